@@ -1,0 +1,88 @@
+# styrdok - see README.md.  `make` installs what is missing, builds and
+# renders the bundled sources into output/; `make check` runs every test.
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/styrdok
+MANDIR   ?= $(PREFIX)/share/man
+DESTDIR  ?=
+
+PKGS     = libxml-2.0 libxslt libexslt libcmark nettle
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
+           -Wwrite-strings -Wshadow -Wno-unused-parameter
+CPPFLAGS += -D_GNU_SOURCE -DSTYRDOK_DATADIR='"$(DATADIR)"'
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+# Sanitizer and other local flags go in Makefile.local (not committed).
+-include Makefile.local
+
+OBJS = src/util.o src/diag.o src/load.o src/validate.o src/rules.o \
+       src/markdown.o src/enrich.o src/transform.o src/write.o src/cmd.o
+HDRS = src/styrdok.h
+
+.PHONY: all deps docs check test-unit test-regress test-cli regen \
+        install uninstall clean asan valgrind lint-man
+
+all: deps styrdok docs
+
+deps:
+	@sh tools/install-deps.sh
+
+styrdok: $(OBJS) src/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) src/main.o $(PKG_LIBS)
+
+src/%.o: src/%.c $(HDRS)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+docs: styrdok
+	./styrdok build
+
+tests/unit/test_util: tests/unit/test_util.c $(OBJS) $(HDRS)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ \
+	    tests/unit/test_util.c $(OBJS) $(PKG_LIBS) -lcmocka
+
+check: styrdok tests/unit/test_util
+	@sh tests/run-all.sh
+
+test-unit: tests/unit/test_util
+	./tests/unit/test_util
+
+test-regress: styrdok
+	@sh tests/regress/run.sh
+
+test-cli: styrdok
+	@sh tests/cli/run.sh
+
+regen: styrdok
+	@sh tests/regress/run.sh --regen
+
+lint-man:
+	@if command -v mandoc >/dev/null; then mandoc -Tlint -Wwarning styrdok.1 && echo "styrdok.1: mandoc -Tlint clean"; \
+	else echo "mandoc not installed: man page not linted"; fi
+
+asan:
+	$(MAKE) clean
+	$(MAKE) styrdok tests/unit/test_util CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' LDFLAGS='-fsanitize=address,undefined'
+	ASAN_OPTIONS=detect_leaks=1 sh tests/run-all.sh
+	$(MAKE) clean
+
+valgrind: styrdok tests/unit/test_util
+	STYRDOK_VALGRIND=1 sh tests/run-all.sh
+
+install: styrdok
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
+	    $(DESTDIR)$(MANDIR)/man1
+	install -m 755 styrdok $(DESTDIR)$(BINDIR)/styrdok
+	cd templates && find . -type d -exec install -d $(DESTDIR)$(DATADIR)/templates/{} \;
+	cd templates && find . -type f -exec install -m 644 {} $(DESTDIR)$(DATADIR)/templates/{} \;
+	install -m 644 styrdok.1 $(DESTDIR)$(MANDIR)/man1/styrdok.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/styrdok $(DESTDIR)$(MANDIR)/man1/styrdok.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -f styrdok src/*.o tests/unit/test_util

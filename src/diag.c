@@ -1,0 +1,573 @@
+/*
+ * diag.c - every message styrdok gives about its input goes through here:
+ * FILE:LINE:COL: SEVERITY: MESSAGE [RULE], FILE relative to the project
+ * root.  libxml2 and libxslt errors arrive through diag_xml_error, the
+ * structured error handler, so they share the format and never echo the
+ * offending source line (which could leak a file read by mistake).
+ *
+ * libxml2 keeps a line per element but no column, so columns are found
+ * by looking at the source text around that line (locate_*).
+ */
+#include <ctype.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/uri.h>
+
+#include "styrdok.h"
+
+struct source {
+	char *path;	/* relative */
+	char *text;	/* NULL when unreadable */
+	size_t len;
+};
+
+struct diags {
+	char *root;		/* absolute, no trailing slash */
+	struct diag *v;
+	size_t n, cap;
+	struct source *src;	/* cache for locating columns */
+	size_t nsrc;
+	struct buf xslt;	/* a libxslt message being assembled */
+	char *xslt_file;	/* and the position it named */
+	int xslt_line;
+};
+
+struct diags *
+diags_new(const char *root)
+{
+	struct diags *d = xcalloc(1, sizeof(*d));
+
+	d->root = xstrdup(root);
+	return d;
+}
+
+void
+diags_free(struct diags *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	for (i = 0; i < d->nsrc; i++) {
+		free(d->src[i].path);
+		free(d->src[i].text);
+	}
+	free(d->src);
+	buf_free(&d->xslt);
+	free(d->xslt_file);
+	free(d->v);
+	free(d->root);
+	free(d);
+}
+
+static void
+diag_addv(struct diags *d, const char *file, int line, int col,
+    enum severity sev, const char *rule, const char *fmt, va_list ap)
+{
+	struct diag *g;
+	char *msg;
+	size_t len;
+
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = xstrdup("(message lost: out of memory)");
+	/* libxml2 messages end in a newline; one line per diagnostic. */
+	len = strlen(msg);
+	while (len > 0 && isspace((unsigned char)msg[len - 1]))
+		msg[--len] = '\0';
+	for (char *p = msg; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->v = xrealloc(d->v, d->cap * sizeof(*d->v));
+	}
+	g = &d->v[d->n++];
+	g->file = file ? xstrdup(file) : NULL;
+	g->line = line > 0 ? line : 0;
+	g->col = col > 0 ? col : 0;
+	g->sev = sev;
+	g->rule = rule;
+	g->msg = msg;
+	g->seq = d->n;
+}
+
+void
+diag_add(struct diags *d, const char *file, int line, int col,
+    enum severity sev, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_addv(d, file, line, col, sev, rule, fmt, ap);
+	va_end(ap);
+}
+
+/* Makes an absolute path or file URL relative to the project root. */
+char *
+diag_relpath(const struct diags *d, const char *path)
+{
+	size_t n = strlen(d->root);
+	char *unescaped = NULL, *rel;
+
+	if (path == NULL)
+		return NULL;
+	if (strncmp(path, "file://", 7) == 0) {
+		unescaped = xmlURIUnescapeString(path + 7, 0, NULL);
+		path = unescaped ? unescaped : path;
+	}
+	if (strncmp(path, d->root, n) == 0 && path[n] == '/')
+		rel = xstrdup(path + n + 1);
+	else
+		rel = xstrdup(path);
+	xmlFree(unescaped);
+	return rel;
+}
+
+/* The file a node came from, relative to the root (xml:base aware). */
+char *
+node_file(const struct diags *d, xmlNodePtr node)
+{
+	xmlChar *base;
+	char *rel;
+
+	if (node == NULL || node->doc == NULL)
+		return NULL;
+	base = xmlNodeGetBase(node->doc, node);
+	if (base == NULL)
+		return NULL;
+	rel = diag_relpath(d, (const char *)base);
+	xmlFree(base);
+	return rel;
+}
+
+static const struct source *
+source_get(struct diags *d, const char *rel)
+{
+	struct source *s;
+	struct stat st;
+	char *path;
+	int fd;
+	size_t i;
+
+	for (i = 0; i < d->nsrc; i++)
+		if (strcmp(d->src[i].path, rel) == 0)
+			return &d->src[i];
+	d->src = xrealloc(d->src, (d->nsrc + 1) * sizeof(*d->src));
+	s = &d->src[d->nsrc++];
+	s->path = xstrdup(rel);
+	s->text = NULL;
+	s->len = 0;
+	path = rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", d->root, rel);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	free(path);
+	if (fd < 0)
+		return s;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size <= LIMIT_FILE_BYTES) {
+		s->text = xmalloc((size_t)st.st_size + 1);
+		ssize_t got = read(fd, s->text, (size_t)st.st_size);
+		s->len = got > 0 ? (size_t)got : 0;
+		s->text[s->len] = '\0';
+	}
+	close(fd);
+	return s;
+}
+
+/* Byte offset of the start of line (from 1), or -1. */
+static long
+line_start(const struct source *s, int line)
+{
+	size_t i = 0;
+	int l = 1;
+
+	while (l < line) {
+		const char *nl = memchr(s->text + i, '\n', s->len - i);
+
+		if (nl == NULL)
+			return -1;
+		i = (size_t)(nl - s->text) + 1;
+		l++;
+	}
+	return (long)i;
+}
+
+static void
+offset_to_linecol(const struct source *s, size_t off, int *line, int *col)
+{
+	size_t i, bol = 0;
+	int l = 1;
+
+	for (i = 0; i < off && i < s->len; i++)
+		if (s->text[i] == '\n') {
+			l++;
+			bol = i + 1;
+		}
+	*line = l;
+	*col = (int)utf8_columns(s->text + bol, off - bol) + 1;
+}
+
+static int
+is_name_end(char c)
+{
+	return c == '\0' || isspace((unsigned char)c) || c == '>' ||
+	    c == '/' || c == '=';
+}
+
+/*
+ * Finds the start tag of node in the source: libxml2 records the line on
+ * which the start tag ends, so search backwards from the end of that
+ * line.  Returns the offset of '<' or -1.
+ */
+static long
+locate_tag(const struct source *s, xmlNodePtr node, int line)
+{
+	char qname[256];
+	long bol, end;
+	size_t qlen;
+
+	if (node->ns != NULL && node->ns->prefix != NULL)
+		snprintf(qname, sizeof(qname), "<%s:%s", node->ns->prefix,
+		    node->name);
+	else
+		snprintf(qname, sizeof(qname), "<%s", node->name);
+	qlen = strlen(qname);
+	if ((bol = line_start(s, line)) < 0)
+		return -1;
+	const char *nl = memchr(s->text + bol, '\n', s->len - (size_t)bol);
+	end = nl ? nl - s->text : (long)s->len;
+	for (long i = end - (long)qlen; i >= 0; i--)
+		if (memcmp(s->text + i, qname, qlen) == 0 &&
+		    is_name_end(s->text[i + (long)qlen]))
+			return i;
+	return -1;
+}
+
+/* Offset of attribute attr inside the tag at off, or of '>' ends it. */
+static long
+locate_attr(const struct source *s, long off, const char *attr,
+    long *tag_end)
+{
+	size_t alen = attr ? strlen(attr) : 0;
+	char quote = 0;
+	long i, found = -1;
+
+	for (i = off + 1; (size_t)i < s->len; i++) {
+		char c = s->text[i];
+
+		if (quote) {
+			if (c == quote)
+				quote = 0;
+			continue;
+		}
+		if (c == '"' || c == '\'')
+			quote = c;
+		else if (c == '>')
+			break;
+		else if (found < 0 && attr != NULL &&
+		    isspace((unsigned char)s->text[i - 1]) &&
+		    strncmp(s->text + i, attr, alen) == 0 &&
+		    is_name_end(s->text[i + (long)alen]))
+			found = i;
+	}
+	if (tag_end != NULL)
+		*tag_end = (size_t)i < s->len ? i : -1;
+	return found;
+}
+
+static void
+node_position(struct diags *d, xmlNodePtr node, const char *attr,
+    char **file, int *line, int *col, long *content)
+{
+	const struct source *s;
+	long off, at, end;
+
+	*file = node_file(d, node);
+	*line = (int)xmlGetLineNo(node);
+	*col = 0;
+	if (content != NULL)
+		*content = -1;
+	if (*file == NULL || *line <= 0 || node->type != XML_ELEMENT_NODE)
+		return;
+	s = source_get(d, *file);
+	if (s->text == NULL || (off = locate_tag(s, node, *line)) < 0)
+		return;
+	at = locate_attr(s, off, attr, &end);
+	offset_to_linecol(s, (size_t)(at >= 0 ? at : off), line, col);
+	if (content != NULL && end >= 0)
+		*content = end + 1;
+}
+
+void
+diag_node(struct diags *d, xmlNodePtr node, const char *attr,
+    enum severity sev, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+	char *file;
+	int line, col;
+
+	node_position(d, node, attr, &file, &line, &col, NULL);
+	va_start(ap, fmt);
+	diag_addv(d, file, line, col, sev, rule, fmt, ap);
+	va_end(ap);
+	free(file);
+}
+
+/*
+ * A diagnostic at byte offset in text, the string value of element node
+ * as it starts right after the start tag.  Entity references in the
+ * source can shift the column on that line; the line is exact.
+ */
+void
+diag_text(struct diags *d, xmlNodePtr node, size_t offset, const char *text,
+    enum severity sev, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+	char *file;
+	int line, col;
+	long content;
+	size_t i, bol = 0;
+	int nl = 0;
+
+	node_position(d, node, NULL, &file, &line, &col, &content);
+	for (i = 0; i < offset && text[i] != '\0'; i++)
+		if (text[i] == '\n') {
+			nl++;
+			bol = i + 1;
+		}
+	if (content >= 0) {
+		const struct source *s = source_get(d, file);
+
+		offset_to_linecol(s, (size_t)content, &line, &col);
+		if (nl == 0)
+			col += (int)utf8_columns(text, offset);
+		else {
+			line += nl;
+			col = (int)utf8_columns(text + bol, offset - bol) + 1;
+		}
+	} else if (line > 0) {
+		line += nl;
+		col = 0;
+	}
+	va_start(ap, fmt);
+	diag_addv(d, file, line, col, sev, rule, fmt, ap);
+	va_end(ap);
+	free(file);
+}
+
+static const char *
+rule_for_domain(int domain)
+{
+	switch (domain) {
+	case XML_FROM_PARSER:
+	case XML_FROM_NAMESPACE:
+	case XML_FROM_DTD:
+		return "xml-parse";
+	case XML_FROM_RELAXNGV:
+	case XML_FROM_RELAXNGP:
+	case XML_FROM_SCHEMASV:
+	case XML_FROM_SCHEMASP:
+		return "schema";
+	case XML_FROM_XINCLUDE:
+		return "xinclude";
+	case XML_FROM_XSLT:
+	case XML_FROM_XPATH:
+		return "xslt";
+	case XML_FROM_IO:
+		return "io";
+	default:
+		return "xml";
+	}
+}
+
+/* Structured error handler for libxml2 and libxslt; ctx is the diags. */
+void
+diag_xml_error(void *ctx, xmlErrorPtr err)
+{
+	struct diags *d = ctx;
+	enum severity sev;
+	const char *msg = err->message ? err->message : "unknown error";
+
+	sev = err->level == XML_ERR_WARNING ? SEV_WARNING : SEV_ERROR;
+	if (err->node != NULL && err->domain != XML_FROM_PARSER &&
+	    ((xmlNodePtr)err->node)->type == XML_ELEMENT_NODE) {
+		diag_node(d, err->node, NULL, sev,
+		    rule_for_domain(err->domain), "%s", msg);
+		return;
+	}
+	char *file = diag_relpath(d, err->file);
+	diag_add(d, file, err->line, err->int2, sev,
+	    rule_for_domain(err->domain), "%s", msg);
+	free(file);
+}
+
+size_t
+diags_count(const struct diags *d, enum severity sev)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].sev == sev)
+			n++;
+	return n;
+}
+
+size_t
+diags_len(const struct diags *d)
+{
+	return d->n;
+}
+
+const struct diag *
+diags_get(const struct diags *d, size_t i)
+{
+	return i < d->n ? &d->v[i] : NULL;
+}
+
+/* Keeps only the diagnostics about the given files (check FILE...). */
+void
+diags_restrict(struct diags *d, char **files, int nfiles)
+{
+	size_t i, keep = 0;
+
+	for (i = 0; i < d->n; i++) {
+		int match = 0;
+
+		for (int j = 0; j < nfiles && !match; j++)
+			match = d->v[i].file != NULL &&
+			    strcmp(d->v[i].file, files[j]) == 0;
+		if (match)
+			d->v[keep++] = d->v[i];
+		else {
+			free(d->v[i].file);
+			free(d->v[i].msg);
+		}
+	}
+	d->n = keep;
+}
+
+static int
+diag_cmp(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+	int c;
+
+	c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+	if (c != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	/* Ties keep the order in which they were found. */
+	return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+static void
+diags_sort(struct diags *d)
+{
+	qsort(d->v, d->n, sizeof(*d->v), diag_cmp);
+}
+
+static const char *
+sev_name(enum severity s)
+{
+	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
+}
+
+void
+diags_print(struct diags *d, FILE *f)
+{
+	size_t i;
+
+	diags_sort(d);
+	for (i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+
+		fprintf(f, "%s:%d:%d: %s: %s [%s]\n",
+		    g->file ? g->file : "styrdok", g->line, g->col,
+		    sev_name(g->sev), g->msg, g->rule);
+	}
+}
+
+void
+diags_print_json(struct diags *d, FILE *f)
+{
+	struct buf b = {0};
+	size_t i;
+
+	diags_sort(d);
+	buf_adds(&b, "[");
+	for (i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+
+		buf_adds(&b, i ? ",\n  {\"file\": " : "\n  {\"file\": ");
+		json_string(&b, g->file ? g->file : "");
+		buf_printf(&b, ", \"line\": %d, \"column\": %d, \"severity\": ",
+		    g->line, g->col);
+		json_string(&b, sev_name(g->sev));
+		buf_adds(&b, ", \"message\": ");
+		json_string(&b, g->msg);
+		buf_adds(&b, ", \"rule\": ");
+		json_string(&b, g->rule);
+		buf_adds(&b, "}");
+	}
+	buf_adds(&b, d->n ? "\n]\n" : "]\n");
+	fputs(b.data, f);
+	buf_free(&b);
+}
+
+void
+diags_summary(const struct diags *d, FILE *f)
+{
+	size_t e = diags_count(d, SEV_ERROR), w = diags_count(d, SEV_WARNING);
+
+	fprintf(f, "styrdok: %zu error%s, %zu warning%s\n", e,
+	    e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+}
+
+/*
+ * libxslt reports through a printf-style generic handler, one message in
+ * several calls; collect up to each newline and turn every line into a
+ * diagnostic.  Its "file F line N" context line gives the position.
+ */
+void
+diag_xslt_error(void *ctx, const char *fmt, ...)
+{
+	struct diags *d = ctx;
+	va_list ap;
+	char *part, *nl;
+
+	va_start(ap, fmt);
+	if (vasprintf(&part, fmt, ap) < 0)
+		part = NULL;
+	va_end(ap);
+	if (part == NULL)
+		return;
+	buf_adds(&d->xslt, part);
+	free(part);
+	while ((nl = strchr(d->xslt.data, '\n')) != NULL) {
+		char file[512];
+		int line = 0;
+		const char *at;
+
+		*nl = '\0';
+		if ((at = strstr(d->xslt.data, "file ")) != NULL &&
+		    sscanf(at, "file %511s line %d", file, &line) == 2) {
+			free(d->xslt_file);
+			d->xslt_file = diag_relpath(d, file);
+			d->xslt_line = line;
+		} else if (d->xslt.data[0] != '\0')
+			diag_add(d, d->xslt_file, d->xslt_line, 0, SEV_ERROR,
+			    "xslt", "%s", d->xslt.data);
+		memmove(d->xslt.data, nl + 1, strlen(nl + 1) + 1);
+		d->xslt.len = strlen(d->xslt.data);
+	}
+}

@@ -1,0 +1,180 @@
+/*
+ * enrich.c - stage 3: adds what is derived, so the stylesheets only
+ * present: Markdown prose becomes tree (markdown.c), sections and
+ * requirements get their numbers, the house-style profile is copied in,
+ * and the tree gets the date outputs may print.  After this stage the
+ * tree is complete: `styrdok build --dump` prints it, and plain xsltproc
+ * with the same stylesheets gives the same output.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/hash.h>
+#include <libxml/parser.h>
+
+#include "styrdok.h"
+
+static int
+is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static void
+collect_anchors(xmlHashTablePtr h, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+
+		if (id != NULL)
+			xmlHashAddEntry(h, id, n);
+		xmlFree(id);
+		collect_anchors(h, n->children);
+	}
+}
+
+struct numbering {
+	int requirement;
+	xmlHashTablePtr anchors;
+	struct project *p;
+};
+
+/* Numbers sections 1, 1.1, ... and requirements 1, 2, ... in order. */
+static void
+number_body(struct numbering *nb, xmlNodePtr n, const char *prefix)
+{
+	int section = 0;
+	char num[64];
+
+	for (; n != NULL; n = n->next) {
+		if (is(n, "section")) {
+			snprintf(num, sizeof(num), "%s%s%d", prefix,
+			    *prefix ? "." : "", ++section);
+			xmlSetProp(n, BAD_CAST "num", BAD_CAST num);
+			number_body(nb, n->children, num);
+		} else if (is(n, "requirement")) {
+			snprintf(num, sizeof(num), "%d", ++nb->requirement);
+			xmlSetProp(n, BAD_CAST "num", BAD_CAST num);
+			number_body(nb, n->children, prefix);
+		} else if (is(n, "prose"))
+			markdown_splice(nb->p, n, nb->anchors);
+	}
+}
+
+static void
+splice_all_prose(struct project *p, xmlNodePtr n, xmlHashTablePtr anchors)
+{
+	for (; n != NULL; n = n->next) {
+		if (is(n, "prose"))
+			markdown_splice(p, n, anchors);
+		else if (n->type == XML_ELEMENT_NODE)
+			splice_all_prose(p, n->children, anchors);
+	}
+}
+
+static void
+enrich_document(struct project *p, xmlNodePtr doc)
+{
+	struct numbering nb = {0, xmlHashCreate(64), p};
+
+	collect_anchors(nb.anchors, doc);
+	for (xmlNodePtr n = doc->children; n != NULL; n = n->next)
+		if (is(n, "body"))
+			number_body(&nb, n->children, "");
+	xmlHashFree(nb.anchors, NULL);
+}
+
+/* Newest date anywhere in the sources' histories, or NULL. */
+static void
+newest_date(xmlNodePtr n, char *best)
+{
+	for (; n != NULL; n = n->next) {
+		if (is(n, "revision")) {
+			xmlChar *d = xmlGetProp(n, BAD_CAST "date");
+
+			if (d != NULL && iso_date_valid((char *)d) &&
+			    strcmp((char *)d, best) > 0)
+				snprintf(best, 11, "%s", (char *)d);
+			xmlFree(d);
+		} else if (n->type == XML_ELEMENT_NODE)
+			newest_date(n->children, best);
+	}
+}
+
+/*
+ * The date outputs may show as "generated": SOURCE_DATE_EPOCH when set,
+ * otherwise the newest revision date in the sources, never the clock.
+ */
+static void
+set_build_date(struct project *p)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	xmlNodePtr root = xmlDocGetRootElement(p->tree);
+	char date[11] = "0000-00-00";
+
+	if (epoch != NULL && *epoch != '\0') {
+		char *end;
+		long long v = strtoll(epoch, &end, 10);
+		time_t t = (time_t)v;
+		struct tm tm;
+
+		if (*end == '\0' && v >= 0 && gmtime_r(&t, &tm) != NULL) {
+			strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+			xmlSetProp(root, BAD_CAST "build-date", BAD_CAST date);
+			return;
+		}
+		diag_add(p->diags, NULL, 0, 0, SEV_WARNING, "environment",
+		    "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds; "
+		    "ignored", epoch);
+	}
+	newest_date(root->children, date);
+	if (strcmp(date, "0000-00-00") != 0)
+		xmlSetProp(root, BAD_CAST "build-date", BAD_CAST date);
+}
+
+/* Copies the house-style profile (templates/profile.xml) into the tree. */
+static void
+add_profile(struct project *p)
+{
+	char *path = xasprintf("%s/profile.xml", p->templates);
+	xmlDocPtr prof = xmlReadFile(path, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
+	xmlNodePtr root = xmlDocGetRootElement(p->tree);
+
+	if (prof == NULL || !is(xmlDocGetRootElement(prof), "profile"))
+		diag_add(p->diags, path, 0, 0, SEV_ERROR, "environment",
+		    "house-style profile missing or not a <profile>");
+	else
+		xmlAddPrevSibling(root->children ? root->children :
+		    xmlAddChild(root, xmlNewText(BAD_CAST "")),
+		    xmlDocCopyNode(xmlDocGetRootElement(prof), p->tree, 1));
+	xmlFreeDoc(prof);
+	free(path);
+}
+
+void
+enrich(struct project *p)
+{
+	xmlNodePtr root = xmlDocGetRootElement(p->tree);
+
+	xmlNewNs(root, NS_COMMONMARK, BAD_CAST "md");
+	for (xmlNodePtr src = root->children; src != NULL; src = src->next) {
+		xmlNodePtr top = xmlFirstElementChild(src);
+
+		if (is(top, "document"))
+			enrich_document(p, top);
+		else if (is(top, "organisation")) {
+			xmlHashTablePtr none = xmlHashCreate(1);
+
+			splice_all_prose(p, top, none);
+			xmlHashFree(none, NULL);
+		}
+	}
+	add_profile(p);
+	set_build_date(p);
+}

@@ -1,0 +1,617 @@
+/*
+ * load.c - stage 1: reads every source under policies/ into the one
+ * project tree, treating each file as hostile (../shared/security.md):
+ * files are size-checked and read by us, parsed without entity
+ * substitution, DTD loading or network, DOCTYPEs are refused, and the
+ * XInclude graph is walked and confined to policies/ before libxml2 is
+ * allowed to expand it.  A process-wide entity loader is the second
+ * layer: whatever libxml2 or libxslt tries to load from outside
+ * policies/ and the templates directory is refused.
+ *
+ * The tree: <project> holds one <source xml:base="policies/..."
+ * sha256="..."> per file, so every node knows its file (xmlNodeGetBase)
+ * and its line (xmlGetLineNo), and every document its content hash.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/c14n.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
+#include <libxml/xinclude.h>
+#include <nettle/sha2.h>
+
+#include "styrdok.h"
+
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+
+static const xmlChar NS_XINCLUDE[] = "http://www.w3.org/2001/XInclude";
+static const xmlChar NS_XINCLUDE_OLD[] = "http://www.w3.org/2003/XInclude";
+
+/*
+ * The entity loader has no user-data argument, so the two directories it
+ * may read from are process state, set once by secure_libraries().
+ */
+static struct {
+	char *policies;
+	char *templates;
+} confine;
+
+static int
+path_under(const char *path, const char *dir)
+{
+	size_t n;
+
+	if (dir == NULL)
+		return 0;
+	n = strlen(dir);
+	return strncmp(path, dir, n) == 0 && path[n] == '/';
+}
+
+/*
+ * Resolves a URL or path the libraries want to load to a realpath inside
+ * policies/ or the templates directory, or returns NULL.  Only plain
+ * paths and file: URLs are considered; every other scheme is refused.
+ */
+static char *
+confined_path(const char *url)
+{
+	char *unescaped, *real;
+	const char *p = url;
+	struct stat st;
+
+	if (strncmp(p, "file://", 7) == 0)
+		p += 7;
+	else if (strncmp(p, "file:", 5) == 0)
+		p += 5;
+	else if (strstr(p, "://") != NULL)
+		return NULL;
+	unescaped = xmlURIUnescapeString(p, 0, NULL);
+	if (unescaped == NULL)
+		return NULL;
+	real = realpath(unescaped, NULL);
+	xmlFree(unescaped);
+	if (real == NULL)
+		return NULL;
+	if ((!path_under(real, confine.policies) &&
+	    !path_under(real, confine.templates)) ||
+	    stat(real, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > LIMIT_FILE_BYTES) {
+		free(real);
+		return NULL;
+	}
+	return real;
+}
+
+static xmlParserInputPtr
+confined_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	xmlParserInputPtr in;
+	char *path;
+
+	(void)id;
+	if (url == NULL || (path = confined_path(url)) == NULL)
+		return NULL;
+	in = xmlNewInputFromFile(ctxt, path);
+	free(path);
+	return in;
+}
+
+/* Installs the confinement; call before the first parse. */
+void
+secure_libraries(const char *policies, const char *templates)
+{
+	free(confine.policies);
+	free(confine.templates);
+	confine.policies = policies ? xstrdup(policies) : NULL;
+	confine.templates = templates ? xstrdup(templates) : NULL;
+	xmlSetExternalEntityLoader(confined_loader);
+	/* Keep libxml2's own limits: depth 256, no huge text nodes. */
+	xmlLineNumbersDefault(1);
+}
+
+struct project *
+project_new(const char *templates)
+{
+	struct project *p = xcalloc(1, sizeof(*p));
+	char *cwd = realpath(".", NULL);
+
+	if (cwd == NULL) {
+		fprintf(stderr, "styrdok: cannot resolve the project "
+		    "directory: %s\n", strerror(errno));
+		free(p);
+		return NULL;
+	}
+	p->root = cwd;
+	p->policies = realpath("policies", NULL);
+	p->templates = templates ? realpath(templates, NULL) : NULL;
+	p->diags = diags_new(p->root);
+	if (p->policies == NULL) {
+		fprintf(stderr, "styrdok: %s/policies: %s (is this a styrdok "
+		    "project? see -C)\n", p->root, strerror(errno));
+		project_free(p);
+		return NULL;
+	}
+	if (p->templates == NULL) {
+		fprintf(stderr, "styrdok: templates directory not found "
+		    "(set STYRDOK_TEMPLATES)\n");
+		project_free(p);
+		return NULL;
+	}
+	secure_libraries(p->policies, p->templates);
+	xmlSetStructuredErrorFunc(p->diags, diag_xml_error);
+	return p;
+}
+
+void
+project_free(struct project *p)
+{
+	if (p == NULL)
+		return;
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeDoc(p->tree);
+	diags_free(p->diags);
+	free(p->root);
+	free(p->policies);
+	free(p->templates);
+	free(p);
+}
+
+/*
+ * Reads a source file we have decided to load: a regular file, not
+ * empty, at most LIMIT_FILE_BYTES.  Returns the bytes (caller frees) or
+ * NULL after a diagnostic naming rel.
+ */
+static char *
+read_source(struct project *p, const char *path, const char *rel,
+    size_t *len)
+{
+	struct stat st;
+	char *data;
+	ssize_t got;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "io",
+		    "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "file-type",
+		    "not a regular file");
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size == 0) {
+		diag_add(p->diags, rel, 1, 1, SEV_ERROR, "file-empty",
+		    "file is empty");
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size > LIMIT_FILE_BYTES) {
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "file-size",
+		    "file is %lld bytes; the limit is %ld",
+		    (long long)st.st_size, LIMIT_FILE_BYTES);
+		close(fd);
+		return NULL;
+	}
+	data = xmalloc((size_t)st.st_size + 1);
+	*len = 0;
+	while (*len < (size_t)st.st_size) {
+		got = read(fd, data + *len, (size_t)st.st_size - *len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		*len += (size_t)got;
+	}
+	close(fd);
+	if (*len != (size_t)st.st_size) {
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "io",
+		    "short read: %s", strerror(errno));
+		free(data);
+		return NULL;
+	}
+	data[*len] = '\0';
+	return data;
+}
+
+/* Line and column of byte offset off in data, for refusals we detect. */
+static void
+buffer_linecol(const char *data, size_t off, int *line, int *col)
+{
+	size_t i, bol = 0;
+
+	*line = 1;
+	for (i = 0; i < off; i++)
+		if (data[i] == '\n') {
+			(*line)++;
+			bol = i + 1;
+		}
+	*col = (int)utf8_columns(data + bol, off - bol) + 1;
+}
+
+/*
+ * Parses one file (path is a realpath, rel its name for messages).
+ * Returns the document, or NULL after diagnostics.
+ */
+static xmlDocPtr
+parse_source(struct project *p, const char *path, const char *rel)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	size_t len;
+	char *data;
+
+	if ((data = read_source(p, path, rel, &len)) == NULL)
+		return NULL;
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+		free(data);
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "io",
+		    "out of memory");
+		return NULL;
+	}
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
+	    PARSE_OPTIONS);
+	if (doc != NULL && !ctxt->wellFormed) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	if (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL)) {
+		const char *dt = strstr(data, "<!DOCTYPE");
+		int line = 1, col = 1;
+
+		if (dt != NULL)
+			buffer_linecol(data, (size_t)(dt - data), &line, &col);
+		diag_add(p->diags, rel, line, col, SEV_ERROR, "xml-doctype",
+		    "DOCTYPE declarations are not allowed in sources "
+		    "(no DTDs, no entities)");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	free(data);
+	return doc;
+}
+
+static int
+is_xinclude(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    (xmlStrEqual(n->ns->href, NS_XINCLUDE) ||
+	    xmlStrEqual(n->ns->href, NS_XINCLUDE_OLD)) &&
+	    xmlStrEqual(n->name, BAD_CAST "include");
+}
+
+/* Next element in document order below top, without recursion. */
+static xmlNodePtr
+next_element(xmlNodePtr n, xmlNodePtr top)
+{
+	if (n->children != NULL && n->type == XML_ELEMENT_NODE)
+		n = n->children;
+	else {
+		while (n != top && n->next == NULL)
+			n = n->parent;
+		if (n == top)
+			return NULL;
+		n = n->next;
+	}
+	while (n != NULL && n->type != XML_ELEMENT_NODE) {
+		if (n->next != NULL)
+			n = n->next;
+		else {
+			do
+				n = n->parent;
+			while (n != top && n->next == NULL);
+			if (n == top)
+				return NULL;
+			n = n->next;
+		}
+	}
+	return n;
+}
+
+struct include_walk {
+	char **seen;
+	size_t nseen;
+	int count;
+	int errors;
+};
+
+static int
+seen_before(struct include_walk *w, const char *real)
+{
+	for (size_t i = 0; i < w->nseen; i++)
+		if (strcmp(w->seen[i], real) == 0)
+			return 1;
+	w->seen = xrealloc(w->seen, (w->nseen + 1) * sizeof(*w->seen));
+	w->seen[w->nseen++] = xstrdup(real);
+	return 0;
+}
+
+static void walk_includes(struct project *, xmlDocPtr, const char *,
+    int, struct include_walk *);
+
+/* Checks one xi:include element; recurses into XML it includes. */
+static void
+check_include(struct project *p, xmlNodePtr inc, const char *dir, int depth,
+    struct include_walk *w)
+{
+	xmlChar *href = xmlGetProp(inc, BAD_CAST "href");
+	xmlChar *parse = xmlGetProp(inc, BAD_CAST "parse");
+	char *joined = NULL, *unescaped = NULL, *real = NULL, *rel = NULL;
+	const char *h = (const char *)href;
+
+	if (xmlHasProp(inc, BAD_CAST "xpointer")) {
+		diag_node(p->diags, inc, "xpointer", SEV_ERROR, "xinclude",
+		    "xpointer is not supported in includes; include a "
+		    "whole file");
+		goto fail;
+	}
+	if (parse != NULL && !xmlStrEqual(parse, BAD_CAST "xml") &&
+	    !xmlStrEqual(parse, BAD_CAST "text")) {
+		diag_node(p->diags, inc, "parse", SEV_ERROR, "xinclude",
+		    "parse must be \"xml\" or \"text\"");
+		goto fail;
+	}
+	if (h == NULL || *h == '\0') {
+		diag_node(p->diags, inc, NULL, SEV_ERROR, "xinclude",
+		    "include without href");
+		goto fail;
+	}
+	if (++w->count > LIMIT_INCLUDE_COUNT) {
+		diag_node(p->diags, inc, NULL, SEV_ERROR, "xinclude-limit",
+		    "more than %d includes in one source",
+		    LIMIT_INCLUDE_COUNT);
+		goto fail;
+	}
+	if (depth > LIMIT_INCLUDE_DEPTH) {
+		diag_node(p->diags, inc, NULL, SEV_ERROR, "xinclude-limit",
+		    "includes nested deeper than %d", LIMIT_INCLUDE_DEPTH);
+		goto fail;
+	}
+	/* A relative path only: no scheme, no absolute path. */
+	if (h[0] == '/' || strchr(h, ':') != NULL || strchr(h, '\\')) {
+		diag_node(p->diags, inc, "href", SEV_ERROR, "xinclude-path",
+		    "href \"%s\" must be a relative path inside policies/", h);
+		goto fail;
+	}
+	unescaped = xmlURIUnescapeString(h, 0, NULL);
+	joined = xasprintf("%s/%s", dir, unescaped ? unescaped : h);
+	real = realpath(joined, NULL);
+	if (real == NULL) {
+		diag_node(p->diags, inc, "href", SEV_ERROR, "xinclude-path",
+		    "included file \"%s\" not found", h);
+		goto fail;
+	}
+	if (!path_under(real, p->policies)) {
+		diag_node(p->diags, inc, "href", SEV_ERROR, "xinclude-path",
+		    "href \"%s\" leads outside policies/", h);
+		goto fail;
+	}
+	if (seen_before(w, real)) {
+		diag_node(p->diags, inc, "href", SEV_ERROR, "xinclude-repeat",
+		    "\"%s\" is included more than once (or includes itself)",
+		    h);
+		goto fail;
+	}
+	rel = diag_relpath(p->diags, real);
+	if (parse != NULL && xmlStrEqual(parse, BAD_CAST "text")) {
+		size_t len;
+		char *data = read_source(p, real, rel, &len);
+
+		if (data == NULL)
+			w->errors++;
+		free(data);
+	} else {
+		xmlDocPtr sub = parse_source(p, real, rel);
+
+		if (sub == NULL)
+			w->errors++;
+		else {
+			char *slash = strrchr(real, '/');
+
+			*slash = '\0';
+			walk_includes(p, sub, real, depth + 1, w);
+			xmlFreeDoc(sub);
+		}
+	}
+	goto out;
+fail:
+	w->errors++;
+out:
+	free(rel);
+	free(real);
+	free(joined);
+	xmlFree(unescaped);
+	xmlFree(href);
+	xmlFree(parse);
+}
+
+static void
+walk_includes(struct project *p, xmlDocPtr doc, const char *dir, int depth,
+    struct include_walk *w)
+{
+	xmlNodePtr top = xmlDocGetRootElement(doc), n;
+
+	for (n = top; n != NULL; n = next_element(n, top))
+		if (is_xinclude(n))
+			check_include(p, n, dir, depth, w);
+}
+
+/*
+ * Walks the include graph of doc (file at path) and, when it is safe,
+ * lets libxml2 expand it.  Returns 0 on success, -1 after diagnostics.
+ */
+static int
+expand_includes(struct project *p, xmlDocPtr doc, const char *path)
+{
+	struct include_walk w = {0};
+	char *dir = xstrdup(path);
+	int rc = 0;
+
+	*strrchr(dir, '/') = '\0';
+	seen_before(&w, path);
+	walk_includes(p, doc, dir, 1, &w);
+	if (w.errors > 0)
+		rc = -1;
+	else if (w.count > 0 &&
+	    xmlXIncludeProcessFlags(doc, PARSE_OPTIONS |
+	    XML_PARSE_NOXINCNODE) < 0)
+		rc = -1;
+	for (size_t i = 0; i < w.nseen; i++)
+		free(w.seen[i]);
+	free(w.seen);
+	free(dir);
+	return rc;
+}
+
+/* SHA-256 of the canonical form (C14N 1.0, no comments), in hex. */
+static int
+canonical_sha256(xmlDocPtr doc, char hex[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	xmlChar *c14n = NULL;
+	int len, i;
+
+	len = xmlC14NDocDumpMemory(doc, NULL, XML_C14N_1_0, NULL, 0, &c14n);
+	if (len < 0)
+		return -1;
+	sha256_init(&ctx);
+	sha256_update(&ctx, (size_t)len, c14n);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	xmlFree(c14n);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	return 0;
+}
+
+static void
+add_source(struct project *p, const char *path, const char *rel)
+{
+	xmlDocPtr doc = parse_source(p, path, rel);
+	xmlNodePtr src, copy;
+	char hex[65];
+
+	if (doc == NULL)
+		return;
+	if (expand_includes(p, doc, path) == 0 &&
+	    canonical_sha256(doc, hex) == 0) {
+		src = xmlNewChild(xmlDocGetRootElement(p->tree), NULL,
+		    BAD_CAST "source", NULL);
+		xmlNodeSetBase(src, BAD_CAST rel);
+		xmlSetProp(src, BAD_CAST "sha256", BAD_CAST hex);
+		copy = xmlDocCopyNode(xmlDocGetRootElement(doc), p->tree, 1);
+		xmlAddChild(src, copy);
+	}
+	xmlFreeDoc(doc);
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Collects the *.xml files under dir (relative to the root), sorted so
+ * every run sees them in the same order.  policies/adopted/ (frozen
+ * archive) and policies/parts/ (fragments for XInclude) are not sources
+ * of their own.  Symbolic links to directories are not followed.
+ */
+static void
+collect(const char *dir, int depth, char ***files, size_t *n)
+{
+	struct dirent *e;
+	char **names = NULL;
+	size_t count = 0, i;
+	DIR *d;
+
+	if (depth > 8 || (d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xrealloc(names, (count + 1) * sizeof(*names));
+		names[count++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, count, sizeof(*names), name_cmp);
+	for (i = 0; i < count; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		struct stat st;
+		size_t len = strlen(names[i]);
+
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (!(depth == 0 && (strcmp(names[i], "adopted") == 0 ||
+			    strcmp(names[i], "parts") == 0)))
+				collect(path, depth + 1, files, n);
+		} else if (len > 4 && strcmp(names[i] + len - 4, ".xml") == 0) {
+			*files = xrealloc(*files, (*n + 1) * sizeof(**files));
+			(*files)[(*n)++] = path;
+			path = NULL;
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/*
+ * Loads every source into p->tree.  Returns 0, or -1 when no tree could
+ * be built at all; problems in single files are diagnostics.
+ */
+int
+project_load(struct project *p)
+{
+	char **files = NULL;
+	size_t n = 0, i;
+	long total = 0;
+	xmlNodePtr root;
+
+	p->tree = xmlNewDoc(BAD_CAST "1.0");
+	p->tree->URL = xmlStrdup(BAD_CAST p->root);
+	/* A trailing slash makes relative xml:base resolve under the root. */
+	p->tree->URL = xmlStrcat((xmlChar *)p->tree->URL, BAD_CAST "/");
+	root = xmlNewDocNode(p->tree, NULL, BAD_CAST "project", NULL);
+	xmlSetNs(root, xmlNewNs(root, NS_STYRDOK, NULL));
+	xmlDocSetRootElement(p->tree, root);
+
+	collect("policies", 0, &files, &n);
+	if (n == 0)
+		diag_add(p->diags, "policies", 0, 0, SEV_ERROR, "io",
+		    "no *.xml sources found");
+	for (i = 0; i < n; i++) {
+		char *real = realpath(files[i], NULL);
+		struct stat st;
+
+		if (real == NULL || !path_under(real, p->policies)) {
+			diag_add(p->diags, files[i], 0, 0, SEV_ERROR,
+			    "xinclude-path", "source leads outside "
+			    "policies/ (symbolic link?)");
+		} else if (stat(real, &st) == 0 &&
+		    (total += st.st_size) > LIMIT_RUN_BYTES) {
+			diag_add(p->diags, files[i], 0, 0, SEV_ERROR,
+			    "file-size", "sources exceed %ld bytes in all; "
+			    "this file and the rest are not read",
+			    LIMIT_RUN_BYTES);
+			free(real);
+			break;
+		} else
+			add_source(p, real, files[i]);
+		free(real);
+	}
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	return 0;
+}

@@ -1,0 +1,215 @@
+/*
+ * main.c - the command line only: global options, the command, its
+ * options (getopt_long throughout), help texts.  The work is in cmd.c.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+
+#include "styrdok.h"
+
+static const char usage_text[] =
+    "usage: styrdok [-C DIR] COMMAND [OPTIONS] [ARGS]\n"
+    "       styrdok -h | --help | --version\n";
+
+static const char help_text[] =
+    "styrdok turns the XML sources of a municipality's information-\n"
+    "security governing documents (policies/) into validated documents.\n"
+    "\n"
+    "Options:\n"
+    "  -C DIR        run in project directory DIR (default: .)\n"
+    "  -h, --help    show this help, or a command's with COMMAND --help\n"
+    "  --version     print the version\n"
+    "\n"
+    "Commands:\n"
+    "  check [--format text|json] [FILE...]\n"
+    "                validate the sources; print every problem found\n"
+    "  build [-o DIR] [-f FORMATS] [--dump] [ID...]\n"
+    "                render documents (default all) into output/\n"
+    "  list          one line per document: id, type, version, status,\n"
+    "                title\n"
+    "\n"
+    "Exit status: 0 success, 1 the input has errors, 2 usage error,\n"
+    "3 system or environment error.  See styrdok(1).\n";
+
+static const char help_check[] =
+    "usage: styrdok check [--format text|json] [FILE...]\n"
+    "\n"
+    "Loads every source under policies/, validates it against the schema\n"
+    "and the rules, parses its Markdown, and prints each problem as\n"
+    "FILE:LINE:COL: SEVERITY: MESSAGE [RULE] on stderr, then a count.\n"
+    "With FILE arguments, only problems in those files are reported\n"
+    "(references are still resolved against the whole project).\n"
+    "\n"
+    "  --format json   print the diagnostics as a JSON array on stdout\n"
+    "  -h, --help      show this help\n";
+
+static const char help_build[] =
+    "usage: styrdok build [-o DIR] [-f FORMATS] [--dump] [ID...]\n"
+    "\n"
+    "Checks the project like `styrdok check`, then renders each document\n"
+    "(or the ids given) to DIR/ID/VERSION/ID.EXT and writes DIR/index.html.\n"
+    "Nothing is written when the sources have errors.\n"
+    "\n"
+    "  -o, --output DIR    output directory (default: output)\n"
+    "  -f, --format LIST   comma-separated formats: html, md (default: all)\n"
+    "  --dump              print the enriched tree (XML) on stdout instead\n"
+    "  -h, --help          show this help\n";
+
+static const char help_list[] =
+    "usage: styrdok list\n"
+    "\n"
+    "Prints one line per document: id, type, version, status and title.\n";
+
+/* Commands of the contract that this version does not implement yet. */
+static const char *const later[] = {
+	"diff", "adopt", "revise", "packet", "sign", "report",
+};
+
+static int
+bad_usage(const char *msg, const char *arg)
+{
+	if (msg != NULL)
+		fprintf(stderr, "styrdok: %s%s\n", msg, arg ? arg : "");
+	fputs(usage_text, stderr);
+	return EXIT_USAGE;
+}
+
+/* Parses the options of one command; argv[0] is the command name. */
+static int
+command_options(const char *cmd, int argc, char **argv, struct options *o,
+    int *help)
+{
+	enum { OPT_DUMP = 256, OPT_FORMAT_LONG };
+	static const struct option check_opts[] = {
+		{"format", required_argument, NULL, OPT_FORMAT_LONG},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const struct option build_opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'f'},
+		{"dump", no_argument, NULL, OPT_DUMP},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const struct option list_opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct option *opts = list_opts;
+	const char *shorts = "+h";
+	int c;
+
+	if (strcmp(cmd, "check") == 0)
+		opts = check_opts;
+	else if (strcmp(cmd, "build") == 0) {
+		opts = build_opts;
+		shorts = "+ho:f:";
+	}
+	optind = 1;
+	opterr = 1;
+	while ((c = getopt_long(argc, argv, shorts, opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			*help = 1;
+			break;
+		case 'o':
+			o->outdir = optarg;
+			break;
+		case 'f':
+		case OPT_FORMAT_LONG:
+			o->format = optarg;
+			break;
+		case OPT_DUMP:
+			o->dump = 1;
+			break;
+		default:
+			return -1;
+		}
+	}
+	return optind;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_VERSION = 256 };
+	static const struct option global[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	struct options o = {NULL, "output", NULL, 0};
+	const char *cmd, *help;
+	int c, first, status, want_help = 0;
+
+	while ((c = getopt_long(argc, argv, "+C:h", global, NULL)) != -1) {
+		switch (c) {
+		case 'C':
+			o.dir = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			fputs("\n", stdout);
+			fputs(help_text, stdout);
+			return EXIT_OK;
+		case OPT_VERSION:
+			printf("styrdok %s (libxml2 %s, libxslt %s)\n",
+			    STYRDOK_VERSION, xmlParserVersion,
+			    xsltEngineVersion);
+			return EXIT_OK;
+		default:
+			return bad_usage(NULL, NULL);
+		}
+	}
+	if (optind >= argc)
+		return bad_usage("no command given", NULL);
+	cmd = argv[optind];
+	argc -= optind;
+	argv += optind;
+	for (size_t i = 0; i < sizeof(later) / sizeof(later[0]); i++)
+		if (strcmp(cmd, later[i]) == 0) {
+			fprintf(stderr, "styrdok: %s: not yet available in "
+			    "this version\n", cmd);
+			return EXIT_USAGE;
+		}
+	if (strcmp(cmd, "check") == 0)
+		help = help_check;
+	else if (strcmp(cmd, "build") == 0)
+		help = help_build;
+	else if (strcmp(cmd, "list") == 0)
+		help = help_list;
+	else
+		return bad_usage("unknown command: ", cmd);
+	if ((first = command_options(cmd, argc, argv, &o, &want_help)) < 0) {
+		fputs(help, stderr);
+		return EXIT_USAGE;
+	}
+	if (want_help) {
+		fputs(help, stdout);
+		return EXIT_OK;
+	}
+	if (o.dir != NULL && chdir(o.dir) != 0) {
+		fprintf(stderr, "styrdok: -C %s: %s\n", o.dir, strerror(errno));
+		return EXIT_SYSTEM;
+	}
+	LIBXML_TEST_VERSION
+	argc -= first;
+	argv += first;
+	if (strcmp(cmd, "check") == 0)
+		status = cmd_check(&o, argc, argv);
+	else if (strcmp(cmd, "build") == 0)
+		status = cmd_build(&o, argc, argv);
+	else
+		status = cmd_list(&o, argc, argv);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+	return status;
+}

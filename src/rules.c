@@ -1,0 +1,393 @@
+/*
+ * rules.c - stage 2b: meaning.  Each rule has a stable id, listed with
+ * its meaning in styrdok(1).  Rules run on the tree that passed the
+ * schema, so they may trust its structure; they never change the tree.
+ * Broken sources are errors; the state of the municipality's
+ * governance (a required document not yet written) is a warning.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/hash.h>
+
+#include "styrdok.h"
+
+struct rules {
+	struct project *p;
+	struct diags *d;
+	xmlHashTablePtr ids;	/* id -> element */
+	xmlNodePtr org;		/* <organisation>, or NULL */
+};
+
+static int
+is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	for (n = n ? n->children : NULL; n != NULL; n = n->next)
+		if (is(n, name))
+			return n;
+	return NULL;
+}
+
+/* Attribute or element text, as a string the caller frees (or NULL). */
+static char *
+prop(xmlNodePtr n, const char *name)
+{
+	return n ? (char *)xmlGetProp(n, BAD_CAST name) : NULL;
+}
+
+static char *
+text_of(xmlNodePtr n)
+{
+	return n ? (char *)xmlNodeGetContent(n) : NULL;
+}
+
+static void
+collect_ids(struct rules *r, xmlNodePtr top)
+{
+	for (xmlNodePtr n = top; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || n->ns == NULL ||
+		    !xmlStrEqual(n->ns->href, NS_STYRDOK))
+			continue;
+		xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+
+		if (id != NULL) {
+			xmlNodePtr first = xmlHashLookup(r->ids, id);
+
+			if (first != NULL) {
+				diag_node(r->d, n, "id", SEV_ERROR, "id-unique",
+				    "id \"%s\" is already used", id);
+				diag_node(r->d, first, "id", SEV_NOTE,
+				    "id-unique", "\"%s\" first defined here",
+				    id);
+			} else
+				xmlHashAddEntry(r->ids, id, n);
+			xmlFree(id);
+		}
+		collect_ids(r, n->children);
+	}
+}
+
+/*
+ * Checks that attribute attr of n names an element of kind target.
+ * Returns that element or NULL (after an error when missing is set).
+ */
+static xmlNodePtr
+resolve(struct rules *r, xmlNodePtr n, const char *attr, const char *target,
+    const char *rule, const char *what)
+{
+	char *id = prop(n, attr);
+	xmlNodePtr t;
+
+	if (id == NULL)
+		return NULL;
+	t = xmlHashLookup(r->ids, BAD_CAST id);
+	if (!is(t, target)) {
+		diag_node(r->d, n, attr, SEV_ERROR, rule,
+		    "%s=\"%s\" does not name a %s", attr, id, what);
+		t = NULL;
+	}
+	free(id);
+	return t;
+}
+
+static void
+check_organisation(struct rules *r)
+{
+	xmlNodePtr organs = child(r->org, "organs");
+
+	for (xmlNodePtr o = organs ? organs->children : NULL; o; o = o->next)
+		if (is(o, "organ"))
+			resolve(r, o, "parent", "organ", "ref-organ",
+			    "organ");
+}
+
+/* The date in attribute (or element text when attr is NULL), if valid. */
+static char *
+checked_date(struct rules *r, xmlNodePtr n, const char *attr)
+{
+	char *s = attr ? prop(n, attr) : text_of(n);
+
+	if (s != NULL && !iso_date_valid(s)) {
+		if (attr != NULL)
+			diag_node(r->d, n, attr, SEV_ERROR, "date-invalid",
+			    "%s=\"%s\" is not a real date", attr, s);
+		else
+			diag_text(r->d, n, 0, s, SEV_ERROR, "date-invalid",
+			    "\"%s\" is not a real date", s);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+check_dates(struct rules *r, xmlNodePtr meta)
+{
+	xmlNodePtr dec = child(meta, "decision");
+	xmlNodePtr vf = child(meta, "valid-from"), rb = child(meta, "review-by");
+	char *d = checked_date(r, dec, "date");
+	char *v = checked_date(r, vf, NULL);
+	char *b = checked_date(r, rb, NULL);
+
+	for (xmlNodePtr s = meta->children; s != NULL; s = s->next)
+		if (is(s, "supersedes"))
+			free(checked_date(r, s, "date"));
+	if (d != NULL && v != NULL && strcmp(v, d) < 0)
+		diag_node(r->d, vf, NULL, SEV_ERROR, "date-order",
+		    "valid from %s is before the decision %s", v, d);
+	if (v != NULL && b != NULL && strcmp(b, v) < 0)
+		diag_node(r->d, rb, NULL, SEV_ERROR, "date-order",
+		    "review by %s is before valid from %s", b, v);
+	else if (d != NULL && b != NULL && strcmp(b, d) < 0)
+		diag_node(r->d, rb, NULL, SEV_ERROR, "date-order",
+		    "review by %s is before the decision %s", b, d);
+	free(d);
+	free(v);
+	free(b);
+}
+
+static void
+check_decision(struct rules *r, xmlNodePtr doc, xmlNodePtr meta)
+{
+	xmlNodePtr dec = child(meta, "decision");
+	char *status = text_of(child(meta, "status"));
+	char *type = prop(doc, "type");
+	xmlNodePtr organ;
+	static const char *const needed[] = {"date", "paragraph", "dnr"};
+	static const char *const label[] = {"decision date", "paragraph (§)",
+	    "diarienummer (dnr)"};
+
+	if (strcmp(status, "beslutad") == 0 || strcmp(status, "upphavd") == 0)
+		for (int i = 0; i < 3; i++)
+			if (!xmlHasProp(dec, BAD_CAST needed[i]))
+				diag_node(r->d, dec, NULL, SEV_ERROR,
+				    "decision-incomplete", "a document with "
+				    "status %s must give its %s (%s=)",
+				    status, label[i], needed[i]);
+	organ = r->org ? resolve(r, dec, "organ", "organ", "ref-organ",
+	    "organ") : NULL;
+	if (organ != NULL) {
+		char *kind = prop(organ, "kind");
+		xmlNodePtr ladder = child(r->org, "adoption");
+		int ruled = 0, allowed = 0;
+
+		for (xmlNodePtr a = ladder->children; a; a = a->next) {
+			char *t, *kinds;
+
+			if (!is(a, "allow"))
+				continue;
+			t = prop(a, "type");
+			kinds = prop(a, "kinds");
+			if (strcmp(t, type) == 0) {
+				ruled = 1;
+				for (char *k = strtok(kinds, " \t\n"); k;
+				    k = strtok(NULL, " \t\n"))
+					allowed |= strcmp(k, kind) == 0;
+			}
+			free(t);
+			free(kinds);
+		}
+		if (!allowed) {
+			char *oid = prop(organ, "id");
+
+			diag_node(r->d, dec, "organ", SEV_ERROR, "organ-type",
+			    ruled ? "%s (%s) may not adopt a document of "
+			    "type %s" : "%s (%s): no organ may adopt type %s "
+			    "(see <adoption> in the organisation)", oid, kind,
+			    type);
+			free(oid);
+		}
+		free(kind);
+	}
+	free(status);
+	free(type);
+}
+
+static void
+check_history(struct rules *r, xmlNodePtr meta, xmlNodePtr history)
+{
+	char *version = text_of(child(meta, "version"));
+	char *status = text_of(child(meta, "status"));
+	char *prev_v = NULL, *prev_d = NULL;
+	xmlNodePtr last = NULL;
+
+	for (xmlNodePtr h = history->children; h != NULL; h = h->next) {
+		if (!is(h, "revision"))
+			continue;
+		char *v = prop(h, "version"), *d = checked_date(r, h, "date");
+
+		if (r->org != NULL) {
+			resolve(r, h, "organ", "organ", "ref-organ", "organ");
+			resolve(r, h, "author", "role", "ref-role", "role");
+		}
+		if (prev_v != NULL && version_compare(v, prev_v) <= 0)
+			diag_node(r->d, h, "version", SEV_ERROR,
+			    "history-order", "version %s does not follow %s; "
+			    "list revisions oldest first with increasing "
+			    "versions", v, prev_v);
+		if (prev_d != NULL && d != NULL && strcmp(d, prev_d) < 0)
+			diag_node(r->d, h, "date", SEV_ERROR, "history-order",
+			    "revision date %s is before the previous "
+			    "revision's %s", d, prev_d);
+		free(prev_v);
+		prev_v = v;
+		if (d != NULL) {
+			free(prev_d);
+			prev_d = d;
+		}
+		last = h;
+	}
+	if (last != NULL && version_compare(prev_v, version) != 0)
+		diag_node(r->d, child(meta, "version"), NULL, SEV_ERROR,
+		    "history-current", "version %s is not the newest entry "
+		    "in the history (%s)", version, prev_v);
+	else if (last != NULL && strcmp(status, "beslutad") == 0) {
+		xmlNodePtr dec = child(meta, "decision");
+		static const char *const a[] = {"organ", "date", "paragraph"};
+
+		for (int i = 0; i < 3; i++) {
+			char *x = prop(dec, a[i]), *y = prop(last, a[i]);
+
+			if (x != NULL && (y == NULL || strcmp(x, y) != 0))
+				diag_node(r->d, last, a[i], SEV_ERROR,
+				    "history-current", "the newest revision "
+				    "must record the decision: %s=\"%s\"",
+				    a[i], x);
+			free(x);
+			free(y);
+		}
+	}
+	free(prev_v);
+	free(prev_d);
+	free(version);
+	free(status);
+}
+
+static void
+check_meta_refs(struct rules *r, xmlNodePtr meta)
+{
+	for (xmlNodePtr m = meta->children; m != NULL; m = m->next) {
+		if (is(m, "owner") && r->org != NULL)
+			resolve(r, m, "role", "role", "ref-role", "role");
+		else if (is(m, "supersedes") && r->org != NULL)
+			resolve(r, m, "organ", "organ", "ref-organ", "organ");
+		else if (is(m, "related"))
+			resolve(r, m, "doc", "document", "ref-document",
+			    "document in this project");
+		else if (is(m, "requires")) {
+			char *id = prop(m, "doc"), *title = text_of(m);
+			xmlNodePtr t = xmlHashLookup(r->ids, BAD_CAST id);
+
+			if (!is(t, "document"))
+				diag_node(r->d, m, "doc", SEV_WARNING,
+				    "child-missing", "required document \"%s\" "
+				    "(%s) does not exist yet", title, id);
+			free(id);
+			free(title);
+		}
+	}
+}
+
+/* Words of plain Swedish (språklagen): "skall" is "ska". */
+static void
+check_language(struct rules *r, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->children != NULL && n->children->type == XML_TEXT_NODE &&
+		    n->children->next == NULL) {
+			char *t = text_of(n);
+
+			for (const char *w = find_word_ci(t, "skall"); w;
+			    w = find_word_ci(w + 5, "skall"))
+				diag_text(r->d, n, (size_t)(w - t), t,
+				    SEV_WARNING, "lang-skall",
+				    "write \"ska\", not \"%.5s\" (plain Swedish)",
+				    w);
+			free(t);
+		} else
+			check_language(r, n->children);
+	}
+}
+
+static void
+check_body(struct rules *r, xmlNodePtr n, int depth)
+{
+	for (; n != NULL; n = n->next) {
+		if (is(n, "section")) {
+			if (depth > LIMIT_SECTION_DEPTH)
+				diag_node(r->d, n, NULL, SEV_ERROR,
+				    "section-depth", "sections nest deeper "
+				    "than %d levels", LIMIT_SECTION_DEPTH);
+			check_body(r, n->children, depth + 1);
+		} else if (is(n, "requirement")) {
+			xmlNodePtr st = child(n, "statement");
+			char *t = text_of(st);
+
+			if (r->org != NULL) {
+				resolve(r, n, "role", "role", "ref-role",
+				    "role");
+				resolve(r, n, "service", "service",
+				    "ref-service", "provider's service");
+			}
+			if (find_word_ci(t, "ska") == NULL)
+				diag_node(r->d, st, NULL, SEV_WARNING,
+				    "req-ska", "a requirement states what "
+				    "someone \"ska\" do");
+			free(t);
+		}
+	}
+}
+
+static void
+check_document(struct rules *r, xmlNodePtr doc)
+{
+	xmlNodePtr meta = child(doc, "meta");
+
+	check_dates(r, meta);
+	check_decision(r, doc, meta);
+	check_history(r, meta, child(doc, "history"));
+	check_meta_refs(r, meta);
+	check_body(r, child(doc, "body")->children, 1);
+	check_language(r, doc->children);
+}
+
+void
+rules_run(struct project *p)
+{
+	struct rules r = {p, p->diags, xmlHashCreate(256), NULL};
+	xmlNodePtr src, top;
+
+	collect_ids(&r, xmlDocGetRootElement(p->tree)->children);
+	for (src = xmlDocGetRootElement(p->tree)->children; src;
+	    src = src->next) {
+		if (!is(top = xmlFirstElementChild(src), "organisation"))
+			continue;
+		if (r.org != NULL)
+			diag_node(r.d, top, NULL, SEV_ERROR,
+			    "organisation-unique", "a project describes one "
+			    "organisation; another is already loaded");
+		else
+			r.org = top;
+	}
+	if (r.org == NULL && !p->organisation_invalid)
+		diag_add(r.d, "policies", 0, 0, SEV_ERROR,
+		    "organisation-missing", "no <organisation> source "
+		    "found; roles and organs cannot be resolved");
+	if (r.org != NULL)
+		check_organisation(&r);
+	for (src = xmlDocGetRootElement(p->tree)->children; src;
+	    src = src->next)
+		if (is(top = xmlFirstElementChild(src), "document"))
+			check_document(&r, top);
+	xmlHashFree(r.ids, NULL);
+}

@@ -1,0 +1,167 @@
+/*
+ * styrdok.h - the one internal header: the project tree, diagnostics and
+ * the stages (load, validate, enrich, transform, write) that pass the
+ * tree on.  Included by every file in src/.
+ *
+ * Ownership: functions named _new return memory the caller frees with the
+ * matching _free; every _free accepts NULL.  Allocation failure exits
+ * (see xmalloc), so no code path carries out-of-memory branches.
+ */
+#ifndef STYRDOK_H
+#define STYRDOK_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <libxml/hash.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#define STYRDOK_VERSION "0.1.0"
+
+/* Namespaces of the source vocabulary and of cmark's XML tree. */
+#define NS_STYRDOK ((const xmlChar *)"urn:styrdok:1")
+#define NS_COMMONMARK ((const xmlChar *)"http://commonmark.org/xml/1.0")
+
+/* Limits on untrusted input; each is documented in styrdok(1). */
+#define LIMIT_FILE_BYTES (20L * 1024 * 1024)
+#define LIMIT_RUN_BYTES (100L * 1024 * 1024)
+#define LIMIT_INCLUDE_DEPTH 8
+#define LIMIT_INCLUDE_COUNT 64
+#define LIMIT_MARKDOWN_BYTES (64 * 1024)
+#define LIMIT_MARKDOWN_DEPTH 32
+#define LIMIT_SECTION_DEPTH 4
+
+/* Exit status (contract, see styrdok(1)). */
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_INPUT = 1,
+	EXIT_USAGE = 2,
+	EXIT_SYSTEM = 3,
+};
+
+/* ---- util.c: allocation and pure helpers ---------------------------- */
+
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xrealloc(void *, size_t);
+char *xstrdup(const char *);
+char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer; data is always NUL-terminated. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+void buf_add(struct buf *, const char *, size_t);
+void buf_adds(struct buf *, const char *);
+void buf_printf(struct buf *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *);
+
+int iso_date_valid(const char *);
+int version_compare(const char *, const char *);
+int docid_valid(const char *);
+char *dedent(const char *, size_t *);
+void json_string(struct buf *, const char *);
+size_t utf8_columns(const char *, size_t);
+const char *find_word_ci(const char *, const char *);
+int link_allowed(const char *);
+
+/* ---- diag.c: one diagnostic format ---------------------------------- */
+
+enum severity { SEV_NOTE, SEV_WARNING, SEV_ERROR };
+
+struct diag {
+	char *file;	/* relative to the project root, or NULL */
+	int line, col;	/* from 1; 0 when unknown */
+	enum severity sev;
+	char *msg;
+	const char *rule;
+	size_t seq;	/* order found, to keep sorting stable */
+};
+
+struct diags;
+
+struct diags *diags_new(const char *root);
+void diags_free(struct diags *);
+void diag_add(struct diags *, const char *file, int line, int col,
+    enum severity, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+void diag_node(struct diags *, xmlNodePtr, const char *attr,
+    enum severity, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+void diag_text(struct diags *, xmlNodePtr, size_t offset, const char *text,
+    enum severity, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+void diag_xml_error(void *, xmlErrorPtr);
+void diag_xslt_error(void *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+char *diag_relpath(const struct diags *, const char *);
+char *node_file(const struct diags *, xmlNodePtr);
+size_t diags_count(const struct diags *, enum severity);
+void diags_restrict(struct diags *, char **files, int nfiles);
+void diags_print(struct diags *, FILE *);
+void diags_print_json(struct diags *, FILE *);
+void diags_summary(const struct diags *, FILE *);
+const struct diag *diags_get(const struct diags *, size_t);
+size_t diags_len(const struct diags *);
+
+/* ---- load.c: safe parsing, confined XInclude, the project tree ------ */
+
+struct project {
+	char *root;	 /* realpath of the project root */
+	char *policies;	 /* realpath of root/policies */
+	char *templates; /* realpath of the templates directory */
+	xmlDocPtr tree;	 /* <project>: the one tree every stage works on */
+	struct diags *diags;
+	int organisation_invalid; /* dropped for schema errors */
+};
+
+struct project *project_new(const char *templates);
+void project_free(struct project *);
+int project_load(struct project *);
+void secure_libraries(const char *policies, const char *templates);
+
+/* ---- validate.c / rules.c: structure by schema, meaning by rules ----- */
+
+int validate_schema(struct project *);
+void rules_run(struct project *);
+
+/* ---- markdown.c / enrich.c: derived content ------------------------- */
+
+void markdown_splice(struct project *, xmlNodePtr prose, xmlHashTablePtr anchors);
+void enrich(struct project *);
+
+/* ---- transform.c: XSLT with security preferences -------------------- */
+
+struct stylesheet;
+struct stylesheet *stylesheet_new(struct project *, const char *name);
+void stylesheet_free(struct stylesheet *);
+int stylesheet_apply(struct project *, struct stylesheet *,
+    const char **params, struct buf *out);
+
+/* ---- write.c: confined, atomic output ------------------------------- */
+
+struct outdir;
+struct outdir *outdir_new(const char *path);
+void outdir_free(struct outdir *);
+int outdir_write(struct outdir *, const char *relpath, const char *data,
+    size_t len);
+
+/* ---- cmd.c: the commands -------------------------------------------- */
+
+struct options {
+	const char *dir;	/* -C */
+	const char *outdir;	/* -o */
+	const char *format;	/* check --format / build -f */
+	int dump;		/* build --dump */
+};
+
+int cmd_check(struct options *, int argc, char **argv);
+int cmd_build(struct options *, int argc, char **argv);
+int cmd_list(struct options *, int argc, char **argv);
+
+#endif

@@ -1,0 +1,123 @@
+/*
+ * transform.c - stage 4: applies our stylesheets (never one named by a
+ * source) to the enriched tree.  Each stylesheet is compiled once per
+ * run.  Every transform runs with security preferences that forbid
+ * reading files, writing files, creating directories and the network:
+ * the tree already holds everything a stylesheet needs, and styrdok's
+ * own writer (write.c) puts the result in place.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libexslt/exslt.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "styrdok.h"
+
+struct stylesheet {
+	xsltStylesheetPtr style;
+	xsltSecurityPrefsPtr sec;
+	char *name;
+};
+
+/*
+ * Compiles templates/<name>.  Returns NULL after a diagnostic when the
+ * stylesheet is missing or broken (an installation problem).
+ */
+struct stylesheet *
+stylesheet_new(struct project *p, const char *name)
+{
+	struct stylesheet *s;
+	char *path = xasprintf("%s/%s", p->templates, name);
+	xsltStylesheetPtr style;
+	static int exslt_ready;
+
+	if (!exslt_ready) {
+		exsltRegisterAll();
+		exslt_ready = 1;
+	}
+	xsltSetGenericErrorFunc(NULL, NULL);
+	style = xsltParseStylesheetFile(BAD_CAST path);
+	if (style == NULL) {
+		diag_add(p->diags, path, 0, 0, SEV_ERROR, "environment",
+		    "cannot compile stylesheet");
+		free(path);
+		return NULL;
+	}
+	free(path);
+	s = xcalloc(1, sizeof(*s));
+	s->style = style;
+	s->name = xstrdup(name);
+	s->sec = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_READ_NETWORK,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSecurityForbid);
+	return s;
+}
+
+void
+stylesheet_free(struct stylesheet *s)
+{
+	if (s == NULL)
+		return;
+	xsltFreeStylesheet(s->style);
+	xsltFreeSecurityPrefs(s->sec);
+	free(s->name);
+	free(s);
+}
+
+/*
+ * Applies s to the project tree with string parameters (name, value,
+ * ..., NULL; values are quoted by libxslt, never by hand) and appends
+ * the serialised result to out.  Returns 0, or -1 after a diagnostic.
+ */
+int
+stylesheet_apply(struct project *p, struct stylesheet *s,
+    const char **params, struct buf *out)
+{
+	xsltTransformContextPtr ctxt;
+	xmlDocPtr res;
+	xmlChar *text = NULL;
+	int len = 0, rc = -1;
+
+	ctxt = xsltNewTransformContext(s->style, p->tree);
+	if (ctxt == NULL)
+		return -1;
+	xsltSetCtxtSecurityPrefs(s->sec, ctxt);
+	xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	ctxt->maxTemplateDepth = 3000;
+	ctxt->opLimit = 100000000;
+	if (ctxt->xpathCtxt != NULL)
+		ctxt->xpathCtxt->opLimit = 100000000;
+	if (params != NULL && xsltQuoteUserParams(ctxt, params) != 0) {
+		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, "xslt",
+		    "bad stylesheet parameters");
+		xsltFreeTransformContext(ctxt);
+		return -1;
+	}
+	res = xsltApplyStylesheetUser(s->style, p->tree, NULL, NULL, NULL,
+	    ctxt);
+	if (res == NULL || ctxt->state != XSLT_STATE_OK)
+		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, "xslt",
+		    "transformation failed");
+	else if (xsltSaveResultToString(&text, &len, res, s->style) != 0)
+		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, "xslt",
+		    "cannot serialise the result");
+	else {
+		buf_add(out, text ? (char *)text : "", (size_t)len);
+		rc = 0;
+	}
+	xmlFree(text);
+	xmlFreeDoc(res);
+	xsltFreeTransformContext(ctxt);
+	return rc;
+}

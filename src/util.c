@@ -1,0 +1,331 @@
+/*
+ * util.c - allocation wrappers and small pure functions (dates, versions,
+ * ids, Markdown dedent, JSON strings, link schemes).  Everything here is
+ * free of I/O and global state, so the unit tests call it directly.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "styrdok.h"
+
+static void
+oom(void)
+{
+	fputs("styrdok: out of memory\n", stderr);
+	exit(EXIT_SYSTEM);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	if (vasprintf(&p, fmt, ap) < 0)
+		oom();
+	va_end(ap);
+	return p;
+}
+
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->data = xrealloc(b->data, cap);
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&p, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	buf_add(b, p, (size_t)n);
+	free(p);
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+/* Returns 1 when s is YYYY-MM-DD and that day exists (Gregorian). */
+int
+iso_date_valid(const char *s)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30,
+	    31, 31, 30, 31, 30, 31};
+	int y, m, d, i, max;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1 || m < 1 || m > 12 || d < 1)
+		return 0;
+	max = mdays[m - 1];
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		max = 29;
+	return d <= max;
+}
+
+/*
+ * Compares dotted version numbers numerically component by component:
+ * 1.10 > 1.9, and 2 == 2.0.  Returns <0, 0 or >0 like strcmp.
+ */
+int
+version_compare(const char *a, const char *b)
+{
+	while (*a != '\0' || *b != '\0') {
+		unsigned long x = strtoul(a, (char **)&a, 10);
+		unsigned long y = strtoul(b, (char **)&b, 10);
+
+		if (x != y)
+			return x < y ? -1 : 1;
+		if (*a == '.')
+			a++;
+		if (*b == '.')
+			b++;
+		if ((*a != '\0' && !isdigit((unsigned char)*a)) ||
+		    (*b != '\0' && !isdigit((unsigned char)*b)))
+			return strcmp(a, b);
+	}
+	return 0;
+}
+
+/*
+ * A document id names files and directories, so it must be a safe path
+ * component: [a-z][a-z0-9-]*, at most 64 bytes.
+ */
+int
+docid_valid(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 64 || !(s[0] >= 'a' && s[0] <= 'z'))
+		return 0;
+	for (i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+/*
+ * Removes the indentation common to all non-blank lines, so Markdown can
+ * be indented to match the XML around it.  Blank lines become empty;
+ * line count is kept, so line N of the result is line N of the input.
+ * *indent receives the number of columns removed.
+ */
+char *
+dedent(const char *s, size_t *indent)
+{
+	size_t common = SIZE_MAX, n = strlen(s);
+	const char *p = s;
+	struct buf out = {0};
+
+	while (*p != '\0') {
+		size_t w = 0;
+
+		while (p[w] == ' ' || p[w] == '\t')
+			w++;
+		if (p[w] != '\n' && p[w] != '\0' && w < common)
+			common = w;
+		p = strchr(p, '\n');
+		if (p == NULL)
+			break;
+		p++;
+	}
+	if (common == SIZE_MAX)
+		common = 0;
+	p = s;
+	while (p < s + n) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		size_t w = 0;
+
+		while (w < len && (p[w] == ' ' || p[w] == '\t'))
+			w++;
+		if (w < len)
+			buf_add(&out, p + common, len - common);
+		if (nl == NULL)
+			break;
+		buf_add(&out, "\n", 1);
+		p = nl + 1;
+	}
+	if (out.data == NULL)
+		buf_add(&out, "", 0);
+	if (indent != NULL)
+		*indent = common;
+	return out.data;
+}
+
+/* Appends s as a JSON string literal, escaping what RFC 8259 requires. */
+void
+json_string(struct buf *b, const char *s)
+{
+	buf_add(b, "\"", 1);
+	for (; s != NULL && *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			buf_add(b, "\\", 1);
+			buf_add(b, s, 1);
+		} else if (c == '\n')
+			buf_adds(b, "\\n");
+		else if (c == '\t')
+			buf_adds(b, "\\t");
+		else if (c == '\r')
+			buf_adds(b, "\\r");
+		else if (c < 0x20)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_add(b, s, 1);
+	}
+	buf_add(b, "\"", 1);
+}
+
+/* Number of characters (not bytes) in the first n bytes of UTF-8 s. */
+size_t
+utf8_columns(const char *s, size_t n)
+{
+	size_t i, cols = 0;
+
+	for (i = 0; i < n && s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			cols++;
+	return cols;
+}
+
+static int
+word_char(unsigned char c)
+{
+	/* ASCII letters and digits, and any byte of a multibyte letter. */
+	return isalnum(c) || c >= 0x80;
+}
+
+/*
+ * Finds word w (ASCII, lower case) in text as a whole word, ignoring
+ * ASCII case.  Returns a pointer into text or NULL.
+ */
+const char *
+find_word_ci(const char *text, const char *w)
+{
+	size_t n = strlen(w);
+	const char *p;
+
+	for (p = text; *p != '\0'; p++) {
+		if (strncasecmp(p, w, n) != 0)
+			continue;
+		if (p > text && word_char((unsigned char)p[-1]))
+			continue;
+		if (word_char((unsigned char)p[n]))
+			continue;
+		return p;
+	}
+	return NULL;
+}
+
+/*
+ * The link allow-list shared by every format: relative references, #id,
+ * http, https and mailto.  Anything with another scheme is refused.  A
+ * scheme is letters, digits, '+', '-', '.' before the first ':' that comes
+ * before any '/', '?' or '#'.  Control characters and whitespace at the
+ * start are refused outright (browsers strip them, which hides schemes).
+ */
+int
+link_allowed(const char *url)
+{
+	const char *p;
+
+	if (url == NULL)
+		return 0;
+	for (p = url; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return 0;
+	if (*url == ' ')
+		return 0;
+	for (p = url; *p != '\0'; p++) {
+		if (*p == ':')
+			break;
+		if (*p == '/' || *p == '?' || *p == '#')
+			return 1;
+	}
+	if (*p == '\0')
+		return 1;
+	return (p - url == 4 && strncasecmp(url, "http", 4) == 0) ||
+	    (p - url == 5 && strncasecmp(url, "https", 5) == 0) ||
+	    (p - url == 6 && strncasecmp(url, "mailto", 6) == 0);
+}

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Installs the Debian packages styrdok needs to build, run and test,
+# when any is missing: as root directly, otherwise through sudo.
+set -eu
+PACKAGES="build-essential pkg-config libxml2-dev libxslt1-dev libcmark-dev
+nettle-dev libcmocka-dev xsltproc libxml2-utils cmark mandoc python3"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "styrdok: installing Debian packages:$missing"
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO="sudo"
+else
+	echo "styrdok: these packages are missing:$missing" >&2
+	echo "styrdok: run as root, or install sudo, or install them yourself:" >&2
+	echo "  apt-get install$missing" >&2
+	exit 3
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing
