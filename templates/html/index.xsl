@@ -1,5 +1,100 @@
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:s="urn:styrdok:1">
-<xsl:param name="doc"/>
-<xsl:output method="text"/>
-<xsl:template match="/"><xsl:value-of select="//s:document[@id=$doc]/s:meta/s:title"/></xsl:template>
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  index.xsl - output/index.html: every document with type, version,
+  status, adopting organ and review date, linked to its outputs; and the
+  documents the governing documents require that do not exist yet.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:s="urn:styrdok:1"
+    exclude-result-prefixes="s">
+
+  <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="css.xsl"/>
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+      doctype-system="about:legacy-compat"/>
+
+  <xsl:variable name="documents" select="/s:project/s:source/s:document"/>
+  <xsl:variable name="missing"
+      select="$documents/s:meta/s:requires[not(@doc = $documents/@id)]"/>
+
+  <xsl:template match="/">
+    <html lang="sv">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>Styrdokument för informationssäkerhet – <xsl:value-of select="$org/s:name"/></title>
+        <meta name="author" content="{$org/s:name}"/>
+        <style>
+          <xsl:call-template name="css">
+            <xsl:with-param name="furniture" select="'styrdok index'"/>
+          </xsl:call-template>
+        </style>
+      </head>
+      <body>
+        <a class="skip" href="#styrdok-main">Till innehållet</a>
+        <header class="masthead">
+          <p class="org"><xsl:value-of select="$org/s:name"/></p>
+          <p class="doctype">Styrdokument</p>
+        </header>
+        <main id="styrdok-main">
+          <h1>Styrdokument för informationssäkerhet</h1>
+          <table>
+            <caption>Alla dokument, med version, status och när de senast ska revideras</caption>
+            <thead>
+              <tr>
+                <th scope="col">Dokument</th>
+                <th scope="col">Typ</th>
+                <th scope="col">Version</th>
+                <th scope="col">Status</th>
+                <th scope="col">Fastställs av</th>
+                <th scope="col">Revideras senast</th>
+                <th scope="col">Andra format</th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$documents">
+                <xsl:variable name="base" select="concat(@id, '/', s:meta/s:version, '/', @id)"/>
+                <tr>
+                  <th scope="row"><a href="{$base}.html"><xsl:value-of select="s:meta/s:title"/></a></th>
+                  <td><xsl:call-template name="type-name"><xsl:with-param name="key" select="@type"/></xsl:call-template></td>
+                  <td><xsl:value-of select="s:meta/s:version"/></td>
+                  <td><xsl:call-template name="status-name"><xsl:with-param name="key" select="s:meta/s:status"/></xsl:call-template></td>
+                  <td>
+                    <xsl:for-each select="s:meta/s:decision">
+                      <xsl:call-template name="name-of"><xsl:with-param name="ref" select="@organ"/></xsl:call-template>
+                      <xsl:if test="@date">, <xsl:call-template name="decision-ref"/></xsl:if>
+                    </xsl:for-each>
+                  </td>
+                  <td><xsl:value-of select="s:meta/s:review-by"/></td>
+                  <td><a href="{$base}.md">Markdown<span class="visually-hidden"> – <xsl:value-of select="s:meta/s:title"/></span></a></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+          <xsl:if test="$missing">
+            <h2>Dokument som saknas</h2>
+            <p>Dessa dokument krävs av ett styrdokument men finns ännu inte:</p>
+            <ul>
+              <xsl:for-each select="$missing">
+                <li>
+                  <span class="gap"><xsl:value-of select="normalize-space(.)"/></span>
+                  <xsl:text> (</xsl:text>
+                  <xsl:call-template name="type-name"><xsl:with-param name="key" select="@type"/></xsl:call-template>
+                  <xsl:text>), krävs av </xsl:text>
+                  <xsl:value-of select="../s:title"/>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </xsl:if>
+        </main>
+        <footer class="page-footer">
+          <p><xsl:value-of select="$org/s:name"/> · <xsl:value-of select="count($documents)"/> dokument</p>
+          <xsl:if test="/s:project/@build-date">
+            <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
+          </xsl:if>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
 </xsl:stylesheet>

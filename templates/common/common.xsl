@@ -1,0 +1,105 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl - shared by every output format: lookups in the enriched
+  project tree (ids, profile labels, roles, organs) and the link
+  allow-list.  Imported, never applied on its own.
+
+  The input is the enriched tree that styrdok prints with build and its dump option: <project> with the
+  <profile>, and one <source> per file holding an <organisation> or a
+  <document>.  The parameter doc names the document to render.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:s="urn:styrdok:1"
+    exclude-result-prefixes="s">
+
+  <xsl:param name="doc"/>
+
+  <xsl:key name="id" match="s:*[@id]" use="@id"/>
+  <xsl:key name="label" match="s:profile/s:labels/s:label" use="@key"/>
+  <xsl:key name="type" match="s:profile/s:types/s:type" use="@key"/>
+  <xsl:key name="status" match="s:profile/s:statuses/s:status" use="@key"/>
+
+  <xsl:variable name="profile" select="/s:project/s:profile"/>
+  <xsl:variable name="org" select="/s:project/s:source/s:organisation"/>
+  <xsl:variable name="document" select="/s:project/s:source/s:document[@id = $doc]"/>
+  <xsl:variable name="meta" select="$document/s:meta"/>
+  <xsl:variable name="sha256" select="$document/../@sha256"/>
+  <xsl:variable name="short-hash" select="substring($sha256, 1, 12)"/>
+  <xsl:variable name="is-draft" select="$meta/s:status = 'utkast' or $meta/s:status = 'remiss'"/>
+
+  <xsl:template name="label">
+    <xsl:param name="key"/>
+    <xsl:for-each select="$profile">
+      <xsl:value-of select="key('label', $key)"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="type-name">
+    <xsl:param name="key" select="$document/@type"/>
+    <xsl:for-each select="$profile">
+      <xsl:value-of select="key('type', $key)"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="status-name">
+    <xsl:param name="key" select="$meta/s:status"/>
+    <xsl:for-each select="$profile">
+      <xsl:value-of select="key('status', $key)"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The name of the role, organ or service with id $ref. -->
+  <xsl:template name="name-of">
+    <xsl:param name="ref"/>
+    <xsl:variable name="target" select="key('id', $ref)"/>
+    <xsl:choose>
+      <xsl:when test="$target/s:name"><xsl:value-of select="$target/s:name"/></xsl:when>
+      <xsl:when test="$target"><xsl:value-of select="normalize-space($target)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$ref"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "KF 2019-12-16 § 115", from an element with organ/date/paragraph. -->
+  <xsl:template name="decision-ref">
+    <xsl:param name="d" select="."/>
+    <xsl:value-of select="$d/@organ"/>
+    <xsl:if test="$d/@date">
+      <xsl:text> </xsl:text><xsl:value-of select="$d/@date"/>
+    </xsl:if>
+    <xsl:if test="$d/@paragraph">
+      <xsl:text> § </xsl:text><xsl:value-of select="$d/@paragraph"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    Keeps only the characters in $allowed: used for values written into
+    CSS, where HTML escaping does not apply.
+  -->
+  <xsl:template name="only">
+    <xsl:param name="s"/>
+    <xsl:param name="allowed" select="'abcdefghijklmnopqrstuvwxyz0123456789.-'"/>
+    <xsl:value-of select="translate($s, translate($s, $allowed, ''), '')"/>
+  </xsl:template>
+
+  <!--
+    The link allow-list of every format: relative references, #id, http,
+    https and mailto.  Prints 1 when $url may be used.
+  -->
+  <xsl:template name="link-allowed">
+    <xsl:param name="url"/>
+    <xsl:variable name="lower" select="translate($url, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:variable name="before-colon" select="substring-before($url, ':')"/>
+    <xsl:variable name="controls" select="'&#9;&#10;&#13; '"/>
+    <xsl:choose>
+      <xsl:when test="$url = '' or translate(substring($url, 1, 1), $controls, '') = ''"/>
+      <xsl:when test="not(contains($url, ':'))">1</xsl:when>
+      <xsl:when test="contains($before-colon, '/') or contains($before-colon, '?') or contains($before-colon, '#')">1</xsl:when>
+      <xsl:when test="starts-with($lower, 'http:') or starts-with($lower, 'https:') or starts-with($lower, 'mailto:')">1</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Roles this document names: owner, requirements, revision authors. -->
+  <xsl:variable name="doc-roles"
+      select="$org/s:roles/s:role[@id = $meta/s:owner/@role or @id = $document//s:requirement/@role or @id = $document/s:history/s:revision/@author]"/>
+</xsl:stylesheet>

@@ -1,0 +1,111 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  css.xsl - the embedded style sheet of every HTML page, screen and print
+  (A4, "Sida x (y)", page furniture from @page margin boxes).  The HTML
+  serialiser writes <style> content unescaped, so every value from the
+  tree passes through the "only" filter of common.xsl first.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:s="urn:styrdok:1"
+    exclude-result-prefixes="s">
+
+  <xsl:template name="colour">
+    <xsl:param name="c"/>
+    <xsl:call-template name="only">
+      <xsl:with-param name="s" select="$c"/>
+      <xsl:with-param name="allowed" select="'#0123456789abcdefABCDEF'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- $furniture: the text of the running header, already filtered. -->
+  <xsl:template name="css">
+    <xsl:param name="furniture"/>
+    <xsl:variable name="c" select="$profile/s:colours"/>
+    <xsl:variable name="primary"><xsl:call-template name="colour"><xsl:with-param name="c" select="$c/@primary"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="accent"><xsl:call-template name="colour"><xsl:with-param name="c" select="$c/@accent"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="draft"><xsl:call-template name="colour"><xsl:with-param name="c" select="$c/@draft"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="text"><xsl:call-template name="colour"><xsl:with-param name="c" select="$c/@text"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="muted"><xsl:call-template name="colour"><xsl:with-param name="c" select="$c/@muted"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="rule"><xsl:call-template name="colour"><xsl:with-param name="c" select="$c/@rule"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="font">
+      <xsl:call-template name="only">
+        <xsl:with-param name="s" select="$profile/s:font/@family"/>
+        <xsl:with-param name="allowed" select="concat('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', &quot; ',-&quot;)"/>
+      </xsl:call-template>
+    </xsl:variable>
+<xsl:text>
+:root { --primary: </xsl:text><xsl:value-of select="$primary"/><xsl:text>; --accent: </xsl:text><xsl:value-of select="$accent"/><xsl:text>;
+  --draft: </xsl:text><xsl:value-of select="$draft"/><xsl:text>; --text: </xsl:text><xsl:value-of select="$text"/><xsl:text>;
+  --muted: </xsl:text><xsl:value-of select="$muted"/><xsl:text>; --rule: </xsl:text><xsl:value-of select="$rule"/><xsl:text>; }
+* { box-sizing: border-box; }
+html { font-family: </xsl:text><xsl:value-of select="$font"/><xsl:text>; color: var(--text); background: #fff; line-height: 1.5; }
+body { margin: 0; overflow-wrap: break-word; }
+.skip { position: absolute; left: -10000px; top: 0; background: #fff; color: var(--primary); padding: .5em 1em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.skip:focus { left: 1em; z-index: 10; }
+.masthead { border-bottom: 4px solid var(--primary); padding: 1.2rem 1.5rem .8rem; display: flex; flex-wrap: wrap; justify-content: space-between; gap: .3rem 2rem; }
+.masthead p { margin: 0; }
+.masthead .org { font-size: 1.35rem; font-weight: bold; color: var(--primary); letter-spacing: .02em; }
+.masthead .doctype { font-size: 1rem; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; }
+.stamp { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; font-size: .8rem; color: var(--muted); }
+.draft-mark { margin: 0; padding: .5rem 1.5rem; background: #fdecee; color: var(--draft); font-weight: bold; letter-spacing: .2em; border-bottom: 1px solid var(--draft); }
+main { max-width: 48rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+h1 { font-size: 2rem; line-height: 1.2; color: var(--primary); margin: 1.5rem 0 1rem; }
+h2 { font-size: 1.4rem; color: var(--primary); margin: 2.2rem 0 .6rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
+h3 { font-size: 1.15rem; margin: 1.6rem 0 .4rem; }
+h4, h5 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
+h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
+.num { color: var(--muted); margin-right: .5em; font-variant-numeric: tabular-nums; }
+a { color: var(--primary); }
+table { border-collapse: collapse; width: 100%; margin: .8rem 0 1.2rem; font-size: .95rem; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: #eef3f8; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.docinfo th { width: 34%; background: #f5f7fa; font-weight: bold; }
+.toc ol { list-style: none; padding-left: 0; }
+.toc ol ol { padding-left: 1.6rem; }
+.toc li { margin: .15rem 0; }
+.req { border-left: 4px solid var(--primary); background: #f4f7fb; padding: .5rem .9rem; margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
+.req p { margin: .3rem 0; }
+.req-head { font-size: .85rem; color: var(--muted); }
+.req-head .req-num { font-weight: bold; color: var(--primary); font-size: .95rem; }
+.req-text { font-weight: bold; }
+.req-meta { font-size: .85rem; color: var(--muted); }
+dl.terms dt { font-weight: bold; margin-top: .6rem; }
+dl.terms dd { margin: .1rem 0 0 1.5rem; }
+blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
+code, pre { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; font-size: .9em; }
+pre { white-space: pre-wrap; background: #f5f5f5; padding: .6rem; }
+.gap { color: var(--draft); font-weight: bold; }
+.page-footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding: .8rem 1.5rem 1.5rem; font-size: .8rem; color: var(--muted); }
+.page-footer p { margin: .2rem 0; }
+@media (max-width: 30rem) {
+  main { padding: .5rem .8rem 2rem; }
+  h1 { font-size: 1.5rem; }
+  .docinfo th, .docinfo td { display: block; width: auto; border-bottom: 0; }
+  .docinfo tr { border-bottom: 1px solid var(--rule); display: block; }
+}
+@page {
+  size: A4;
+  margin: 20mm 18mm 20mm 20mm;
+  @top-right { content: "</xsl:text><xsl:value-of select="$furniture"/><xsl:text>"; font-size: 7.5pt; color: #4d4d4d; }
+  @bottom-right { content: "Sida " counter(page) " (" counter(pages) ")"; font-size: 8pt; color: #4d4d4d; }
+}
+@media print {
+  html { font-size: 10.5pt; }
+  .skip { display: none; }
+  main { max-width: none; padding: 0; }
+  .masthead { padding: 0 0 .4rem; }
+  h1 { margin-top: .6rem; }
+  a { color: inherit; text-decoration: none; }
+  .page-footer { padding: .4rem 0 0; }
+  .draft-mark { background: none; padding: .2rem 0; }
+  body.draft::after { content: "UTKAST"; position: fixed; top: 40%; left: 0; right: 0; text-align: center;
+    font-size: 96pt; font-weight: bold; color: rgba(176, 0, 32, .10); transform: rotate(-35deg); z-index: -1; }
+}
+</xsl:text>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,68 @@
+#!/bin/sh
+# Golden-file regression cases.  Each case is
+#   NAME.xml   a document, put in a scratch project beside organisation.xml
+#   NAME.d/    or a whole project (its own policies/)
+# with expected results beside it:
+#   NAME.err   stderr of `styrdok check`, then "exit N"   (always)
+#   NAME.html, NAME.md   the built document                (when present)
+# --regen rewrites the expected files from the current output.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+bin="$top/styrdok"
+regen=0
+[ "${1:-}" = "--regen" ] && regen=1
+run() {
+	if [ -n "${STYRDOK_VALGRIND:-}" ]; then
+		valgrind -q --error-exitcode=99 --leak-check=full \
+		    --errors-for-leak-kinds=definite "$bin" "$@"
+	else
+		"$bin" "$@"
+	fi
+}
+pass=0 fail=0
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+compare() { # expected actual label
+	if [ "$regen" = 1 ]; then
+		cp "$2" "$1"
+	elif ! cmp -s "$1" "$2"; then
+		echo "FAIL $3"
+		diff -u "$1" "$2" | head -20
+		return 1
+	fi
+	return 0
+}
+
+for case in "$here"/*.xml "$here"/*.d; do
+	[ -e "$case" ] || continue
+	name=$(basename "$case"); name=${name%.xml}; name=${name%.d}
+	[ "$name" = organisation ] && continue
+	proj="$scratch/$name"
+	rm -rf "$proj"
+	if [ -d "$case" ]; then
+		cp -R "$case" "$proj"
+	else
+		mkdir -p "$proj/policies/documents"
+		cp "$here/organisation.xml" "$proj/policies/organisation.xml"
+		cp "$case" "$proj/policies/documents/$name.xml"
+	fi
+	ok=1
+	run -C "$proj" check >/dev/null 2>"$scratch/err"
+	echo "exit $?" >>"$scratch/err"
+	[ -f "$here/$name.err" ] || [ "$regen" = 1 ] || { echo "FAIL $name: no $name.err"; ok=0; }
+	compare "$here/$name.err" "$scratch/err" "$name.err" || ok=0
+	for ext in html md; do
+		[ -f "$here/$name.$ext" ] || continue
+		run -C "$proj" build -f "$ext" >/dev/null 2>&1
+		out=$(find "$proj/output" -mindepth 3 -name "*.$ext" | head -1)
+		if [ -z "$out" ]; then
+			echo "FAIL $name.$ext: nothing built"; ok=0; continue
+		fi
+		compare "$here/$name.$ext" "$out" "$name.$ext" || ok=0
+	done
+	if [ "$ok" = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+echo "regress: $pass passed, $fail failed"
+[ "$fail" = 0 ]
