@@ -1,0 +1,170 @@
+#!/bin/sh
+# Command-line tests: the exit-status and help contract, the bundled
+# project, output checked by independent readers (python's HTML parser,
+# cmark), reproducibility, atomic and confined writes, install.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+bin="$top/styrdok"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+pass=0 fail=0
+
+styrdok() {
+	if [ -n "${STYRDOK_VALGRIND:-}" ]; then
+		valgrind -q --error-exitcode=99 --leak-check=full \
+		    --errors-for-leak-kinds=definite "$bin" "$@"
+	else
+		"$bin" "$@"
+	fi
+}
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+not_ok() { fail=$((fail + 1)); echo "not ok - $1"; }
+# expect_status WANT DESCRIPTION COMMAND...
+expect_status() {
+	want=$1 desc=$2; shift 2
+	"$@" >"$scratch/out" 2>"$scratch/err"; got=$?
+	if [ "$got" = "$want" ]; then ok "$desc"; else
+		not_ok "$desc (exit $got, wanted $want)"; sed 's/^/    /' "$scratch/err" | head -5
+	fi
+}
+check() { # DESCRIPTION COMMAND...: passes when the command succeeds
+	desc=$1; shift
+	if "$@" >"$scratch/cout" 2>&1; then ok "$desc"; else
+		not_ok "$desc"; sed 's/^/    /' "$scratch/cout" | head -10
+	fi
+}
+
+project() { # a fresh copy of the bundled project in $scratch/$1
+	rm -rf "${scratch:?}/$1"
+	mkdir -p "$scratch/$1"
+	cp -R "$top/policies" "$scratch/$1/"
+}
+
+policy=informationssakerhetspolicy
+P=policies/documents/$policy.xml
+
+# --- usage contract -----------------------------------------------------
+expect_status 0 "--help exits 0" styrdok --help
+check "--help lists the commands" grep -q "check.*build\|build" "$scratch/out"
+for c in check build list; do
+	expect_status 0 "$c --help exits 0" styrdok $c --help
+	check "$c --help prints its usage on stdout" grep -q "usage: styrdok $c" "$scratch/out"
+done
+expect_status 0 "--version exits 0" styrdok --version
+check "--version names the version" grep -q "^styrdok [0-9]" "$scratch/out"
+expect_status 2 "no command is a usage error" styrdok
+expect_status 2 "unknown command is a usage error" styrdok frobnicate
+check "usage error prints the synopsis" grep -q "usage: styrdok" "$scratch/err"
+expect_status 2 "unknown option is a usage error" styrdok --bogus
+expect_status 2 "unknown command option is a usage error" styrdok check --bogus
+expect_status 2 "check --format xml is a usage error" styrdok -C "$top" check --format xml
+expect_status 2 "build -f pdf is a usage error" styrdok -C "$top" build -f pdf
+for c in diff adopt revise packet sign report; do
+	expect_status 2 "$c is not yet available" styrdok $c
+done
+expect_status 3 "-C to a missing directory is an environment error" styrdok -C "$scratch/none" check
+mkdir -p "$scratch/empty"
+expect_status 3 "a directory without policies/ is an environment error" styrdok -C "$scratch/empty" check
+
+# --- the bundled project ------------------------------------------------
+expect_status 0 "bundled sources check without errors" styrdok -C "$top" check
+check "bundled sources: closing count line" grep -q "^styrdok: 0 errors, [0-9]* warnings$" "$scratch/err"
+check "bundled sources: the missing instructions are reported" grep -q "instruktion-kontinuitet-drift.*\[child-missing\]" "$scratch/err"
+expect_status 0 "check --format json exits 0" styrdok -C "$top" check --format json
+check "check --format json is valid JSON" python3 -m json.tool "$scratch/out"
+styrdok -C "$top" check 2>"$scratch/text.err"
+check "JSON has one entry per diagnostic of the text format" python3 -c '
+import json, sys
+entries = json.load(open(sys.argv[1]))
+lines = [l for l in open(sys.argv[2]) if ": warning: " in l or ": error: " in l or ": note: " in l]
+sys.exit(0 if len(entries) == len(lines) > 0 else 1)' "$scratch/out" "$scratch/text.err"
+expect_status 0 "list exits 0" styrdok -C "$top" list
+check "list shows id, type, version, status and title" grep -q "^$policy  *policy  *2\.0  *utkast  *Informationssäkerhetspolicy$" "$scratch/out"
+
+# --- build and independent readers --------------------------------------
+project a
+expect_status 0 "build exits 0" styrdok -C "$scratch/a" build
+out="$scratch/a/output/$policy/2.0/$policy"
+check "build writes HTML, Markdown and the index" test -f "$out.html" -a -f "$out.md" -a -f "$scratch/a/output/index.html"
+check "HTML: lang, one h1, headings, th scope, furniture, all titles and requirements" python3 "$here/htmlcheck.py" "$out.html" "$scratch/a/$P"
+check "index.html passes the structure checks" python3 "$here/htmlcheck.py" "$scratch/a/output/index.html"
+check "index links to the document" grep -q "href=\"$policy/2.0/$policy.html\"" "$scratch/a/output/index.html"
+check "HTML carries the full content hash in its metadata" grep -q 'name="styrdok:sha256" content="[0-9a-f]\{64\}"' "$out.html"
+check "HTML of a draft shows UTKAST" grep -q "UTKAST" "$out.html"
+check "Markdown parses back with cmark to every heading and requirement" python3 "$here/mdcheck.py" "$out.md" "$scratch/a/$P"
+project b
+styrdok -C "$scratch/b" build >/dev/null 2>&1
+check "two builds are byte-identical" diff -r "$scratch/a/output" "$scratch/b/output"
+styrdok -C "$scratch/b" build -o out2 >/dev/null 2>&1
+check "-o DIR moves the output tree" diff -r "$scratch/a/output" "$scratch/b/out2"
+SOURCE_DATE_EPOCH=86400 styrdok -C "$scratch/b" build -o epoch >/dev/null 2>&1
+check "SOURCE_DATE_EPOCH sets the production date" grep -q "Framställd 1970-01-02" "$scratch/b/epoch/index.html"
+check "without SOURCE_DATE_EPOCH the date comes from the sources" grep -q "Framställd 2026-11-20" "$scratch/a/output/index.html"
+expect_status 0 "build -f md writes Markdown only" styrdok -C "$scratch/b" build -f md -o mdonly "$policy"
+check "build -f md wrote no HTML document" test ! -e "$scratch/b/mdonly/$policy/2.0/$policy.html" -a -f "$scratch/b/mdonly/$policy/2.0/$policy.md"
+expect_status 1 "build of an unknown id exits 1" styrdok -C "$scratch/b" build no-such-doc
+check "unknown id is named" grep -q 'no document with id "no-such-doc"' "$scratch/err"
+
+# plain xsltproc on the dumped tree gives the same HTML
+styrdok -C "$scratch/a" build --dump >"$scratch/dump.xml" 2>/dev/null
+check "--dump prints the enriched tree" grep -q "<md:document" "$scratch/dump.xml"
+if command -v xsltproc >/dev/null; then
+	xsltproc --nonet --stringparam doc "$policy" "$top/templates/html/document.xsl" "$scratch/dump.xml" >"$scratch/x.html" 2>"$scratch/x.err"
+	check "xsltproc on the dump reproduces the HTML" cmp "$scratch/x.html" "$out.html"
+fi
+
+# --- bad input: diagnostics, exit 1, nothing lost -------------------------
+project c
+styrdok -C "$scratch/c" build >/dev/null 2>&1
+cp -R "$scratch/c/output" "$scratch/c-before"
+sed -i 's|<version>2.0</version>|<version>2.0</versio>|' "$scratch/c/$P"
+expect_status 1 "malformed XML: build exits 1" styrdok -C "$scratch/c" build
+check "malformed XML: file:line:col diagnostic" grep -q "^$P:[0-9]*:[0-9]*: error: .*\[xml-parse\]$" "$scratch/err"
+check "malformed XML: earlier output is untouched" diff -r "$scratch/c-before" "$scratch/c/output"
+sed -i 's|<version>2.0</versio>|<version>2.0</version>|; s|role="it-chef"/>|role="ingen-sadan-roll"/>|' "$scratch/c/$P"
+expect_status 1 "broken role reference: check exits 1" styrdok -C "$scratch/c" check
+check "broken role reference: names the attribute" grep -q "^$P:[0-9]*:[0-9]*: error: role=\"ingen-sadan-roll\" does not name a role \[ref-role\]$" "$scratch/err"
+sed -i 's|role="ingen-sadan-roll"/>|role="it-chef"/>|' "$scratch/c/$P"
+printf '<document xmlns="urn:styrdok:1" id="x" type="policy"><oops/></document>\n' >"$scratch/c/policies/documents/trasig.xml"
+expect_status 0 "check FILE reports only that file (warnings only there)" styrdok -C "$scratch/c" check "$P"
+check "check FILE: no diagnostics from other files" sh -c "! grep -q trasig '$scratch/err'"
+expect_status 1 "check (all files) reports the broken one" styrdok -C "$scratch/c" check
+check "schema errors name the file" grep -q "^policies/documents/trasig.xml:1:[0-9]*: error: .*\[schema\]$" "$scratch/err"
+rm "$scratch/c/policies/documents/trasig.xml"
+
+# --- writes are confined and atomic ---------------------------------------
+project d
+styrdok -C "$scratch/d" build >/dev/null 2>&1
+echo "secret" >"$scratch/victim"
+ln -sf "$scratch/victim" "$scratch/d/output/$policy/2.0/$policy.html"
+expect_status 0 "build over a planted symlink succeeds" styrdok -C "$scratch/d" build
+check "planted symlink is replaced, not followed" sh -c "test ! -L '$scratch/d/output/$policy/2.0/$policy.html' && grep -qx secret '$scratch/victim'"
+rm -rf "$scratch/d/output"
+mkdir -p "$scratch/elsewhere"
+ln -s "$scratch/elsewhere" "$scratch/d/output"
+expect_status 3 "an output directory that is a symlink is refused" styrdok -C "$scratch/d" build
+check "nothing written through the symlinked output directory" sh -c "test -z \"\$(ls -A '$scratch/elsewhere')\""
+check "no temporary files are left behind" sh -c "! find '$scratch' -name '.styrdok.*' | grep -q ."
+
+# --- install: templates found without the source tree ---------------------
+if [ -z "${STYRDOK_VALGRIND:-}" ] && [ -f "$top/Makefile" ]; then
+	mkdir -p "$scratch/src"
+	(cd "$top" && tar cf - --exclude="*.o" Makefile src templates styrdok.1 tools) | (cd "$scratch/src" && tar xf -)
+	if make -s -C "$scratch/src" styrdok PREFIX="$scratch/prefix" >/dev/null 2>&1 &&
+	    make -s -C "$scratch/src" install PREFIX="$scratch/prefix" >/dev/null 2>&1; then
+		rm -rf "$scratch/src"
+		project e
+		expect_status 0 "installed styrdok builds without the source tree" \
+		    env -u STYRDOK_TEMPLATES "$scratch/prefix/bin/styrdok" -C "$scratch/e" build
+		check "make install put the man page in place" test -f "$scratch/prefix/share/man/man1/styrdok.1"
+		make -s -C "$top" install DESTDIR="$scratch/dest" PREFIX=/usr >/dev/null 2>&1
+		check "make install honours DESTDIR" test -x "$scratch/dest/usr/bin/styrdok" -a -f "$scratch/dest/usr/share/styrdok/templates/project.rng"
+	else
+		not_ok "make install into a prefix"
+	fi
+fi
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]

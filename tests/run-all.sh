@@ -1,0 +1,49 @@
+#!/bin/sh
+# Runs every suite (unit, regression, command line, man page lint) and
+# ends with one summary line: "check: N passed, N failed".
+# STYRDOK_VALGRIND=1 runs every styrdok process under valgrind.
+set -u
+cd "$(dirname "$0")/.." || exit 3
+total_pass=0 total_fail=0 log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+count() { # SUITE-NAME: adds the "N passed, N failed" of its last line
+	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+	p=$(echo "$line" | sed -E 's/.* ([0-9]+) passed.*/\1/')
+	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	[ -n "$line" ] || { p=0; f=1; echo "$1: no result line"; }
+	total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+}
+
+echo "== unit (cmocka)"
+if [ -n "${STYRDOK_VALGRIND:-}" ]; then
+	valgrind -q --error-exitcode=99 --leak-check=full ./tests/unit/test_util >"$log" 2>&1
+else
+	./tests/unit/test_util >"$log" 2>&1
+fi
+rc=$?
+cat "$log"
+p=$(grep -o 'PASSED  \] [0-9]*' "$log" | grep -o '[0-9]*$')
+f=$(grep -o 'FAILED  \] [0-9]*' "$log" | head -1 | grep -o '[0-9]*$')
+[ "$rc" -ne 0 ] && [ -z "$f" ] && f=1
+total_pass=$((total_pass + ${p:-0})); total_fail=$((total_fail + ${f:-0}))
+
+echo "== regression (golden files)"
+sh tests/regress/run.sh >"$log" 2>&1; cat "$log"; count regress
+
+echo "== command line"
+sh tests/cli/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count cli
+
+echo "== man page"
+if command -v mandoc >/dev/null 2>&1; then
+	if mandoc -Tlint -Wwarning styrdok.1 >"$log" 2>&1; then
+		total_pass=$((total_pass + 1)); echo "styrdok.1: mandoc -Tlint clean"
+	else
+		total_fail=$((total_fail + 1)); cat "$log"
+	fi
+else
+	echo "mandoc not installed: man page not linted"
+fi
+
+echo "check: $total_pass passed, $total_fail failed"
+[ "$total_fail" = 0 ]

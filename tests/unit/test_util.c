@@ -1,0 +1,210 @@
+/*
+ * test_util.c - cmocka tests of the pure functions in util.c and of the
+ * diagnostic formatter in diag.c.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "styrdok.h"
+
+static void
+test_iso_date(void **state)
+{
+	(void)state;
+	assert_true(iso_date_valid("2019-06-13"));
+	assert_true(iso_date_valid("2024-02-29"));	/* leap year */
+	assert_true(iso_date_valid("2000-02-29"));	/* divisible by 400 */
+	assert_false(iso_date_valid("1900-02-29"));	/* divisible by 100 */
+	assert_false(iso_date_valid("2019-02-29"));
+	assert_false(iso_date_valid("2019-02-30"));
+	assert_false(iso_date_valid("2019-04-31"));
+	assert_false(iso_date_valid("2019-13-01"));
+	assert_false(iso_date_valid("2019-00-10"));
+	assert_false(iso_date_valid("2019-01-00"));
+	assert_false(iso_date_valid("2019-1-01"));
+	assert_false(iso_date_valid("2019/01/01"));
+	assert_false(iso_date_valid("20190101"));
+	assert_false(iso_date_valid(""));
+	assert_false(iso_date_valid(NULL));
+	assert_true(iso_date_valid("2019-12-31"));
+}
+
+static void
+test_version_compare(void **state)
+{
+	(void)state;
+	assert_true(version_compare("1.0", "2.0") < 0);
+	assert_true(version_compare("1.10", "1.9") > 0);
+	assert_int_equal(version_compare("2", "2.0"), 0);
+	assert_int_equal(version_compare("1.2.3", "1.2.3"), 0);
+	assert_true(version_compare("1.2", "1.2.1") < 0);
+	assert_true(version_compare("10.0", "9.9") > 0);
+}
+
+static void
+test_docid(void **state)
+{
+	(void)state;
+	assert_true(docid_valid("informationssakerhetspolicy"));
+	assert_true(docid_valid("instruktion-kontinuitet-drift"));
+	assert_true(docid_valid("a1"));
+	assert_false(docid_valid(""));
+	assert_false(docid_valid("-x"));
+	assert_false(docid_valid("1abc"));
+	assert_false(docid_valid("../../etc"));
+	assert_false(docid_valid("a/b"));
+	assert_false(docid_valid("Policy"));
+	assert_false(docid_valid("pålicy"));
+	assert_false(docid_valid(
+	    "a234567890123456789012345678901234567890123456789012345678901234x"));
+}
+
+static void
+test_dedent(void **state)
+{
+	size_t indent;
+	char *s;
+
+	(void)state;
+	s = dedent("\n    Hej\n      - punkt\n\n    Slut\n  ", &indent);
+	assert_string_equal(s, "\nHej\n  - punkt\n\nSlut\n");
+	assert_int_equal(indent, 4);
+	free(s);
+	s = dedent("Ingen indrag", &indent);
+	assert_string_equal(s, "Ingen indrag");
+	assert_int_equal(indent, 0);
+	free(s);
+	s = dedent("", &indent);
+	assert_string_equal(s, "");
+	free(s);
+	/* Lines keep their numbers: blank lines stay. */
+	s = dedent("  a\n\n\n  b", NULL);
+	assert_string_equal(s, "a\n\n\nb");
+	free(s);
+}
+
+static void
+test_json_string(void **state)
+{
+	struct buf b = {0};
+
+	(void)state;
+	json_string(&b, "a\"b\\c\nd\te\x01 å");
+	assert_string_equal(b.data, "\"a\\\"b\\\\c\\nd\\te\\u0001 å\"");
+	buf_free(&b);
+	json_string(&b, NULL);
+	assert_string_equal(b.data, "\"\"");
+	buf_free(&b);
+}
+
+static void
+test_find_word(void **state)
+{
+	const char *t = "Man skall inte. Skalle är ett ord. SKALL!";
+
+	(void)state;
+	assert_ptr_equal(find_word_ci(t, "skall"), t + 4);
+	assert_ptr_equal(find_word_ci(t + 5, "skall"), t + 36);
+	assert_null(find_word_ci("skalle skallar", "skall"));
+	assert_null(find_word_ci("förskall", "skall"));	/* part of a word */
+	assert_non_null(find_word_ci("ska", "ska"));
+	assert_null(find_word_ci("skatt", "ska"));
+}
+
+static void
+test_link_allowed(void **state)
+{
+	(void)state;
+	assert_true(link_allowed("https://www.msb.se"));
+	assert_true(link_allowed("HTTP://example.org"));
+	assert_true(link_allowed("mailto:it@lessebo.se"));
+	assert_true(link_allowed("#isp-roller"));
+	assert_true(link_allowed("../annat/dokument.html"));
+	assert_true(link_allowed("sida?x=a:b"));
+	assert_false(link_allowed("javascript:alert(1)"));
+	assert_false(link_allowed("JaVaScRiPt:alert(1)"));
+	assert_false(link_allowed("vbscript:x"));
+	assert_false(link_allowed("data:text/html,<script>"));
+	assert_false(link_allowed("file:///etc/passwd"));
+	assert_false(link_allowed("vnd.sun.star.script:x"));
+	assert_false(link_allowed(" javascript:x"));
+	assert_false(link_allowed("java\tscript:x"));
+	assert_false(link_allowed(NULL));
+}
+
+static void
+test_utf8_columns(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_columns("åäö", 6), 3);
+	assert_int_equal(utf8_columns("abc", 2), 2);
+	assert_int_equal(utf8_columns("aå", SIZE_MAX), 2);
+}
+
+static void
+test_diag_format(void **state)
+{
+	struct diags *d = diags_new("/proj");
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	diag_add(d, "policies/b.xml", 3, 7, SEV_WARNING, "lang-skall",
+	    "write \"ska\"\n");
+	diag_add(d, "policies/a.xml", 10, 2, SEV_ERROR, "ref-role", "no role");
+	diag_add(d, "policies/a.xml", 2, 1, SEV_NOTE, "id-unique", "first");
+	assert_int_equal(diags_count(d, SEV_ERROR), 1);
+	assert_int_equal(diags_count(d, SEV_WARNING), 1);
+	f = open_memstream(&out, &len);
+	diags_print(d, f);
+	diags_summary(d, f);
+	fclose(f);
+	assert_string_equal(out,
+	    "policies/a.xml:2:1: note: first [id-unique]\n"
+	    "policies/a.xml:10:2: error: no role [ref-role]\n"
+	    "policies/b.xml:3:7: warning: write \"ska\" [lang-skall]\n"
+	    "styrdok: 1 error, 1 warning\n");
+	free(out);
+	f = open_memstream(&out, &len);
+	diags_print_json(d, f);
+	fclose(f);
+	assert_non_null(strstr(out, "{\"file\": \"policies/a.xml\", \"line\": 10, "
+	    "\"column\": 2, \"severity\": \"error\", \"message\": \"no role\", "
+	    "\"rule\": \"ref-role\"}"));
+	free(out);
+	char *rel = diag_relpath(d, "/proj/policies/x.xml");
+	assert_string_equal(rel, "policies/x.xml");
+	free(rel);
+	rel = diag_relpath(d, "file:///proj/policies/%C3%A5.xml");
+	assert_string_equal(rel, "policies/å.xml");
+	free(rel);
+	rel = diag_relpath(d, "/projekt/x.xml");	/* not under the root */
+	assert_string_equal(rel, "/projekt/x.xml");
+	free(rel);
+	diags_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_iso_date),
+		cmocka_unit_test(test_version_compare),
+		cmocka_unit_test(test_docid),
+		cmocka_unit_test(test_dedent),
+		cmocka_unit_test(test_json_string),
+		cmocka_unit_test(test_find_word),
+		cmocka_unit_test(test_link_allowed),
+		cmocka_unit_test(test_utf8_columns),
+		cmocka_unit_test(test_diag_format),
+	};
+
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
