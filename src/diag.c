@@ -473,7 +473,8 @@ diag_cmp(const void *a, const void *b)
 static void
 diags_sort(struct diags *d)
 {
-	qsort(d->v, d->n, sizeof(*d->v), diag_cmp);
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), diag_cmp);
 }
 
 static const char *
