@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,6 +35,7 @@ struct diags {
 	struct buf xslt;	/* a libxslt message being assembled */
 	char *xslt_file;	/* and the position it named */
 	int xslt_line;
+	xmlNodePtr fallback;	/* where to put errors libxml2 cannot place */
 };
 
 struct diags *
@@ -93,6 +95,11 @@ diag_addv(struct diags *d, const char *file, int line, int col,
 	g->file = file ? xstrdup(file) : NULL;
 	g->line = line > 0 ? line : 0;
 	g->col = col > 0 ? col : 0;
+	if (file != NULL && g->line == 0) {
+		/* About the whole file: point editors at its start. */
+		g->line = 1;
+		g->col = 1;
+	}
 	g->sev = sev;
 	g->rule = rule;
 	g->msg = msg;
@@ -148,6 +155,44 @@ node_file(const struct diags *d, xmlNodePtr node)
 	return rel;
 }
 
+/*
+ * Lines and columns are counted in characters, so a UTF-16 source (with
+ * its byte-order mark, as libxml2 requires) is searched as UTF-8.
+ */
+static void
+utf16_to_utf8(struct source *s)
+{
+	const unsigned char *b = (const unsigned char *)s->text;
+	const char *from;
+	iconv_t cd;
+	char *in, *out, *utf8;
+	size_t inleft, outleft, cap;
+
+	if (s->len >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+		from = "UTF-16LE";
+	else if (s->len >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+		from = "UTF-16BE";
+	else
+		return;
+	if ((cd = iconv_open("UTF-8", from)) == (iconv_t)-1)
+		return;
+	cap = s->len * 2 + 1;
+	utf8 = xmalloc(cap);
+	in = s->text + 2;
+	inleft = s->len - 2;
+	out = utf8;
+	outleft = cap - 1;
+	if (iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
+		free(utf8);
+	} else {
+		*out = '\0';
+		free(s->text);
+		s->text = utf8;
+		s->len = (size_t)(out - utf8);
+	}
+	iconv_close(cd);
+}
+
 static const struct source *
 source_get(struct diags *d, const char *rel)
 {
@@ -165,8 +210,11 @@ source_get(struct diags *d, const char *rel)
 	s->path = xstrdup(rel);
 	s->text = NULL;
 	s->len = 0;
-	path = rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", d->root, rel);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Only files inside the project are ever read to find a column. */
+	if (rel[0] == '/' || strstr(rel, "..") != NULL)
+		return s;
+	path = xasprintf("%s/%s", d->root, rel);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	free(path);
 	if (fd < 0)
 		return s;
@@ -176,6 +224,7 @@ source_get(struct diags *d, const char *rel)
 		ssize_t got = read(fd, s->text, (size_t)st.st_size);
 		s->len = got > 0 ? (size_t)got : 0;
 		s->text[s->len] = '\0';
+		utf16_to_utf8(s);
 	}
 	close(fd);
 	return s;
@@ -320,10 +369,61 @@ diag_node(struct diags *d, xmlNodePtr node, const char *attr,
 	free(file);
 }
 
+/* Bytes of UTF-8 for code point c. */
+static size_t
+utf8_length(unsigned long c)
+{
+	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+/*
+ * The source offset at which the text content starting at source offset
+ * i reaches byte want of its parsed value: entity and character
+ * references, comments, CDATA markers and CRLF line ends are undone, so
+ * a position in the parsed text maps back to the exact line and column.
+ */
+static size_t
+source_advance(const struct source *s, size_t i, size_t want)
+{
+	size_t got = 0;
+	int cdata = 0;
+
+	while (i < s->len && got < want) {
+		const char *t = s->text + i;
+
+		if (!cdata && strncmp(t, "<!--", 4) == 0) {
+			const char *end = strstr(t + 4, "-->");
+
+			i = end ? (size_t)(end - s->text) + 3 : s->len;
+		} else if (!cdata && strncmp(t, "<![CDATA[", 9) == 0) {
+			cdata = 1;
+			i += 9;
+		} else if (cdata && strncmp(t, "]]>", 3) == 0) {
+			cdata = 0;
+			i += 3;
+		} else if (!cdata && *t == '&' &&
+		    memchr(t, ';', s->len - i < 12 ? s->len - i : 12)) {
+			const char *semi = memchr(t, ';', 12);
+
+			if (t[1] == '#')
+				got += utf8_length(strtoul(t + 2 + (t[2] == 'x'),
+				    NULL, t[2] == 'x' ? 16 : 10));
+			else
+				got++;
+			i = (size_t)(semi - s->text) + 1;
+		} else if (*t == '\r' && t[1] == '\n') {
+			i++;
+		} else {
+			i++;
+			got++;
+		}
+	}
+	return i;
+}
+
 /*
  * A diagnostic at byte offset in text, the string value of element node
- * as it starts right after the start tag.  Entity references in the
- * source can shift the column on that line; the line is exact.
+ * as it starts right after the start tag.
  */
 void
 diag_text(struct diags *d, xmlNodePtr node, size_t offset, const char *text,
@@ -333,27 +433,16 @@ diag_text(struct diags *d, xmlNodePtr node, size_t offset, const char *text,
 	char *file;
 	int line, col;
 	long content;
-	size_t i, bol = 0;
-	int nl = 0;
 
 	node_position(d, node, NULL, &file, &line, &col, &content);
-	for (i = 0; i < offset && text[i] != '\0'; i++)
-		if (text[i] == '\n') {
-			nl++;
-			bol = i + 1;
-		}
 	if (content >= 0) {
 		const struct source *s = source_get(d, file);
 
-		offset_to_linecol(s, (size_t)content, &line, &col);
-		if (nl == 0)
-			col += (int)utf8_columns(text, offset);
-		else {
-			line += nl;
-			col = (int)utf8_columns(text + bol, offset - bol) + 1;
-		}
+		offset_to_linecol(s, source_advance(s, (size_t)content,
+		    offset), &line, &col);
 	} else if (line > 0) {
-		line += nl;
+		for (size_t i = 0; i < offset && text[i] != '\0'; i++)
+			line += text[i] == '\n';
 		col = 0;
 	}
 	va_start(ap, fmt);
@@ -393,7 +482,14 @@ diag_xml_error(void *ctx, xmlErrorPtr err)
 {
 	struct diags *d = ctx;
 	enum severity sev;
-	const char *msg = err->message ? err->message : "unknown error";
+	char msg[1024];
+	size_t len;
+
+	snprintf(msg, sizeof(msg), "%s",
+	    err->message ? err->message : "unknown error");
+	len = strlen(msg);
+	while (len > 0 && isspace((unsigned char)msg[len - 1]))
+		msg[--len] = '\0';
 
 	sev = err->level == XML_ERR_WARNING ? SEV_WARNING : SEV_ERROR;
 	if (err->node != NULL && err->domain != XML_FROM_PARSER &&
@@ -402,10 +498,33 @@ diag_xml_error(void *ctx, xmlErrorPtr err)
 		    rule_for_domain(err->domain), "%s", msg);
 		return;
 	}
+	if (err->file == NULL && d->fallback != NULL) {
+		diag_node(d, d->fallback, NULL, sev,
+		    rule_for_domain(err->domain), "%s (in this source)", msg);
+		return;
+	}
 	char *file = diag_relpath(d, err->file);
 	diag_add(d, file, err->line, err->int2, sev,
 	    rule_for_domain(err->domain), "%s", msg);
 	free(file);
+}
+
+/* Forgets the diagnostics added after the first n. */
+void
+diags_truncate(struct diags *d, size_t n)
+{
+	while (d->n > n) {
+		d->n--;
+		free(d->v[d->n].file);
+		free(d->v[d->n].msg);
+	}
+}
+
+/* Errors libxml2 reports without a position are put at node. */
+void
+diags_set_fallback(struct diags *d, xmlNodePtr node)
+{
+	d->fallback = node;
 }
 
 size_t
@@ -492,9 +611,13 @@ diags_print(struct diags *d, FILE *f)
 	for (i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 
-		fprintf(f, "%s:%d:%d: %s: %s [%s]\n",
-		    g->file ? g->file : "styrdok", g->line, g->col,
-		    sev_name(g->sev), g->msg, g->rule);
+		if (g->file == NULL)
+			fprintf(f, "styrdok: %s: %s [%s]\n", sev_name(g->sev),
+			    g->msg, g->rule);
+		else
+			fprintf(f, "%s:%d:%d: %s: %s [%s]\n", g->file,
+			    g->line, g->col, sev_name(g->sev), g->msg,
+			    g->rule);
 	}
 }
 

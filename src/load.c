@@ -24,6 +24,7 @@
 #include <libxml/c14n.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <libxml/uri.h>
 #include <libxml/xinclude.h>
 #include <nettle/sha2.h>
@@ -224,73 +225,6 @@ read_source(struct project *p, const char *path, const char *rel,
 	return data;
 }
 
-/* Line and column of byte offset off in data, for refusals we detect. */
-static void
-buffer_linecol(const char *data, size_t off, int *line, int *col)
-{
-	size_t i, bol = 0;
-
-	*line = 1;
-	for (i = 0; i < off; i++)
-		if (data[i] == '\n') {
-			(*line)++;
-			bol = i + 1;
-		}
-	*col = (int)utf8_columns(data + bol, off - bol) + 1;
-}
-
-/*
- * Parses one file (path is a realpath, rel its name for messages).
- * Returns the document, or NULL after diagnostics.
- */
-static xmlDocPtr
-parse_source(struct project *p, const char *path, const char *rel)
-{
-	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc;
-	size_t len;
-	char *data;
-
-	if ((data = read_source(p, path, rel, &len)) == NULL)
-		return NULL;
-	if ((ctxt = xmlNewParserCtxt()) == NULL) {
-		free(data);
-		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "io",
-		    "out of memory");
-		return NULL;
-	}
-	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
-	    PARSE_OPTIONS);
-	if (doc != NULL && !ctxt->wellFormed) {
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	xmlFreeParserCtxt(ctxt);
-	if (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL)) {
-		const char *dt = strstr(data, "<!DOCTYPE");
-		int line = 1, col = 1;
-
-		if (dt != NULL)
-			buffer_linecol(data, (size_t)(dt - data), &line, &col);
-		diag_add(p->diags, rel, line, col, SEV_ERROR, "xml-doctype",
-		    "DOCTYPE declarations are not allowed in sources "
-		    "(no DTDs, no entities)");
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	free(data);
-	return doc;
-}
-
-static int
-is_xinclude(xmlNodePtr n)
-{
-	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    (xmlStrEqual(n->ns->href, NS_XINCLUDE) ||
-	    xmlStrEqual(n->ns->href, NS_XINCLUDE_OLD)) &&
-	    xmlStrEqual(n->name, BAD_CAST "include");
-}
-
 /* Next element in document order below top, without recursion. */
 static xmlNodePtr
 next_element(xmlNodePtr n, xmlNodePtr top)
@@ -317,6 +251,124 @@ next_element(xmlNodePtr n, xmlNodePtr top)
 		}
 	}
 	return n;
+}
+
+/*
+ * SAX hook: a DOCTYPE stops the parser before its internal subset (and
+ * so any entity declaration) is read.
+ */
+struct parse_state {
+	int doctype_line, doctype_col;
+};
+
+static void
+refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext,
+    const xmlChar *sys)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *st = ctxt->_private;
+
+	(void)name;
+	(void)ext;
+	(void)sys;
+	st->doctype_line = xmlSAX2GetLineNumber(ctxt);
+	st->doctype_col = xmlSAX2GetColumnNumber(ctxt);
+	/* Point at "<!DOCTYPE" itself, not where its name ended. */
+	if (ctxt->input != NULL && ctxt->input->base != NULL) {
+		const xmlChar *b = ctxt->input->base, *c = ctxt->input->cur;
+
+		while (c > b && xmlStrncmp(c, BAD_CAST "<!DOCTYPE", 9) != 0)
+			c--;
+		if (xmlStrncmp(c, BAD_CAST "<!DOCTYPE", 9) == 0) {
+			const xmlChar *bol = b;
+
+			st->doctype_line = 1;
+			for (const xmlChar *q = b; q < c; q++)
+				if (*q == '\n') {
+					st->doctype_line++;
+					bol = q + 1;
+				}
+			st->doctype_col = (int)utf8_columns((const char *)bol,
+			    (size_t)(c - bol)) + 1;
+		}
+	}
+	xmlStopParser(ctxt);
+}
+
+/* Refuses xml:base written in a source: only XInclude may set it. */
+static int
+refuse_xml_base(struct project *p, xmlDocPtr doc)
+{
+	xmlNodePtr top = xmlDocGetRootElement(doc), n;
+	int found = 0;
+
+	for (n = top; n != NULL; n = next_element(n, top))
+		if (xmlHasNsProp(n, BAD_CAST "base", XML_XML_NAMESPACE)) {
+			/* Unset first: the node's file must not come from it. */
+			xmlUnsetNsProp(n, xmlSearchNsByHref(doc, n,
+			    XML_XML_NAMESPACE), BAD_CAST "base");
+			diag_node(p->diags, n, "xml:base", SEV_ERROR, "xml-base",
+			    "xml:base may not be written in sources");
+			found = 1;
+		}
+	return found;
+}
+
+/*
+ * Parses one file (path is a realpath, rel its name for messages).
+ * Returns the document, or NULL after diagnostics.
+ */
+static xmlDocPtr
+parse_source(struct project *p, const char *path, const char *rel)
+{
+	struct parse_state st = {0, 0};
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	size_t len, before = diags_len(p->diags);
+	char *data;
+
+	if ((data = read_source(p, path, rel, &len)) == NULL)
+		return NULL;
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+		free(data);
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "io",
+		    "out of memory");
+		return NULL;
+	}
+	ctxt->_private = &st;
+	ctxt->sax->internalSubset = refuse_doctype;
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
+	    PARSE_OPTIONS);
+	if (doc != NULL && (!ctxt->wellFormed || st.doctype_line > 0)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	if (st.doctype_line > 0) {
+		/* Only the refusal: what the stop caused is noise. */
+		diags_truncate(p->diags, before);
+		diag_add(p->diags, rel, st.doctype_line, st.doctype_col,
+		    SEV_ERROR, "xml-doctype", "DOCTYPE declarations are not "
+		    "allowed in sources (no DTDs, no entities)");
+	} else if (doc == NULL && memchr(data, '\0', len) != NULL)
+		diag_add(p->diags, rel, 1, 1, SEV_NOTE, "xml-parse",
+		    "the file contains NUL bytes: save it as UTF-8 (UTF-16 "
+		    "needs a byte-order mark)");
+	if (doc != NULL && refuse_xml_base(p, doc)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	free(data);
+	return doc;
+}
+
+static int
+is_xinclude(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    (xmlStrEqual(n->ns->href, NS_XINCLUDE) ||
+	    xmlStrEqual(n->ns->href, NS_XINCLUDE_OLD)) &&
+	    xmlStrEqual(n->name, BAD_CAST "include");
 }
 
 struct include_walk {
@@ -349,6 +401,7 @@ check_include(struct project *p, xmlNodePtr inc, const char *dir, int depth,
 	xmlChar *parse = xmlGetProp(inc, BAD_CAST "parse");
 	char *joined = NULL, *unescaped = NULL, *real = NULL, *rel = NULL;
 	const char *h = (const char *)href;
+	struct stat st;
 
 	if (xmlHasProp(inc, BAD_CAST "xpointer")) {
 		diag_node(p->diags, inc, "xpointer", SEV_ERROR, "xinclude",
@@ -404,12 +457,24 @@ check_include(struct project *p, xmlNodePtr inc, const char *dir, int depth,
 		goto fail;
 	}
 	rel = diag_relpath(p->diags, real);
+	if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_node(p->diags, inc, "href", SEV_ERROR, "xinclude-path",
+		    "\"%s\" is not a regular file", h);
+		goto fail;
+	}
 	if (parse != NULL && xmlStrEqual(parse, BAD_CAST "text")) {
 		size_t len;
 		char *data = read_source(p, real, rel, &len);
 
 		if (data == NULL)
 			w->errors++;
+		else if (memchr(data, '\0', len) != NULL ||
+		    !xmlCheckUTF8((const xmlChar *)data)) {
+			diag_node(p->diags, inc, "href", SEV_ERROR,
+			    "xinclude", "included text \"%s\" is not valid "
+			    "UTF-8 text", h);
+			w->errors++;
+		}
 		free(data);
 	} else {
 		xmlDocPtr sub = parse_source(p, real, rel);
@@ -499,11 +564,19 @@ static void
 add_source(struct project *p, const char *path, const char *rel)
 {
 	xmlDocPtr doc = parse_source(p, path, rel);
-	xmlNodePtr src, copy;
+	xmlNodePtr src, copy, top;
 	char hex[65];
 
 	if (doc == NULL)
 		return;
+	top = xmlDocGetRootElement(doc);
+	if (top->ns == NULL || !xmlStrEqual(top->ns->href, NS_STYRDOK)) {
+		diag_node(p->diags, top, NULL, SEV_ERROR, "schema",
+		    "the root element must be <organisation> or <document> "
+		    "in the namespace %s", NS_STYRDOK);
+		xmlFreeDoc(doc);
+		return;
+	}
 	if (expand_includes(p, doc, path) == 0 &&
 	    canonical_sha256(doc, hex) == 0) {
 		src = xmlNewChild(xmlDocGetRootElement(p->tree), NULL,
@@ -590,10 +663,22 @@ project_load(struct project *p)
 	if (n == 0)
 		diag_add(p->diags, "policies", 0, 0, SEV_ERROR, "io",
 		    "no *.xml sources found");
+	char **loaded = xcalloc(n ? n : 1, sizeof(*loaded));
+
 	for (i = 0; i < n; i++) {
 		char *real = realpath(files[i], NULL);
 		struct stat st;
+		size_t j;
 
+		/* A symbolic link to another source is that source: once. */
+		for (j = 0; real != NULL && j < i; j++)
+			if (loaded[j] != NULL && strcmp(loaded[j], real) == 0)
+				break;
+		if (real != NULL && j < i) {
+			free(real);
+			continue;
+		}
+		loaded[i] = real ? xstrdup(real) : NULL;
 		if (real == NULL || !path_under(real, p->policies)) {
 			diag_add(p->diags, files[i], 0, 0, SEV_ERROR,
 			    "xinclude-path", "source leads outside "
@@ -610,8 +695,11 @@ project_load(struct project *p)
 			add_source(p, real, files[i]);
 		free(real);
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(files[i]);
+		free(loaded[i]);
+	}
+	free(loaded);
 	free(files);
 	return 0;
 }

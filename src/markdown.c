@@ -177,7 +177,9 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 			continue;
 		if (ev == CMARK_EVENT_EXIT) {
 			parent = parent->parent;
-			depth--;
+			if (type == CMARK_NODE_BLOCK_QUOTE ||
+			    type == CMARK_NODE_LIST)
+				depth--;
 			continue;
 		}
 		if (type == CMARK_NODE_IMAGE) {
@@ -186,7 +188,9 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 			    "supported in prose; only the alt text is kept");
 			name = "emph";
 		}
-		if (++depth > LIMIT_MARKDOWN_DEPTH) {
+		/* Levels are block quotes and lists, as a writer counts. */
+		if ((type == CMARK_NODE_BLOCK_QUOTE ||
+		    type == CMARK_NODE_LIST) && ++depth > LIMIT_MARKDOWN_DEPTH) {
 			diag_text(p->diags, prose, prose_offset(&s, n), text,
 			    SEV_ERROR, "md-limit", "Markdown nested deeper "
 			    "than %d levels", LIMIT_MARKDOWN_DEPTH);
@@ -206,13 +210,11 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 		else
 			xmlAddChild(parent, e);
 		/* Leaves get no EXIT event; containers become the parent. */
-		if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE ||
-		    type == CMARK_NODE_CODE_BLOCK ||
-		    type == CMARK_NODE_SOFTBREAK ||
-		    type == CMARK_NODE_LINEBREAK ||
-		    type == CMARK_NODE_THEMATIC_BREAK)
-			depth--;
-		else
+		if (type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE &&
+		    type != CMARK_NODE_CODE_BLOCK &&
+		    type != CMARK_NODE_SOFTBREAK &&
+		    type != CMARK_NODE_LINEBREAK &&
+		    type != CMARK_NODE_THEMATIC_BREAK)
 			parent = e;
 	}
 	cmark_iter_free(it);

@@ -91,7 +91,7 @@ resolve(struct rules *r, xmlNodePtr n, const char *attr, const char *target,
 	t = xmlHashLookup(r->ids, BAD_CAST id);
 	if (!is(t, target)) {
 		diag_node(r->d, n, attr, SEV_ERROR, rule,
-		    "%s=\"%s\" does not name a %s", attr, id, what);
+		    "%s=\"%s\" does not name %s", attr, id, what);
 		t = NULL;
 	}
 	free(id);
@@ -106,7 +106,7 @@ check_organisation(struct rules *r)
 	for (xmlNodePtr o = organs ? organs->children : NULL; o; o = o->next)
 		if (is(o, "organ"))
 			resolve(r, o, "parent", "organ", "ref-organ",
-			    "organ");
+			    "an organ");
 }
 
 /* The date in attribute (or element text when attr is NULL), if valid. */
@@ -173,7 +173,7 @@ check_decision(struct rules *r, xmlNodePtr doc, xmlNodePtr meta)
 				    "status %s must give its %s (%s=)",
 				    status, label[i], needed[i]);
 	organ = r->org ? resolve(r, dec, "organ", "organ", "ref-organ",
-	    "organ") : NULL;
+	    "an organ") : NULL;
 	if (organ != NULL) {
 		char *kind = prop(organ, "kind");
 		xmlNodePtr ladder = child(r->org, "adoption");
@@ -225,8 +225,8 @@ check_history(struct rules *r, xmlNodePtr meta, xmlNodePtr history)
 		char *v = prop(h, "version"), *d = checked_date(r, h, "date");
 
 		if (r->org != NULL) {
-			resolve(r, h, "organ", "organ", "ref-organ", "organ");
-			resolve(r, h, "author", "role", "ref-role", "role");
+			resolve(r, h, "organ", "organ", "ref-organ", "an organ");
+			resolve(r, h, "author", "role", "ref-role", "a role");
 		}
 		if (prev_v != NULL && version_compare(v, prev_v) <= 0)
 			diag_node(r->d, h, "version", SEV_ERROR,
@@ -276,12 +276,12 @@ check_meta_refs(struct rules *r, xmlNodePtr meta)
 {
 	for (xmlNodePtr m = meta->children; m != NULL; m = m->next) {
 		if (is(m, "owner") && r->org != NULL)
-			resolve(r, m, "role", "role", "ref-role", "role");
+			resolve(r, m, "role", "role", "ref-role", "a role");
 		else if (is(m, "supersedes") && r->org != NULL)
-			resolve(r, m, "organ", "organ", "ref-organ", "organ");
+			resolve(r, m, "organ", "organ", "ref-organ", "an organ");
 		else if (is(m, "related"))
 			resolve(r, m, "doc", "document", "ref-document",
-			    "document in this project");
+			    "a document in this project");
 		else if (is(m, "requires")) {
 			char *id = prop(m, "doc"), *title = text_of(m);
 			xmlNodePtr t = xmlHashLookup(r->ids, BAD_CAST id);
@@ -303,8 +303,7 @@ check_language(struct rules *r, xmlNodePtr n)
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (n->children != NULL && n->children->type == XML_TEXT_NODE &&
-		    n->children->next == NULL) {
+		if (n->children != NULL && xmlFirstElementChild(n) == NULL) {
 			char *t = text_of(n);
 
 			for (const char *w = find_word_ci(t, "skall"); w;
@@ -335,9 +334,9 @@ check_body(struct rules *r, xmlNodePtr n, int depth)
 
 			if (r->org != NULL) {
 				resolve(r, n, "role", "role", "ref-role",
-				    "role");
+				    "a role");
 				resolve(r, n, "service", "service",
-				    "ref-service", "provider's service");
+				    "ref-service", "a provider's service");
 			}
 			if (find_word_ci(t, "ska") == NULL)
 				diag_node(r->d, st, NULL, SEV_WARNING,
@@ -372,19 +371,24 @@ rules_run(struct project *p)
 	    src = src->next) {
 		if (!is(top = xmlFirstElementChild(src), "organisation"))
 			continue;
-		if (r.org != NULL)
+		if (r.org != NULL) {
+			char *first = node_file(r.d, r.org);
+
 			diag_node(r.d, top, NULL, SEV_ERROR,
 			    "organisation-unique", "a project describes one "
-			    "organisation; another is already loaded");
-		else
+			    "organisation; %s already does", first);
+			free(first);
+		} else
 			r.org = top;
 	}
 	if (r.org == NULL && !p->organisation_invalid)
 		diag_add(r.d, "policies", 0, 0, SEV_ERROR,
 		    "organisation-missing", "no <organisation> source "
 		    "found; roles and organs cannot be resolved");
-	if (r.org != NULL)
+	if (r.org != NULL) {
 		check_organisation(&r);
+		check_language(&r, r.org->children);
+	}
 	for (src = xmlDocGetRootElement(p->tree)->children; src;
 	    src = src->next)
 		if (is(top = xmlFirstElementChild(src), "document"))

@@ -97,6 +97,8 @@ void diag_text(struct diags *, xmlNodePtr, size_t offset, const char *text,
     enum severity, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 void diag_xml_error(void *, xmlErrorPtr);
+void diags_set_fallback(struct diags *, xmlNodePtr);
+void diags_truncate(struct diags *, size_t);
 void diag_xslt_error(void *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 char *diag_relpath(const struct diags *, const char *);

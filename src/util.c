@@ -269,16 +269,36 @@ utf8_columns(const char *s, size_t n)
 	return cols;
 }
 
-static int
-word_char(unsigned char c)
+/* Decodes the UTF-8 sequence at s (no validation beyond its length). */
+static unsigned long
+utf8_decode(const unsigned char *s)
 {
-	/* ASCII letters and digits, and any byte of a multibyte letter. */
-	return isalnum(c) || c >= 0x80;
+	if (s[0] < 0x80)
+		return s[0];
+	if ((s[0] & 0xE0) == 0xC0 && s[1] != 0)
+		return ((unsigned long)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	if ((s[0] & 0xF0) == 0xE0 && s[1] != 0 && s[2] != 0)
+		return ((unsigned long)(s[0] & 0x0F) << 12) |
+		    ((unsigned long)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	return 0xFFFD;
 }
 
 /*
- * Finds word w (ASCII, lower case) in text as a whole word, ignoring
- * ASCII case.  Returns a pointer into text or NULL.
+ * Whether code point c is part of a word: ASCII letters and digits and
+ * the Latin letters of U+00C0-U+024F (å, ä, ö, é, ...).  Punctuation such
+ * as the typographic quotes, dashes and no-break space is not.
+ */
+static int
+word_codepoint(unsigned long c)
+{
+	if (c < 0x80)
+		return isalnum((int)c);
+	return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
+}
+
+/*
+ * Finds word w (ASCII, lower case) in UTF-8 text as a whole word,
+ * ignoring ASCII case.  Returns a pointer into text or NULL.
  */
 const char *
 find_word_ci(const char *text, const char *w)
@@ -289,9 +309,16 @@ find_word_ci(const char *text, const char *w)
 	for (p = text; *p != '\0'; p++) {
 		if (strncasecmp(p, w, n) != 0)
 			continue;
-		if (p > text && word_char((unsigned char)p[-1]))
-			continue;
-		if (word_char((unsigned char)p[n]))
+		if (p > text) {
+			const char *q = p - 1;
+
+			while (q > text && ((unsigned char)*q & 0xC0) == 0x80)
+				q--;
+			if (word_codepoint(utf8_decode((const unsigned char *)q)))
+				continue;
+		}
+		if (p[n] != '\0' &&
+		    word_codepoint(utf8_decode((const unsigned char *)p + n)))
 			continue;
 		return p;
 	}

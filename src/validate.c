@@ -1,9 +1,10 @@
 /*
- * validate.c - stage 2a: structure.  The project tree is checked once
- * against templates/project.rng (which includes styrdok.rng, the schema
- * editors use).  Errors arrive through the structured error handler with
- * the node, so they carry the source file and line.  Meaning is checked
- * next, by rules.c.
+ * validate.c - stage 2a: structure.  Each source in the project tree is
+ * checked against templates/project.rng (which includes styrdok.rng, the
+ * schema editors use), one source at a time, so a source with any schema
+ * error - also one inside a part it includes - is known for certain and
+ * left out of the later stages, which may then trust the structure.
+ * Meaning is checked next, by rules.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,41 +14,9 @@
 #include "styrdok.h"
 
 /*
- * Removes the sources that failed the schema from the tree, so the rules
- * and later stages only see documents whose structure they can trust.
- */
-static void
-drop_invalid(struct project *p, size_t first)
-{
-	xmlNodePtr src, next;
-
-	for (src = xmlDocGetRootElement(p->tree)->children; src; src = next) {
-		char *file = node_file(p->diags, src);
-		int bad = 0;
-
-		next = src->next;
-		for (size_t i = first; i < diags_len(p->diags) && !bad; i++) {
-			const struct diag *g = diags_get(p->diags, i);
-
-			bad = g->sev == SEV_ERROR && g->file != NULL &&
-			    file != NULL && strcmp(g->file, file) == 0;
-		}
-		if (bad) {
-			xmlNodePtr top = xmlFirstElementChild(src);
-
-			if (top != NULL && xmlStrEqual(top->name,
-			    BAD_CAST "organisation"))
-				p->organisation_invalid = 1;
-			xmlUnlinkNode(src);
-			xmlFreeNode(src);
-		}
-		free(file);
-	}
-}
-
-/*
- * Returns 0 when the tree is valid, 1 when it is not (diagnostics given)
- * and -1 when the schema itself cannot be used (a broken installation).
+ * Returns 0 when every source is valid, 1 when some were not (they are
+ * removed from the tree after their diagnostics) and -1 when the schema
+ * itself cannot be used (a broken installation).
  */
 int
 validate_schema(struct project *p)
@@ -55,8 +24,10 @@ validate_schema(struct project *p)
 	xmlRelaxNGParserCtxtPtr pctxt;
 	xmlRelaxNGValidCtxtPtr vctxt;
 	xmlRelaxNGPtr schema;
+	xmlNodePtr root = xmlDocGetRootElement(p->tree), src, *v = NULL;
+	size_t n = 0, i;
 	char *path;
-	int rc;
+	int invalid = 0;
 
 	path = xasprintf("%s/project.rng", p->templates);
 	pctxt = xmlRelaxNGNewParserCtxt(path);
@@ -66,13 +37,42 @@ validate_schema(struct project *p)
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	if (schema == NULL)
 		return -1;
-	size_t first = diags_len(p->diags);
 	vctxt = xmlRelaxNGNewValidCtxt(schema);
 	xmlRelaxNGSetValidStructuredErrors(vctxt, diag_xml_error, p->diags);
-	rc = xmlRelaxNGValidateDoc(vctxt, p->tree);
+
+	/* Take the sources out; put each back alone to validate it. */
+	while ((src = root->children) != NULL) {
+		xmlUnlinkNode(src);
+		if (src->type != XML_ELEMENT_NODE) {
+			xmlFreeNode(src);
+			continue;
+		}
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = src;
+	}
+	for (i = 0; i < n; i++) {
+		xmlNodePtr top = xmlFirstElementChild(v[i]);
+
+		xmlAddChild(root, v[i]);
+		/* libxml2 cannot place some errors; they go to this source. */
+		diags_set_fallback(p->diags, top);
+		if (xmlRelaxNGValidateDoc(vctxt, p->tree) != 0) {
+			invalid = 1;
+			if (top != NULL &&
+			    xmlStrEqual(top->name, BAD_CAST "organisation"))
+				p->organisation_invalid = 1;
+			xmlUnlinkNode(v[i]);
+			xmlFreeNode(v[i]);
+			v[i] = NULL;
+		} else
+			xmlUnlinkNode(v[i]);
+		diags_set_fallback(p->diags, NULL);
+	}
+	for (i = 0; i < n; i++)
+		if (v[i] != NULL)
+			xmlAddChild(root, v[i]);
+	free(v);
 	xmlRelaxNGFreeValidCtxt(vctxt);
 	xmlRelaxNGFree(schema);
-	if (rc != 0)
-		drop_invalid(p, first);
-	return rc == 0 ? 0 : rc > 0 ? 1 : -1;
+	return invalid;
 }

@@ -42,7 +42,7 @@ for case in "$here"/*.xml "$here"/*.d; do
 	proj="$scratch/$name"
 	rm -rf "$proj"
 	if [ -d "$case" ]; then
-		cp -R "$case" "$proj"
+		cp -RP "$case" "$proj"
 	else
 		mkdir -p "$proj/policies/documents"
 		cp "$here/organisation.xml" "$proj/policies/organisation.xml"

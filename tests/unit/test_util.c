@@ -114,6 +114,11 @@ test_find_word(void **state)
 	assert_null(find_word_ci("skalle skallar", "skall"));
 	assert_null(find_word_ci("förskall", "skall"));	/* part of a word */
 	assert_non_null(find_word_ci("ska", "ska"));
+	assert_non_null(find_word_ci("\u201dskall\u201d", "skall"));	/* quotes */
+	assert_non_null(find_word_ci("\u2013skall", "skall"));	/* dash */
+	assert_non_null(find_word_ci("ska\u00a0vara", "ska"));	/* no-break space */
+	assert_null(find_word_ci("\u00e5skall", "skall"));	/* å is a letter */
+	assert_null(find_word_ci("skallö", "skall"));
 	assert_null(find_word_ci("skatt", "ska"));
 }
 
