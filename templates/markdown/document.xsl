@@ -206,8 +206,9 @@
   </xsl:template>
 
   <xsl:template match="s:definitions">
+    <!-- "*" so that a Markdown list in the prose next to it stays apart. -->
     <xsl:for-each select="s:term">
-      <xsl:text>- **</xsl:text>
+      <xsl:text>* **</xsl:text>
       <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:name"/></xsl:call-template>
       <xsl:text>** – </xsl:text>
       <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:definition"/></xsl:call-template>
