@@ -19,22 +19,25 @@
 #endif
 
 /*
- * One output format: one stylesheet set and one row here.  The
- * stylesheet gets the parameter doc (the document id) and renders that
- * document from the whole enriched tree.
+ * One output format: one stylesheet directory and one row here.  Every
+ * kind of page (a document, a register, the report) has a stylesheet of
+ * the same name in each format's directory, applied to the whole
+ * enriched tree with the parameter doc naming what to render.
  */
 struct format {
-	const char *name;	/* as given to build -f */
-	const char *stylesheet;	/* under templates/ */
+	const char *name;	/* as given to -f */
+	const char *dir;	/* under templates/ */
 	const char *suffix;	/* file name suffix */
 	const char *media_type;
 };
 
 static const struct format formats[] = {
-	{"html", "html/document.xsl", "html", "text/html"},
-	{"md", "markdown/document.xsl", "md", "text/markdown"},
+	{"html", "html", "html", "text/html"},
+	{"md", "markdown", "md", "text/markdown"},
+	{"json", "json", "json", "application/json"},
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+#define FORMAT_JSON (1 << 2)
 
 static int
 exists(const char *path)
@@ -155,6 +158,9 @@ cmd_check(struct options *o, int argc, char **argv)
 			status = diags_count(p->diags, SEV_ERROR) ?
 			    EXIT_INPUT : EXIT_OK;
 	}
+	if (o->strict && status == EXIT_OK &&
+	    diags_count(p->diags, SEV_WARNING) > 0)
+		status = EXIT_INPUT;
 	report(p, json);
 	project_free(p);
 	return status;
@@ -250,7 +256,7 @@ cmd_list(struct options *o, int argc, char **argv)
 
 /* Parses "html,md" into a mask over formats[]; -1 on an unknown name. */
 static int
-parse_formats(const char *list)
+parse_formats(const char *cmd, const char *list, int allowed)
 {
 	int mask = 0;
 	char *copy = xstrdup(list), *save = NULL;
@@ -260,11 +266,13 @@ parse_formats(const char *list)
 		size_t i;
 
 		for (i = 0; i < NFORMATS; i++)
-			if (strcmp(f, formats[i].name) == 0)
+			if (strcmp(f, formats[i].name) == 0 &&
+			    (allowed & (1 << i)))
 				break;
 		if (i == NFORMATS) {
-			fprintf(stderr, "styrdok: build: unknown format \"%s\" "
-			    "(known: html, md)\n", f);
+			fprintf(stderr, "styrdok: %s: unknown format \"%s\" "
+			    "(known: %s)\n", cmd, f, allowed & FORMAT_JSON ?
+			    "html, md, json" : "html, md");
 			free(copy);
 			return -1;
 		}
@@ -274,35 +282,194 @@ parse_formats(const char *list)
 	return mask;
 }
 
-struct rendered {
+/* Stylesheets are compiled once per run and shared by every page. */
+struct sheets {
+	char *name[32];
+	struct stylesheet *sheet[32];
+	size_t n;
+};
+
+static struct stylesheet *
+sheet_get(struct sheets *c, struct project *p, const char *name)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->name[i], name) == 0)
+			return c->sheet[i];
+	if (c->n == sizeof(c->name) / sizeof(c->name[0]))
+		return NULL;
+	c->name[c->n] = xstrdup(name);
+	c->sheet[c->n] = stylesheet_new(p, name);
+	return c->sheet[c->n++];
+}
+
+static void
+sheets_free(struct sheets *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->name[i]);
+		stylesheet_free(c->sheet[i]);
+	}
+}
+
+/* One file to write: its path under the output directory and bytes. */
+struct page {
 	char *path;
 	struct buf data;
 };
 
-int
-cmd_build(struct options *o, int argc, char **argv)
-{
-	struct rendered *out = NULL;
-	size_t nout = 0, ndocs, i, f;
-	struct stylesheet *sheets[NFORMATS] = {0}, *index = NULL;
-	struct outdir *od = NULL;
-	struct project *p;
-	xmlNodePtr *docs = NULL;
-	int status, mask = (1 << NFORMATS) - 1;
+struct pages {
+	struct page *v;
+	size_t n;
+	int failed;
+};
 
-	if (o->format != NULL && (mask = parse_formats(o->format)) < 0)
-		return EXIT_USAGE;
-	if ((p = run_stages(1, &status)) == NULL)
-		return status;
-	if (o->dump) {
-		if (status == EXIT_OK) {
-			fflush(stdout);
-			xmlSaveFileEnc("-", p->tree, "UTF-8");
-		}
-		goto done;
+static void
+pages_free(struct pages *ps)
+{
+	for (size_t i = 0; i < ps->n; i++) {
+		free(ps->v[i].path);
+		buf_free(&ps->v[i].data);
 	}
-	docs = documents(p, &ndocs);
+	free(ps->v);
+}
+
+/* Renders one page: templates/<format dir>/<kind>.xsl with doc=id. */
+static void
+render(struct project *p, struct sheets *c, struct pages *ps, size_t f,
+    const char *kind, const char *id, const char *restricted, char *path)
+{
+	char *name = xasprintf("%s/%s.xsl", formats[f].dir, kind);
+	struct stylesheet *s = sheet_get(c, p, name);
+	const char *params[] = {"doc", id ? id : "", "restricted", restricted,
+	    NULL};
+
+	free(name);
+	ps->v = xrealloc(ps->v, (ps->n + 1) * sizeof(*ps->v));
+	ps->v[ps->n].path = path;
+	memset(&ps->v[ps->n].data, 0, sizeof(ps->v[ps->n].data));
+	if (s == NULL || stylesheet_apply(p, s, params, &ps->v[ps->n].data))
+		ps->failed = 1;
+	ps->n++;
+}
+
+static int
+has_root(struct project *p, const char *name)
+{
+	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
+	    s = s->next) {
+		xmlNodePtr top = xmlFirstElementChild(s);
+
+		if (top != NULL && xmlStrEqual(top->name, BAD_CAST name))
+			return 1;
+	}
+	return 0;
+}
+
+/* The governance report, in each format of mask, under report/. */
+static void
+render_report(struct project *p, struct sheets *c, struct pages *ps,
+    int mask, const char *restricted)
+{
+	for (size_t f = 0; f < NFORMATS; f++)
+		if (mask & (1 << f))
+			render(p, c, ps, f, "report", NULL, restricted,
+			    xasprintf("report/report.%s", formats[f].suffix));
+}
+
+/*
+ * Everything build writes: each wanted document and register in each
+ * format of mask, the report, and the index.
+ */
+static void
+render_all(struct project *p, struct sheets *c, struct pages *ps, int mask,
+    int argc, char **argv, const char *restricted)
+{
+	size_t ndocs;
+	xmlNodePtr *docs = documents(p, &ndocs);
+
+	for (size_t i = 0; i < ndocs; i++) {
+		char *id = (char *)xmlGetProp(docs[i], BAD_CAST "id");
+		char *version = meta_field(docs[i], "version");
+		int wanted = argc == 0;
+
+		for (int a = 0; a < argc; a++)
+			wanted |= strcmp(argv[a], id) == 0;
+		for (size_t f = 0; wanted && f < NFORMATS; f++)
+			if ((mask & (1 << f)) && !(FORMAT_JSON & (1 << f)))
+				render(p, c, ps, f, "document", id, restricted,
+				    xasprintf("%s/%s/%s.%s", id, version, id,
+				    formats[f].suffix));
+		free(id);
+		free(version);
+	}
+	free(docs);
+	if (argc > 0)
+		goto index;
+	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
+	    s = s->next) {
+		xmlNodePtr top = xmlFirstElementChild(s);
+
+		if (top == NULL || !xmlStrEqual(top->name, BAD_CAST "systems"))
+			continue;
+		char *id = (char *)xmlGetProp(top, BAD_CAST "id");
+
+		/* Register ids name files too: only safe ones get a page. */
+		for (size_t f = 0; docid_valid(id) && f < NFORMATS; f++)
+			if ((mask & (1 << f)) && !(FORMAT_JSON & (1 << f)))
+				render(p, c, ps, f, "systems", id, restricted,
+				    xasprintf("register/%s.%s", id,
+				    formats[f].suffix));
+		free(id);
+	}
+	for (size_t f = 0; f < NFORMATS; f++) {
+		if (!(mask & (1 << f)) || (FORMAT_JSON & (1 << f)))
+			continue;
+		if (has_root(p, "risk-analysis"))
+			render(p, c, ps, f, "risks", NULL, restricted, xasprintf(
+			    "register/riskanalyser.%s", formats[f].suffix));
+		if (has_root(p, "continuity-plan"))
+			render(p, c, ps, f, "continuity", NULL, restricted,
+			    xasprintf("register/kontinuitetsplaner.%s",
+			    formats[f].suffix));
+	}
+	render_report(p, c, ps, mask | FORMAT_JSON, restricted);
+index:
+	render(p, c, ps, 0, "index", NULL, restricted, xstrdup("index.html"));
+}
+
+/* Writes every page, or nothing when rendering failed.  Returns status. */
+static int
+write_pages(struct project *p, struct pages *ps, const char *dir)
+{
+	struct outdir *od;
+	int status = EXIT_OK;
+
+	if (ps->failed)
+		return EXIT_INPUT;
+	if ((od = outdir_new(dir)) == NULL)
+		return EXIT_SYSTEM;
+	for (size_t i = 0; i < ps->n; i++)
+		if (outdir_write(od, ps->v[i].path, ps->v[i].data.data,
+		    ps->v[i].data.len) != 0) {
+			status = EXIT_SYSTEM;
+			break;
+		}
+	outdir_free(od);
+	(void)p;
+	return status;
+}
+
+/* The documents named on the command line must exist. */
+static int
+check_ids(struct project *p, int argc, char **argv)
+{
+	size_t ndocs;
+	xmlNodePtr *docs = documents(p, &ndocs);
+	int status = EXIT_OK;
+
 	for (int a = 0; a < argc; a++) {
+		size_t i;
+
 		for (i = 0; i < ndocs; i++) {
 			xmlChar *id = xmlGetProp(docs[i], BAD_CAST "id");
 			int match = xmlStrEqual(id, BAD_CAST argv[a]);
@@ -318,79 +485,96 @@ cmd_build(struct options *o, int argc, char **argv)
 			status = EXIT_INPUT;
 		}
 	}
+	free(docs);
+	return status;
+}
+
+int
+cmd_build(struct options *o, int argc, char **argv)
+{
+	struct sheets cache = {0};
+	struct pages ps = {0};
+	struct project *p;
+	int status, mask = 3; /* html and md */
+	const char *restricted = o->internal ? "include" : "omit";
+
+	if (o->format != NULL &&
+	    (mask = parse_formats("build", o->format, 3)) < 0)
+		return EXIT_USAGE;
+	if ((p = run_stages(1, &status)) == NULL)
+		return status;
+	if (o->dump) {
+		if (status == EXIT_OK) {
+			fflush(stdout);
+			xmlSaveFileEnc("-", p->tree, "UTF-8");
+		}
+		goto done;
+	}
+	if (status == EXIT_OK)
+		status = check_ids(p, argc, argv);
 	if (status != EXIT_OK)
 		goto done;
-	for (f = 0; f < NFORMATS; f++)
-		if ((mask & (1 << f)) &&
-		    (sheets[f] = stylesheet_new(p, formats[f].stylesheet)) == NULL)
-			goto broken;
-	if ((index = stylesheet_new(p, "html/index.xsl")) == NULL)
-		goto broken;
-
 	/* Render everything first; write only when all of it succeeded. */
-	for (i = 0; i < ndocs; i++) {
-		char *id = (char *)xmlGetProp(docs[i], BAD_CAST "id");
-		char *version = meta_field(docs[i], "version");
-		int wanted = argc == 0;
-
-		for (int a = 0; a < argc; a++)
-			wanted |= strcmp(argv[a], id) == 0;
-		for (f = 0; wanted && f < NFORMATS; f++) {
-			const char *params[] = {"doc", id, NULL};
-
-			if (sheets[f] == NULL)
-				continue;
-			out = xrealloc(out, (nout + 1) * sizeof(*out));
-			out[nout].path = xasprintf("%s/%s/%s.%s", id, version,
-			    id, formats[f].suffix);
-			memset(&out[nout].data, 0, sizeof(out[nout].data));
-			nout++;
-			if (stylesheet_apply(p, sheets[f], params,
-			    &out[nout - 1].data) != 0)
-				status = EXIT_INPUT;
-		}
-		free(id);
-		free(version);
-	}
-	out = xrealloc(out, (nout + 1) * sizeof(*out));
-	out[nout].path = xstrdup("index.html");
-	memset(&out[nout].data, 0, sizeof(out[nout].data));
-	if (stylesheet_apply(p, index, NULL, &out[nout++].data) != 0)
-		status = EXIT_INPUT;
-	if (status != EXIT_OK)
-		goto done;
-	if ((od = outdir_new(o->outdir)) == NULL) {
-		status = EXIT_SYSTEM;
-		goto done;
-	}
-	for (i = 0; i < nout; i++)
-		if (outdir_write(od, out[i].path, out[i].data.data,
-		    out[i].data.len) != 0) {
-			status = EXIT_SYSTEM;
-			break;
-		}
-	if (diags_len(p->diags) > 0)
+	render_all(p, &cache, &ps, mask, argc, argv, restricted);
+	status = write_pages(p, &ps, o->outdir);
+	if (diags_len(p->diags) > 0 || status != EXIT_OK)
 		report(p, 0);
 	if (status == EXIT_OK)
-		fprintf(stderr, "styrdok: wrote %zu file%s to %s/\n", nout,
-		    nout == 1 ? "" : "s", o->outdir);
+		fprintf(stderr, "styrdok: wrote %zu file%s to %s/\n", ps.n,
+		    ps.n == 1 ? "" : "s", o->outdir);
 	goto out;
-broken:
-	status = EXIT_SYSTEM;
 done:
 	if (diags_len(p->diags) > 0 || status != EXIT_OK)
 		report(p, 0);
 out:
-	for (i = 0; i < nout; i++) {
-		free(out[i].path);
-		buf_free(&out[i].data);
+	pages_free(&ps);
+	sheets_free(&cache);
+	project_free(p);
+	return status;
+}
+
+int
+cmd_report(struct options *o, int argc, char **argv)
+{
+	struct sheets cache = {0};
+	struct pages ps = {0};
+	struct project *p;
+	int status, show = 0;
+	const char *restricted = o->internal ? "include" : "omit";
+
+	(void)argv;
+	if (argc > 0) {
+		fputs("usage: styrdok report [--format html|md|json] [-o DIR]\n",
+		    stderr);
+		return EXIT_USAGE;
 	}
-	free(out);
-	for (f = 0; f < NFORMATS; f++)
-		stylesheet_free(sheets[f]);
-	stylesheet_free(index);
-	outdir_free(od);
-	free(docs);
+	if (o->format != NULL &&
+	    ((show = parse_formats("report", o->format, 7)) < 0 ||
+	    (show & (show - 1)) != 0)) {
+		if (show > 0)
+			fputs("styrdok: report: --format takes one format\n",
+			    stderr);
+		return EXIT_USAGE;
+	}
+	if ((p = run_stages(1, &status)) == NULL)
+		return status;
+	if (status == EXIT_OK) {
+		render_report(p, &cache, &ps, 7, restricted);
+		status = write_pages(p, &ps, o->outdir);
+	}
+	/* All formats were rendered, in the order of formats[]. */
+	if (status == EXIT_OK && show)
+		for (size_t f = 0; f < ps.n; f++)
+			if (show & (1 << f))
+				fwrite(ps.v[f].data.data, 1, ps.v[f].data.len,
+				    stdout);
+	if (diags_len(p->diags) > 0 || status != EXIT_OK)
+		report(p, 0);
+	if (status == EXIT_OK)
+		fprintf(stderr, "styrdok: wrote the report to %s/report/\n",
+		    o->outdir);
+	pages_free(&ps);
+	sheets_free(&cache);
 	project_free(p);
 	return status;
 }

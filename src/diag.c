@@ -104,6 +104,7 @@ diag_addv(struct diags *d, const char *file, int line, int col,
 	g->rule = rule;
 	g->msg = msg;
 	g->seq = d->n;
+	g->node = NULL;
 }
 
 void
@@ -422,6 +423,27 @@ source_advance(const struct source *s, size_t i, size_t want)
 }
 
 /*
+ * A warning about the state of governance (a system without an owner, a
+ * missing document): it remembers its node, and enrich.c attaches it to
+ * the tree as a <gap> for the index and the report.
+ */
+void
+gap_node(struct diags *d, xmlNodePtr node, const char *attr, const char *rule,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char *file;
+	int line, col;
+
+	node_position(d, node, attr, &file, &line, &col, NULL);
+	va_start(ap, fmt);
+	diag_addv(d, file, line, col, SEV_WARNING, rule, fmt, ap);
+	va_end(ap);
+	d->v[d->n - 1].node = node;
+	free(file);
+}
+
+/*
  * A diagnostic at byte offset in text, the string value of element node
  * as it starts right after the start tag.
  */
@@ -688,7 +710,9 @@ diag_xslt_error(void *ctx, const char *fmt, ...)
 			free(d->xslt_file);
 			d->xslt_file = diag_relpath(d, file);
 			d->xslt_line = line;
-		} else if (d->xslt.data[0] != '\0')
+		} else if (d->xslt.data[0] != '\0' &&
+		    strcmp(d->xslt.data, "error") != 0 &&
+		    strcmp(d->xslt.data, "warning") != 0)
 			diag_add(d, d->xslt_file, d->xslt_line, 0, SEV_ERROR,
 			    "xslt", "%s", d->xslt.data);
 		memmove(d->xslt.data, nl + 1, strlen(nl + 1) + 1);

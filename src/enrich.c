@@ -157,6 +157,60 @@ add_profile(struct project *p)
 	free(path);
 }
 
+/* Riskvärde = sannolikhet x konsekvens, computed for every risk. */
+static void
+compute_risk_values(xmlNodePtr analysis)
+{
+	for (xmlNodePtr r = analysis->children; r != NULL; r = r->next) {
+		xmlChar *pr, *co;
+		char num[16];
+
+		if (!is(r, "risk"))
+			continue;
+		pr = xmlGetProp(r, BAD_CAST "probability");
+		co = xmlGetProp(r, BAD_CAST "consequence");
+		snprintf(num, sizeof(num), "%d", atoi((char *)pr) *
+		    atoi((char *)co));
+		xmlSetProp(r, BAD_CAST "risk-value", BAD_CAST num);
+		xmlFree(pr);
+		xmlFree(co);
+	}
+}
+
+/* The element a governance gap is shown on: the register entry or document. */
+static xmlNodePtr
+gap_holder(xmlNodePtr n)
+{
+	static const char *const holders[] = {"risk", "system",
+	    "continuity-plan", "risk-analysis", "document"};
+
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		for (size_t i = 0; i < sizeof(holders) / sizeof(*holders); i++)
+			if (is(n, holders[i]))
+				return n;
+	return NULL;
+}
+
+/*
+ * Attaches every governance gap the rules found to its node as
+ * <gap rule="...">message</gap>, so the index and the report count and
+ * list them from the tree.
+ */
+static void
+attach_gaps(struct project *p)
+{
+	for (size_t i = 0; i < diags_len(p->diags); i++) {
+		const struct diag *g = diags_get(p->diags, i);
+		xmlNodePtr holder, gap;
+
+		if (g->node == NULL || (holder = gap_holder(g->node)) == NULL)
+			continue;
+		gap = xmlNewTextChild(holder, holder->ns, BAD_CAST "gap",
+		    BAD_CAST g->msg);
+		xmlSetProp(gap, BAD_CAST "rule", BAD_CAST g->rule);
+	}
+}
+
 void
 enrich(struct project *p)
 {
@@ -168,6 +222,8 @@ enrich(struct project *p)
 
 		if (is(top, "document"))
 			enrich_document(p, top);
+		else if (is(top, "risk-analysis"))
+			compute_risk_values(top);
 		else if (is(top, "organisation")) {
 			xmlHashTablePtr none = xmlHashCreate(1);
 
@@ -175,6 +231,8 @@ enrich(struct project *p)
 			xmlHashFree(none, NULL);
 		}
 	}
+	attach_gaps(p);
 	add_profile(p);
 	set_build_date(p);
+	xmlSetProp(root, BAD_CAST "as-of", BAD_CAST p->today);
 }

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/c14n.h>
@@ -118,6 +119,30 @@ secure_libraries(const char *policies, const char *templates)
 	xmlLineNumbersDefault(1);
 }
 
+/*
+ * The date the rules measure age against (a risk analysis older than 12
+ * months): the day of SOURCE_DATE_EPOCH when it is set, so a check can be
+ * repeated as of a given day, otherwise today (UTC).
+ */
+static void
+set_today(struct project *p)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (epoch != NULL && *epoch != '\0') {
+		char *end;
+		long long v = strtoll(epoch, &end, 10);
+
+		if (*end == '\0' && v >= 0)
+			t = (time_t)v;
+	}
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(p->today, sizeof(p->today), "%Y-%m-%d", &tm) != 10)
+		snprintf(p->today, sizeof(p->today), "1970-01-01");
+}
+
 struct project *
 project_new(const char *templates)
 {
@@ -146,6 +171,7 @@ project_new(const char *templates)
 		project_free(p);
 		return NULL;
 	}
+	set_today(p);
 	secure_libraries(p->policies, p->templates);
 	xmlSetStructuredErrorFunc(p->diags, diag_xml_error);
 	return p;

@@ -28,18 +28,22 @@ static const char help_text[] =
     "  --version     print the version\n"
     "\n"
     "Commands:\n"
-    "  check [--format text|json] [FILE...]\n"
+    "  check [--format text|json] [--strict] [FILE...]\n"
     "                validate the sources; print every problem found\n"
-    "  build [-o DIR] [-f FORMATS] [--dump] [ID...]\n"
-    "                render documents (default all) into output/\n"
+    "  build [-o DIR] [-f FORMATS] [--dump] [--internal] [ID...]\n"
+    "                render documents, registers and the report into\n"
+    "                output/\n"
     "  list          one line per document: id, type, version, status,\n"
     "                title\n"
+    "  report [--format html|md|json] [-o DIR] [--internal]\n"
+    "                governance status: the audit's findings and questions,\n"
+    "                gaps per system, documents due for review\n"
     "\n"
     "Exit status: 0 success, 1 the input has errors, 2 usage error,\n"
     "3 system or environment error.  See styrdok(1).\n";
 
 static const char help_check[] =
-    "usage: styrdok check [--format text|json] [FILE...]\n"
+    "usage: styrdok check [--format text|json] [--strict] [FILE...]\n"
     "\n"
     "Loads every source under policies/, validates it against the schema\n"
     "and the rules, parses its Markdown, and prints each problem as\n"
@@ -48,18 +52,36 @@ static const char help_check[] =
     "(references are still resolved against the whole project).\n"
     "\n"
     "  --format json   print the diagnostics as a JSON array on stdout\n"
+    "  --strict        exit 1 on warnings too (gaps in governance), for CI\n"
     "  -h, --help      show this help\n";
 
 static const char help_build[] =
-    "usage: styrdok build [-o DIR] [-f FORMATS] [--dump] [ID...]\n"
+    "usage: styrdok build [-o DIR] [-f FORMATS] [--dump] [--internal] [ID...]\n"
     "\n"
     "Checks the project like `styrdok check`, then renders each document\n"
-    "(or the ids given) to DIR/ID/VERSION/ID.EXT and writes DIR/index.html.\n"
+    "(or only the ids given) to DIR/ID/VERSION/ID.EXT, the registers to\n"
+    "DIR/register/, the report to DIR/report/ and the list DIR/index.html.\n"
     "Nothing is written when the sources have errors.\n"
     "\n"
     "  -o, --output DIR    output directory (default: output)\n"
-    "  -f, --format LIST   comma-separated formats: html, md (default: all)\n"
+    "  -f, --format LIST   comma-separated formats: html, md (default: both)\n"
     "  --dump              print the enriched tree (XML) on stdout instead\n"
+    "  --internal          include parts marked restricted (not for\n"
+    "                      publication); pages say INTERN\n"
+    "  -h, --help          show this help\n";
+
+static const char help_report[] =
+    "usage: styrdok report [--format html|md|json] [-o DIR] [--internal]\n"
+    "\n"
+    "Checks the project, then writes DIR/report/report.html, .md and .json:\n"
+    "each finding of the audit and its status now, measured from the\n"
+    "sources; answers to the auditors' questions; documents due for review;\n"
+    "systems with gaps.  Ages are measured against the day of\n"
+    "SOURCE_DATE_EPOCH when set, otherwise today.\n"
+    "\n"
+    "  --format FMT        also print the report in FMT on stdout\n"
+    "  -o, --output DIR    output directory (default: output)\n"
+    "  --internal          include parts marked restricted\n"
     "  -h, --help          show this help\n";
 
 static const char help_list[] =
@@ -69,7 +91,7 @@ static const char help_list[] =
 
 /* Commands of the contract that this version does not implement yet. */
 static const char *const later[] = {
-	"diff", "adopt", "revise", "packet", "sign", "report",
+	"diff", "adopt", "revise", "packet", "sign",
 };
 
 static int
@@ -86,9 +108,10 @@ static int
 command_options(const char *cmd, int argc, char **argv, struct options *o,
     int *help)
 {
-	enum { OPT_DUMP = 256, OPT_FORMAT_LONG };
+	enum { OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL };
 	static const struct option check_opts[] = {
 		{"format", required_argument, NULL, OPT_FORMAT_LONG},
+		{"strict", no_argument, NULL, OPT_STRICT},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -96,6 +119,14 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
 		{"dump", no_argument, NULL, OPT_DUMP},
+		{"internal", no_argument, NULL, OPT_INTERNAL},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const struct option report_opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, OPT_FORMAT_LONG},
+		{"internal", no_argument, NULL, OPT_INTERNAL},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -112,6 +143,9 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 	else if (strcmp(cmd, "build") == 0) {
 		opts = build_opts;
 		shorts = "+ho:f:";
+	} else if (strcmp(cmd, "report") == 0) {
+		opts = report_opts;
+		shorts = "+ho:";
 	}
 	optind = 1;
 	opterr = 1;
@@ -130,6 +164,12 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 		case OPT_DUMP:
 			o->dump = 1;
 			break;
+		case OPT_STRICT:
+			o->strict = 1;
+			break;
+		case OPT_INTERNAL:
+			o->internal = 1;
+			break;
 		default:
 			return -1;
 		}
@@ -146,7 +186,7 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	struct options o = {NULL, "output", NULL, 0};
+	struct options o = {NULL, "output", NULL, 0, 0, 0};
 	const char *cmd, *help;
 	int c, first, status, want_help = 0;
 
@@ -186,6 +226,8 @@ main(int argc, char **argv)
 		help = help_build;
 	else if (strcmp(cmd, "list") == 0)
 		help = help_list;
+	else if (strcmp(cmd, "report") == 0)
+		help = help_report;
 	else
 		return bad_usage("unknown command: ", cmd);
 	if ((first = command_options(cmd, argc, argv, &o, &want_help)) < 0) {
@@ -207,6 +249,8 @@ main(int argc, char **argv)
 		status = cmd_check(&o, argc, argv);
 	else if (strcmp(cmd, "build") == 0)
 		status = cmd_build(&o, argc, argv);
+	else if (strcmp(cmd, "report") == 0)
+		status = cmd_report(&o, argc, argv);
 	else
 		status = cmd_list(&o, argc, argv);
 	xsltCleanupGlobals();

@@ -287,8 +287,7 @@ check_meta_refs(struct rules *r, xmlNodePtr meta)
 			xmlNodePtr t = xmlHashLookup(r->ids, BAD_CAST id);
 
 			if (!is(t, "document"))
-				diag_node(r->d, m, "doc", SEV_WARNING,
-				    "child-missing", "required document \"%s\" "
+				gap_node(r->d, m, "doc", "child-missing", "required document \"%s\" "
 				    "(%s) does not exist yet", title, id);
 			free(id);
 			free(title);
@@ -328,6 +327,9 @@ check_body(struct rules *r, xmlNodePtr n, int depth)
 				    "section-depth", "sections nest deeper "
 				    "than %d levels", LIMIT_SECTION_DEPTH);
 			check_body(r, n->children, depth + 1);
+		} else if (is(n, "matrix-ref")) {
+			resolve(r, n, "ref", "matrix", "ref-matrix",
+			    "a responsibility matrix");
 		} else if (is(n, "requirement")) {
 			xmlNodePtr st = child(n, "statement");
 			char *t = text_of(st);
@@ -393,5 +395,6 @@ rules_run(struct project *p)
 	    src = src->next)
 		if (is(top = xmlFirstElementChild(src), "document"))
 			check_document(&r, top);
+	registers_check(p, r.ids);
 	xmlHashFree(r.ids, NULL);
 }

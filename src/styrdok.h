@@ -81,6 +81,7 @@ struct diag {
 	char *msg;
 	const char *rule;
 	size_t seq;	/* order found, to keep sorting stable */
+	xmlNodePtr node; /* a governance gap: the node it is about */
 };
 
 struct diags;
@@ -93,6 +94,8 @@ void diag_add(struct diags *, const char *file, int line, int col,
 void diag_node(struct diags *, xmlNodePtr, const char *attr,
     enum severity, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+void gap_node(struct diags *, xmlNodePtr, const char *attr, const char *rule,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void diag_text(struct diags *, xmlNodePtr, size_t offset, const char *text,
     enum severity, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
@@ -120,6 +123,7 @@ struct project {
 	xmlDocPtr tree;	 /* <project>: the one tree every stage works on */
 	struct diags *diags;
 	int organisation_invalid; /* dropped for schema errors */
+	char today[11];	 /* the date rules measure age against */
 };
 
 struct project *project_new(const char *templates);
@@ -131,6 +135,7 @@ void secure_libraries(const char *policies, const char *templates);
 
 int validate_schema(struct project *);
 void rules_run(struct project *);
+void registers_check(struct project *, xmlHashTablePtr ids);
 
 /* ---- markdown.c / enrich.c: derived content ------------------------- */
 
@@ -160,10 +165,13 @@ struct options {
 	const char *outdir;	/* -o */
 	const char *format;	/* check --format / build -f */
 	int dump;		/* build --dump */
+	int internal;		/* build, report --internal */
+	int strict;		/* check --strict */
 };
 
 int cmd_check(struct options *, int argc, char **argv);
 int cmd_build(struct options *, int argc, char **argv);
 int cmd_list(struct options *, int argc, char **argv);
+int cmd_report(struct options *, int argc, char **argv);
 
 #endif

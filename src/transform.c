@@ -40,7 +40,6 @@ stylesheet_new(struct project *p, const char *name)
 		exsltRegisterAll();
 		exslt_ready = 1;
 	}
-	xsltSetGenericErrorFunc(NULL, NULL);
 	style = xsltParseStylesheetFile(BAD_CAST path);
 	if (style == NULL) {
 		diag_add(p->diags, path, 0, 0, SEV_ERROR, "environment",

@@ -63,8 +63,9 @@
   <!-- "KF 2019-12-16 § 115", from an element with organ/date/paragraph. -->
   <xsl:template name="decision-ref">
     <xsl:param name="d" select="."/>
+    <xsl:param name="with-date" select="true()"/>
     <xsl:value-of select="$d/@organ"/>
-    <xsl:if test="$d/@date">
+    <xsl:if test="$d/@date and $with-date">
       <xsl:text> </xsl:text><xsl:value-of select="$d/@date"/>
     </xsl:if>
     <xsl:if test="$d/@paragraph">
@@ -96,6 +97,62 @@
       <xsl:when test="not(contains($url, ':'))">1</xsl:when>
       <xsl:when test="contains($before-colon, '/') or contains($before-colon, '?') or contains($before-colon, '#')">1</xsl:when>
       <xsl:when test="starts-with($lower, 'http:') or starts-with($lower, 'https:') or starts-with($lower, 'mailto:')">1</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== Registers ===== -->
+
+  <xsl:variable name="systems" select="/s:project/s:source/s:systems/s:system"/>
+  <xsl:variable name="analyses" select="/s:project/s:source/s:risk-analysis"/>
+  <xsl:variable name="plans" select="/s:project/s:source/s:continuity-plan"/>
+  <!-- "include" shows parts marked restricted; by default they are left out. -->
+  <xsl:param name="restricted" select="'omit'"/>
+
+  <xsl:template name="operator">
+    <xsl:param name="o" select="s:operator"/>
+    <xsl:choose>
+      <xsl:when test="$o/@kind = 'own'">Lessebo kommuns IT-enhet</xsl:when>
+      <xsl:when test="$o/@kind = 'vaxjo'">Växjö kommun</xsl:when>
+      <xsl:otherwise>Leverantör</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="normalize-space($o) != ''">
+      <xsl:text> (</xsl:text><xsl:value-of select="normalize-space($o)"/><xsl:text>)</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="covers">
+    <xsl:param name="c"/>
+    <xsl:choose>
+      <xsl:when test="$c = 'office'">kontorstid</xsl:when>
+      <xsl:when test="$c = 'extended'">utökad tid</xsl:when>
+      <xsl:when test="$c = 'always'">dygnet runt</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="yes-no">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="$v = 'yes'">Ja</xsl:when>
+      <xsl:otherwise>Nej</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="risk-status">
+    <xsl:param name="v" select="@status"/>
+    <xsl:choose>
+      <xsl:when test="$v = 'open'">Öppen</xsl:when>
+      <xsl:when test="$v = 'planned'">Planerad</xsl:when>
+      <xsl:when test="$v = 'done'">Åtgärdad</xsl:when>
+      <xsl:when test="$v = 'accepted'">Accepterad</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="action-status">
+    <xsl:param name="v" select="@status"/>
+    <xsl:choose>
+      <xsl:when test="$v = 'done'">Klar</xsl:when>
+      <xsl:when test="$v = 'started'">Påbörjad</xsl:when>
+      <xsl:otherwise>Planerad</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

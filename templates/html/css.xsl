@@ -64,6 +64,15 @@ th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left;
 thead th { background: #eef3f8; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+.wide { overflow-x: auto; }
+.raci td { text-align: center; font-weight: bold; }
+.sign td { height: 2.6rem; width: 66%; }
+.ack { margin-top: 3rem; }
+.matrix td { text-align: center; }
+.cell-high { background: #fde7e9; font-weight: bold; }
+.cell-low { background: #eef6ee; }
+.cell-value { color: var(--muted); font-size: .8rem; margin-right: .3rem; }
+.gaps { margin: .4rem 0 1rem; padding-left: 1.2rem; }
 .docinfo th { width: 34%; background: #f5f7fa; font-weight: bold; }
 .toc ol { list-style: none; padding-left: 0; }
 .toc ol ol { padding-left: 1.6rem; }
@@ -103,6 +112,7 @@ pre { white-space: pre-wrap; background: #f5f5f5; padding: .6rem; }
   a { color: inherit; text-decoration: none; }
   .page-footer { padding: .4rem 0 0; }
   .draft-mark { background: none; padding: .2rem 0; }
+  .ack { break-before: page; page-break-before: always; margin-top: 0; }
   body.draft::after { content: "UTKAST"; position: fixed; top: 40%; left: 0; right: 0; text-align: center;
     font-size: 96pt; font-weight: bold; color: rgba(176, 0, 32, .10); transform: rotate(-35deg); z-index: -1; }
 }

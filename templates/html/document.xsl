@@ -72,6 +72,7 @@
           <xsl:apply-templates select="$document/s:body/s:section"/>
           <xsl:call-template name="roles"/>
           <xsl:call-template name="history"/>
+          <xsl:apply-templates select="$document/s:acknowledgement"/>
         </main>
         <footer class="page-footer">
           <p><xsl:value-of select="$org/s:name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · <xsl:value-of select="$status-name"/></p>
@@ -224,6 +225,9 @@
         <xsl:apply-templates select="$document/s:body/s:section" mode="toc"/>
         <xsl:if test="$doc-roles"><li><a href="#styrdok-roles">Roller i dokumentet</a></li></xsl:if>
         <li><a href="#styrdok-history">Versionshistorik</a></li>
+        <xsl:if test="$document/s:acknowledgement">
+          <li><a href="#styrdok-ack">Bilaga: <xsl:value-of select="$document/s:acknowledgement/s:title"/></a></li>
+        </xsl:if>
       </ol>
     </nav>
   </xsl:template>
@@ -282,6 +286,85 @@
     </dl>
   </xsl:template>
 
+  <!-- The responsibility matrix, written once in its own source. -->
+  <xsl:template match="s:matrix-ref">
+    <xsl:variable name="m" select="key('id', @ref)"/>
+    <div class="wide">
+      <table class="raci">
+        <caption><xsl:value-of select="$m/s:title"/></caption>
+        <thead>
+          <tr>
+            <th scope="col">Aktivitet</th>
+            <xsl:for-each select="$m/s:parties/s:party"><th scope="col"><xsl:value-of select="."/></th></xsl:for-each>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="$m/s:activity">
+            <xsl:variable name="a" select="."/>
+            <tr>
+              <th scope="row"><xsl:value-of select="s:name"/></th>
+              <xsl:for-each select="$m/s:parties/s:party">
+                <xsl:variable name="part" select="$a/s:part[@party = current()/@id]"/>
+                <td>
+                  <xsl:value-of select="$part/@role"/>
+                  <xsl:if test="$part">
+                    <span class="visually-hidden">
+                      <xsl:choose>
+                        <xsl:when test="$part/@role = 'A'"> (ansvarar)</xsl:when>
+                        <xsl:when test="$part/@role = 'U'"> (utför)</xsl:when>
+                        <xsl:when test="$part/@role = 'S'"> (stödjer)</xsl:when>
+                        <xsl:otherwise> (informeras)</xsl:otherwise>
+                      </xsl:choose>
+                    </span>
+                  </xsl:if>
+                </td>
+              </xsl:for-each>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+    <xsl:if test="$m/s:legend"><p class="req-meta"><xsl:value-of select="$m/s:legend"/></p></xsl:if>
+  </xsl:template>
+
+  <!-- The acknowledgement staff sign: a page of its own when printed. -->
+  <xsl:template match="s:acknowledgement">
+    <xsl:variable name="dec" select="$meta/s:decision"/>
+    <section class="ack" aria-labelledby="styrdok-ack">
+      <h2 id="styrdok-ack">Bilaga: <xsl:value-of select="s:title"/></h2>
+      <table>
+        <caption>Dokumentet bekräftelsen gäller</caption>
+        <tbody>
+          <tr><th scope="row">Dokument</th><td><xsl:value-of select="$meta/s:title"/></td></tr>
+          <tr><th scope="row">Version</th><td><xsl:value-of select="$meta/s:version"/> (<xsl:value-of select="$status-name"/>)</td></tr>
+          <tr>
+            <th scope="row">Beslut</th>
+            <td>
+              <xsl:choose>
+                <xsl:when test="$dec/@date"><xsl:call-template name="decision-ref"><xsl:with-param name="d" select="$dec"/></xsl:call-template><xsl:if test="$dec/@dnr">, dnr <xsl:value-of select="$dec/@dnr"/></xsl:if></xsl:when>
+                <xsl:otherwise>Ej beslutad</xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+          <tr><th scope="row">Kontrollsumma</th><td class="stamp"><xsl:value-of select="$short-hash"/></td></tr>
+        </tbody>
+      </table>
+      <p class="req-text"><xsl:value-of select="s:statement"/></p>
+      <table class="sign">
+        <caption>Fylls i av medarbetaren</caption>
+        <tbody>
+          <tr><th scope="row">Namn</th><td></td></tr>
+          <tr><th scope="row">Förvaltning och enhet</th><td></td></tr>
+          <tr><th scope="row">Befattning</th><td></td></tr>
+          <tr><th scope="row">Anställningsnummer</th><td></td></tr>
+          <tr><th scope="row">Ort och datum</th><td></td></tr>
+          <tr><th scope="row">Underskrift</th><td></td></tr>
+        </tbody>
+      </table>
+      <p><xsl:value-of select="s:filing"/></p>
+    </section>
+  </xsl:template>
+
   <!-- ===== Roles and history ===== -->
 
   <xsl:template name="roles">
@@ -335,7 +418,7 @@
               <td>
                 <xsl:choose>
                   <xsl:when test="@organ">
-                    <xsl:call-template name="decision-ref"/>
+                    <xsl:call-template name="decision-ref"><xsl:with-param name="with-date" select="false()"/></xsl:call-template>
                     <xsl:if test="@dnr">, dnr <xsl:value-of select="@dnr"/></xsl:if>
                   </xsl:when>
                   <xsl:otherwise>Ej beslutad</xsl:otherwise>

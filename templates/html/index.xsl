@@ -72,6 +72,17 @@
               </xsl:for-each>
             </tbody>
           </table>
+          <xsl:if test="$systems or $analyses or $plans or /s:project/s:source/s:audit">
+            <h2>Register och rapport</h2>
+            <ul>
+              <xsl:for-each select="/s:project/s:source/s:systems">
+                <li><a href="register/{@id}.html"><xsl:value-of select="s:title"/></a> (uppdaterad <xsl:value-of select="s:updated"/>)</li>
+              </xsl:for-each>
+              <xsl:if test="$analyses"><li><a href="register/riskanalyser.html">Risk- och sårbarhetsanalyser</a> (<xsl:value-of select="count($analyses)"/>)</li></xsl:if>
+              <xsl:if test="$plans"><li><a href="register/kontinuitetsplaner.html">Kontinuitetsplaner</a> (<xsl:value-of select="count($plans)"/>)</li></xsl:if>
+              <li><a href="report/report.html">Rapport: läget för informationssäkerheten</a> (<xsl:value-of select="count(/s:project/s:source//s:gap)"/> brister per <xsl:value-of select="/s:project/@as-of"/>)</li>
+            </ul>
+          </xsl:if>
           <xsl:if test="$missing">
             <h2>Dokument som saknas</h2>
             <p>Dessa dokument krävs av ett styrdokument men finns ännu inte:</p>

@@ -15,26 +15,9 @@
     exclude-result-prefixes="s md str">
 
   <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="commonmark.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
-
-  <!-- Characters with inline meaning in CommonMark, and their escapes. -->
-  <xsl:variable name="specials" select="str:split('\ ` * _ [ ] &lt; &gt; &amp; !', ' ')"/>
-  <xsl:variable name="escaped" select="str:split('\\ \` \* \_ \[ \] \&lt; \&gt; \&amp; \!', ' ')"/>
-  <xsl:variable name="nl" select="'&#10;'"/>
-
-  <!-- Source text as CommonMark inline text. -->
-  <xsl:template name="esc">
-    <xsl:param name="t"/>
-    <xsl:for-each select="str:replace($t, $specials, $escaped)">
-      <xsl:value-of select="."/>
-    </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template name="esc-line">
-    <xsl:param name="t"/>
-    <xsl:call-template name="esc"><xsl:with-param name="t" select="normalize-space($t)"/></xsl:call-template>
-  </xsl:template>
 
   <xsl:template match="/">
     <xsl:text># </xsl:text>
@@ -56,6 +39,7 @@
     <xsl:apply-templates select="$document/s:body/s:section"/>
     <xsl:call-template name="roles"/>
     <xsl:call-template name="history"/>
+    <xsl:apply-templates select="$document/s:acknowledgement"/>
     <xsl:text>---</xsl:text>
     <xsl:value-of select="concat($nl, $nl, 'Källans SHA-256: `', $sha256, '`', $nl)"/>
   </xsl:template>
@@ -217,6 +201,50 @@
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
+  <!-- The responsibility matrix: one line per activity (CommonMark has no tables). -->
+  <xsl:template match="s:matrix-ref">
+    <xsl:variable name="m" select="key('id', @ref)"/>
+    <xsl:text>**</xsl:text>
+    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$m/s:title"/></xsl:call-template>
+    <xsl:value-of select="concat('**', $nl, $nl)"/>
+    <xsl:for-each select="$m/s:activity">
+      <xsl:text>+ **</xsl:text>
+      <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:name"/></xsl:call-template>
+      <xsl:text>:** </xsl:text>
+      <xsl:for-each select="s:part">
+        <xsl:if test="position() > 1">, </xsl:if>
+        <xsl:call-template name="esc-line"><xsl:with-param name="t" select="concat(key('id', @party), ' (', @role, ')')"/></xsl:call-template>
+      </xsl:for-each>
+      <xsl:value-of select="$nl"/>
+    </xsl:for-each>
+    <xsl:value-of select="$nl"/>
+    <xsl:if test="$m/s:legend">
+      <xsl:text>*</xsl:text>
+      <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$m/s:legend"/></xsl:call-template>
+      <xsl:value-of select="concat('*', $nl, $nl)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="s:acknowledgement">
+    <xsl:variable name="dec" select="$meta/s:decision"/>
+    <xsl:text>## Bilaga: </xsl:text>
+    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:title"/></xsl:call-template>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:text>- **Dokument:** </xsl:text>
+    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$meta/s:title"/></xsl:call-template>
+    <xsl:value-of select="concat($nl, '- **Version:** ', $meta/s:version, $nl, '- **Beslut:** ')"/>
+    <xsl:choose>
+      <xsl:when test="$dec/@date"><xsl:call-template name="esc-line"><xsl:with-param name="t"><xsl:call-template name="decision-ref"><xsl:with-param name="d" select="$dec"/></xsl:call-template><xsl:if test="$dec/@dnr">, dnr <xsl:value-of select="$dec/@dnr"/></xsl:if></xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:otherwise>Ej beslutad</xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="concat($nl, '- **Kontrollsumma:** `', $short-hash, '`', $nl, $nl, '**')"/>
+    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:statement"/></xsl:call-template>
+    <xsl:value-of select="concat('**', $nl, $nl)"/>
+    <xsl:value-of select="concat('Namn: ______________________________', '', $nl, 'Förvaltning och enhet: ______________________________', '', $nl, 'Befattning: ______________________________', '', $nl, 'Anställningsnummer: ______________________________', '', $nl, 'Ort och datum: ______________________________', '', $nl, 'Underskrift: ______________________________', $nl, $nl)"/>
+    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:filing"/></xsl:call-template>
+    <xsl:value-of select="concat($nl, $nl)"/>
+  </xsl:template>
+
   <!-- ===== Roles and history ===== -->
 
   <xsl:template name="roles">
@@ -228,7 +256,7 @@
         <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:name"/></xsl:call-template>
         <xsl:text>**</xsl:text>
         <xsl:if test="s:holder">
-          <xsl:text> – innehas av </xsl:text>
+          <xsl:text> – </xsl:text>
           <xsl:for-each select="s:holder">
             <xsl:if test="position() > 1">, </xsl:if>
             <xsl:call-template name="esc-line"><xsl:with-param name="t" select="."/></xsl:call-template>
@@ -254,7 +282,7 @@
       <xsl:choose>
         <xsl:when test="@organ">
           <xsl:call-template name="esc-line">
-            <xsl:with-param name="t"><xsl:call-template name="decision-ref"/><xsl:if test="@dnr">, dnr <xsl:value-of select="@dnr"/></xsl:if></xsl:with-param>
+            <xsl:with-param name="t"><xsl:call-template name="decision-ref"><xsl:with-param name="with-date" select="false()"/></xsl:call-template><xsl:if test="@dnr">, dnr <xsl:value-of select="@dnr"/></xsl:if></xsl:with-param>
           </xsl:call-template>
         </xsl:when>
         <xsl:otherwise>ej beslutad</xsl:otherwise>
@@ -273,213 +301,4 @@
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
-  <!-- ===== CommonMark blocks: $first starts the first line, $prefix the rest ===== -->
-
-  <!-- The blank line between blocks inside a container. -->
-  <xsl:template name="gap">
-    <xsl:param name="prefix"/>
-    <xsl:value-of select="concat(normalize-space($prefix), $nl)"/>
-  </xsl:template>
-
-  <xsl:template match="md:paragraph | md:heading" mode="block">
-    <xsl:param name="first"/>
-    <xsl:param name="prefix"/>
-    <xsl:value-of select="$first"/>
-    <xsl:if test="self::md:heading">**</xsl:if>
-    <xsl:apply-templates mode="inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates>
-    <xsl:if test="self::md:heading">**</xsl:if>
-    <xsl:value-of select="$nl"/>
-    <xsl:if test="not(parent::md:item) and not(ancestor::s:requirement) and not(parent::md:block_quote)">
-      <xsl:value-of select="$nl"/>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="md:block_quote" mode="block">
-    <xsl:param name="first"/>
-    <xsl:param name="prefix"/>
-    <xsl:for-each select="*">
-      <xsl:if test="position() > 1">
-        <xsl:call-template name="gap"><xsl:with-param name="prefix" select="concat($prefix, '&gt;')"/></xsl:call-template>
-      </xsl:if>
-      <xsl:apply-templates select="." mode="block">
-        <xsl:with-param name="first">
-          <xsl:choose>
-            <xsl:when test="position() = 1"><xsl:value-of select="concat($first, '&gt; ')"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="concat($prefix, '&gt; ')"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-        <xsl:with-param name="prefix" select="concat($prefix, '&gt; ')"/>
-      </xsl:apply-templates>
-    </xsl:for-each>
-    <xsl:if test="not(parent::md:item) and not(ancestor::s:requirement) and not(parent::md:block_quote)">
-      <xsl:value-of select="$nl"/>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="md:list" mode="block">
-    <xsl:param name="first"/>
-    <xsl:param name="prefix"/>
-    <xsl:variable name="list" select="."/>
-    <xsl:for-each select="md:item">
-      <xsl:variable name="marker">
-        <xsl:choose>
-          <xsl:when test="$list/@type = 'ordered'">
-            <xsl:value-of select="$list/@start + position() - 1"/>
-            <xsl:choose>
-              <xsl:when test="$list/@delim = 'paren'">) </xsl:when>
-              <xsl:otherwise>. </xsl:otherwise>
-            </xsl:choose>
-          </xsl:when>
-          <xsl:otherwise>- </xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <xsl:variable name="indent" select="concat($prefix, substring('          ', 1, string-length($marker)))"/>
-      <xsl:variable name="lead">
-        <xsl:choose>
-          <xsl:when test="position() = 1"><xsl:value-of select="$first"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$prefix"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <xsl:if test="position() > 1 and $list/@tight = 'false'">
-        <xsl:call-template name="gap"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
-      </xsl:if>
-      <xsl:if test="not(*)"><xsl:value-of select="concat($lead, normalize-space($marker), $nl)"/></xsl:if>
-      <xsl:for-each select="*">
-        <xsl:if test="position() > 1">
-          <xsl:call-template name="gap"><xsl:with-param name="prefix" select="$indent"/></xsl:call-template>
-        </xsl:if>
-        <xsl:apply-templates select="." mode="block">
-          <xsl:with-param name="first">
-            <xsl:choose>
-              <xsl:when test="position() = 1"><xsl:value-of select="concat($lead, $marker)"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="$indent"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:with-param>
-          <xsl:with-param name="prefix" select="$indent"/>
-        </xsl:apply-templates>
-      </xsl:for-each>
-    </xsl:for-each>
-    <xsl:if test="not(parent::md:item) and not(ancestor::s:requirement) and not(parent::md:block_quote)">
-      <xsl:value-of select="$nl"/>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="md:code_block" mode="block">
-    <xsl:param name="first"/>
-    <xsl:param name="prefix"/>
-    <xsl:variable name="fence">
-      <xsl:choose>
-        <xsl:when test="contains(., '~~~~')">``````</xsl:when>
-        <xsl:otherwise>~~~~</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:value-of select="concat($first, $fence, $nl)"/>
-    <xsl:call-template name="lines">
-      <xsl:with-param name="t" select="."/>
-      <xsl:with-param name="prefix" select="$prefix"/>
-    </xsl:call-template>
-    <xsl:value-of select="concat($prefix, $fence, $nl)"/>
-    <xsl:if test="not(parent::md:item) and not(ancestor::s:requirement) and not(parent::md:block_quote)">
-      <xsl:value-of select="$nl"/>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="lines">
-    <xsl:param name="t"/>
-    <xsl:param name="prefix"/>
-    <xsl:if test="$t != ''">
-      <xsl:value-of select="concat($prefix, substring-before(concat($t, $nl), $nl), $nl)"/>
-      <xsl:call-template name="lines">
-        <xsl:with-param name="t" select="substring-after($t, $nl)"/>
-        <xsl:with-param name="prefix" select="$prefix"/>
-      </xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="md:thematic_break" mode="block">
-    <xsl:param name="first"/>
-    <xsl:value-of select="concat($first, '* * *', $nl)"/>
-    <xsl:if test="not(parent::md:item) and not(ancestor::s:requirement) and not(parent::md:block_quote)">
-      <xsl:value-of select="$nl"/>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- ===== CommonMark inlines ===== -->
-
-  <xsl:template match="md:text" mode="inline">
-    <xsl:variable name="t" select="string(.)"/>
-    <xsl:variable name="c" select="substring($t, 1, 1)"/>
-    <!-- Text that starts a line must not open a block of its own. -->
-    <xsl:if test="not(preceding-sibling::*) or preceding-sibling::*[1][self::md:linebreak]">
-      <xsl:choose>
-        <xsl:when test="contains('-+#=', $c) and $c != ''">\</xsl:when>
-      </xsl:choose>
-    </xsl:if>
-    <xsl:variable name="digits" select="substring-before(concat($t, '.'), '.')"/>
-    <xsl:choose>
-      <xsl:when test="(not(preceding-sibling::*) or preceding-sibling::*[1][self::md:linebreak]) and $digits != '' and string-length($digits) &lt; 10 and translate($digits, '0123456789', '') = '' and (substring($t, string-length($digits) + 1, 1) = '.' or substring($t, string-length($digits) + 1, 1) = ')')">
-        <xsl:value-of select="$digits"/>
-        <xsl:text>\</xsl:text>
-        <xsl:call-template name="esc"><xsl:with-param name="t" select="substring($t, string-length($digits) + 1)"/></xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="esc"><xsl:with-param name="t" select="$t"/></xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="md:softbreak" mode="inline"><xsl:text> </xsl:text></xsl:template>
-
-  <xsl:template match="md:linebreak" mode="inline">
-    <xsl:param name="prefix"/>
-    <xsl:value-of select="concat('\', $nl, $prefix)"/>
-  </xsl:template>
-
-  <xsl:template match="md:code" mode="inline">
-    <xsl:choose>
-      <xsl:when test="contains(., '`')"><xsl:value-of select="concat('`` ', ., ' ``')"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat('`', ., '`')"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="md:emph" mode="inline">
-    <xsl:param name="prefix"/>
-    <xsl:text>*</xsl:text>
-    <xsl:apply-templates mode="inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates>
-    <xsl:text>*</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="md:strong" mode="inline">
-    <xsl:param name="prefix"/>
-    <xsl:text>**</xsl:text>
-    <xsl:apply-templates mode="inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates>
-    <xsl:text>**</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="md:link" mode="inline">
-    <xsl:param name="prefix"/>
-    <xsl:variable name="ok">
-      <xsl:call-template name="link-allowed"><xsl:with-param name="url" select="@destination"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$ok = '1'">
-        <xsl:text>[</xsl:text>
-        <xsl:apply-templates mode="inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates>
-        <xsl:text>](&lt;</xsl:text>
-        <xsl:value-of select="str:replace(str:replace(@destination, '&lt;', '%3C'), '&gt;', '%3E')"/>
-        <xsl:text>&gt;</xsl:text>
-        <xsl:if test="@title != ''">
-          <xsl:value-of select="concat(' &quot;', str:replace(@title, '&quot;', '\&quot;'), '&quot;')"/>
-        </xsl:if>
-        <xsl:text>)</xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="md:*" mode="inline">
-    <xsl:call-template name="esc"><xsl:with-param name="t" select="string(.)"/></xsl:call-template>
-  </xsl:template>
 </xsl:stylesheet>

@@ -7,6 +7,9 @@
 #   NAME.html, NAME.md   the built document                (when present)
 # --regen rewrites the expected files from the current output.
 set -u
+# Ages (a risk analysis older than 12 months) are measured as of this day.
+SOURCE_DATE_EPOCH=1795824000 # 2026-11-28
+export SOURCE_DATE_EPOCH
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 bin="$top/styrdok"

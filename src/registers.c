@@ -1,0 +1,471 @@
+/*
+ * registers.c - stage 2b, continued: the rules over the registers (system
+ * register, risk analyses, continuity plans, action plan), the
+ * responsibility matrix and the age of documents.  These are the checks
+ * the 2019 audit asks for.  What is wrong with a source is an error;
+ * what is missing in the municipality's governance (a system without an
+ * owner, an old risk analysis) is a warning, and enrich.c attaches each
+ * such warning to its node as a <gap> so the report can count them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/hash.h>
+
+#include "styrdok.h"
+
+struct reg {
+	struct project *p;
+	struct diags *d;
+	xmlHashTablePtr ids;
+	char year_ago[11];	/* today minus one year */
+	char four_years_ago[11];
+};
+
+static int
+is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	for (n = n ? n->children : NULL; n != NULL; n = n->next)
+		if (is(n, name))
+			return n;
+	return NULL;
+}
+
+static char *
+prop(xmlNodePtr n, const char *name)
+{
+	return n ? (char *)xmlGetProp(n, BAD_CAST name) : NULL;
+}
+
+static int
+prop_is(xmlNodePtr n, const char *name, const char *value)
+{
+	char *v = prop(n, name);
+	int eq = v != NULL && strcmp(v, value) == 0;
+
+	free(v);
+	return eq;
+}
+
+static char *
+name_of(xmlNodePtr n)
+{
+	xmlNodePtr name = child(n, "name");
+
+	return name ? (char *)xmlNodeGetContent(name) : prop(n, "id");
+}
+
+/* The element attribute attr names, if it is of kind target; else error. */
+static xmlNodePtr
+target(struct reg *r, xmlNodePtr n, const char *attr, const char *kind,
+    const char *rule, const char *what)
+{
+	char *id = prop(n, attr);
+	xmlNodePtr t;
+
+	if (id == NULL)
+		return NULL;
+	t = xmlHashLookup(r->ids, BAD_CAST id);
+	if (!is(t, kind)) {
+		diag_node(r->d, n, attr, SEV_ERROR, rule,
+		    "%s=\"%s\" does not name %s", attr, id, what);
+		t = NULL;
+	}
+	free(id);
+	return t;
+}
+
+/* YYYY-MM-DD moved back by years (dates compare as strings). */
+static void
+years_before(const char *today, int years, char out[11])
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%04d%s", atoi(today) - years, today + 4);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}
+
+/* The newest risk analysis of system id, or NULL. */
+static xmlNodePtr
+newest_analysis(xmlNodePtr root, const char *id)
+{
+	xmlNodePtr best = NULL;
+	char *best_date = NULL;
+
+	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
+		xmlNodePtr a = xmlFirstElementChild(s);
+		char *sys, *date;
+
+		if (!is(a, "risk-analysis"))
+			continue;
+		sys = prop(a, "system");
+		date = prop(a, "date");
+		if (strcmp(sys, id) == 0 &&
+		    (best_date == NULL || strcmp(date, best_date) > 0)) {
+			free(best_date);
+			best_date = date;
+			date = NULL;
+			best = a;
+		}
+		free(sys);
+		free(date);
+	}
+	free(best_date);
+	return best;
+}
+
+static void
+check_system(struct reg *r, xmlNodePtr sys)
+{
+	char *id = prop(sys, "id"), *name = name_of(sys);
+	int prioritised = prop_is(sys, "prioritised", "yes");
+	xmlNodePtr c, plan, n;
+
+	target(r, child(sys, "committee"), "organ", "organ", "ref-organ",
+	    "an organ");
+	if (child(sys, "owner") == NULL)
+		gap_node(r->d, sys, NULL, "system-owner",
+		    "%s has no systemägare", name);
+	if ((c = child(sys, "classification")) == NULL)
+		gap_node(r->d, sys, NULL, "system-classification",
+		    "%s is not classified (K/R/T)", name);
+	else {
+		static const char *const kr[] = {"k", "r", "t"};
+
+		for (int i = 0; i < 3; i++) {
+			char *v = prop(c, kr[i]);
+
+			if (atoi(v) > 4)
+				diag_node(r->d, c, kr[i], SEV_ERROR,
+				    "classification-level", "%s=\"%s\": KLASSA "
+				    "levels are 0 to 4", kr[i], v);
+			free(v);
+		}
+		char *date = prop(c, "date");
+
+		if (!iso_date_valid(date))
+			diag_node(r->d, c, "date", SEV_ERROR, "date-invalid",
+			    "date=\"%s\" is not a real date", date);
+		free(date);
+	}
+	if ((n = child(sys, "continuity")) != NULL &&
+	    (plan = target(r, n, "plan", "continuity-plan", "ref-plan",
+	    "a continuity plan")) != NULL && !prop_is(plan, "system", id))
+		diag_node(r->d, n, "plan", SEV_ERROR, "ref-plan",
+		    "that continuity plan is the plan of another system");
+	if (prioritised) {
+		xmlNodePtr a = newest_analysis(xmlDocGetRootElement(
+		    r->p->tree), id);
+
+		if (a == NULL)
+			gap_node(r->d, sys, NULL, "risk-analysis",
+			    "prioritised system %s has no risk analysis", name);
+		else {
+			char *date = prop(a, "date");
+
+			if (strcmp(date, r->year_ago) < 0)
+				gap_node(r->d, sys, NULL,
+				    "risk-analysis", "the newest risk analysis "
+				    "of prioritised system %s is from %s, more "
+				    "than 12 months ago", name, date);
+			free(date);
+		}
+		if (child(sys, "max-downtime") == NULL)
+			gap_node(r->d, sys, NULL,
+			    "continuity-downtime", "prioritised system %s has "
+			    "no maximum tolerable downtime", name);
+		if (child(sys, "continuity") == NULL)
+			gap_node(r->d, sys, NULL,
+			    "continuity-plan", "prioritised system %s has no "
+			    "continuity plan", name);
+		if (child(sys, "ups") == NULL)
+			gap_node(r->d, sys, NULL, "continuity-ups",
+			    "the UPS need of prioritised system %s is not "
+			    "decided", name);
+		if (child(sys, "operations-agreement") == NULL)
+			gap_node(r->d, sys, NULL,
+			    "operations-agreement", "prioritised system %s has "
+			    "no operations agreement (driftsavtal)", name);
+	}
+	if (prop_is(sys, "outside-hours", "yes")) {
+		xmlNodePtr sa = child(sys, "support-agreement");
+
+		if (sa == NULL)
+			gap_node(r->d, sys, NULL,
+			    "support-outside-hours", "%s is used outside "
+			    "office hours but has no support agreement", name);
+		else if (prop_is(sa, "covers", "office"))
+			gap_node(r->d, sa, "covers",
+			    "support-outside-hours", "%s is used outside "
+			    "office hours but its support agreement covers "
+			    "office hours only", name);
+	}
+	if ((n = child(sys, "support-agreement")) != NULL) {
+		char *exp = prop(n, "expires");
+
+		if (exp != NULL && !iso_date_valid(exp))
+			diag_node(r->d, n, "expires", SEV_ERROR, "date-invalid",
+			    "expires=\"%s\" is not a real date", exp);
+		free(exp);
+	}
+	if ((n = child(sys, "access-review")) == NULL)
+		gap_node(r->d, sys, NULL, "access-review",
+		    "access to %s has never been reviewed", name);
+	else {
+		char *date = prop(n, "date");
+
+		if (!iso_date_valid(date))
+			diag_node(r->d, n, "date", SEV_ERROR, "date-invalid",
+			    "date=\"%s\" is not a real date", date);
+		else if (strcmp(date, r->year_ago) < 0)
+			gap_node(r->d, n, "date", "access-review",
+			    "access to %s was last reviewed %s, more than 12 "
+			    "months ago", name, date);
+		free(date);
+	}
+	free(id);
+	free(name);
+}
+
+static void
+check_risk_analysis(struct reg *r, xmlNodePtr a)
+{
+	xmlNodePtr scale = child(a, "scale");
+	char *levels = prop(scale, "levels"), *thr = prop(scale, "threshold");
+	char *date = prop(a, "date");
+	int max = atoi(levels), threshold = atoi(thr), np = 0, nc = 0;
+
+	target(r, a, "system", "system", "ref-system", "a system");
+	if (!iso_date_valid(date))
+		diag_node(r->d, a, "date", SEV_ERROR, "date-invalid",
+		    "date=\"%s\" is not a real date", date);
+	for (xmlNodePtr l = scale->children; l != NULL; l = l->next) {
+		char *lv = prop(l, "level");
+
+		if ((is(l, "probability") || is(l, "consequence")) &&
+		    atoi(lv) > max)
+			diag_node(r->d, l, "level", SEV_ERROR, "risk-scale",
+			    "level %s is outside the scale 1-%d", lv, max);
+		np += is(l, "probability");
+		nc += is(l, "consequence");
+		free(lv);
+	}
+	if (np != max || nc != max)
+		diag_node(r->d, scale, NULL, SEV_ERROR, "risk-scale",
+		    "a %d-level scale needs %d probability and %d consequence "
+		    "labels (has %d and %d)", max, max, max, np, nc);
+	for (xmlNodePtr k = a->children; k != NULL; k = k->next) {
+		if (!is(k, "risk"))
+			continue;
+		char *ps = prop(k, "probability"), *cs = prop(k, "consequence");
+		char *vs = prop(k, "value");
+		int pr = atoi(ps), co = atoi(cs), value = pr * co;
+		xmlNodePtr m = child(k, "measure");
+
+		if (pr < 1 || pr > max)
+			diag_node(r->d, k, "probability", SEV_ERROR,
+			    "risk-scale", "probability %d is outside the "
+			    "scale 1-%d", pr, max);
+		if (co < 1 || co > max)
+			diag_node(r->d, k, "consequence", SEV_ERROR,
+			    "risk-scale", "consequence %d is outside the "
+			    "scale 1-%d", co, max);
+		if (vs != NULL && atoi(vs) != value)
+			diag_node(r->d, k, "value", SEV_ERROR, "risk-value",
+			    "risk value %s disagrees with probability %d "
+			    "x consequence %d = %d", vs, pr, co, value);
+		if (value >= threshold && !prop_is(k, "status", "accepted") &&
+		    (m == NULL || !xmlHasProp(m, BAD_CAST "responsible") ||
+		    !xmlHasProp(m, BAD_CAST "deadline")))
+			gap_node(r->d, m ? m : k, NULL,
+			    "risk-measure", "risk value %d is at or above the "
+			    "threshold %d: it needs a measure with a "
+			    "responsible and a deadline", value, threshold);
+		if (m != NULL) {
+			char *dl = prop(m, "deadline");
+
+			target(r, m, "responsible", "role", "ref-role",
+			    "a role");
+			if (dl != NULL && !iso_date_valid(dl))
+				diag_node(r->d, m, "deadline", SEV_ERROR,
+				    "date-invalid", "deadline=\"%s\" is not a "
+				    "real date", dl);
+			free(dl);
+		}
+		free(ps);
+		free(cs);
+		free(vs);
+	}
+	free(levels);
+	free(thr);
+	free(date);
+}
+
+static void
+check_continuity_plan(struct reg *r, xmlNodePtr plan)
+{
+	xmlNodePtr sys = target(r, plan, "system", "system", "ref-system",
+	    "a system");
+	xmlNodePtr ex = child(plan, "exercise");
+	char *name = sys ? name_of(sys) : prop(plan, "system");
+
+	for (xmlNodePtr dep = child(plan, "dependencies"), n =
+	    dep ? dep->children : NULL; n != NULL; n = n->next)
+		if (is(n, "depends"))
+			target(r, n, "system", "system", "ref-system",
+			    "a system");
+	if (ex == NULL)
+		gap_node(r->d, plan, NULL, "continuity-exercise",
+		    "the continuity plan of %s has never been exercised",
+		    name);
+	else {
+		char *date = prop(ex, "date");
+
+		if (!iso_date_valid(date))
+			diag_node(r->d, ex, "date", SEV_ERROR, "date-invalid",
+			    "date=\"%s\" is not a real date", date);
+		else if (strcmp(date, r->year_ago) < 0)
+			gap_node(r->d, ex, "date",
+			    "continuity-exercise", "the continuity plan of %s "
+			    "was last exercised %s, more than 12 months ago",
+			    name, date);
+		free(date);
+	}
+	free(name);
+}
+
+static void
+check_matrix(struct reg *r, xmlNodePtr m)
+{
+	for (xmlNodePtr a = m->children; a != NULL; a = a->next) {
+		int accountable = 0;
+
+		if (!is(a, "activity"))
+			continue;
+		for (xmlNodePtr part = a->children; part; part = part->next) {
+			xmlNodePtr party;
+
+			if (!is(part, "part"))
+				continue;
+			party = target(r, part, "party", "party", "ref-party",
+			    "a party");
+			if (party != NULL && party->parent->parent != m)
+				diag_node(r->d, part, "party", SEV_ERROR,
+				    "ref-party", "the party belongs to another "
+				    "matrix");
+			accountable += prop_is(part, "role", "A");
+		}
+		if (accountable != 1)
+			diag_node(r->d, a, NULL, SEV_ERROR, "matrix-accountable",
+			    "an activity has exactly one party that answers "
+			    "for it (A); this one has %d", accountable);
+	}
+}
+
+/*
+ * An action may concern a document that is still to be written, so doc=
+ * names an existing document or one another document requires.
+ */
+static void
+check_action_doc(struct reg *r, xmlNodePtr a)
+{
+	char *id = prop(a, "doc");
+	xmlNodePtr root = xmlDocGetRootElement(r->p->tree);
+	int known = 0;
+
+	if (id == NULL)
+		return;
+	known = is(xmlHashLookup(r->ids, BAD_CAST id), "document");
+	for (xmlNodePtr s = root->children; s != NULL && !known; s = s->next) {
+		xmlNodePtr doc = xmlFirstElementChild(s);
+
+		if (!is(doc, "document"))
+			continue;
+		for (xmlNodePtr m = child(doc, "meta")->children; m && !known;
+		    m = m->next)
+			known = is(m, "requires") && prop_is(m, "doc", id);
+	}
+	if (!known)
+		diag_node(r->d, a, "doc", SEV_ERROR, "ref-document",
+		    "doc=\"%s\" names neither a document of this project nor "
+		    "one a document requires", id);
+	free(id);
+}
+
+static void
+check_action_plan(struct reg *r, xmlNodePtr plan)
+{
+	for (xmlNodePtr a = plan->children; a != NULL; a = a->next) {
+		if (!is(a, "action"))
+			continue;
+		char *due = prop(a, "due");
+
+		target(r, a, "responsible", "role", "ref-role", "a role");
+		check_action_doc(r, a);
+		if (!iso_date_valid(due))
+			diag_node(r->d, a, "due", SEV_ERROR, "date-invalid",
+			    "due=\"%s\" is not a real date", due);
+		free(due);
+	}
+}
+
+/* Documents past their review date, or decided more than 4 years ago. */
+static void
+check_document_age(struct reg *r, xmlNodePtr doc)
+{
+	xmlNodePtr meta = child(doc, "meta");
+	xmlNodePtr rb = child(meta, "review-by"), dec = child(meta, "decision");
+	char *review = (char *)xmlNodeGetContent(rb);
+	char *decided = prop(dec, "date");
+	char *title = (char *)xmlNodeGetContent(child(meta, "title"));
+
+	if (iso_date_valid(review) && strcmp(review, r->p->today) < 0)
+		gap_node(r->d, rb, NULL, "review-due",
+		    "%s should have been reviewed by %s", title, review);
+	else if (decided != NULL && iso_date_valid(decided) &&
+	    strcmp(decided, r->four_years_ago) < 0)
+		gap_node(r->d, dec, "date", "review-due",
+		    "%s was decided %s, more than four years ago", title,
+		    decided);
+	free(review);
+	free(decided);
+	free(title);
+}
+
+/* Runs the register rules; ids maps every id of the project to its node. */
+void
+registers_check(struct project *p, xmlHashTablePtr ids)
+{
+	struct reg r = {p, p->diags, ids, "", ""};
+	xmlNodePtr root = xmlDocGetRootElement(p->tree);
+
+	years_before(p->today, 1, r.year_ago);
+	years_before(p->today, 4, r.four_years_ago);
+	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
+		xmlNodePtr top = xmlFirstElementChild(s);
+
+		if (is(top, "systems")) {
+			for (xmlNodePtr sys = top->children; sys; sys = sys->next)
+				if (is(sys, "system"))
+					check_system(&r, sys);
+		} else if (is(top, "risk-analysis"))
+			check_risk_analysis(&r, top);
+		else if (is(top, "continuity-plan"))
+			check_continuity_plan(&r, top);
+		else if (is(top, "matrix"))
+			check_matrix(&r, top);
+		else if (is(top, "action-plan"))
+			check_action_plan(&r, top);
+		else if (is(top, "document"))
+			check_document_age(&r, top);
+	}
+}

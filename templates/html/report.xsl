@@ -1,0 +1,225 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  report.xsl - the governance report as HTML: the auditors' questions
+  answered from the sources, each finding and its status now, documents
+  due for review, and the systems with gaps.  Usable as the basis of the
+  kommunstyrelse's reply to the auditors.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:s="urn:styrdok:1"
+    exclude-result-prefixes="s">
+
+  <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="../common/report.xsl"/>
+  <xsl:import href="frame.xsl"/>
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+      doctype-system="about:legacy-compat"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="frame">
+      <xsl:with-param name="title" select="concat('Informationssäkerhet – läget per ', $as-of)"/>
+      <xsl:with-param name="kind" select="'Rapport'"/>
+      <xsl:with-param name="stamp" select="concat('rapport · ', $as-of)"/>
+      <xsl:with-param name="content">
+        <p>Rapporten mäter läget ur styrdokumenten och registren i styrdok per <xsl:value-of select="$as-of"/>. Varje brist som nämns finns som en varning i <code>styrdok check</code>.</p>
+        <xsl:if test="/s:project/s:source/*[@example = 'yes']">
+          <p class="draft-mark">Registren innehåller exempeldata – siffrorna visar hur rapporten fungerar, inte läget i kommunen.</p>
+        </xsl:if>
+        <xsl:for-each select="$audits">
+          <xsl:call-template name="audit"/>
+        </xsl:for-each>
+        <xsl:call-template name="documents"/>
+        <xsl:call-template name="systems-with-gaps"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="audit">
+    <section aria-labelledby="{@id}-h">
+      <h2 id="{@id}-h">Svar till revisorerna: <xsl:value-of select="s:title"/></h2>
+      <p><xsl:value-of select="s:by"/>, skrivelse <xsl:value-of select="@date"/>. Revisorerna önskade svar senast <xsl:value-of select="@answer-by"/>.</p>
+      <xsl:for-each select="s:question">
+        <section aria-labelledby="{@id}-h">
+          <h3 id="{@id}-h">Fråga <xsl:value-of select="position()"/>: <xsl:value-of select="."/></h3>
+          <xsl:choose>
+            <xsl:when test="@answer = 'timetable'"><xsl:call-template name="answer-timetable"/></xsl:when>
+            <xsl:when test="@answer = 'outside-hours'"><xsl:call-template name="answer-outside-hours"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="answer-risk-analyses"/></xsl:otherwise>
+          </xsl:choose>
+        </section>
+      </xsl:for-each>
+      <section aria-labelledby="{@id}-findings">
+        <h3 id="{@id}-findings">Iakttagelserna och läget nu</h3>
+        <table>
+          <caption>Revisorernas iakttagelser, mätta mot källorna</caption>
+          <thead><tr><th scope="col">Iakttagelse</th><th scope="col">Läget nu</th><th scope="col">Status</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="s:finding">
+              <xsl:variable name="status"><xsl:call-template name="finding-status"/></xsl:variable>
+              <tr>
+                <th scope="row"><xsl:value-of select="."/></th>
+                <td><xsl:call-template name="finding-now"/></td>
+                <td>
+                  <xsl:if test="$status != 'resolved'"><xsl:attribute name="class">gap</xsl:attribute></xsl:if>
+                  <xsl:call-template name="status-label"><xsl:with-param name="status" select="$status"/></xsl:call-template>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </section>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="answer-timetable">
+    <p>Styrdokumenten och deras status:</p>
+    <table>
+      <caption>Styrdokumenten</caption>
+      <thead><tr><th scope="col">Dokument</th><th scope="col">Version</th><th scope="col">Status</th><th scope="col">Fastställs av</th><th scope="col">Revideras senast</th></tr></thead>
+      <tbody>
+        <xsl:for-each select="$documents">
+          <tr>
+            <th scope="row"><xsl:value-of select="s:meta/s:title"/></th>
+            <td><xsl:value-of select="s:meta/s:version"/></td>
+            <td><xsl:call-template name="status-name"><xsl:with-param name="key" select="s:meta/s:status"/></xsl:call-template></td>
+            <td><xsl:call-template name="name-of"><xsl:with-param name="ref" select="s:meta/s:decision/@organ"/></xsl:call-template></td>
+            <td><xsl:value-of select="s:meta/s:review-by"/></td>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
+    <xsl:choose>
+      <xsl:when test="$actions">
+        <table>
+          <caption><xsl:value-of select="$actions[1]/../s:title"/></caption>
+          <thead><tr><th scope="col">Senast</th><th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Status</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="$actions">
+              <xsl:sort select="@due"/>
+              <tr>
+                <th scope="row"><xsl:value-of select="@due"/></th>
+                <td><xsl:value-of select="."/></td>
+                <td><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@responsible"/></xsl:call-template></td>
+                <td>
+                  <xsl:call-template name="action-status"/>
+                  <xsl:if test="@status != 'done' and translate(@due, '-', '') &lt; translate($as-of, '-', '')"><xsl:text> </xsl:text><span class="gap">(försenad)</span></xsl:if>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </xsl:when>
+      <xsl:otherwise><p class="gap">Det finns ingen tidsplan (action-plan) i källorna.</p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="answer-outside-hours">
+    <xsl:variable name="covered" select="$outside-hours[s:support-agreement[@covers != 'office']]"/>
+    <p>
+      <xsl:value-of select="count($outside-hours)"/> system används utanför kontorstid.
+      <xsl:value-of select="count($covered)"/> av dem har ett supportavtal som täcker den tiden.
+      <xsl:variable name="kd" select="$documents[@id = 'instruktion-kontinuitet-drift']"/>
+      <xsl:if test="$kd">Hur störningar utanför kontorstid hanteras står i <xsl:value-of select="$kd/s:meta/s:title"/> (version <xsl:value-of select="$kd/s:meta/s:version"/>, <xsl:value-of select="$kd/s:meta/s:status"/>).</xsl:if>
+    </p>
+    <table>
+      <caption>System som används utanför kontorstid</caption>
+      <thead><tr><th scope="col">System</th><th scope="col">Drift</th><th scope="col">Supportavtal täcker</th><th scope="col">Längsta avbrottstid</th><th scope="col">Kontinuitetsplan</th><th scope="col">Bedömning</th></tr></thead>
+      <tbody>
+        <xsl:for-each select="$outside-hours">
+          <tr>
+            <th scope="row"><xsl:value-of select="s:name"/></th>
+            <td><xsl:call-template name="operator"/></td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="s:support-agreement"><xsl:call-template name="covers"><xsl:with-param name="c" select="s:support-agreement/@covers"/></xsl:call-template></xsl:when>
+                <xsl:otherwise>inget avtal</xsl:otherwise>
+              </xsl:choose>
+            </td>
+            <td><xsl:if test="s:max-downtime"><xsl:value-of select="s:max-downtime/@hours"/> h</xsl:if></td>
+            <td><xsl:choose><xsl:when test="s:continuity">Finns</xsl:when><xsl:otherwise>Saknas</xsl:otherwise></xsl:choose></td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="s:gap[@rule = 'support-outside-hours']"><span class="gap">Brist: ingen support utanför kontorstid</span></xsl:when>
+                <xsl:otherwise>Täckt</xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template name="answer-risk-analyses">
+    <xsl:variable name="scales" select="$analyses/s:scale"/>
+    <p>
+      Riskanalyserna görs per system av systemägaren med systemansvarig och IT-enheten.
+      Varje risk bedöms efter sannolikhet och konsekvens; riskvärdet är produkten.
+      <xsl:value-of select="count($analyses)"/> analyser finns, med skala 1–<xsl:value-of select="$scales[1]/@levels"/>
+      <xsl:if test="$scales[@levels != $scales[1]/@levels]"> (någon med annan skala)</xsl:if>.
+      Risker vid eller över acceptansnivån ska ha åtgärd, ansvarig och deadline.
+      Inriktningen är de <xsl:value-of select="count($prioritised)"/> prioriterade systemen, som ska analyseras minst var tolfte månad.
+    </p>
+    <table>
+      <caption>Prioriterade system och deras riskanalyser</caption>
+      <thead><tr><th scope="col">System</th><th scope="col">Senaste analys</th><th scope="col">Risker</th><th scope="col">Över acceptansnivån</th><th scope="col">Åtgärder klara</th><th scope="col">Bedömning</th></tr></thead>
+      <tbody>
+        <xsl:for-each select="$prioritised">
+          <xsl:variable name="aid"><xsl:call-template name="latest-analysis"><xsl:with-param name="sys" select="."/></xsl:call-template></xsl:variable>
+          <xsl:variable name="a" select="$analyses[@id = $aid]"/>
+          <tr>
+            <th scope="row"><xsl:value-of select="s:name"/></th>
+            <td><xsl:value-of select="$a/@date"/></td>
+            <td><xsl:value-of select="count($a/s:risk)"/></td>
+            <td><xsl:value-of select="count($a/s:risk[@risk-value >= $a/s:scale/@threshold])"/></td>
+            <td><xsl:value-of select="count($a/s:risk[@status = 'done'])"/></td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="s:gap[@rule = 'risk-analysis'] or $a/s:risk/s:gap">
+                  <span class="gap">Brist: </span>
+                  <xsl:for-each select="s:gap[@rule = 'risk-analysis'] | $a/s:risk/s:gap">
+                    <xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="."/>
+                  </xsl:for-each>
+                </xsl:when>
+                <xsl:otherwise>Aktuell</xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template name="documents">
+    <section aria-labelledby="styrdok-review">
+      <h2 id="styrdok-review">Dokument som ska revideras</h2>
+      <xsl:variable name="due" select="$documents[s:gap[@rule = 'review-due']]"/>
+      <xsl:choose>
+        <xsl:when test="$due">
+          <ul>
+            <xsl:for-each select="$due"><li><xsl:value-of select="s:gap[@rule = 'review-due']"/></li></xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p>Inget dokument har passerat sitt revisionsdatum.</p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:variable name="missing" select="$documents/s:gap[@rule = 'child-missing']"/>
+      <xsl:if test="$missing">
+        <p>Dokument som krävs men saknas:</p>
+        <ul><xsl:for-each select="$missing"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="systems-with-gaps">
+    <section aria-labelledby="styrdok-gaps">
+      <h2 id="styrdok-gaps">System med brister</h2>
+      <xsl:variable name="with" select="$systems[s:gap]"/>
+      <p><xsl:value-of select="count($with)"/> av <xsl:value-of select="count($systems)"/> system har brister.</p>
+      <xsl:for-each select="$with">
+        <h3><xsl:value-of select="s:name"/></h3>
+        <xsl:call-template name="gaps"/>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>
