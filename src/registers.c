@@ -19,6 +19,7 @@ struct reg {
 	struct diags *d;
 	xmlHashTablePtr ids;
 	char year_ago[11];	/* today minus one year */
+	char three_years_ago[11];
 	char four_years_ago[11];
 };
 
@@ -123,6 +124,18 @@ newest_analysis(xmlNodePtr root, const char *id)
 	return best;
 }
 
+/* Whether some continuity plan is written for system id. */
+static int
+plan_for(struct reg *r, const char *id)
+{
+	for (xmlNodePtr s = xmlDocGetRootElement(r->p->tree)->children; s;
+	    s = s->next)
+		if (is(xmlFirstElementChild(s), "continuity-plan") &&
+		    prop_is(xmlFirstElementChild(s), "system", id))
+			return 1;
+	return 0;
+}
+
 static void
 check_system(struct reg *r, xmlNodePtr sys)
 {
@@ -152,16 +165,17 @@ check_system(struct reg *r, xmlNodePtr sys)
 		}
 		char *date = prop(c, "date");
 
-		if (!iso_date_valid(date))
-			diag_node(r->d, c, "date", SEV_ERROR, "date-invalid",
-			    "date=\"%s\" is not a real date", date);
+		if (iso_date_valid(date) && strcmp(date, r->three_years_ago) < 0)
+			gap_node(r->d, c, "date", "classification-age",
+			    "%s was classified %s, more than three years ago",
+			    name, date);
 		free(date);
 	}
 	if ((n = child(sys, "continuity")) != NULL &&
 	    (plan = target(r, n, "plan", "continuity-plan", "ref-plan",
 	    "a continuity plan")) != NULL && !prop_is(plan, "system", id))
 		diag_node(r->d, n, "plan", SEV_ERROR, "ref-plan",
-		    "that continuity plan is the plan of another system");
+		    "that continuity plan belongs to another system");
 	if (prioritised) {
 		xmlNodePtr a = newest_analysis(xmlDocGetRootElement(
 		    r->p->tree), id);
@@ -184,9 +198,11 @@ check_system(struct reg *r, xmlNodePtr sys)
 			    "continuity-downtime", "prioritised system %s has "
 			    "no maximum tolerable downtime", name);
 		if (child(sys, "continuity") == NULL)
-			gap_node(r->d, sys, NULL,
-			    "continuity-plan", "prioritised system %s has no "
-			    "continuity plan", name);
+			gap_node(r->d, sys, NULL, "continuity-plan",
+			    plan_for(r, id) ? "prioritised system %s has a "
+			    "continuity plan, but the register does not link "
+			    "it (<continuity plan=\"...\"/>)" : "prioritised "
+			    "system %s has no continuity plan", name);
 		if (child(sys, "ups") == NULL)
 			gap_node(r->d, sys, NULL, "continuity-ups",
 			    "the UPS need of prioritised system %s is not "
@@ -212,9 +228,10 @@ check_system(struct reg *r, xmlNodePtr sys)
 	if ((n = child(sys, "support-agreement")) != NULL) {
 		char *exp = prop(n, "expires");
 
-		if (exp != NULL && !iso_date_valid(exp))
-			diag_node(r->d, n, "expires", SEV_ERROR, "date-invalid",
-			    "expires=\"%s\" is not a real date", exp);
+		if (exp != NULL && iso_date_valid(exp) &&
+		    strcmp(exp, r->p->today) < 0)
+			gap_node(r->d, n, "expires", "support-expired",
+			    "the support agreement of %s expired %s", name, exp);
 		free(exp);
 	}
 	if ((n = child(sys, "access-review")) == NULL)
@@ -223,10 +240,7 @@ check_system(struct reg *r, xmlNodePtr sys)
 	else {
 		char *date = prop(n, "date");
 
-		if (!iso_date_valid(date))
-			diag_node(r->d, n, "date", SEV_ERROR, "date-invalid",
-			    "date=\"%s\" is not a real date", date);
-		else if (strcmp(date, r->year_ago) < 0)
+		if (iso_date_valid(date) && strcmp(date, r->year_ago) < 0)
 			gap_node(r->d, n, "date", "access-review",
 			    "access to %s was last reviewed %s, more than 12 "
 			    "months ago", name, date);
@@ -241,24 +255,31 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 {
 	xmlNodePtr scale = child(a, "scale");
 	char *levels = prop(scale, "levels"), *thr = prop(scale, "threshold");
-	char *date = prop(a, "date");
 	int max = atoi(levels), threshold = atoi(thr), np = 0, nc = 0;
+	unsigned pseen = 0, cseen = 0;
 
 	target(r, a, "system", "system", "ref-system", "a system");
-	if (!iso_date_valid(date))
-		diag_node(r->d, a, "date", SEV_ERROR, "date-invalid",
-		    "date=\"%s\" is not a real date", date);
 	for (xmlNodePtr l = scale->children; l != NULL; l = l->next) {
 		char *lv = prop(l, "level");
+		unsigned *seen = is(l, "probability") ? &pseen :
+		    is(l, "consequence") ? &cseen : NULL;
 
-		if ((is(l, "probability") || is(l, "consequence")) &&
-		    atoi(lv) > max)
+		if (seen != NULL && atoi(lv) > max)
 			diag_node(r->d, l, "level", SEV_ERROR, "risk-scale",
 			    "level %s is outside the scale 1-%d", lv, max);
+		else if (seen != NULL && (*seen & (1u << atoi(lv))))
+			diag_node(r->d, l, "level", SEV_ERROR, "risk-scale",
+			    "level %s has two labels", lv);
+		else if (seen != NULL)
+			*seen |= 1u << atoi(lv);
 		np += is(l, "probability");
 		nc += is(l, "consequence");
 		free(lv);
 	}
+	if (threshold > max * max)
+		diag_node(r->d, scale, "threshold", SEV_ERROR, "risk-scale",
+		    "threshold %d is above the highest risk value %d of the "
+		    "scale", threshold, max * max);
 	if (np != max || nc != max)
 		diag_node(r->d, scale, NULL, SEV_ERROR, "risk-scale",
 		    "a %d-level scale needs %d probability and %d consequence "
@@ -283,31 +304,24 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 			diag_node(r->d, k, "value", SEV_ERROR, "risk-value",
 			    "risk value %s disagrees with probability %d "
 			    "x consequence %d = %d", vs, pr, co, value);
-		if (value >= threshold && !prop_is(k, "status", "accepted") &&
+		/* An out-of-scale value is one mistake, reported above. */
+		if (pr >= 1 && pr <= max && co >= 1 && co <= max &&
+		    value >= threshold && !prop_is(k, "status", "accepted") &&
 		    (m == NULL || !xmlHasProp(m, BAD_CAST "responsible") ||
 		    !xmlHasProp(m, BAD_CAST "deadline")))
 			gap_node(r->d, m ? m : k, NULL,
 			    "risk-measure", "risk value %d is at or above the "
 			    "threshold %d: it needs a measure with a "
 			    "responsible and a deadline", value, threshold);
-		if (m != NULL) {
-			char *dl = prop(m, "deadline");
-
+		if (m != NULL)
 			target(r, m, "responsible", "role", "ref-role",
 			    "a role");
-			if (dl != NULL && !iso_date_valid(dl))
-				diag_node(r->d, m, "deadline", SEV_ERROR,
-				    "date-invalid", "deadline=\"%s\" is not a "
-				    "real date", dl);
-			free(dl);
-		}
 		free(ps);
 		free(cs);
 		free(vs);
 	}
 	free(levels);
 	free(thr);
-	free(date);
 }
 
 static void
@@ -330,10 +344,7 @@ check_continuity_plan(struct reg *r, xmlNodePtr plan)
 	else {
 		char *date = prop(ex, "date");
 
-		if (!iso_date_valid(date))
-			diag_node(r->d, ex, "date", SEV_ERROR, "date-invalid",
-			    "date=\"%s\" is not a real date", date);
-		else if (strcmp(date, r->year_ago) < 0)
+		if (iso_date_valid(date) && strcmp(date, r->year_ago) < 0)
 			gap_node(r->d, ex, "date",
 			    "continuity-exercise", "the continuity plan of %s "
 			    "was last exercised %s, more than 12 months ago",
@@ -366,17 +377,18 @@ check_matrix(struct reg *r, xmlNodePtr m)
 		}
 		if (accountable != 1)
 			diag_node(r->d, a, NULL, SEV_ERROR, "matrix-accountable",
-			    "an activity has exactly one party that answers "
-			    "for it (A); this one has %d", accountable);
+			    "an activity must have exactly one party that "
+			    "answers for it (A); this one has %d", accountable);
 	}
 }
 
 /*
- * An action may concern a document that is still to be written, so doc=
- * names an existing document or one another document requires.
+ * An action or an audit finding may concern a document that is still to
+ * be written, so doc= names an existing document or one another document
+ * requires.
  */
 static void
-check_action_doc(struct reg *r, xmlNodePtr a)
+check_doc_ref(struct reg *r, xmlNodePtr a)
 {
 	char *id = prop(a, "doc");
 	xmlNodePtr root = xmlDocGetRootElement(r->p->tree);
@@ -396,8 +408,8 @@ check_action_doc(struct reg *r, xmlNodePtr a)
 	}
 	if (!known)
 		diag_node(r->d, a, "doc", SEV_ERROR, "ref-document",
-		    "doc=\"%s\" names neither a document of this project nor "
-		    "one a document requires", id);
+		    "doc=\"%s\" is not a document of this project, nor one "
+		    "that a document requires", id);
 	free(id);
 }
 
@@ -407,14 +419,8 @@ check_action_plan(struct reg *r, xmlNodePtr plan)
 	for (xmlNodePtr a = plan->children; a != NULL; a = a->next) {
 		if (!is(a, "action"))
 			continue;
-		char *due = prop(a, "due");
-
 		target(r, a, "responsible", "role", "ref-role", "a role");
-		check_action_doc(r, a);
-		if (!iso_date_valid(due))
-			diag_node(r->d, a, "due", SEV_ERROR, "date-invalid",
-			    "due=\"%s\" is not a real date", due);
-		free(due);
+		check_doc_ref(r, a);
 	}
 }
 
@@ -427,8 +433,11 @@ check_document_age(struct reg *r, xmlNodePtr doc)
 	char *review = (char *)xmlNodeGetContent(rb);
 	char *decided = prop(dec, "date");
 	char *title = (char *)xmlNodeGetContent(child(meta, "title"));
+	char *status = (char *)xmlNodeGetContent(child(meta, "status"));
 
-	if (iso_date_valid(review) && strcmp(review, r->p->today) < 0)
+	if (status != NULL && strcmp(status, "upphavd") == 0)
+		; /* a repealed document is not reviewed any more */
+	else if (iso_date_valid(review) && strcmp(review, r->p->today) < 0)
 		gap_node(r->d, rb, NULL, "review-due",
 		    "%s should have been reviewed by %s", title, review);
 	else if (decided != NULL && iso_date_valid(decided) &&
@@ -439,21 +448,105 @@ check_document_age(struct reg *r, xmlNodePtr doc)
 	free(review);
 	free(decided);
 	free(title);
+	free(status);
+}
+
+/*
+ * Every date in a register is a real date.  The schema has checked the
+ * form YYYY-MM-DD; the attributes and elements are named for what they
+ * hold, so one walk covers them all.
+ */
+static void
+check_register_dates(struct reg *r, xmlNodePtr n)
+{
+	static const char *const names[] = {"date", "due", "deadline",
+	    "expires", "answer-by"};
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+			char *v = prop(n, names[i]);
+
+			if (v != NULL && !iso_date_valid(v))
+				diag_node(r->d, n, names[i], SEV_ERROR,
+				    "date-invalid", "%s=\"%s\" is not a real "
+				    "date", names[i], v);
+			free(v);
+		}
+		if (is(n, "updated")) {
+			char *v = (char *)xmlNodeGetContent(n);
+
+			if (!iso_date_valid(v))
+				diag_node(r->d, n, NULL, SEV_ERROR,
+				    "date-invalid", "\"%s\" is not a real date",
+				    v);
+			free(v);
+		}
+		check_register_dates(r, n->children);
+	}
+}
+
+/* The rules whose gaps a finding can count (rules= of <finding>). */
+static const char *const gap_rules[] = {
+	"access-review", "child-missing", "classification-age",
+	"continuity-downtime", "continuity-exercise", "continuity-plan",
+	"continuity-ups", "operations-agreement", "review-due",
+	"risk-analysis", "risk-measure", "support-expired",
+	"support-outside-hours", "system-classification", "system-owner",
+};
+
+static void
+check_audit(struct reg *r, xmlNodePtr audit)
+{
+	for (xmlNodePtr f = audit->children; f != NULL; f = f->next) {
+		char *rules, *save = NULL;
+
+		if (!is(f, "finding"))
+			continue;
+		if (!xmlHasProp(f, BAD_CAST "rules") &&
+		    !xmlHasProp(f, BAD_CAST "doc"))
+			diag_node(r->d, f, NULL, SEV_ERROR, "ref-rule",
+			    "a finding needs rules= or doc= so its status can "
+			    "be measured");
+		check_doc_ref(r, f);
+		rules = prop(f, "rules");
+		for (char *w = rules ? strtok_r(rules, " \t\n", &save) : NULL;
+		    w != NULL; w = strtok_r(NULL, " \t\n", &save)) {
+			size_t i;
+
+			for (i = 0; i < sizeof(gap_rules) / sizeof(*gap_rules);
+			    i++)
+				if (strcmp(w, gap_rules[i]) == 0)
+					break;
+			if (i == sizeof(gap_rules) / sizeof(*gap_rules))
+				diag_node(r->d, f, "rules", SEV_ERROR,
+				    "ref-rule", "\"%s\" is not a rule that "
+				    "reports governance gaps (see styrdok(1))",
+				    w);
+		}
+		free(rules);
+	}
 }
 
 /* Runs the register rules; ids maps every id of the project to its node. */
 void
 registers_check(struct project *p, xmlHashTablePtr ids)
 {
-	struct reg r = {p, p->diags, ids, "", ""};
+	struct reg r = {p, p->diags, ids, "", "", ""};
 	xmlNodePtr root = xmlDocGetRootElement(p->tree);
 
 	years_before(p->today, 1, r.year_ago);
+	years_before(p->today, 3, r.three_years_ago);
 	years_before(p->today, 4, r.four_years_ago);
 	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
 		xmlNodePtr top = xmlFirstElementChild(s);
 
-		if (is(top, "systems")) {
+		if (!is(top, "document") && !is(top, "organisation"))
+			check_register_dates(&r, top);
+		if (is(top, "audit"))
+			check_audit(&r, top);
+		else if (is(top, "systems")) {
 			for (xmlNodePtr sys = top->children; sys; sys = sys->next)
 				if (is(sys, "system"))
 					check_system(&r, sys);

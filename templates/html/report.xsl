@@ -156,10 +156,17 @@
     <p>
       Riskanalyserna görs per system av systemägaren med systemansvarig och IT-enheten.
       Varje risk bedöms efter sannolikhet och konsekvens; riskvärdet är produkten.
-      <xsl:value-of select="count($analyses)"/> analyser finns, med skala 1–<xsl:value-of select="$scales[1]/@levels"/>
+      <xsl:value-of select="count($analyses)"/>
+      <xsl:choose><xsl:when test="count($analyses) = 1"> analys finns</xsl:when><xsl:otherwise> analyser finns</xsl:otherwise></xsl:choose>
+      <xsl:if test="$scales">, med skala 1–<xsl:value-of select="$scales[1]/@levels"/></xsl:if>
       <xsl:if test="$scales[@levels != $scales[1]/@levels]"> (någon med annan skala)</xsl:if>.
       Risker vid eller över acceptansnivån ska ha åtgärd, ansvarig och deadline.
-      Inriktningen är de <xsl:value-of select="count($prioritised)"/> prioriterade systemen, som ska analyseras minst var tolfte månad.
+      Inriktningen är
+      <xsl:choose>
+        <xsl:when test="count($prioritised) = 1">det prioriterade systemet, som</xsl:when>
+        <xsl:otherwise>de <xsl:value-of select="count($prioritised)"/> prioriterade systemen, som</xsl:otherwise>
+      </xsl:choose>
+      ska analyseras minst var tolfte månad.
     </p>
     <table>
       <caption>Prioriterade system och deras riskanalyser</caption>

@@ -71,7 +71,7 @@
                 </xsl:for-each>
               </xsl:when>
               <xsl:otherwise>
-                <xsl:value-of select="concat(count($analyses), ' riskanalyser; sannolikhet × konsekvens, skala 1–', $analyses[1]/s:scale/@levels, '. Inriktningen är de ', count($prioritised), ' prioriterade systemen, minst var tolfte månad.', $nl, $nl)"/>
+                <xsl:value-of select="concat('Riskanalyser: ', count($analyses), '; sannolikhet × konsekvens, skala 1–', $analyses[1]/s:scale/@levels, '. Prioriterade system, som ska analyseras minst var tolfte månad: ', count($prioritised), '.', $nl, $nl)"/>
                 <xsl:for-each select="$prioritised">
                   <xsl:variable name="aid"><xsl:call-template name="latest-analysis"><xsl:with-param name="sys" select="."/></xsl:call-template></xsl:variable>
                   <xsl:variable name="a" select="$analyses[@id = $aid]"/>

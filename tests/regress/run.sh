@@ -5,6 +5,7 @@
 # with expected results beside it:
 #   NAME.err   stderr of `styrdok check`, then "exit N"   (always)
 #   NAME.html, NAME.md   the built document                (when present)
+#   NAME.out/  the whole output tree of `build`            (when present)
 # --regen rewrites the expected files from the current output.
 set -u
 # Ages (a risk analysis older than 12 months) are measured as of this day.
@@ -65,6 +66,15 @@ for case in "$here"/*.xml "$here"/*.d; do
 		fi
 		compare "$here/$name.$ext" "$out" "$name.$ext" || ok=0
 	done
+	# NAME.out/: the whole output tree of `build` (registers, report, index).
+	if [ -d "$here/$name.out" ]; then
+		run -C "$proj" build >/dev/null 2>&1
+		if [ "$regen" = 1 ]; then
+			rm -rf "$here/$name.out" && cp -R "$proj/output" "$here/$name.out"
+		elif ! diff -r "$here/$name.out" "$proj/output" >"$scratch/diff"; then
+			echo "FAIL $name.out"; head -20 "$scratch/diff"; ok=0
+		fi
+	fi
 	if [ "$ok" = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
 echo "regress: $pass passed, $fail failed"
