@@ -108,16 +108,24 @@
   <!-- "include" shows parts marked restricted; by default they are left out. -->
   <xsl:param name="restricted" select="'omit'"/>
 
+  <!-- Who runs a system: the register's own words, else its kind. -->
   <xsl:template name="operator">
     <xsl:param name="o" select="s:operator"/>
     <xsl:choose>
-      <xsl:when test="$o/@kind = 'own'">Lessebo kommuns IT-enhet</xsl:when>
+      <xsl:when test="normalize-space($o) != ''"><xsl:value-of select="normalize-space($o)"/></xsl:when>
+      <xsl:when test="$o/@kind = 'own'">Kommunens IT-enhet</xsl:when>
       <xsl:when test="$o/@kind = 'vaxjo'">Växjö kommun</xsl:when>
       <xsl:otherwise>Leverantör</xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="normalize-space($o) != ''">
-      <xsl:text> (</xsl:text><xsl:value-of select="normalize-space($o)"/><xsl:text>)</xsl:text>
-    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="operator-kind">
+    <xsl:param name="o" select="s:operator"/>
+    <xsl:choose>
+      <xsl:when test="$o/@kind = 'own'">Egen IT</xsl:when>
+      <xsl:when test="$o/@kind = 'vaxjo'">Växjö</xsl:when>
+      <xsl:otherwise>Leverantör</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="covers">

@@ -51,6 +51,7 @@ body { margin: 0; overflow-wrap: break-word; }
 .stamp { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; font-size: .8rem; color: var(--muted); }
 .draft-mark { margin: 0; padding: .5rem 1.5rem; background: #fdecee; color: var(--draft); font-weight: bold; letter-spacing: .2em; border-bottom: 1px solid var(--draft); }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+main.wide-main { max-width: 72rem; }
 h1 { font-size: 2rem; line-height: 1.2; color: var(--primary); margin: 1.5rem 0 1rem; }
 h2 { font-size: 1.4rem; color: var(--primary); margin: 2.2rem 0 .6rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
 h3 { font-size: 1.15rem; margin: 1.6rem 0 .4rem; }

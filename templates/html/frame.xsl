@@ -47,7 +47,7 @@
         <xsl:if test="$restricted = 'include'">
           <p class="draft-mark">INTERN – innehåller uppgifter som inte ska publiceras</p>
         </xsl:if>
-        <main id="styrdok-main">
+        <main id="styrdok-main" class="wide-main">
           <h1><xsl:value-of select="$title"/></h1>
           <xsl:copy-of select="$content"/>
         </main>

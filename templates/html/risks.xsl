@@ -85,7 +85,7 @@
           <thead>
             <tr>
               <th scope="col">Nr</th><th scope="col">Risk</th><th scope="col">Skadeverkan</th>
-              <th scope="col">Sannolikhet</th><th scope="col">Konsekvens</th><th scope="col">Riskvärde</th>
+              <th scope="col">Riskvärde (S × K)</th>
               <th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Deadline</th><th scope="col">Status</th>
             </tr>
           </thead>
@@ -95,13 +95,13 @@
                 <th scope="row">R<xsl:number count="s:risk"/></th>
                 <td><xsl:value-of select="s:description"/><xsl:if test="s:comment"><br/><em><xsl:value-of select="s:comment"/></em></xsl:if></td>
                 <td><xsl:value-of select="s:impact"/></td>
-                <td><xsl:value-of select="@probability"/></td>
-                <td><xsl:value-of select="@consequence"/></td>
                 <td>
                   <xsl:choose>
-                    <xsl:when test="@risk-value >= $threshold"><strong><xsl:value-of select="@risk-value"/> (över acceptansnivån)</strong></xsl:when>
+                    <xsl:when test="@risk-value >= $threshold"><strong><xsl:value-of select="@risk-value"/></strong></xsl:when>
                     <xsl:otherwise><xsl:value-of select="@risk-value"/></xsl:otherwise>
                   </xsl:choose>
+                  <xsl:value-of select="concat(' (', @probability, ' × ', @consequence, ')')"/>
+                  <xsl:if test="@risk-value >= $threshold"><br/>över acceptansnivån</xsl:if>
                 </td>
                 <td><xsl:value-of select="s:measure"/></td>
                 <td><xsl:if test="s:measure/@responsible"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="s:measure/@responsible"/></xsl:call-template></xsl:if></td>

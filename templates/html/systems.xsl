@@ -65,7 +65,7 @@
                   <xsl:otherwise><span class="gap">Saknas</span></xsl:otherwise>
                 </xsl:choose>
               </td>
-              <td><xsl:call-template name="operator"/></td>
+              <td><xsl:call-template name="operator-kind"/></td>
               <td><xsl:call-template name="yes-no"><xsl:with-param name="v" select="@prioritised"/></xsl:call-template></td>
               <td><xsl:call-template name="yes-no"><xsl:with-param name="v" select="@outside-hours"/></xsl:call-template></td>
               <td>
