@@ -137,6 +137,11 @@ rm "$scratch/c/policies/documents/trasig.xml"
 
 # --- the document set, registers and the report -----------------------------
 check "build writes the four documents" sh -c "ls '$scratch/a/output'/*/*/*.html | wc -l | grep -qx 4"
+for d in instruktion-anvandare instruktion-forvaltning instruktion-kontinuitet-drift; do
+	o=$(ls "$scratch/a/output/$d"/*/"$d.html")
+	check "$d: HTML passes the structure checks with all titles and requirements" python3 "$here/htmlcheck.py" "$o" "$scratch/a/policies/documents/$d.xml"
+	check "$d: Markdown parses back to every heading and requirement" python3 "$here/mdcheck.py" "${o%.html}.md" "$scratch/a/policies/documents/$d.xml"
+done
 for f in register/systemforteckning register/riskanalyser register/kontinuitetsplaner report/report; do
 	check "build writes $f.html and .md" test -f "$scratch/a/output/$f.html" -a -f "$scratch/a/output/$f.md"
 	check "$f.html passes the structure checks" python3 "$here/htmlcheck.py" "$scratch/a/output/$f.html"
