@@ -84,7 +84,7 @@ find_templates(void)
  * project.  Returns the project, or NULL when the environment is broken
  * (*status is then EXIT_SYSTEM).
  */
-static struct project *
+struct project *
 run_stages(int enrich_too, int *status)
 {
 	char *templates = find_templates();
@@ -106,6 +106,7 @@ run_stages(int enrich_too, int *status)
 		return NULL;
 	}
 	rules_run(p);
+	archives_verify(p);
 	if (enrich_too)
 		enrich(p);
 	*status = diags_count(p->diags, SEV_ERROR) ? EXIT_INPUT : EXIT_OK;
@@ -577,4 +578,31 @@ cmd_report(struct options *o, int argc, char **argv)
 	sheets_free(&cache);
 	project_free(p);
 	return status;
+}
+
+/*
+ * Renders document id in format fmt ("html", "md") into out, with its
+ * restricted parts left out.  Returns 0, or -1 after a diagnostic.
+ */
+int
+render_document(struct project *p, const char *id, const char *fmt,
+    struct buf *out)
+{
+	struct sheets cache = {0};
+	struct pages ps = {0};
+	int rc = -1;
+
+	for (size_t f = 0; f < NFORMATS; f++)
+		if (strcmp(formats[f].name, fmt) == 0) {
+			render(p, &cache, &ps, f, "document", id, "omit",
+			    xstrdup(id));
+			if (!ps.failed) {
+				buf_add(out, ps.v[0].data.data ? ps.v[0].data.data
+				    : "", ps.v[0].data.len);
+				rc = 0;
+			}
+		}
+	pages_free(&ps);
+	sheets_free(&cache);
+	return rc;
 }

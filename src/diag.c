@@ -531,6 +531,22 @@ diag_xml_error(void *ctx, xmlErrorPtr err)
 	free(file);
 }
 
+/* Forgets every diagnostic that is not an error. */
+void
+diags_keep_errors(struct diags *d)
+{
+	size_t keep = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].sev == SEV_ERROR)
+			d->v[keep++] = d->v[i];
+		else {
+			free(d->v[i].file);
+			free(d->v[i].msg);
+		}
+	d->n = keep;
+}
+
 /* Forgets the diagnostics added after the first n. */
 void
 diags_truncate(struct diags *d, size_t n)

@@ -28,7 +28,6 @@
 #include <libxml/SAX2.h>
 #include <libxml/uri.h>
 #include <libxml/xinclude.h>
-#include <nettle/sha2.h>
 
 #include "styrdok.h"
 
@@ -185,6 +184,8 @@ project_free(struct project *p)
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeDoc(p->tree);
 	diags_free(p->diags);
+	free(p->override_path);
+	buf_free(&p->override);
 	free(p->root);
 	free(p->policies);
 	free(p->templates);
@@ -205,6 +206,14 @@ read_source(struct project *p, const char *path, const char *rel,
 	ssize_t got;
 	int fd;
 
+	/* adopt and revise check an edited source before writing it. */
+	if (p->override_path != NULL && strcmp(path, p->override_path) == 0) {
+		*len = p->override.len;
+		data = xmalloc(*len + 1);
+		memcpy(data, p->override.data, *len);
+		data[*len] = '\0';
+		return data;
+	}
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "io",
@@ -569,20 +578,14 @@ expand_includes(struct project *p, xmlDocPtr doc, const char *path)
 static int
 canonical_sha256(xmlDocPtr doc, char hex[65])
 {
-	struct sha256_ctx ctx;
-	uint8_t digest[SHA256_DIGEST_SIZE];
 	xmlChar *c14n = NULL;
-	int len, i;
+	int len;
 
 	len = xmlC14NDocDumpMemory(doc, NULL, XML_C14N_1_0, NULL, 0, &c14n);
 	if (len < 0)
 		return -1;
-	sha256_init(&ctx);
-	sha256_update(&ctx, (size_t)len, c14n);
-	sha256_digest(&ctx, sizeof(digest), digest);
+	sha256_hex(c14n, (size_t)len, hex);
 	xmlFree(c14n);
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 	return 0;
 }
 
@@ -728,4 +731,63 @@ project_load(struct project *p)
 	free(loaded);
 	free(files);
 	return 0;
+}
+
+/*
+ * Makes the loader read data instead of the file rel (relative to the
+ * root): how adopt and revise check an edited source before writing it.
+ */
+void
+project_override(struct project *p, const char *rel, const char *data,
+    size_t len)
+{
+	free(p->override_path);
+	buf_free(&p->override);
+	p->override_path = realpath(rel, NULL);
+	buf_add(&p->override, data, len);
+}
+
+/*
+ * Parses source rel without expanding its includes, for editing.
+ * Returns the document or NULL after diagnostics.
+ */
+xmlDocPtr
+source_parse(struct project *p, const char *rel)
+{
+	char *real = realpath(rel, NULL);
+	xmlDocPtr doc = NULL;
+
+	if (real != NULL && path_under(real, p->policies))
+		doc = parse_source(p, real, rel);
+	else
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "io",
+		    "not a source under policies/");
+	free(real);
+	return doc;
+}
+
+/*
+ * The canonical form of source rel (includes expanded, C14N 1.0 without
+ * comments) appended to out: what adopt archives and what the content
+ * hash is computed from.  Returns 0, or -1 after diagnostics.
+ */
+int
+source_canonical(struct project *p, const char *rel, struct buf *out)
+{
+	char *real = realpath(rel, NULL);
+	xmlDocPtr doc = NULL;
+	xmlChar *c14n = NULL;
+	int len = -1;
+
+	if (real != NULL && path_under(real, p->policies) &&
+	    (doc = parse_source(p, real, rel)) != NULL &&
+	    expand_includes(p, doc, real) == 0)
+		len = xmlC14NDocDumpMemory(doc, NULL, XML_C14N_1_0, NULL, 0,
+		    &c14n);
+	if (len >= 0)
+		buf_add(out, (char *)c14n, (size_t)len);
+	xmlFree(c14n);
+	xmlFreeDoc(doc);
+	free(real);
+	return len >= 0 ? 0 : -1;
 }

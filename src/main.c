@@ -35,6 +35,12 @@ static const char help_text[] =
     "                output/\n"
     "  list          one line per document: id, type, version, status,\n"
     "                title\n"
+    "  adopt ID --organ ORGAN --date DATE --paragraph N --dnr DNR\n"
+    "        [--valid-from DATE]\n"
+    "                record a decision and freeze that version under\n"
+    "                policies/adopted/ID/VERSION/\n"
+    "  revise ID [--version V]\n"
+    "                start the next draft of an adopted document\n"
     "  report [--format html|md|json] [-o DIR] [--internal]\n"
     "                governance status: the audit's findings and questions,\n"
     "                gaps per system, documents due for review\n"
@@ -70,6 +76,26 @@ static const char help_build[] =
     "                      publication); pages say INTERN\n"
     "  -h, --help          show this help\n";
 
+static const char help_adopt[] =
+    "usage: styrdok adopt ID --organ ORGAN --date YYYY-MM-DD --paragraph N\n"
+    "       --dnr DNR [--valid-from YYYY-MM-DD]\n"
+    "\n"
+    "Records the decision in the document's source (status beslutad, the\n"
+    "decision in the metadata and the revision history, the previous\n"
+    "decided version marked superseded) and freezes the version in\n"
+    "policies/adopted/ID/VERSION/: the canonical source, HTML, Markdown\n"
+    "and a MANIFEST of SHA-256 sums.  Refused when the sources have\n"
+    "errors, the organ may not adopt the document's type, the version is\n"
+    "already adopted, or the date is invalid or before the previous\n"
+    "decision.  An archive is never replaced.\n";
+
+static const char help_revise[] =
+    "usage: styrdok revise ID [--version V]\n"
+    "\n"
+    "Starts the next draft of an adopted document: the next minor version\n"
+    "(or V), status utkast, a new revision in the history, the adopted\n"
+    "text as the starting point.  Refused while the document is a draft.\n";
+
 static const char help_report[] =
     "usage: styrdok report [--format html|md|json] [-o DIR] [--internal]\n"
     "\n"
@@ -91,7 +117,7 @@ static const char help_list[] =
 
 /* Commands of the contract that this version does not implement yet. */
 static const char *const later[] = {
-	"diff", "adopt", "revise", "packet", "sign",
+	"diff", "packet", "sign",
 };
 
 static int
@@ -108,7 +134,23 @@ static int
 command_options(const char *cmd, int argc, char **argv, struct options *o,
     int *help)
 {
-	enum { OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL };
+	enum { OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL,
+	    OPT_ORGAN, OPT_DATE, OPT_PARAGRAPH, OPT_DNR, OPT_VALID_FROM,
+	    OPT_VERSION };
+	static const struct option adopt_opts[] = {
+		{"organ", required_argument, NULL, OPT_ORGAN},
+		{"date", required_argument, NULL, OPT_DATE},
+		{"paragraph", required_argument, NULL, OPT_PARAGRAPH},
+		{"dnr", required_argument, NULL, OPT_DNR},
+		{"valid-from", required_argument, NULL, OPT_VALID_FROM},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const struct option revise_opts[] = {
+		{"version", required_argument, NULL, OPT_VERSION},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
 	static const struct option check_opts[] = {
 		{"format", required_argument, NULL, OPT_FORMAT_LONG},
 		{"strict", no_argument, NULL, OPT_STRICT},
@@ -135,19 +177,23 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 		{NULL, 0, NULL, 0},
 	};
 	const struct option *opts = list_opts;
-	const char *shorts = "+h";
+	const char *shorts = "h";
 	int c;
 
 	if (strcmp(cmd, "check") == 0)
 		opts = check_opts;
 	else if (strcmp(cmd, "build") == 0) {
 		opts = build_opts;
-		shorts = "+ho:f:";
+		shorts = "ho:f:";
+	} else if (strcmp(cmd, "adopt") == 0) {
+		opts = adopt_opts;
+	} else if (strcmp(cmd, "revise") == 0) {
+		opts = revise_opts;
 	} else if (strcmp(cmd, "report") == 0) {
 		opts = report_opts;
-		shorts = "+ho:";
+		shorts = "ho:";
 	}
-	optind = 1;
+	optind = 0;	/* 0, not 1: glibc then re-reads the option string */
 	opterr = 1;
 	while ((c = getopt_long(argc, argv, shorts, opts, NULL)) != -1) {
 		switch (c) {
@@ -170,6 +216,24 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 		case OPT_INTERNAL:
 			o->internal = 1;
 			break;
+		case OPT_ORGAN:
+			o->organ = optarg;
+			break;
+		case OPT_DATE:
+			o->date = optarg;
+			break;
+		case OPT_PARAGRAPH:
+			o->paragraph = optarg;
+			break;
+		case OPT_DNR:
+			o->dnr = optarg;
+			break;
+		case OPT_VALID_FROM:
+			o->valid_from = optarg;
+			break;
+		case OPT_VERSION:
+			o->version = optarg;
+			break;
 		default:
 			return -1;
 		}
@@ -186,8 +250,10 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	struct options o = {NULL, "output", NULL, 0, 0, 0};
+	struct options o = {0};
 	const char *cmd, *help;
+
+	o.outdir = "output";
 	int c, first, status, want_help = 0;
 
 	while ((c = getopt_long(argc, argv, "+C:h", global, NULL)) != -1) {
@@ -228,6 +294,10 @@ main(int argc, char **argv)
 		help = help_list;
 	else if (strcmp(cmd, "report") == 0)
 		help = help_report;
+	else if (strcmp(cmd, "adopt") == 0)
+		help = help_adopt;
+	else if (strcmp(cmd, "revise") == 0)
+		help = help_revise;
 	else
 		return bad_usage("unknown command: ", cmd);
 	if ((first = command_options(cmd, argc, argv, &o, &want_help)) < 0) {
@@ -251,6 +321,10 @@ main(int argc, char **argv)
 		status = cmd_build(&o, argc, argv);
 	else if (strcmp(cmd, "report") == 0)
 		status = cmd_report(&o, argc, argv);
+	else if (strcmp(cmd, "adopt") == 0)
+		status = cmd_adopt(&o, argc, argv);
+	else if (strcmp(cmd, "revise") == 0)
+		status = cmd_revise(&o, argc, argv);
 	else
 		status = cmd_list(&o, argc, argv);
 	xsltCleanupGlobals();

@@ -154,6 +154,44 @@ check_dates(struct rules *r, xmlNodePtr meta)
 	free(b);
 }
 
+/*
+ * Whether organ may adopt a document of type according to the adoption
+ * ladder of org.  When not, *why gets the reason (caller frees).
+ */
+int
+organ_may_adopt(xmlNodePtr org, xmlNodePtr organ, const char *type,
+    char **why)
+{
+	char *kind = prop(organ, "kind"), *oid = prop(organ, "id");
+	xmlNodePtr ladder = child(org, "adoption");
+	int ruled = 0, allowed = 0;
+
+	for (xmlNodePtr a = ladder ? ladder->children : NULL; a; a = a->next) {
+		char *t, *kinds, *save = NULL;
+
+		if (!is(a, "allow"))
+			continue;
+		t = prop(a, "type");
+		kinds = prop(a, "kinds");
+		if (strcmp(t, type) == 0) {
+			ruled = 1;
+			for (char *k = strtok_r(kinds, " \t\n", &save); k;
+			    k = strtok_r(NULL, " \t\n", &save))
+				allowed |= strcmp(k, kind) == 0;
+		}
+		free(t);
+		free(kinds);
+	}
+	if (!allowed && why != NULL)
+		*why = ruled ? xasprintf("%s (%s) may not adopt a document of "
+		    "type %s", oid, kind, type) : xasprintf("%s (%s): no "
+		    "organ may adopt type %s (see <adoption> in the "
+		    "organisation)", oid, kind, type);
+	free(kind);
+	free(oid);
+	return allowed;
+}
+
 static void
 check_decision(struct rules *r, xmlNodePtr doc, xmlNodePtr meta)
 {
@@ -175,37 +213,12 @@ check_decision(struct rules *r, xmlNodePtr doc, xmlNodePtr meta)
 	organ = r->org ? resolve(r, dec, "organ", "organ", "ref-organ",
 	    "an organ") : NULL;
 	if (organ != NULL) {
-		char *kind = prop(organ, "kind");
-		xmlNodePtr ladder = child(r->org, "adoption");
-		int ruled = 0, allowed = 0;
+		char *why = NULL;
 
-		for (xmlNodePtr a = ladder->children; a; a = a->next) {
-			char *t, *kinds;
-
-			if (!is(a, "allow"))
-				continue;
-			t = prop(a, "type");
-			kinds = prop(a, "kinds");
-			if (strcmp(t, type) == 0) {
-				ruled = 1;
-				for (char *k = strtok(kinds, " \t\n"); k;
-				    k = strtok(NULL, " \t\n"))
-					allowed |= strcmp(k, kind) == 0;
-			}
-			free(t);
-			free(kinds);
-		}
-		if (!allowed) {
-			char *oid = prop(organ, "id");
-
+		if (!organ_may_adopt(r->org, organ, type, &why))
 			diag_node(r->d, dec, "organ", SEV_ERROR, "organ-type",
-			    ruled ? "%s (%s) may not adopt a document of "
-			    "type %s" : "%s (%s): no organ may adopt type %s "
-			    "(see <adoption> in the organisation)", oid, kind,
-			    type);
-			free(oid);
-		}
-		free(kind);
+			    "%s", why);
+		free(why);
 	}
 	free(status);
 	free(type);

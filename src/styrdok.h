@@ -69,6 +69,7 @@ void json_string(struct buf *, const char *);
 size_t utf8_columns(const char *, size_t);
 const char *find_word_ci(const char *, const char *);
 int link_allowed(const char *);
+void sha256_hex(const void *, size_t, char hex[65]);
 
 /* ---- diag.c: one diagnostic format ---------------------------------- */
 
@@ -102,6 +103,7 @@ void diag_text(struct diags *, xmlNodePtr, size_t offset, const char *text,
 void diag_xml_error(void *, xmlErrorPtr);
 void diags_set_fallback(struct diags *, xmlNodePtr);
 void diags_truncate(struct diags *, size_t);
+void diags_keep_errors(struct diags *);
 void diag_xslt_error(void *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 char *diag_relpath(const struct diags *, const char *);
@@ -124,18 +126,26 @@ struct project {
 	struct diags *diags;
 	int organisation_invalid; /* dropped for schema errors */
 	char today[11];	 /* the date rules measure age against */
+	char *override_path;	/* read override instead of this file */
+	struct buf override;
 };
 
 struct project *project_new(const char *templates);
 void project_free(struct project *);
 int project_load(struct project *);
 void secure_libraries(const char *policies, const char *templates);
+void project_override(struct project *, const char *rel, const char *data,
+    size_t len);
+xmlDocPtr source_parse(struct project *, const char *rel);
+int source_canonical(struct project *, const char *rel, struct buf *out);
 
 /* ---- validate.c / rules.c: structure by schema, meaning by rules ----- */
 
 int validate_schema(struct project *);
 void rules_run(struct project *);
 void registers_check(struct project *, xmlHashTablePtr ids);
+int organ_may_adopt(xmlNodePtr org, xmlNodePtr organ, const char *type,
+    char **why);
 
 /* ---- markdown.c / enrich.c: derived content ------------------------- */
 
@@ -167,11 +177,22 @@ struct options {
 	int dump;		/* build --dump */
 	int internal;		/* build, report --internal */
 	int strict;		/* check --strict */
+	const char *organ, *date, *paragraph, *dnr, *valid_from; /* adopt */
+	const char *version;	/* revise --version */
 };
 
 int cmd_check(struct options *, int argc, char **argv);
 int cmd_build(struct options *, int argc, char **argv);
 int cmd_list(struct options *, int argc, char **argv);
 int cmd_report(struct options *, int argc, char **argv);
+int cmd_adopt(struct options *, int argc, char **argv);
+int cmd_revise(struct options *, int argc, char **argv);
+struct project *run_stages(int enrich_too, int *status);
+int render_document(struct project *, const char *id, const char *fmt,
+    struct buf *out);
+
+/* ---- archive.c: adopted versions ------------------------------------ */
+
+void archives_verify(struct project *);
 
 #endif

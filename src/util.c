@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <nettle/sha2.h>
+
 #include "styrdok.h"
 
 static void
@@ -355,4 +357,18 @@ link_allowed(const char *url)
 	return (p - url == 4 && strncasecmp(url, "http", 4) == 0) ||
 	    (p - url == 5 && strncasecmp(url, "https", 5) == 0) ||
 	    (p - url == 6 && strncasecmp(url, "mailto", 6) == 0);
+}
+
+/* SHA-256 of data as 64 lower-case hex digits and a NUL. */
+void
+sha256_hex(const void *data, size_t len, char hex[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 }

@@ -429,6 +429,7 @@
               </td>
               <td>
                 <xsl:value-of select="."/>
+                <xsl:if test="@superseded"> Upphävd genom <xsl:value-of select="@superseded"/>.</xsl:if>
                 <xsl:if test="@archived = 'no'"> <em>(Texten är inte arkiverad.)</em></xsl:if>
               </td>
             </tr>

@@ -295,6 +295,7 @@
       </xsl:if>
       <xsl:text>): </xsl:text>
       <xsl:call-template name="esc-line"><xsl:with-param name="t" select="."/></xsl:call-template>
+      <xsl:if test="@superseded"><xsl:text> Upphävd genom </xsl:text><xsl:call-template name="esc-line"><xsl:with-param name="t" select="@superseded"/></xsl:call-template>.</xsl:if>
       <xsl:if test="@archived = 'no'"> *Texten är inte arkiverad.*</xsl:if>
       <xsl:value-of select="$nl"/>
     </xsl:for-each>
