@@ -48,7 +48,7 @@ P=policies/documents/$policy.xml
 # --- usage contract -----------------------------------------------------
 expect_status 0 "--help exits 0" styrdok --help
 check "--help lists the commands" grep -q "check.*build\|build" "$scratch/out"
-for c in check build list; do
+for c in check build list report adopt revise; do
 	expect_status 0 "$c --help exits 0" styrdok $c --help
 	check "$c --help prints its usage on stdout" grep -q "usage: styrdok $c" "$scratch/out"
 done
@@ -61,7 +61,7 @@ expect_status 2 "unknown option is a usage error" styrdok --bogus
 expect_status 2 "unknown command option is a usage error" styrdok check --bogus
 expect_status 2 "check --format xml is a usage error" styrdok -C "$top" check --format xml
 expect_status 2 "build -f pdf is a usage error" styrdok -C "$top" build -f pdf
-for c in diff adopt revise packet sign; do
+for c in diff packet sign; do
 	expect_status 2 "$c is not yet available" styrdok $c
 done
 expect_status 3 "-C to a missing directory is an environment error" styrdok -C "$scratch/none" check
@@ -179,6 +179,39 @@ project i
 sed -i '0,/probability="\([0-9]\)" consequence="\([0-9]\)"/s//probability="\1" consequence="\2" value="99"/' "$scratch/i/policies/registers/riskanalyser/ra-ekonomi-2026.xml"
 expect_status 1 "a wrong risk value is an error" styrdok -C "$scratch/i" check
 check "a wrong risk value: risk-value names the computed value" grep -q '^policies/registers/riskanalyser/ra-ekonomi-2026.xml:[0-9]*:[0-9]*: error: risk value 99 disagrees with probability [0-9] x consequence [0-9] = [0-9]* \[risk-value\]$' "$scratch/err"
+
+# --- adopt, revise and the frozen archive -----------------------------------
+project v
+A="$scratch/v/policies/adopted/$policy/2.0"
+adopt() { styrdok -C "$scratch/v" adopt "$@"; }
+sum_before=$(sha256sum "$scratch/v/$P")
+STYRDOK_TEST_FAIL=staged adopt "$policy" --organ KF --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45" >/dev/null 2>&1
+check "an adopt interrupted after staging leaves no archive and no staging directory" sh -c "test ! -e '$A' && test -z \"\$(ls -A '$scratch/v/policies/adopted/$policy' 2>/dev/null)\""
+check "an interrupted adopt leaves the source as it was" sh -c "echo '$sum_before' | sha256sum -c --quiet"
+expect_status 1 "adopt refuses an organ that may not adopt a policy" adopt "$policy" --organ KS --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45"
+check "the refusal says why" grep -q "KS (styrelse) may not adopt a document of type policy" "$scratch/err"
+expect_status 1 "adopt refuses a date that does not exist" adopt "$policy" --organ KF --date 2027-02-30 --paragraph 12 --dnr "KS 2026/45"
+expect_status 2 "adopt without --dnr is a usage error" adopt "$policy" --organ KF --date 2027-03-22 --paragraph 12
+expect_status 0 "adopt records the decision" adopt "$policy" --organ KF --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45"
+check "the archive holds the canonical source, HTML, Markdown and MANIFEST" test -f "$A/$policy.xml" -a -f "$A/$policy.html" -a -f "$A/$policy.md" -a -f "$A/MANIFEST"
+check "sha256sum -c verifies the MANIFEST" sh -c "cd '$A' && sha256sum -c --quiet MANIFEST"
+check "the source records status beslutad and the decision" grep -q '<decision organ="KF" date="2027-03-22" paragraph="12" dnr="KS 2026/45"/>' "$scratch/v/$P"
+check "the archived HTML shows the decision and the content hash" sh -c "grep -q 'KF 2027-03-22 § 12' '$A/$policy.html' && grep -q 'name=\"styrdok:sha256\" content=\"'\$(sha256sum '$A/$policy.xml' | cut -c1-64)'\"' '$A/$policy.html'"
+expect_status 0 "the project checks clean after adopt" styrdok -C "$scratch/v" check
+expect_status 1 "adopt refuses a version already adopted" adopt "$policy" --organ KF --date 2027-03-23 --paragraph 13 --dnr "KS 2026/45"
+expect_status 0 "revise starts the next draft" styrdok -C "$scratch/v" revise "$policy"
+check "revise makes version 2.1, utkast" sh -c "grep -q '<version>2.1</version>' '$scratch/v/$P' && grep -q '<status>utkast</status>' '$scratch/v/$P'"
+expect_status 1 "revise is refused while a draft exists" styrdok -C "$scratch/v" revise "$policy"
+check "the archive of 2.0 is untouched by revise" sh -c "cd '$A' && sha256sum -c --quiet MANIFEST"
+expect_status 1 "adopt refuses a date before the previous decision" adopt "$policy" --organ KF --date 2027-01-10 --paragraph 3 --dnr "KS 2026/99"
+expect_status 0 "adopting the revision" adopt "$policy" --organ KF --date 2028-02-14 --paragraph 7 --dnr "KS 2027/12"
+check "the previous version is marked superseded by the new decision" grep -q 'version="2.0"[^>]*superseded="KF 2028-02-14 § 7"' "$scratch/v/$P"
+echo "ändrad" >>"$A/$policy.md"
+expect_status 1 "check finds a changed archive file" styrdok -C "$scratch/v" check
+check "the tampered file is named" grep -q "^policies/adopted/$policy/2.0/$policy.md:1:1: error: $policy.md has changed since it was adopted .*\[archive-integrity\]$" "$scratch/err"
+rm "$A/$policy.html"
+styrdok -C "$scratch/v" check >/dev/null 2>"$scratch/err"
+check "check finds a missing archive file" grep -q "$policy.html is listed in the MANIFEST but missing \[archive-integrity\]" "$scratch/err"
 
 # --- writes are confined and atomic ---------------------------------------
 project d
