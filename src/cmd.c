@@ -606,3 +606,183 @@ render_document(struct project *p, const char *id, const char *fmt,
 	sheets_free(&cache);
 	return rc;
 }
+
+/* ---- diff -------------------------------------------------------------- */
+
+/*
+ * One side of a diff: a file, ID@VERSION from the archive, or ID for the
+ * current source.  Returns the enriched <document> (in p's tree or in
+ * *own, which the caller frees), or NULL after a message on stderr.
+ */
+static xmlNodePtr
+diff_side(struct project *p, const char *arg, xmlDocPtr *own)
+{
+	const char *at = strchr(arg, '@');
+	xmlNodePtr doc = NULL;
+	char *path = NULL, *id = NULL;
+	size_t n;
+	xmlNodePtr *docs = documents(p, &n);
+	struct stat st;
+	int unarchived = 0;
+
+	*own = NULL;
+	if (at == NULL && stat(arg, &st) != 0) {
+		for (size_t i = 0; i < n && doc == NULL; i++) {
+			xmlChar *did = xmlGetProp(docs[i], BAD_CAST "id");
+
+			if (xmlStrEqual(did, BAD_CAST arg))
+				doc = docs[i];
+			xmlFree(did);
+		}
+		if (doc == NULL)
+			fprintf(stderr, "styrdok: diff: %s: no such file and no "
+			    "document with that id\n", arg);
+		goto out;
+	}
+	if (at != NULL) {
+		id = strndup(arg, (size_t)(at - arg));
+		if (!docid_valid(id) || strchr(at + 1, '/') != NULL ||
+		    at[1] == '\0' || at[1] == '.') {
+			fprintf(stderr, "styrdok: diff: %s: not ID@VERSION\n",
+			    arg);
+			goto out;
+		}
+		path = xasprintf("policies/adopted/%s/%s/%s.xml", id, at + 1,
+		    id);
+		if (stat(path, &st) != 0) {
+			/* A decided version whose text was never kept? */
+			for (size_t i = 0; i < n; i++) {
+				xmlChar *did = xmlGetProp(docs[i], BAD_CAST "id");
+
+				if (xmlStrEqual(did, BAD_CAST id))
+					for (xmlNodePtr h = xmlFirstElementChild(
+					    docs[i]); h != NULL; h = h->next)
+						for (xmlNodePtr r = h->children; r;
+						    r = r->next) {
+							xmlChar *v = xmlGetProp(r,
+							    BAD_CAST "version");
+							xmlChar *ar = xmlGetProp(r,
+							    BAD_CAST "archived");
+
+							if (xmlStrEqual(v, BAD_CAST
+							    (at + 1)) &&
+							    xmlStrEqual(ar,
+							    BAD_CAST "no") &&
+							    !unarchived++)
+								fprintf(stderr,
+								    "styrdok: diff: "
+								    "the text of %s is "
+								    "not archived, so no "
+								    "redline can be made "
+								    "against it; compare "
+								    "its topics by hand "
+								    "(the packet shows a "
+								    "coverage table)\n",
+								    arg);
+							xmlFree(v);
+							xmlFree(ar);
+						}
+				xmlFree(did);
+			}
+			if (!unarchived)
+				fprintf(stderr, "styrdok: diff: %s: no archived "
+				    "version (see policies/adopted/%s/)\n", arg,
+				    id);
+			goto out;
+		}
+	} else
+		path = xstrdup(arg);
+	if ((*own = document_file_load(p, path)) == NULL ||
+	    validate_document(p, *own) != 0) {
+		diags_print(p->diags, stderr);
+		fprintf(stderr, "styrdok: diff: %s cannot be read as a "
+		    "document\n", arg);
+		xmlFreeDoc(*own);
+		*own = NULL;
+		goto out;
+	}
+	doc = xmlDocGetRootElement(*own);
+	if (doc == NULL || !xmlStrEqual(doc->name, BAD_CAST "document")) {
+		fprintf(stderr, "styrdok: diff: %s is not a <document>\n", arg);
+		doc = NULL;
+		goto out;
+	}
+	enrich_document(p, doc);
+out:
+	free(docs);
+	free(path);
+	free(id);
+	return doc;
+}
+
+int
+cmd_diff(struct options *o, int argc, char **argv)
+{
+	struct sheets cache = {0};
+	struct pages ps = {0};
+	struct project *p;
+	xmlDocPtr own_old = NULL, own_new = NULL;
+	xmlNodePtr old, new;
+	int status, mask = 2, changes;
+
+	if (argc != 2) {
+		fputs("usage: styrdok diff [-f html|md|json] [-o FILE] OLD NEW\n",
+		    stderr);
+		return EXIT_USAGE;
+	}
+	if (o->format != NULL && ((mask = parse_formats("diff", o->format,
+	    7)) < 0 || (mask & (mask - 1)) != 0)) {
+		if (mask > 0)
+			fputs("styrdok: diff: -f takes one format\n", stderr);
+		return EXIT_USAGE;
+	}
+	if ((p = run_stages(1, &status)) == NULL)
+		return EXIT_SYSTEM;
+	if (status != EXIT_OK) {
+		report(p, 0);
+		fputs("styrdok: diff: the sources have errors\n", stderr);
+		project_free(p);
+		return EXIT_USAGE;
+	}
+	/* Trouble (unreadable or unknown versions) is 2, as for diff(1). */
+	status = EXIT_USAGE;
+	if ((old = diff_side(p, argv[0], &own_old)) == NULL ||
+	    (new = diff_side(p, argv[1], &own_new)) == NULL)
+		goto out;
+	changes = diff_documents(p->tree, old, new, argv[0], argv[1]);
+	for (size_t f = 0; f < NFORMATS; f++)
+		if (mask & (1 << f)) {
+			xmlChar *id = xmlGetProp(new, BAD_CAST "id");
+
+			render(p, &cache, &ps, f, "diff", (char *)id, "omit",
+			    xstrdup("diff"));
+			xmlFree(id);
+		}
+	if (ps.failed) {
+		report(p, 0);
+		status = EXIT_SYSTEM;
+		goto out;
+	}
+	if (o->outfile != NULL) {
+		char *dir = xstrdup(o->outfile), *slash = strrchr(dir, '/');
+		const char *name = slash ? slash + 1 : o->outfile;
+		struct outdir *od = outdir_new(slash ? (*slash = '\0', dir) :
+		    ".");
+
+		status = od != NULL && outdir_write(od, name, ps.v[0].data.data,
+		    ps.v[0].data.len) == 0 ? EXIT_OK : EXIT_SYSTEM;
+		outdir_free(od);
+		free(dir);
+		if (status != EXIT_OK)
+			goto out;
+	} else
+		fwrite(ps.v[0].data.data, 1, ps.v[0].data.len, stdout);
+	status = changes > 0 ? 1 : EXIT_OK;
+out:
+	pages_free(&ps);
+	sheets_free(&cache);
+	xmlFreeDoc(own_old);
+	xmlFreeDoc(own_new);
+	project_free(p);
+	return status;
+}

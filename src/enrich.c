@@ -77,9 +77,17 @@ splice_all_prose(struct project *p, xmlNodePtr n, xmlHashTablePtr anchors)
 	}
 }
 
-static void
+/*
+ * Numbers the document and turns its prose into tree; also used by diff
+ * for a version that is not part of the project.
+ */
+void
 enrich_document(struct project *p, xmlNodePtr doc)
 {
+	if (xmlSearchNsByHref(doc->doc, xmlDocGetRootElement(doc->doc),
+	    NS_COMMONMARK) == NULL)
+		xmlNewNs(xmlDocGetRootElement(doc->doc), NS_COMMONMARK,
+		    BAD_CAST "md");
 	struct numbering nb = {0, xmlHashCreate(64), p};
 
 	collect_anchors(nb.anchors, doc);

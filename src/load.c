@@ -791,3 +791,30 @@ source_canonical(struct project *p, const char *rel, struct buf *out)
 	free(real);
 	return len >= 0 ? 0 : -1;
 }
+
+/*
+ * Loads a document from a file outside the project's sources (an
+ * archived version, or a file given to diff): parsed like a source, its
+ * includes expanded.  Returns the document, or NULL after diagnostics.
+ */
+xmlDocPtr
+document_file_load(struct project *p, const char *path)
+{
+	char *real = realpath(path, NULL), *rel;
+	xmlDocPtr doc = NULL;
+
+	if (real == NULL) {
+		diag_add(p->diags, path, 0, 0, SEV_ERROR, "io", "%s",
+		    strerror(errno));
+		return NULL;
+	}
+	rel = diag_relpath(p->diags, real);
+	if ((doc = parse_source(p, real, rel)) != NULL &&
+	    expand_includes(p, doc, real) != 0) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	free(rel);
+	free(real);
+	return doc;
+}

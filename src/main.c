@@ -39,6 +39,8 @@ static const char help_text[] =
     "        [--valid-from DATE]\n"
     "                record a decision and freeze that version under\n"
     "                policies/adopted/ID/VERSION/\n"
+    "  diff [-f html|md|json] [-o FILE] OLD NEW\n"
+    "                redline between two versions (files, ID@VERSION, ID)\n"
     "  revise ID [--version V]\n"
     "                start the next draft of an adopted document\n"
     "  report [--format html|md|json] [-o DIR] [--internal]\n"
@@ -96,6 +98,19 @@ static const char help_revise[] =
     "(or V), status utkast, a new revision in the history, the adopted\n"
     "text as the starting point.  Refused while the document is a draft.\n";
 
+static const char help_diff[] =
+    "usage: styrdok diff [-f html|md|json] [-o FILE] OLD NEW\n"
+    "\n"
+    "The redline between two versions of a document.  OLD and NEW are\n"
+    "files, ID@VERSION (an adopted version from policies/adopted/), or ID\n"
+    "(the current source).  Sections, requirements and terms are matched\n"
+    "by id, then by content; changed text is shown word by word.\n"
+    "Exit status: 0 equal, 1 different, 2 trouble, 3 system error.\n"
+    "\n"
+    "  -f, --format FMT    md (default), html or json\n"
+    "  -o, --output FILE   write to FILE (atomically) instead of stdout\n"
+    "  -h, --help          show this help\n";
+
 static const char help_report[] =
     "usage: styrdok report [--format html|md|json] [-o DIR] [--internal]\n"
     "\n"
@@ -117,7 +132,7 @@ static const char help_list[] =
 
 /* Commands of the contract that this version does not implement yet. */
 static const char *const later[] = {
-	"diff", "packet", "sign",
+	"packet", "sign",
 };
 
 static int
@@ -143,6 +158,12 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 		{"paragraph", required_argument, NULL, OPT_PARAGRAPH},
 		{"dnr", required_argument, NULL, OPT_DNR},
 		{"valid-from", required_argument, NULL, OPT_VALID_FROM},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const struct option diff_opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -185,6 +206,9 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 	else if (strcmp(cmd, "build") == 0) {
 		opts = build_opts;
 		shorts = "ho:f:";
+	} else if (strcmp(cmd, "diff") == 0) {
+		opts = diff_opts;
+		shorts = "hf:o:";
 	} else if (strcmp(cmd, "adopt") == 0) {
 		opts = adopt_opts;
 	} else if (strcmp(cmd, "revise") == 0) {
@@ -201,7 +225,10 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 			*help = 1;
 			break;
 		case 'o':
-			o->outdir = optarg;
+			if (strcmp(cmd, "diff") == 0)
+				o->outfile = optarg;
+			else
+				o->outdir = optarg;
 			break;
 		case 'f':
 		case OPT_FORMAT_LONG:
@@ -296,6 +323,8 @@ main(int argc, char **argv)
 		help = help_report;
 	else if (strcmp(cmd, "adopt") == 0)
 		help = help_adopt;
+	else if (strcmp(cmd, "diff") == 0)
+		help = help_diff;
 	else if (strcmp(cmd, "revise") == 0)
 		help = help_revise;
 	else
@@ -323,6 +352,8 @@ main(int argc, char **argv)
 		status = cmd_report(&o, argc, argv);
 	else if (strcmp(cmd, "adopt") == 0)
 		status = cmd_adopt(&o, argc, argv);
+	else if (strcmp(cmd, "diff") == 0)
+		status = cmd_diff(&o, argc, argv);
 	else if (strcmp(cmd, "revise") == 0)
 		status = cmd_revise(&o, argc, argv);
 	else

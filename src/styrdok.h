@@ -138,10 +138,12 @@ void project_override(struct project *, const char *rel, const char *data,
     size_t len);
 xmlDocPtr source_parse(struct project *, const char *rel);
 int source_canonical(struct project *, const char *rel, struct buf *out);
+xmlDocPtr document_file_load(struct project *, const char *path);
 
 /* ---- validate.c / rules.c: structure by schema, meaning by rules ----- */
 
 int validate_schema(struct project *);
+int validate_document(struct project *, xmlDocPtr);
 void rules_run(struct project *);
 void registers_check(struct project *, xmlHashTablePtr ids);
 int organ_may_adopt(xmlNodePtr org, xmlNodePtr organ, const char *type,
@@ -151,6 +153,12 @@ int organ_may_adopt(xmlNodePtr org, xmlNodePtr organ, const char *type,
 
 void markdown_splice(struct project *, xmlNodePtr prose, xmlHashTablePtr anchors);
 void enrich(struct project *);
+void enrich_document(struct project *, xmlNodePtr document);
+
+/* ---- diff.c: the redline -------------------------------------------- */
+
+int diff_documents(xmlDocPtr tree, xmlNodePtr old, xmlNodePtr new,
+    const char *old_label, const char *new_label);
 
 /* ---- transform.c: XSLT with security preferences -------------------- */
 
@@ -179,6 +187,7 @@ struct options {
 	int strict;		/* check --strict */
 	const char *organ, *date, *paragraph, *dnr, *valid_from; /* adopt */
 	const char *version;	/* revise --version */
+	const char *outfile;	/* diff -o */
 };
 
 int cmd_check(struct options *, int argc, char **argv);
@@ -187,6 +196,7 @@ int cmd_list(struct options *, int argc, char **argv);
 int cmd_report(struct options *, int argc, char **argv);
 int cmd_adopt(struct options *, int argc, char **argv);
 int cmd_revise(struct options *, int argc, char **argv);
+int cmd_diff(struct options *, int argc, char **argv);
 struct project *run_stages(int enrich_too, int *status);
 int render_document(struct project *, const char *id, const char *fmt,
     struct buf *out);

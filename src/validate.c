@@ -76,3 +76,33 @@ validate_schema(struct project *p)
 	xmlRelaxNGFree(schema);
 	return invalid;
 }
+
+/*
+ * Validates a document that is not part of the project (a version given
+ * to diff) against styrdok.rng.  Returns 0 when valid.
+ */
+int
+validate_document(struct project *p, xmlDocPtr doc)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+	xmlRelaxNGValidCtxtPtr vctxt;
+	xmlRelaxNGPtr schema;
+	char *path = xasprintf("%s/styrdok.rng", p->templates);
+	int rc = -1;
+
+	pctxt = xmlRelaxNGNewParserCtxt(path);
+	free(path);
+	xmlRelaxNGSetParserStructuredErrors(pctxt, diag_xml_error, p->diags);
+	schema = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	if (schema == NULL)
+		return -1;
+	vctxt = xmlRelaxNGNewValidCtxt(schema);
+	xmlRelaxNGSetValidStructuredErrors(vctxt, diag_xml_error, p->diags);
+	diags_set_fallback(p->diags, xmlDocGetRootElement(doc));
+	rc = xmlRelaxNGValidateDoc(vctxt, doc);
+	diags_set_fallback(p->diags, NULL);
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	xmlRelaxNGFree(schema);
+	return rc;
+}

@@ -69,6 +69,11 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .raci td { text-align: center; font-weight: bold; }
 .sign td { height: 2.6rem; width: 66%; }
 .ack { margin-top: 3rem; }
+ins, .ins-sample { color: #0b5d1e; background: #e6f4ea; text-decoration: underline; text-decoration-thickness: 2px; }
+del, .del-sample { color: #8a1c1c; background: #fbeaea; text-decoration: line-through; }
+.changed-unit { border-left: 4px solid var(--accent); padding-left: .6rem; margin-left: -1rem; }
+.req.changed-unit { border-left-color: var(--accent); }
+.change-note { font-weight: bold; color: var(--accent); }
 .matrix td { text-align: center; }
 .cell-high { background: #fde7e9; font-weight: bold; }
 .cell-low { background: #eef6ee; }
