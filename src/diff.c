@@ -451,8 +451,7 @@ pair_unit(struct diff *d, const struct units *b, const struct unit *o,
 		    "lydelse.", n->id);
 	if (role_changed)
 		summary(d, "requirement-role", n, "Kravet %s har fått en annan "
-		    "ansvarig roll (%s i stället för %s).", n->id, n->extra,
-		    o->extra);
+		    "ansvarig roll.", n->id);
 	if (n->kind == U_TERM && text_changed)
 		summary(d, "term-changed", n, "Begreppet %s har ändrats.",
 		    n->id);
@@ -622,6 +621,14 @@ diff_documents(xmlDocPtr tree, xmlNodePtr old, xmlNodePtr new,
 	d.root = xmlNewChild(root, root->ns, BAD_CAST "diff", NULL);
 	xmlSetProp(d.root, BAD_CAST "doc", id);
 	xmlFree(id);
+	/* The new version may not be in the project: name it here. */
+	for (size_t f = 0; f < 2; f++) {
+		static const char *const field[] = {"title", "version"};
+		char *v = content(child(child(new, "meta"), field[f]));
+
+		xmlSetProp(d.root, BAD_CAST field[f], BAD_CAST v);
+		free(v);
+	}
 	xmlSetProp(d.root, BAD_CAST "old", BAD_CAST old_label);
 	xmlSetProp(d.root, BAD_CAST "new", BAD_CAST new_label);
 	d.summary = xmlNewChild(d.root, root->ns, BAD_CAST "summary", NULL);

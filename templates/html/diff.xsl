@@ -21,9 +21,9 @@
 
   <xsl:template match="/">
     <xsl:call-template name="frame">
-      <xsl:with-param name="title" select="concat('Ändringar i ', $meta/s:title)"/>
+      <xsl:with-param name="title" select="concat('Ändringar i ', $diff/@title)"/>
       <xsl:with-param name="kind" select="'Jämförelse'"/>
-      <xsl:with-param name="stamp" select="concat($doc, ' · version ', $meta/s:version, ' · ', $short-hash)"/>
+      <xsl:with-param name="stamp" select="concat($doc, ' · version ', $diff/@version)"/>
       <xsl:with-param name="content">
         <p>Jämförelsen visar <strong><xsl:value-of select="$diff/@new"/></strong> mot <strong><xsl:value-of select="$diff/@old"/></strong>. <span class="ins-sample">Understruken text</span> är ny, <span class="del-sample">genomstruken text</span> är borttagen, och ett streck i marginalen visar varje ändrat stycke.</p>
         <section aria-labelledby="styrdok-changes">

@@ -18,7 +18,7 @@
 
   <xsl:template match="/">
     <xsl:text># Ändringar: </xsl:text>
-    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$meta/s:title"/></xsl:call-template>
+    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$diff/@title"/></xsl:call-template>
     <xsl:value-of select="concat($nl, $nl)"/>
     <xsl:call-template name="esc-line"><xsl:with-param name="t" select="concat('Jämfört: ', $diff/@old, ' → ', $diff/@new)"/></xsl:call-template>
     <xsl:value-of select="concat($nl, $nl)"/>
@@ -49,7 +49,11 @@
           <xsl:text>** </xsl:text>
           <xsl:apply-templates select="s:text" mode="marked"/>
           <xsl:if test="@old-role">
-            <xsl:value-of select="concat(' (ansvarig: ~~', @old-role, '~~ ++', @role, '++)')"/>
+            <xsl:text> (ansvarig: ~~</xsl:text>
+            <xsl:call-template name="esc-line"><xsl:with-param name="t"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@old-role"/></xsl:call-template></xsl:with-param></xsl:call-template>
+            <xsl:text>~~ ++</xsl:text>
+            <xsl:call-template name="esc-line"><xsl:with-param name="t"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@role"/></xsl:call-template></xsl:with-param></xsl:call-template>
+            <xsl:text>++)</xsl:text>
           </xsl:if>
           <xsl:value-of select="$nl"/>
         </xsl:for-each>

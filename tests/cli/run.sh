@@ -48,7 +48,7 @@ P=policies/documents/$policy.xml
 # --- usage contract -----------------------------------------------------
 expect_status 0 "--help exits 0" styrdok --help
 check "--help lists the commands" grep -q "check.*build\|build" "$scratch/out"
-for c in check build list report adopt revise; do
+for c in check build list report adopt revise diff; do
 	expect_status 0 "$c --help exits 0" styrdok $c --help
 	check "$c --help prints its usage on stdout" grep -q "usage: styrdok $c" "$scratch/out"
 done
@@ -61,7 +61,7 @@ expect_status 2 "unknown option is a usage error" styrdok --bogus
 expect_status 2 "unknown command option is a usage error" styrdok check --bogus
 expect_status 2 "check --format xml is a usage error" styrdok -C "$top" check --format xml
 expect_status 2 "build -f pdf is a usage error" styrdok -C "$top" build -f pdf
-for c in diff packet sign; do
+for c in packet sign; do
 	expect_status 2 "$c is not yet available" styrdok $c
 done
 expect_status 3 "-C to a missing directory is an environment error" styrdok -C "$scratch/none" check
@@ -206,6 +206,17 @@ check "the archive of 2.0 is untouched by revise" sh -c "cd '$A' && sha256sum -c
 expect_status 1 "adopt refuses a date before the previous decision" adopt "$policy" --organ KF --date 2027-01-10 --paragraph 3 --dnr "KS 2026/99"
 expect_status 0 "adopting the revision" adopt "$policy" --organ KF --date 2028-02-14 --paragraph 7 --dnr "KS 2027/12"
 check "the previous version is marked superseded by the new decision" grep -q 'version="2.0"[^>]*superseded="KF 2028-02-14 § 7"' "$scratch/v/$P"
+expect_status 1 "diff between the adopted and the current version: exit 1" styrdok -C "$scratch/v" diff "$policy@2.0" "$policy"
+check "diff names the new version" grep -q "Version: 2.0 → 2.1" "$scratch/out"
+expect_status 0 "diff of identical versions: exit 0" styrdok -C "$scratch/v" diff "$policy@2.0" "$policy@2.0"
+expect_status 2 "diff against a version whose text is not archived is refused" styrdok -C "$scratch/v" diff "$policy@1.0" "$policy"
+check "the refusal says the text is not archived" grep -q "the text of $policy@1.0 is not archived" "$scratch/err"
+expect_status 1 "diff -o writes the redline to a file" styrdok -C "$scratch/v" diff -f html -o redline.html "$policy@2.0" "$policy"
+check "the HTML redline passes the structure checks" python3 "$here/htmlcheck.py" "$scratch/v/redline.html"
+check "the HTML redline has the summary table" grep -q "Ändringar jämfört med gällande version" "$scratch/v/redline.html"
+expect_status 1 "diff -f json" styrdok -C "$scratch/v" diff -f json "$policy@2.0" "$policy"
+check "diff -f json is valid JSON" python3 -m json.tool "$scratch/out"
+expect_status 2 "diff of an unknown id is trouble (2)" styrdok -C "$scratch/v" diff nope "$policy"
 echo "ändrad" >>"$A/$policy.md"
 expect_status 1 "check finds a changed archive file" styrdok -C "$scratch/v" check
 check "the tampered file is named" grep -q "^policies/adopted/$policy/2.0/$policy.md:1:1: error: $policy.md has changed since it was adopted .*\[archive-integrity\]$" "$scratch/err"

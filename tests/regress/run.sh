@@ -6,6 +6,7 @@
 #   NAME.err   stderr of `styrdok check`, then "exit N"   (always)
 #   NAME.html, NAME.md   the built document                (when present)
 #   NAME.out/  the whole output tree of `build`            (when present)
+# and redlines: diff/base.xml against diff/NAME.xml, see the end.
 # --regen rewrites the expected files from the current output.
 set -u
 # Ages (a risk analysis older than 12 months) are measured as of this day.
@@ -77,5 +78,24 @@ for case in "$here"/*.xml "$here"/*.d; do
 	fi
 	if [ "$ok" = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
+# Redlines: diff/base.xml against each diff/NAME.xml, expected beside it
+# as NAME.diff.md, .html, .json and NAME.diff.exit.
+proj="$scratch/diffproject"
+mkdir -p "$proj/policies"
+cp "$here/organisation.xml" "$proj/policies/organisation.xml"
+for case in "$here"/diff/*.xml; do
+	name=$(basename "$case" .xml)
+	[ "$name" = base ] && continue
+	ok=1
+	cp "$here/diff/base.xml" "$case" "$proj/"
+	for fmt in md html json; do
+		run -C "$proj" diff -f "$fmt" base.xml "$name.xml" >"$scratch/out" 2>"$scratch/err"
+		echo "exit $?" >"$scratch/exit"
+		compare "$here/diff/$name.diff.$fmt" "$scratch/out" "diff/$name.diff.$fmt" || ok=0
+	done
+	compare "$here/diff/$name.diff.exit" "$scratch/exit" "diff/$name.diff.exit" || ok=0
+	if [ "$ok" = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+
 echo "regress: $pass passed, $fail failed"
 [ "$fail" = 0 ]
