@@ -188,6 +188,10 @@ sum_before=$(sha256sum "$scratch/v/$P")
 STYRDOK_TEST_FAIL=staged adopt "$policy" --organ KF --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45" >/dev/null 2>&1
 check "an adopt interrupted after staging leaves no archive and no staging directory" sh -c "test ! -e '$A' && test -z \"\$(ls -A '$scratch/v/policies/adopted/$policy' 2>/dev/null)\""
 check "an interrupted adopt leaves the source as it was" sh -c "echo '$sum_before' | sha256sum -c --quiet"
+cp "$scratch/v/$P" "$scratch/v.keep"
+sed -i 's|role="it-chef"/>|role="ingen-roll"/>|' "$scratch/v/$P"
+expect_status 1 "adopt refuses while the sources have errors" adopt "$policy" --organ KF --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45"
+cp "$scratch/v.keep" "$scratch/v/$P"
 expect_status 1 "adopt refuses an organ that may not adopt a policy" adopt "$policy" --organ KS --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45"
 check "the refusal says why" grep -q "KS (styrelse) may not adopt a document of type policy" "$scratch/err"
 expect_status 1 "adopt refuses a date that does not exist" adopt "$policy" --organ KF --date 2027-02-30 --paragraph 12 --dnr "KS 2026/45"
