@@ -24,7 +24,7 @@ OBJS = src/util.o src/diag.o src/load.o src/validate.o src/rules.o src/registers
        src/archive.o src/diff.o
 HDRS = src/styrdok.h
 
-.PHONY: all deps docs check test-unit test-regress test-cli regen \
+.PHONY: all deps docs check check-browser test-unit test-regress test-cli regen \
         install uninstall clean asan valgrind lint-man
 
 all: deps styrdok docs
@@ -47,6 +47,9 @@ tests/unit/test_util: tests/unit/test_util.c $(OBJS) $(HDRS)
 
 check: styrdok tests/unit/test_util
 	@sh tests/run-all.sh
+
+check-browser: styrdok
+	@sh tests/browser/check.sh
 
 test-unit: tests/unit/test_util
 	./tests/unit/test_util

@@ -70,7 +70,8 @@
           <p>Kontaktlistan publiceras inte. Den finns i den interna versionen av planen.</p>
         </xsl:when>
         <xsl:otherwise>
-          <table>
+          <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+            <table>
             <caption>Kontakter i eskaleringsordning</caption>
             <thead><tr><th scope="col">Roll</th><th scope="col">Namn eller funktion</th><th scope="col">Nås via</th></tr></thead>
             <tbody>
@@ -78,7 +79,8 @@
                 <tr><th scope="row"><xsl:value-of select="@role"/></th><td><xsl:value-of select="."/></td><td><xsl:value-of select="@reach"/></td></tr>
               </xsl:for-each>
             </tbody>
-          </table>
+            </table>
+          </div>
         </xsl:otherwise>
       </xsl:choose>
       <h3>Senaste övning</h3>

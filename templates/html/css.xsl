@@ -65,7 +65,7 @@ th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left;
 thead th { background: #eef3f8; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-.wide { overflow-x: auto; }
+.wide { overflow-x: auto; position: relative; }
 .raci td { text-align: center; font-weight: bold; }
 .sign td { height: 2.6rem; width: 66%; }
 .ack { margin-top: 3rem; }

@@ -31,7 +31,8 @@
           <xsl:choose>
             <xsl:when test="$diff/@equal = 'yes'"><p>Versionerna har samma innehåll.</p></xsl:when>
             <xsl:otherwise>
-              <table>
+              <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+                <table>
                 <caption>Sammanfattning av ändringarna</caption>
                 <thead><tr><th scope="col">Ändring</th><th scope="col">Vad</th></tr></thead>
                 <tbody>
@@ -65,7 +66,8 @@
                     </tr>
                   </xsl:for-each>
                 </tbody>
-              </table>
+                </table>
+              </div>
             </xsl:otherwise>
           </xsl:choose>
         </section>

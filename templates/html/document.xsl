@@ -100,7 +100,8 @@
     <xsl:variable name="dec" select="$meta/s:decision"/>
     <section class="docinfo" aria-labelledby="styrdok-docinfo">
       <h2 id="styrdok-docinfo">Dokumentinformation</h2>
-      <table>
+      <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+        <table>
         <tbody>
           <xsl:call-template name="row">
             <xsl:with-param name="key" select="'type'"/>
@@ -195,7 +196,8 @@
             </xsl:call-template>
           </xsl:if>
         </tbody>
-      </table>
+        </table>
+      </div>
     </section>
   </xsl:template>
 
@@ -289,7 +291,7 @@
   <!-- The responsibility matrix, written once in its own source. -->
   <xsl:template match="s:matrix-ref">
     <xsl:variable name="m" select="key('id', @ref)"/>
-    <div class="wide">
+    <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
       <table class="raci">
         <caption><xsl:value-of select="$m/s:title"/></caption>
         <thead>
@@ -332,7 +334,8 @@
     <xsl:variable name="dec" select="$meta/s:decision"/>
     <section class="ack" aria-labelledby="styrdok-ack">
       <h2 id="styrdok-ack">Bilaga: <xsl:value-of select="s:title"/></h2>
-      <table>
+      <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+        <table>
         <caption>Dokumentet bekräftelsen gäller</caption>
         <tbody>
           <tr><th scope="row">Dokument</th><td><xsl:value-of select="$meta/s:title"/></td></tr>
@@ -348,7 +351,8 @@
           </tr>
           <tr><th scope="row">Kontrollsumma</th><td class="stamp"><xsl:value-of select="$short-hash"/></td></tr>
         </tbody>
-      </table>
+        </table>
+      </div>
       <p class="req-text"><xsl:value-of select="s:statement"/></p>
       <table class="sign">
         <caption>Fylls i av medarbetaren</caption>
@@ -371,7 +375,8 @@
     <xsl:if test="$doc-roles">
       <section aria-labelledby="styrdok-roles">
         <h2 id="styrdok-roles">Roller i dokumentet</h2>
-        <table>
+        <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+          <table>
           <caption>Roller som dokumentet ger ansvar, med innehavare och krav</caption>
           <thead>
             <tr><th scope="col">Roll</th><th scope="col">Innehas av</th><th scope="col">Utses av</th><th scope="col">Ansvarar för krav</th></tr>
@@ -397,7 +402,8 @@
               </tr>
             </xsl:for-each>
           </tbody>
-        </table>
+          </table>
+        </div>
       </section>
     </xsl:if>
   </xsl:template>
@@ -405,7 +411,8 @@
   <xsl:template name="history">
     <section aria-labelledby="styrdok-history">
       <h2 id="styrdok-history">Versionshistorik</h2>
-      <table>
+      <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+        <table>
         <caption>Versioner av dokumentet, äldst först</caption>
         <thead>
           <tr><th scope="col">Version</th><th scope="col">Datum</th><th scope="col">Beslut</th><th scope="col">Ansvarig</th><th scope="col">Ändring</th></tr>
@@ -435,7 +442,8 @@
             </tr>
           </xsl:for-each>
         </tbody>
-      </table>
+        </table>
+      </div>
     </section>
   </xsl:template>
 </xsl:stylesheet>

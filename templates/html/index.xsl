@@ -39,7 +39,8 @@
         </header>
         <main id="styrdok-main">
           <h1>Styrdokument för informationssäkerhet</h1>
-          <table>
+          <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+            <table>
             <caption>Alla dokument, med version, status och när de senast ska revideras</caption>
             <thead>
               <tr>
@@ -71,7 +72,8 @@
                 </tr>
               </xsl:for-each>
             </tbody>
-          </table>
+            </table>
+          </div>
           <xsl:if test="$systems or $analyses or $plans or /s:project/s:source/s:audit">
             <h2>Register och rapport</h2>
             <ul>

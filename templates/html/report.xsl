@@ -52,7 +52,8 @@
       </xsl:for-each>
       <section aria-labelledby="{@id}-findings">
         <h3 id="{@id}-findings">Iakttagelserna och läget nu</h3>
-        <table>
+        <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+          <table>
           <caption>Revisorernas iakttagelser, mätta mot källorna</caption>
           <thead><tr><th scope="col">Iakttagelse</th><th scope="col">Läget nu</th><th scope="col">Status</th></tr></thead>
           <tbody>
@@ -68,14 +69,16 @@
               </tr>
             </xsl:for-each>
           </tbody>
-        </table>
+          </table>
+        </div>
       </section>
     </section>
   </xsl:template>
 
   <xsl:template name="answer-timetable">
     <p>Styrdokumenten och deras status:</p>
-    <table>
+    <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+      <table>
       <caption>Styrdokumenten</caption>
       <thead><tr><th scope="col">Dokument</th><th scope="col">Version</th><th scope="col">Status</th><th scope="col">Fastställs av</th><th scope="col">Revideras senast</th></tr></thead>
       <tbody>
@@ -89,10 +92,12 @@
           </tr>
         </xsl:for-each>
       </tbody>
-    </table>
+      </table>
+    </div>
     <xsl:choose>
       <xsl:when test="$actions">
-        <table>
+        <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+          <table>
           <caption><xsl:value-of select="$actions[1]/../s:title"/></caption>
           <thead><tr><th scope="col">Senast</th><th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Status</th></tr></thead>
           <tbody>
@@ -109,7 +114,8 @@
               </tr>
             </xsl:for-each>
           </tbody>
-        </table>
+          </table>
+        </div>
       </xsl:when>
       <xsl:otherwise><p class="gap">Det finns ingen tidsplan (action-plan) i källorna.</p></xsl:otherwise>
     </xsl:choose>
@@ -123,7 +129,8 @@
       <xsl:variable name="kd" select="$documents[@id = 'instruktion-kontinuitet-drift']"/>
       <xsl:if test="$kd">Hur störningar utanför kontorstid hanteras står i <xsl:value-of select="$kd/s:meta/s:title"/> (version <xsl:value-of select="$kd/s:meta/s:version"/>, <xsl:value-of select="$kd/s:meta/s:status"/>).</xsl:if>
     </p>
-    <table>
+    <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+      <table>
       <caption>System som används utanför kontorstid</caption>
       <thead><tr><th scope="col">System</th><th scope="col">Drift</th><th scope="col">Supportavtal täcker</th><th scope="col">Längsta avbrottstid</th><th scope="col">Kontinuitetsplan</th><th scope="col">Bedömning</th></tr></thead>
       <tbody>
@@ -148,7 +155,8 @@
           </tr>
         </xsl:for-each>
       </tbody>
-    </table>
+      </table>
+    </div>
   </xsl:template>
 
   <xsl:template name="answer-risk-analyses">
@@ -168,7 +176,8 @@
       </xsl:choose>
       ska analyseras minst var tolfte månad.
     </p>
-    <table>
+    <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+      <table>
       <caption>Prioriterade system och deras riskanalyser</caption>
       <thead><tr><th scope="col">System</th><th scope="col">Senaste analys</th><th scope="col">Risker</th><th scope="col">Över acceptansnivån</th><th scope="col">Åtgärder klara</th><th scope="col">Bedömning</th></tr></thead>
       <tbody>
@@ -195,7 +204,8 @@
           </tr>
         </xsl:for-each>
       </tbody>
-    </table>
+      </table>
+    </div>
   </xsl:template>
 
   <xsl:template name="documents">

@@ -42,7 +42,8 @@
       <h2 id="{@id}-h"><xsl:value-of select="key('id', @system)/s:name"/>, <xsl:value-of select="@date"/></h2>
       <p>Deltagare: <xsl:value-of select="s:participants"/>. Skala 1–<xsl:value-of select="$levels"/>, acceptansnivå <xsl:value-of select="$threshold"/>.</p>
       <xsl:call-template name="gaps"/>
-      <table class="matrix">
+      <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+        <table class="matrix">
         <caption>Riskmatris: konsekvens (rader) mot sannolikhet (kolumner), med riskernas nummer</caption>
         <thead>
           <tr>
@@ -78,8 +79,9 @@
             </tr>
           </xsl:for-each>
         </tbody>
-      </table>
-      <div class="wide">
+        </table>
+      </div>
+      <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
         <table>
           <caption>Risker i analysen</caption>
           <thead>

@@ -39,7 +39,7 @@
       Förteckningen uppdaterades <xsl:value-of select="s:updated"/>.
       Brister per <xsl:value-of select="/s:project/@as-of"/>: <xsl:value-of select="count(s:system/s:gap)"/>.
     </p>
-    <div class="wide">
+    <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
       <table>
         <caption>Översikt över systemen</caption>
         <thead>
