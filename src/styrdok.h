@@ -176,6 +176,22 @@ void outdir_free(struct outdir *);
 int outdir_write(struct outdir *, const char *relpath, const char *data,
     size_t len);
 
+/* ---- csv.c: the staff list ------------------------------------------ */
+
+struct person {
+	char *name, *unit, *title, *employee;
+	int line;
+};
+
+struct staff {
+	struct person *v;
+	size_t n;
+};
+
+int staff_parse(struct diags *, const char *rel, const char *data,
+    size_t len, int cp1252, struct staff *out);
+void staff_free(struct staff *);
+
 /* ---- cmd.c: the commands -------------------------------------------- */
 
 struct options {

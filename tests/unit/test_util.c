@@ -196,6 +196,119 @@ test_diag_format(void **state)
 	diags_free(d);
 }
 
+/* Parses a staff list; returns the number of people or -1. */
+static int
+parse(const char *csv, size_t len, int cp1252, struct staff *st,
+    struct diags **d)
+{
+	*d = diags_new("/p");
+	return staff_parse(*d, "staff.csv", csv, len, cp1252, st) == 0 ?
+	    (int)st->n : -1;
+}
+
+static const char *
+first_rule(struct diags *d, enum severity sev)
+{
+	for (size_t i = 0; i < diags_len(d); i++)
+		if (diags_get(d, i)->sev == sev)
+			return diags_get(d, i)->rule;
+	return "";
+}
+
+static void
+test_staff_bom_semicolon_crlf(void **state)
+{
+	const char csv[] = "\xEF\xBB\xBF" "Anställningsnummer;Namn;Enhet;"
+	    "Befattning;E-post\r\n10234;Åsa Öberg;IT-enheten;Tekniker;"
+	    "a@x.se\r\n10235;\"Märta; Ängström\";\"Hemtjänst\r\nnatt\";;"
+	    "m@x.se\r\n\r\n";
+	struct staff st;
+	struct diags *d;
+
+	(void)state;
+	assert_int_equal(parse(csv, sizeof(csv) - 1, 0, &st, &d), 2);
+	assert_string_equal(st.v[0].name, "Åsa Öberg");
+	assert_string_equal(st.v[0].employee, "10234");
+	assert_string_equal(st.v[1].name, "Märta; Ängström");
+	assert_string_equal(st.v[1].unit, "Hemtjänst\nnatt");
+	assert_string_equal(st.v[1].title, "");
+	assert_int_equal(st.v[1].line, 3);
+	/* The e-mail column is ignored, with a note. */
+	assert_string_equal(first_rule(d, SEV_NOTE), "staff-column");
+	staff_free(&st);
+	diags_free(d);
+}
+
+static void
+test_staff_comma_english_quotes(void **state)
+{
+	const char csv[] = "name,unit,title,employee-id\n"
+	    "\"Per \"\"Pelle\"\" Ek\",\"Skola, norra\",Lärare,7\n";
+	struct staff st;
+	struct diags *d;
+
+	(void)state;
+	assert_int_equal(parse(csv, sizeof(csv) - 1, 0, &st, &d), 1);
+	assert_string_equal(st.v[0].name, "Per \"Pelle\" Ek");
+	assert_string_equal(st.v[0].unit, "Skola, norra");
+	staff_free(&st);
+	diags_free(d);
+}
+
+static void
+test_staff_cp1252(void **state)
+{
+	/* "Namn;Enhet;Anställningsnummer\nÅsa;Skola;1" in Windows-1252. */
+	const char csv[] = "Namn;Enhet;Anst\xE4llningsnummer\n\xC5sa;Skola;1\n";
+	struct staff st;
+	struct diags *d;
+
+	(void)state;
+	assert_int_equal(parse(csv, sizeof(csv) - 1, 0, &st, &d), -1);
+	assert_string_equal(first_rule(d, SEV_ERROR), "staff-encoding");
+	assert_int_equal(diags_get(d, 0)->line, 1);
+	diags_free(d);
+	assert_int_equal(parse(csv, sizeof(csv) - 1, 1, &st, &d), 1);
+	assert_string_equal(st.v[0].name, "Åsa");
+	staff_free(&st);
+	diags_free(d);
+}
+
+static void
+test_staff_refusals(void **state)
+{
+	static const struct {
+		const char *csv, *rule;
+		int line;
+	} cases[] = {
+		{"", "staff-empty", 1},
+		{"Namn;Enhet;Anställningsnummer\n", "staff-empty", 2},
+		{"Namn;Enhet;Anställningsnummer;Personnummer\nA;B;1;19700101-1234\n",
+		    "staff-personnummer", 1},
+		{"Namn;Enhet\nA;B\n", "staff-column", 1},
+		{"Namn;Enhet;Anställningsnummer\nA;B;1\n;C;2\n", "staff-row", 3},
+		{"Namn;Enhet;Anställningsnummer\nA;B;1\nC;D;1\n", "staff-row", 3},
+		{"Namn;Enhet;Anställningsnummer\nA;\"B;1\n", "staff-csv", 2},
+	};
+	struct staff st;
+	struct diags *d;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(parse(cases[i].csv, strlen(cases[i].csv), 0,
+		    &st, &d), -1);
+		assert_string_equal(first_rule(d, SEV_ERROR), cases[i].rule);
+		for (size_t k = 0; k < diags_len(d); k++)
+			if (diags_get(d, k)->sev == SEV_ERROR) {
+				assert_int_equal(diags_get(d, k)->line,
+				    cases[i].line);
+				break;
+			}
+		assert_int_equal(st.n, 0);
+		diags_free(d);
+	}
+}
+
 int
 main(void)
 {
@@ -209,6 +322,10 @@ main(void)
 		cmocka_unit_test(test_link_allowed),
 		cmocka_unit_test(test_utf8_columns),
 		cmocka_unit_test(test_diag_format),
+		cmocka_unit_test(test_staff_bom_semicolon_crlf),
+		cmocka_unit_test(test_staff_comma_english_quotes),
+		cmocka_unit_test(test_staff_cp1252),
+		cmocka_unit_test(test_staff_refusals),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
