@@ -581,12 +581,13 @@ cmd_report(struct options *o, int argc, char **argv)
 }
 
 /*
- * Renders document id in format fmt ("html", "md") into out, with its
- * restricted parts left out.  Returns 0, or -1 after a diagnostic.
+ * Renders the page of kind (a stylesheet name) for id in format fmt
+ * ("html", "md", "json") into out, restricted parts left out.  Returns
+ * 0, or -1 after a diagnostic.
  */
 int
-render_document(struct project *p, const char *id, const char *fmt,
-    struct buf *out)
+render_format(struct project *p, const char *kind, const char *id,
+    const char *fmt, struct buf *out)
 {
 	struct sheets cache = {0};
 	struct pages ps = {0};
@@ -594,7 +595,7 @@ render_document(struct project *p, const char *id, const char *fmt,
 
 	for (size_t f = 0; f < NFORMATS; f++)
 		if (strcmp(formats[f].name, fmt) == 0) {
-			render(p, &cache, &ps, f, "document", id, "omit",
+			render(p, &cache, &ps, f, kind, id, "omit",
 			    xstrdup(id));
 			if (!ps.failed) {
 				buf_add(out, ps.v[0].data.data ? ps.v[0].data.data
@@ -785,4 +786,19 @@ out:
 	xmlFreeDoc(own_new);
 	project_free(p);
 	return status;
+}
+
+int
+render_document(struct project *p, const char *id, const char *fmt,
+    struct buf *out)
+{
+	return render_format(p, "document", id, fmt, out);
+}
+
+/* An HTML page of another kind (sheets, packet) for id. */
+int
+render_kind(struct project *p, const char *kind, const char *id,
+    struct buf *out)
+{
+	return render_format(p, kind, id, "html", out);
 }

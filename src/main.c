@@ -43,6 +43,8 @@ static const char help_text[] =
     "                redline between two versions (files, ID@VERSION, ID)\n"
     "  revise ID [--version V]\n"
     "                start the next draft of an adopted document\n"
+    "  sign ID --staff FILE [--version V] [--encoding cp1252] [-o DIR]\n"
+    "                one acknowledgement sheet per person, for one version\n"
     "  report [--format html|md|json] [-o DIR] [--internal]\n"
     "                governance status: the audit's findings and questions,\n"
     "                gaps per system, documents due for review\n"
@@ -111,6 +113,26 @@ static const char help_diff[] =
     "  -o, --output FILE   write to FILE (atomically) instead of stdout\n"
     "  -h, --help          show this help\n";
 
+static const char help_sign[] =
+    "usage: styrdok sign ID --staff FILE [--version V] [--encoding utf-8|cp1252]\n"
+    "       [-o DIR]\n"
+    "\n"
+    "Writes DIR/signing/ID/VERSION/: the document (ID.html), sheets.html\n"
+    "with one acknowledgement page per person in the staff list (title,\n"
+    "version, decision, content hash, the statement, the person's name,\n"
+    "unit, title and employee number, place, date and signature) and\n"
+    "register.csv for recording returned sheets.  The version is V, else\n"
+    "the version in force (the newest adopted), else the current draft.\n"
+    "The staff list is CSV (';' or ','), UTF-8 with or without BOM, with\n"
+    "the columns namn/name, enhet/unit, anställningsnummer/employee-id and\n"
+    "optionally befattning/title.  Nothing is written when it has errors.\n"
+    "\n"
+    "  --staff FILE        the staff list\n"
+    "  --version V         the version to sign\n"
+    "  --encoding cp1252   read a list Excel saved as Windows-1252\n"
+    "  -o, --output DIR    output directory (default: output)\n"
+    "  -h, --help          show this help\n";
+
 static const char help_report[] =
     "usage: styrdok report [--format html|md|json] [-o DIR] [--internal]\n"
     "\n"
@@ -132,7 +154,7 @@ static const char help_list[] =
 
 /* Commands of the contract that this version does not implement yet. */
 static const char *const later[] = {
-	"packet", "sign",
+	"packet",
 };
 
 static int
@@ -151,7 +173,7 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 {
 	enum { OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL,
 	    OPT_ORGAN, OPT_DATE, OPT_PARAGRAPH, OPT_DNR, OPT_VALID_FROM,
-	    OPT_VERSION };
+	    OPT_VERSION, OPT_STAFF, OPT_ENCODING };
 	static const struct option adopt_opts[] = {
 		{"organ", required_argument, NULL, OPT_ORGAN},
 		{"date", required_argument, NULL, OPT_DATE},
@@ -163,6 +185,14 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 	};
 	static const struct option diff_opts[] = {
 		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const struct option sign_opts[] = {
+		{"staff", required_argument, NULL, OPT_STAFF},
+		{"version", required_argument, NULL, OPT_VERSION},
+		{"encoding", required_argument, NULL, OPT_ENCODING},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -209,6 +239,9 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 	} else if (strcmp(cmd, "diff") == 0) {
 		opts = diff_opts;
 		shorts = "hf:o:";
+	} else if (strcmp(cmd, "sign") == 0) {
+		opts = sign_opts;
+		shorts = "ho:";
 	} else if (strcmp(cmd, "adopt") == 0) {
 		opts = adopt_opts;
 	} else if (strcmp(cmd, "revise") == 0) {
@@ -260,6 +293,12 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 			break;
 		case OPT_VERSION:
 			o->version = optarg;
+			break;
+		case OPT_STAFF:
+			o->staff = optarg;
+			break;
+		case OPT_ENCODING:
+			o->encoding = optarg;
 			break;
 		default:
 			return -1;
@@ -325,6 +364,8 @@ main(int argc, char **argv)
 		help = help_adopt;
 	else if (strcmp(cmd, "diff") == 0)
 		help = help_diff;
+	else if (strcmp(cmd, "sign") == 0)
+		help = help_sign;
 	else if (strcmp(cmd, "revise") == 0)
 		help = help_revise;
 	else
@@ -354,6 +395,8 @@ main(int argc, char **argv)
 		status = cmd_adopt(&o, argc, argv);
 	else if (strcmp(cmd, "diff") == 0)
 		status = cmd_diff(&o, argc, argv);
+	else if (strcmp(cmd, "sign") == 0)
+		status = cmd_sign(&o, argc, argv);
 	else if (strcmp(cmd, "revise") == 0)
 		status = cmd_revise(&o, argc, argv);
 	else

@@ -204,6 +204,8 @@ struct options {
 	const char *organ, *date, *paragraph, *dnr, *valid_from; /* adopt */
 	const char *version;	/* revise --version */
 	const char *outfile;	/* diff -o */
+	const char *staff;	/* sign --staff */
+	const char *encoding;	/* sign --encoding */
 };
 
 int cmd_check(struct options *, int argc, char **argv);
@@ -216,6 +218,14 @@ int cmd_diff(struct options *, int argc, char **argv);
 struct project *run_stages(int enrich_too, int *status);
 int render_document(struct project *, const char *id, const char *fmt,
     struct buf *out);
+int render_format(struct project *, const char *kind, const char *id,
+    const char *fmt, struct buf *out);
+int render_kind(struct project *, const char *kind, const char *id,
+    struct buf *out);
+int cmd_sign(struct options *, int argc, char **argv);
+int staff_load(struct project *, const char *path, int cp1252,
+    struct staff *);
+char *newest_adopted(const char *id);
 
 /* ---- archive.c: adopted versions ------------------------------------ */
 

@@ -1,0 +1,334 @@
+/*
+ * sign.c - personal acknowledgement sheets for everyone in a staff list,
+ * tied to one exact version of a document (its version, decision and
+ * content hash), and the register for recording returned sheets.
+ *
+ * The people are added to the tree as <signing><person .../></signing>
+ * and the sheets are rendered by templates/html/sheets.xsl like every
+ * other page.  Nothing is written when the staff list has errors.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/tree.h>
+
+#include "styrdok.h"
+
+static int
+is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	for (n = n ? n->children : NULL; n != NULL; n = n->next)
+		if (is(n, name))
+			return n;
+	return NULL;
+}
+
+static xmlNodePtr
+find_document(struct project *p, const char *id)
+{
+	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
+	    s = s->next) {
+		xmlNodePtr d = xmlFirstElementChild(s);
+		xmlChar *did;
+		int match;
+
+		if (!is(d, "document"))
+			continue;
+		did = xmlGetProp(d, BAD_CAST "id");
+		match = xmlStrEqual(did, BAD_CAST id);
+		xmlFree(did);
+		if (match)
+			return d;
+	}
+	return NULL;
+}
+
+/* The newest version archived under policies/adopted/<id>/, or NULL. */
+char *
+newest_adopted(const char *id)
+{
+	char *dir = xasprintf("policies/adopted/%s", id), *best = NULL;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' ||
+		    strspn(e->d_name, "0123456789.") != strlen(e->d_name))
+			continue;
+		if (best == NULL || version_compare(e->d_name, best) > 0) {
+			free(best);
+			best = xstrdup(e->d_name);
+		}
+	}
+	if (d != NULL)
+		closedir(d);
+	free(dir);
+	return best;
+}
+
+/*
+ * Puts the archived version of document doc in the tree in its place,
+ * enriched like the sources, with the archive's content hash.  Returns
+ * the new node, or NULL after a message.
+ */
+static xmlNodePtr
+swap_in_archive(struct project *p, xmlNodePtr doc, const char *id,
+    const char *version)
+{
+	char *path = xasprintf("policies/adopted/%s/%s/%s.xml", id, version, id);
+	xmlDocPtr arch = document_file_load(p, path);
+	xmlNodePtr copy = NULL;
+	struct stat st;
+
+	if (arch == NULL || stat(path, &st) != 0) {
+		fprintf(stderr, "styrdok: sign: %s version %s is neither the "
+		    "current source nor adopted (%s)\n", id, version, path);
+		goto out;
+	}
+	/* The archived file is the canonical source: its hash is the stamp. */
+	struct buf data = {0};
+	FILE *f = fopen(path, "rb");
+	char chunk[65536], hex[65];
+	size_t n;
+
+	while (f != NULL && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&data, chunk, n);
+	if (f != NULL)
+		fclose(f);
+	sha256_hex(data.data ? data.data : "", data.len, hex);
+	buf_free(&data);
+	copy = xmlDocCopyNode(xmlDocGetRootElement(arch), p->tree, 1);
+	xmlReplaceNode(doc, copy);
+	xmlFreeNode(doc);
+	xmlSetProp(copy->parent, BAD_CAST "sha256", BAD_CAST hex);
+	enrich_document(p, copy);
+out:
+	xmlFreeDoc(arch);
+	free(path);
+	return copy;
+}
+
+/* Appends a CSV field, quoted when it must be. */
+static void
+csv_field(struct buf *b, const char *s, int last)
+{
+	if (strpbrk(s, ";\"\r\n") != NULL) {
+		buf_add(b, "\"", 1);
+		for (; *s; s++)
+			buf_adds(b, *s == '"' ? "\"\"" : (char[]){*s, '\0'});
+		buf_add(b, "\"", 1);
+	} else
+		buf_adds(b, s);
+	buf_adds(b, last ? "\r\n" : ";");
+}
+
+/* The register of returned sheets, pre-filled, for Excel (BOM, ';'). */
+static void
+register_csv(struct buf *b, const struct staff *st, const char *title,
+    const char *version, const char *hash)
+{
+	buf_adds(b, "\xEF\xBB\xBF");
+	buf_adds(b, "Anställningsnummer;Namn;Enhet;Befattning;Dokument;"
+	    "Version;Kontrollsumma;Underskriven datum;Mottagen av\r\n");
+	for (size_t i = 0; i < st->n; i++) {
+		csv_field(b, st->v[i].employee, 0);
+		csv_field(b, st->v[i].name, 0);
+		csv_field(b, st->v[i].unit, 0);
+		csv_field(b, st->v[i].title, 0);
+		csv_field(b, title, 0);
+		csv_field(b, version, 0);
+		csv_field(b, hash, 0);
+		csv_field(b, "", 0);
+		csv_field(b, "", 1);
+	}
+}
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	struct stat st;
+	FILE *f;
+	char *data;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > LIMIT_FILE_BYTES || (f = fopen(path, "rb")) == NULL)
+		return NULL;
+	data = xmalloc((size_t)st.st_size + 1);
+	*len = fread(data, 1, (size_t)st.st_size, f);
+	data[*len] = '\0';
+	fclose(f);
+	return data;
+}
+
+/*
+ * Reads and checks a staff list file; diagnostics name it as given.
+ * Returns 0 with the people in *st, or an exit status.
+ */
+int
+staff_load(struct project *p, const char *path, int cp1252, struct staff *st)
+{
+	size_t len = 0;
+	char *data = read_file(path, &len);
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	if (data == NULL) {
+		diag_add(p->diags, path, 0, 0, SEV_ERROR, "io", "cannot read "
+		    "the staff list: %s", errno ? strerror(errno) :
+		    "not a regular file");
+		return EXIT_SYSTEM;
+	}
+	rc = staff_parse(p->diags, path, data, len, cp1252, st);
+	free(data);
+	return rc == 0 ? EXIT_OK : EXIT_INPUT;
+}
+
+int
+cmd_sign(struct options *o, int argc, char **argv)
+{
+	struct project *p;
+	struct staff st = {0};
+	xmlNodePtr doc, signing;
+	char *version = NULL, *status = NULL, *title = NULL, *hash = NULL;
+	char *dir = NULL, *adopted = NULL;
+	struct buf html = {0}, sheets = {0}, reg = {0};
+	const char *id;
+	int code, cp1252 = 0;
+
+	if (argc != 1 || o->staff == NULL) {
+		fputs("usage: styrdok sign ID --staff FILE [--version V] "
+		    "[--encoding utf-8|cp1252] [-o DIR]\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (o->encoding != NULL) {
+		if (strcasecmp(o->encoding, "cp1252") == 0 ||
+		    strcasecmp(o->encoding, "windows-1252") == 0)
+			cp1252 = 1;
+		else if (strcasecmp(o->encoding, "utf-8") != 0 &&
+		    strcasecmp(o->encoding, "utf8") != 0) {
+			fprintf(stderr, "styrdok: sign: unknown encoding \"%s\" "
+			    "(utf-8 or cp1252)\n", o->encoding);
+			return EXIT_USAGE;
+		}
+	}
+	id = argv[0];
+	if ((p = run_stages(1, &code)) == NULL)
+		return code;
+	if (code != EXIT_OK) {
+		diags_keep_errors(p->diags);
+		diags_print(p->diags, stderr);
+		fputs("styrdok: sign: the sources have errors; fix them first\n",
+		    stderr);
+		goto out;
+	}
+	/* The governance warnings are check's business, not this command's. */
+	diags_truncate(p->diags, 0);
+	code = EXIT_INPUT;
+	if ((doc = find_document(p, id)) == NULL) {
+		fprintf(stderr, "styrdok: sign: no document with id \"%s\"\n",
+		    id);
+		goto out;
+	}
+	version = (char *)xmlNodeGetContent(child(child(doc, "meta"),
+	    "version"));
+	status = (char *)xmlNodeGetContent(child(child(doc, "meta"), "status"));
+	/* The version in force: the one asked for, or the newest adopted. */
+	adopted = newest_adopted(id);
+	if (o->version != NULL && strcmp(o->version, version) != 0) {
+		if (strspn(o->version, "0123456789.") != strlen(o->version) ||
+		    (doc = swap_in_archive(p, doc, id, o->version)) == NULL)
+			goto out;
+		free(version);
+		version = xstrdup(o->version);
+	} else if (o->version == NULL && strcmp(status, "beslutad") != 0 &&
+	    adopted != NULL) {
+		if ((doc = swap_in_archive(p, doc, id, adopted)) == NULL)
+			goto out;
+		free(version);
+		version = xstrdup(adopted);
+	} else if (strcmp(status, "beslutad") != 0)
+		fprintf(stderr, "styrdok: sign: note: %s %s is a draft (%s) "
+		    "and no version is adopted; the sheets say UTKAST\n", id,
+		    version, status);
+	if (child(doc, "acknowledgement") == NULL) {
+		fprintf(stderr, "styrdok: sign: %s has no <acknowledgement> "
+		    "to sign\n", id);
+		goto out;
+	}
+	if ((code = staff_load(p, o->staff, cp1252, &st)) != EXIT_OK) {
+		diags_print(p->diags, stderr);
+		diags_summary(p->diags, stderr);
+		fputs("styrdok: sign: nothing was written\n", stderr);
+		goto out;
+	}
+	title = (char *)xmlNodeGetContent(child(child(doc, "meta"), "title"));
+	hash = (char *)xmlGetProp(doc->parent, BAD_CAST "sha256");
+	hash[12] = '\0';
+	signing = xmlNewChild(xmlDocGetRootElement(p->tree), doc->ns,
+	    BAD_CAST "signing", NULL);
+	xmlSetProp(signing, BAD_CAST "doc", BAD_CAST id);
+	for (size_t i = 0; i < st.n; i++) {
+		xmlNodePtr pe = xmlNewChild(signing, doc->ns, BAD_CAST "person",
+		    NULL);
+
+		xmlSetProp(pe, BAD_CAST "employee", BAD_CAST st.v[i].employee);
+		xmlSetProp(pe, BAD_CAST "name", BAD_CAST st.v[i].name);
+		xmlSetProp(pe, BAD_CAST "unit", BAD_CAST st.v[i].unit);
+		xmlSetProp(pe, BAD_CAST "title", BAD_CAST st.v[i].title);
+	}
+	if (render_document(p, id, "html", &html) != 0 ||
+	    render_kind(p, "sheets", id, &sheets) != 0) {
+		diags_print(p->diags, stderr);
+		code = EXIT_SYSTEM;
+		goto out;
+	}
+	register_csv(&reg, &st, title, version, hash);
+	dir = xasprintf("signing/%s/%s", id, version);
+	{
+		struct outdir *od = outdir_new(o->outdir);
+		char *f1 = xasprintf("%s/%s.html", dir, id);
+		char *f2 = xasprintf("%s/sheets.html", dir);
+		char *f3 = xasprintf("%s/register.csv", dir);
+
+		code = od != NULL &&
+		    outdir_write(od, f1, html.data, html.len) == 0 &&
+		    outdir_write(od, f2, sheets.data, sheets.len) == 0 &&
+		    outdir_write(od, f3, reg.data, reg.len) == 0 ? EXIT_OK :
+		    EXIT_SYSTEM;
+		outdir_free(od);
+		free(f1);
+		free(f2);
+		free(f3);
+	}
+	if (code == EXIT_OK) {
+		if (diags_len(p->diags) > 0)
+			diags_print(p->diags, stderr);
+		fprintf(stderr, "styrdok: %zu acknowledgement sheet%s for %s "
+		    "version %s (%s) in %s/%s/\n", st.n, st.n == 1 ? "" : "s",
+		    id, version, hash, o->outdir, dir);
+	}
+out:
+	staff_free(&st);
+	buf_free(&html);
+	buf_free(&sheets);
+	buf_free(&reg);
+	free(version);
+	free(status);
+	free(title);
+	free(hash);
+	free(dir);
+	free(adopted);
+	project_free(p);
+	return code;
+}

@@ -1,0 +1,97 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  sheets.xsl - one acknowledgement sheet per person (<signing> in the
+  tree), each a printed page of its own: the document's title, version,
+  decision and content hash, the statement, the person's name, unit,
+  title and employee number, and lines for place, date and signature.
+  Parameter: doc, the document signed.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:s="urn:styrdok:1"
+    exclude-result-prefixes="s">
+
+  <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="css.xsl"/>
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+      doctype-system="about:legacy-compat"/>
+
+  <xsl:variable name="ack" select="$document/s:acknowledgement"/>
+  <xsl:variable name="people" select="/s:project/s:signing[@doc = $doc]/s:person"/>
+  <xsl:variable name="dec" select="$meta/s:decision"/>
+  <xsl:variable name="furniture">
+    <xsl:call-template name="only"><xsl:with-param name="s" select="$doc"/></xsl:call-template>
+    <xsl:text> · version </xsl:text>
+    <xsl:call-template name="only"><xsl:with-param name="s" select="$meta/s:version"/></xsl:call-template>
+    <xsl:text> · </xsl:text>
+    <xsl:call-template name="only"><xsl:with-param name="s" select="$short-hash"/></xsl:call-template>
+  </xsl:variable>
+
+  <xsl:template match="/">
+    <html lang="sv">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>Bekräftelser – <xsl:value-of select="$meta/s:title"/> version <xsl:value-of select="$meta/s:version"/></title>
+        <meta name="styrdok:id" content="{$doc}"/>
+        <meta name="styrdok:version" content="{$meta/s:version}"/>
+        <meta name="styrdok:sha256" content="{$sha256}"/>
+        <style>
+          <xsl:call-template name="css"><xsl:with-param name="furniture" select="$furniture"/></xsl:call-template>
+        </style>
+      </head>
+      <body>
+        <xsl:if test="$is-draft"><xsl:attribute name="class">draft</xsl:attribute></xsl:if>
+        <a class="skip" href="#styrdok-main">Till innehållet</a>
+        <header class="masthead screen-only">
+          <p class="org"><xsl:value-of select="$org/s:name"/></p>
+          <p class="doctype">Bekräftelser</p>
+          <p class="stamp"><xsl:value-of select="$furniture"/></p>
+        </header>
+        <main id="styrdok-main">
+          <div class="screen-only">
+            <h1>Bekräftelser: <xsl:value-of select="$meta/s:title"/>, version <xsl:value-of select="$meta/s:version"/></h1>
+            <p><xsl:value-of select="count($people)"/> personliga blanketter, en sida per person när de skrivs ut. Dela ut dem med instruktionen, samla in dem underskrivna och för in dem i registret (register.csv).</p>
+          </div>
+          <xsl:for-each select="$people">
+            <section class="sheet" aria-labelledby="sheet-{position()}">
+              <p class="org"><xsl:value-of select="$org/s:name"/></p>
+              <h2 id="sheet-{position()}"><xsl:value-of select="$ack/s:title"/>: <xsl:value-of select="@name"/></h2>
+              <table>
+                <caption>Dokumentet bekräftelsen gäller</caption>
+                <tbody>
+                  <tr><th scope="row">Dokument</th><td><xsl:value-of select="$meta/s:title"/></td></tr>
+                  <tr><th scope="row">Version</th><td><xsl:value-of select="$meta/s:version"/><xsl:if test="$is-draft"> (utkast)</xsl:if></td></tr>
+                  <tr>
+                    <th scope="row">Beslut</th>
+                    <td>
+                      <xsl:choose>
+                        <xsl:when test="$dec/@date"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dec/@organ"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="$dec/@date"/> § <xsl:value-of select="$dec/@paragraph"/>, dnr <xsl:value-of select="$dec/@dnr"/></xsl:when>
+                        <xsl:otherwise>Ej beslutad</xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                  </tr>
+                  <tr><th scope="row">Kontrollsumma</th><td class="stamp"><xsl:value-of select="$short-hash"/></td></tr>
+                </tbody>
+              </table>
+              <p class="req-text"><xsl:value-of select="$ack/s:statement"/></p>
+              <table class="sign">
+                <caption>Medarbetaren</caption>
+                <tbody>
+                  <tr><th scope="row">Namn</th><td><xsl:value-of select="@name"/></td></tr>
+                  <tr><th scope="row">Förvaltning och enhet</th><td><xsl:value-of select="@unit"/></td></tr>
+                  <tr><th scope="row">Befattning</th><td><xsl:value-of select="@title"/></td></tr>
+                  <tr><th scope="row">Anställningsnummer</th><td><xsl:value-of select="@employee"/></td></tr>
+                  <tr><th scope="row">Ort och datum</th><td></td></tr>
+                  <tr><th scope="row">Underskrift</th><td></td></tr>
+                  <tr><th scope="row">Mottagen av (chef)</th><td></td></tr>
+                </tbody>
+              </table>
+              <p><xsl:value-of select="$ack/s:filing"/></p>
+            </section>
+          </xsl:for-each>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+</xsl:stylesheet>
