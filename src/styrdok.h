@@ -226,6 +226,7 @@ int cmd_sign(struct options *, int argc, char **argv);
 int staff_load(struct project *, const char *path, int cp1252,
     struct staff *);
 char *newest_adopted(const char *id);
+void signatures_enrich(struct project *);
 
 /* ---- archive.c: adopted versions ------------------------------------ */
 

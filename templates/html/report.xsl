@@ -31,6 +31,7 @@
           <xsl:call-template name="audit"/>
         </xsl:for-each>
         <xsl:call-template name="documents"/>
+        <xsl:call-template name="acknowledgements"/>
         <xsl:call-template name="systems-with-gaps"/>
       </xsl:with-param>
     </xsl:call-template>
@@ -226,6 +227,46 @@
         <ul><xsl:for-each select="$missing"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
       </xsl:if>
     </section>
+  </xsl:template>
+
+  <xsl:template name="acknowledgements">
+    <xsl:for-each select="/s:project/s:acknowledgements">
+      <xsl:variable name="d" select="$documents[@id = current()/@doc]"/>
+      <section aria-labelledby="styrdok-ack-{@doc}">
+        <h2 id="styrdok-ack-{@doc}">Bekräftelser: <xsl:value-of select="$d/s:meta/s:title"/></h2>
+        <p>
+          <xsl:choose>
+            <xsl:when test="@in-force">Den version som gäller är <xsl:value-of select="@in-force"/>. <xsl:value-of select="@signed"/> av <xsl:value-of select="@staff"/> medarbetare har bekräftat den.</xsl:when>
+            <xsl:otherwise>Ingen version är beslutad ännu.</xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="$d/s:meta/s:status != 'beslutad'"> Version <xsl:value-of select="$d/s:meta/s:version"/> är ett utkast; när den är beslutad ska alla bekräfta den.</xsl:if>
+        </p>
+        <xsl:variable name="must" select="s:member[@status != 'current']"/>
+        <xsl:if test="$must">
+          <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+            <table>
+              <caption>Medarbetare som ska bekräfta den version som gäller</caption>
+              <thead><tr><th scope="col">Anställningsnummer</th><th scope="col">Namn</th><th scope="col">Enhet</th><th scope="col">Har bekräftat</th></tr></thead>
+              <tbody>
+                <xsl:for-each select="$must">
+                  <tr>
+                    <th scope="row"><xsl:value-of select="@employee"/></th>
+                    <td><xsl:value-of select="@name"/></td>
+                    <td><xsl:value-of select="@unit"/></td>
+                    <td>
+                      <xsl:choose>
+                        <xsl:when test="@status = 'old'">Bara version <xsl:value-of select="@signed"/>, ska bekräfta på nytt</xsl:when>
+                        <xsl:otherwise>Ingen version</xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:if>
+      </section>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="systems-with-gaps">

@@ -91,6 +91,9 @@
             </section>
           </xsl:for-each>
         </main>
+        <footer class="page-footer screen-only">
+          <p><xsl:value-of select="$org/s:name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · kontrollsumma <xsl:value-of select="$short-hash"/></p>
+        </footer>
       </body>
     </html>
   </xsl:template>

@@ -90,6 +90,25 @@
       <xsl:text>, "gaps": </xsl:text><xsl:call-template name="gap-list"/>
       <xsl:text>}</xsl:text>
     </xsl:for-each>
+    <xsl:text>],&#10;  "acknowledgements": [</xsl:text>
+    <xsl:for-each select="/s:project/s:acknowledgements">
+      <xsl:if test="position() > 1">,</xsl:if>
+      <xsl:text>&#10;    {"doc": "</xsl:text><xsl:value-of select="@doc"/>
+      <xsl:text>", "in_force": </xsl:text>
+      <xsl:choose><xsl:when test="@in-force">"<xsl:value-of select="@in-force"/>"</xsl:when><xsl:otherwise>null</xsl:otherwise></xsl:choose>
+      <xsl:text>, "signed": </xsl:text><xsl:value-of select="@signed"/>
+      <xsl:text>, "staff": </xsl:text><xsl:value-of select="@staff"/>
+      <xsl:text>, "must_sign": [</xsl:text>
+      <xsl:for-each select="s:member[@status != 'current']">
+        <xsl:if test="position() > 1">, </xsl:if>
+        <xsl:text>{"employee": </xsl:text><xsl:call-template name="js"><xsl:with-param name="t" select="@employee"/></xsl:call-template>
+        <xsl:text>, "name": </xsl:text><xsl:call-template name="js"><xsl:with-param name="t" select="@name"/></xsl:call-template>
+        <xsl:text>, "signed": </xsl:text>
+        <xsl:choose><xsl:when test="@signed">"<xsl:value-of select="@signed"/>"</xsl:when><xsl:otherwise>null</xsl:otherwise></xsl:choose>
+        <xsl:text>}</xsl:text>
+      </xsl:for-each>
+      <xsl:text>]}</xsl:text>
+    </xsl:for-each>
     <xsl:text>],&#10;  "systems": [</xsl:text>
     <xsl:for-each select="$systems">
       <xsl:if test="position() > 1">,</xsl:if>

@@ -110,6 +110,19 @@
         <xsl:if test="not($documents/s:gap[@rule = 'review-due' or @rule = 'child-missing'])">
           <xsl:value-of select="concat('Inget dokument har passerat sitt revisionsdatum.', $nl)"/>
         </xsl:if>
+        <xsl:for-each select="/s:project/s:acknowledgements">
+          <xsl:variable name="d" select="$documents[@id = current()/@doc]"/>
+          <xsl:value-of select="$nl"/>
+          <xsl:text>## Bekräftelser: </xsl:text>
+          <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$d/s:meta/s:title"/></xsl:call-template>
+          <xsl:value-of select="concat($nl, $nl)"/>
+          <xsl:value-of select="concat('Version som gäller: ', @in-force, '. ', @signed, ' av ', @staff, ' har bekräftat den.', $nl, $nl)"/>
+          <xsl:for-each select="s:member[@status != 'current']">
+            <xsl:call-template name="line">
+              <xsl:with-param name="t" select="concat(@employee, ' ', @name, ' (', @unit, '): ', substring(concat('bara version ', @signed), 1, 100 * (@status = 'old')), substring('ingen version', 1, 100 * (@status = 'none')))"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </xsl:for-each>
         <xsl:value-of select="concat($nl, '## System med brister', $nl, $nl)"/>
         <xsl:for-each select="$systems[s:gap]">
           <xsl:text>### </xsl:text>

@@ -120,6 +120,10 @@ for (const file of htmlFiles(out)) {
   writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   const info = execFileSync('pdfinfo', [pdf]).toString();
   const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+  // Signing sheets: exactly one printed page per person.
+  const sheets = await page.evaluate(() => document.querySelectorAll('section.sheet').length);
+  if (sheets > 0 && sheets !== pages)
+    fail(file, 'print-one-page-per-person', `${sheets} people but ${pages} pages`);
   if (!/Page size:.*\(A4\)/.test(info)) fail(file, 'print-a4', 'pages are not A4');
   for (let n = 1; n <= pages; n++) {
     const text = execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'])

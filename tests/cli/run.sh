@@ -48,7 +48,7 @@ P=policies/documents/$policy.xml
 # --- usage contract -----------------------------------------------------
 expect_status 0 "--help exits 0" styrdok --help
 check "--help lists the commands" grep -q "check.*build\|build" "$scratch/out"
-for c in check build list report adopt revise diff; do
+for c in check build list report adopt revise diff sign; do
 	expect_status 0 "$c --help exits 0" styrdok $c --help
 	check "$c --help prints its usage on stdout" grep -q "usage: styrdok $c" "$scratch/out"
 done
@@ -61,7 +61,7 @@ expect_status 2 "unknown option is a usage error" styrdok --bogus
 expect_status 2 "unknown command option is a usage error" styrdok check --bogus
 expect_status 2 "check --format xml is a usage error" styrdok -C "$top" check --format xml
 expect_status 2 "build -f pdf is a usage error" styrdok -C "$top" build -f pdf
-for c in packet sign; do
+for c in packet; do
 	expect_status 2 "$c is not yet available" styrdok $c
 done
 expect_status 3 "-C to a missing directory is an environment error" styrdok -C "$scratch/none" check
@@ -227,6 +227,38 @@ check "the tampered file is named" grep -q "^policies/adopted/$policy/2.0/$polic
 rm "$A/$policy.html"
 styrdok -C "$scratch/v" check >/dev/null 2>"$scratch/err"
 check "check finds a missing archive file" grep -q "$policy.html is listed in the MANIFEST but missing \[archive-integrity\]" "$scratch/err"
+
+# --- signing ----------------------------------------------------------------
+project s
+U=instruktion-anvandare
+expect_status 0 "sign writes sheets for the sample staff list" styrdok -C "$scratch/s" sign $U --staff policies/staff/personal-exempel.csv
+SD="$scratch/s/output/signing/$U/2.0"
+check "sign writes the instruction, sheets.html and register.csv" test -f "$SD/$U.html" -a -f "$SD/sheets.html" -a -f "$SD/register.csv"
+check "one sheet per person (24)" sh -c "grep -o '<section class=\"sheet\"' '$SD/sheets.html' | wc -l | grep -qx 24"
+check "a name with å, ä, ö is on its sheet" grep -q "Åsa Öberg" "$SD/sheets.html"
+check "register.csv has a row per person with version and hash" sh -c "test \$(grep -c ';2.0;[0-9a-f]\{12\};;' '$SD/register.csv') -eq 24"
+check "sheets.html passes the structure checks" python3 "$here/htmlcheck.py" "$SD/sheets.html"
+check "the unused e-mail column is noted" grep -q 'column "E-post" is not used \[staff-column\]' "$scratch/err"
+printf 'Namn;Enhet;Anst\344llningsnummer\r\n\305sa;Skola;1\r\n' >"$scratch/cp1252.csv"
+expect_status 1 "a Windows-1252 list is refused without --encoding" styrdok -C "$scratch/s" sign $U --staff "$scratch/cp1252.csv" -o cp
+check "the refusal names the line and the fix" grep -q "cp1252.csv:1:1: error: not UTF-8 .*--encoding cp1252 \[staff-encoding\]" "$scratch/err"
+check "nothing is written for a list with errors" test ! -e "$scratch/s/cp"
+expect_status 0 "--encoding cp1252 reads it" styrdok -C "$scratch/s" sign $U --staff "$scratch/cp1252.csv" --encoding cp1252 -o cp
+check "the converted name is right" grep -q "Åsa" "$scratch/s/cp/signing/$U/2.0/sheets.html"
+printf 'Namn;Enhet;Anställningsnummer;Personnummer\n\344;B;1;19800101-1234\n' >"$scratch/pnr.csv"
+printf 'Namn;Enhet;Anställningsnummer;Personnummer\nA;B;1;19800101-1234\n' >"$scratch/pnr.csv"
+expect_status 1 "a personnummer column is refused" styrdok -C "$scratch/s" sign $U --staff "$scratch/pnr.csv" -o pnr
+check "the refusal explains data minimisation" grep -q "data minimisation" "$scratch/err"
+printf 'Namn;Enhet;Anställningsnummer\nA;B;1\n;C;2\n' >"$scratch/missing.csv"
+expect_status 1 "a row without a name is refused with its line" styrdok -C "$scratch/s" sign $U --staff "$scratch/missing.csv" -o miss
+check "the missing field is named with its line" grep -q "missing.csv:3:1: error: line 3 lacks a name \[staff-row\]" "$scratch/err"
+expect_status 1 "a document without an acknowledgement cannot be signed" styrdok -C "$scratch/s" sign "$policy" --staff policies/staff/personal-exempel.csv -o x
+check "the report counts who signed the version in force" grep -q "10 av 24 medarbetare har bekräftat den" "$scratch/a/output/report/report.html"
+check "the report lists who signed only an older version" grep -q "Bara version 1.0, ska bekräfta på nytt" "$scratch/a/output/report/report.html"
+styrdok -C "$scratch/s" adopt $U --organ KS --date 2027-02-09 --paragraph 18 --dnr "KS 2026/45" >/dev/null 2>&1
+styrdok -C "$scratch/s" revise $U >/dev/null 2>&1
+expect_status 0 "after adopt and revise, sign takes the version in force" styrdok -C "$scratch/s" sign $U --staff policies/staff/personal-exempel.csv -o after
+check "the sheets carry the adopted version's decision and archive hash" sh -c "grep -q 'KS 2027-02-09' '$scratch/s/after/signing/$U/2.0/sheets.html' 2>/dev/null || grep -q 'Kommunstyrelsen 2027-02-09' '$scratch/s/after/signing/$U/2.0/sheets.html' && grep -q \$(sha256sum '$scratch/s/policies/adopted/$U/2.0/$U.xml' | cut -c1-12) '$scratch/s/after/signing/$U/2.0/sheets.html'"
 
 # --- writes are confined and atomic ---------------------------------------
 project d
