@@ -61,7 +61,7 @@ h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
 a { color: var(--primary); }
 table { border-collapse: collapse; width: 100%; margin: .8rem 0 1.2rem; font-size: .95rem; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
-th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 thead th { background: #eef3f8; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }

@@ -335,7 +335,7 @@
     <section class="ack" aria-labelledby="styrdok-ack">
       <h2 id="styrdok-ack">Bilaga: <xsl:value-of select="s:title"/></h2>
       <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
-        <table>
+        <table class="docinfo">
         <caption>Dokumentet bekräftelsen gäller</caption>
         <tbody>
           <tr><th scope="row">Dokument</th><td><xsl:value-of select="$meta/s:title"/></td></tr>
@@ -354,7 +354,7 @@
         </table>
       </div>
       <p class="req-text"><xsl:value-of select="s:statement"/></p>
-      <table class="sign">
+      <table class="docinfo sign">
         <caption>Fylls i av medarbetaren</caption>
         <tbody>
           <tr><th scope="row">Namn</th><td></td></tr>

@@ -57,7 +57,7 @@
             <section class="sheet" aria-labelledby="sheet-{position()}">
               <p class="org"><xsl:value-of select="$org/s:name"/></p>
               <h2 id="sheet-{position()}"><xsl:value-of select="$ack/s:title"/>: <xsl:value-of select="@name"/></h2>
-              <table>
+              <table class="docinfo">
                 <caption>Dokumentet bekräftelsen gäller</caption>
                 <tbody>
                   <tr><th scope="row">Dokument</th><td><xsl:value-of select="$meta/s:title"/></td></tr>
@@ -75,7 +75,7 @@
                 </tbody>
               </table>
               <p class="req-text"><xsl:value-of select="$ack/s:statement"/></p>
-              <table class="sign">
+              <table class="docinfo sign">
                 <caption>Medarbetaren</caption>
                 <tbody>
                   <tr><th scope="row">Namn</th><td><xsl:value-of select="@name"/></td></tr>
