@@ -529,6 +529,144 @@ check_audit(struct reg *r, xmlNodePtr audit)
 	}
 }
 
+/* Rank of an organ kind in a decision path: utskott, styrelse, fullmäktige. */
+static int
+path_rank(xmlNodePtr organ)
+{
+	static const char *const order[] = {"forvaltning", "utskott", "namnd",
+	    "styrelse", "fullmaktige"};
+	char *kind = prop(organ, "kind");
+	int rank = -1;
+
+	for (int i = 0; kind != NULL && i < 5; i++)
+		if (strcmp(kind, order[i]) == 0)
+			rank = i;
+	free(kind);
+	return rank;
+}
+
+/*
+ * An ärende: the decision path in order, the tjänsteskrivelse first in
+ * the beslutsunderlag, every consequence heading, every bilaga existing,
+ * every decision a bilaga supersedes named as repealed, coverage of old
+ * topics pointing into the new document.
+ */
+static void
+check_case(struct reg *r, xmlNodePtr c)
+{
+	static const char *const aspects[] = {"ekonomi", "organisation",
+	    "barnratt", "jamstalldhet", "miljo", "dataskydd", "mbl"};
+	xmlNodePtr path = child(c, "path"), cons = child(c, "consequences");
+	xmlNodePtr basis = child(c, "basis"), att = child(c, "attachments");
+	int prev_rank = -1;
+	char *prev_date = NULL;
+
+	for (xmlNodePtr st = path->children; st != NULL; st = st->next) {
+		xmlNodePtr organ;
+		char *meeting;
+
+		if (!is(st, "step"))
+			continue;
+		organ = target(r, st, "organ", "organ", "ref-organ",
+		    "an organ");
+		meeting = prop(st, "meeting");
+		if (organ != NULL && path_rank(organ) < prev_rank)
+			diag_node(r->d, st, "organ", SEV_ERROR, "case-path",
+			    "the decision path goes upwards: an utskott, then "
+			    "the styrelse, then fullmäktige");
+		if (prev_date != NULL && strcmp(meeting, prev_date) < 0)
+			diag_node(r->d, st, "meeting", SEV_ERROR, "case-path",
+			    "meeting %s is before the previous step's %s",
+			    meeting, prev_date);
+		if (organ != NULL)
+			prev_rank = path_rank(organ);
+		free(prev_date);
+		prev_date = meeting;
+	}
+	free(prev_date);
+	for (size_t a = 0; a < sizeof(aspects) / sizeof(*aspects); a++) {
+		int n = 0;
+
+		for (xmlNodePtr k = cons->children; k != NULL; k = k->next)
+			n += is(k, "consequence") && prop_is(k, "aspect",
+			    aspects[a]);
+		if (n != 1)
+			diag_node(r->d, cons, NULL, SEV_ERROR,
+			    "case-consequences", n == 0 ? "no consequence for "
+			    "%s: state it, or write \"Inga.\"" : "the "
+			    "consequence for %s is given twice", aspects[a]);
+	}
+	xmlNodePtr first = child(basis, "item");
+	char *t = first ? (char *)xmlNodeGetContent(first) : NULL;
+
+	if (t == NULL || find_word_ci(t, "tjänsteskrivelse") == NULL)
+		diag_node(r->d, first ? first : basis, NULL, SEV_ERROR,
+		    "case-basis", "the beslutsunderlag lists the "
+		    "tjänsteskrivelse first");
+	free(t);
+	for (xmlNodePtr a = att->children; a != NULL; a = a->next) {
+		xmlNodePtr doc;
+
+		if (!is(a, "attachment"))
+			continue;
+		doc = target(r, a, "doc", "document", "ref-document",
+		    "a document in this project");
+		if (doc == NULL)
+			continue;
+		/* Every decision the document supersedes is repealed here. */
+		for (xmlNodePtr m = child(doc, "meta")->children; m; m = m->next) {
+			char *organ, *date;
+			int named = 0;
+
+			if (!is(m, "supersedes"))
+				continue;
+			organ = prop(m, "organ");
+			date = prop(m, "date");
+			for (xmlNodePtr rp = a->children; rp; rp = rp->next)
+				named |= is(rp, "repeals") &&
+				    prop_is(rp, "organ", organ) &&
+				    prop_is(rp, "date", date);
+			if (!named)
+				diag_node(r->d, a, "doc", SEV_ERROR,
+				    "case-repeal", "the document replaces the "
+				    "decision %s %s; the case must name it in "
+				    "<repeals>", organ, date);
+			free(organ);
+			free(date);
+		}
+		for (xmlNodePtr cv = a->children; cv; cv = cv->next) {
+			xmlNodePtr sec;
+
+			if (!is(cv, "covers"))
+				continue;
+			/* A section, a requirement or a term covers a topic. */
+			char *sid = prop(cv, "section");
+
+			sec = xmlHashLookup(r->ids, BAD_CAST sid);
+			if (!is(sec, "section") && !is(sec, "requirement") &&
+			    !is(sec, "term")) {
+				diag_node(r->d, cv, "section", SEV_ERROR,
+				    "ref-section", "section=\"%s\" names no "
+				    "section, requirement or term", sid);
+				sec = NULL;
+			}
+			free(sid);
+			if (sec != NULL) {
+				xmlNodePtr up = sec;
+
+				while (up != NULL && !is(up, "document"))
+					up = up->parent;
+				if (up != doc)
+					diag_node(r->d, cv, "section", SEV_ERROR,
+					    "ref-section", "the section is not in "
+					    "the attached document");
+			}
+		}
+	}
+	target(r, child(c, "answers"), "audit", "audit", "ref-audit",
+	    "an audit");
+}
+
 /* Runs the register rules; ids maps every id of the project to its node. */
 void
 registers_check(struct project *p, xmlHashTablePtr ids)
@@ -546,6 +684,8 @@ registers_check(struct project *p, xmlHashTablePtr ids)
 			check_register_dates(&r, top);
 		if (is(top, "audit"))
 			check_audit(&r, top);
+		else if (is(top, "case"))
+			check_case(&r, top);
 		else if (is(top, "systems")) {
 			for (xmlNodePtr sys = top->children; sys; sys = sys->next)
 				if (is(sys, "system"))
