@@ -596,7 +596,7 @@ render_format(struct project *p, const char *kind, const char *id,
 	for (size_t f = 0; f < NFORMATS; f++)
 		if (strcmp(formats[f].name, fmt) == 0) {
 			render(p, &cache, &ps, f, kind, id, "omit",
-			    xstrdup(id));
+			    xstrdup(kind));
 			if (!ps.failed) {
 				buf_add(out, ps.v[0].data.data ? ps.v[0].data.data
 				    : "", ps.v[0].data.len);

@@ -232,11 +232,13 @@ enrich(struct project *p)
 			enrich_document(p, top);
 		else if (is(top, "risk-analysis"))
 			compute_risk_values(top);
-		else if (is(top, "organisation")) {
-			xmlHashTablePtr none = xmlHashCreate(1);
+		else if (top != NULL) {
+			/* Prose elsewhere (roles, continuity plans, cases). */
+			xmlHashTablePtr anchors = xmlHashCreate(16);
 
-			splice_all_prose(p, top, none);
-			xmlHashFree(none, NULL);
+			collect_anchors(anchors, top);
+			splice_all_prose(p, top, anchors);
+			xmlHashFree(anchors, NULL);
 		}
 	}
 	attach_gaps(p);

@@ -45,6 +45,8 @@ static const char help_text[] =
     "                start the next draft of an adopted document\n"
     "  sign ID --staff FILE [--version V] [--encoding cp1252] [-o DIR]\n"
     "                one acknowledgement sheet per person, for one version\n"
+    "  packet CASE [-o DIR]\n"
+    "                the approval packet of a case (ärende) for KS/KF\n"
     "  report [--format html|md|json] [-o DIR] [--internal]\n"
     "                governance status: the audit's findings and questions,\n"
     "                gaps per system, documents due for review\n"
@@ -133,6 +135,19 @@ static const char help_sign[] =
     "  -o, --output DIR    output directory (default: output)\n"
     "  -h, --help          show this help\n";
 
+static const char help_packet[] =
+    "usage: styrdok packet CASE [-o DIR]\n"
+    "\n"
+    "Checks the project, then writes DIR/packets/CASE/: packet.html (the\n"
+    "tjänsteskrivelse, each bilaga from a new page with its changes against\n"
+    "the version in force or a coverage table of the earlier document's\n"
+    "topics, and the answers to the auditors), each document, a redline\n"
+    "against the adopted version where one is archived, report.html and a\n"
+    "MANIFEST of SHA-256 sums.  Refused while the sources have errors.\n"
+    "\n"
+    "  -o, --output DIR    output directory (default: output)\n"
+    "  -h, --help          show this help\n";
+
 static const char help_report[] =
     "usage: styrdok report [--format html|md|json] [-o DIR] [--internal]\n"
     "\n"
@@ -152,10 +167,6 @@ static const char help_list[] =
     "\n"
     "Prints one line per document: id, type, version, status and title.\n";
 
-/* Commands of the contract that this version does not implement yet. */
-static const char *const later[] = {
-	"packet",
-};
 
 static int
 bad_usage(const char *msg, const char *arg)
@@ -239,6 +250,9 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 	} else if (strcmp(cmd, "diff") == 0) {
 		opts = diff_opts;
 		shorts = "hf:o:";
+	} else if (strcmp(cmd, "packet") == 0) {
+		opts = report_opts;
+		shorts = "ho:";
 	} else if (strcmp(cmd, "sign") == 0) {
 		opts = sign_opts;
 		shorts = "ho:";
@@ -346,12 +360,6 @@ main(int argc, char **argv)
 	cmd = argv[optind];
 	argc -= optind;
 	argv += optind;
-	for (size_t i = 0; i < sizeof(later) / sizeof(later[0]); i++)
-		if (strcmp(cmd, later[i]) == 0) {
-			fprintf(stderr, "styrdok: %s: not yet available in "
-			    "this version\n", cmd);
-			return EXIT_USAGE;
-		}
 	if (strcmp(cmd, "check") == 0)
 		help = help_check;
 	else if (strcmp(cmd, "build") == 0)
@@ -366,6 +374,8 @@ main(int argc, char **argv)
 		help = help_diff;
 	else if (strcmp(cmd, "sign") == 0)
 		help = help_sign;
+	else if (strcmp(cmd, "packet") == 0)
+		help = help_packet;
 	else if (strcmp(cmd, "revise") == 0)
 		help = help_revise;
 	else
@@ -397,6 +407,8 @@ main(int argc, char **argv)
 		status = cmd_diff(&o, argc, argv);
 	else if (strcmp(cmd, "sign") == 0)
 		status = cmd_sign(&o, argc, argv);
+	else if (strcmp(cmd, "packet") == 0)
+		status = cmd_packet(&o, argc, argv);
 	else if (strcmp(cmd, "revise") == 0)
 		status = cmd_revise(&o, argc, argv);
 	else

@@ -223,6 +223,7 @@ int render_format(struct project *, const char *kind, const char *id,
 int render_kind(struct project *, const char *kind, const char *id,
     struct buf *out);
 int cmd_sign(struct options *, int argc, char **argv);
+int cmd_packet(struct options *, int argc, char **argv);
 int staff_load(struct project *, const char *path, int cp1252,
     struct staff *);
 char *newest_adopted(const char *id);

@@ -17,7 +17,7 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"
       doctype-system="about:legacy-compat"/>
 
-  <xsl:variable name="diff" select="/s:project/s:diff[last()]"/>
+  <xsl:variable name="diff" select="/s:project/s:diff[@doc = $doc][last()]"/>
 
   <xsl:template match="/">
     <xsl:call-template name="frame">

@@ -245,8 +245,17 @@
 
   <!-- ===== Body ===== -->
 
+  <!-- Where the document's own headings start below h1 (the packet shifts them). -->
+  <xsl:variable name="heading-offset" select="0"/>
+
   <xsl:template match="s:section">
-    <xsl:variable name="level" select="count(ancestor::s:section) + 2"/>
+    <xsl:variable name="depth" select="count(ancestor::s:section) + 2 + $heading-offset"/>
+    <xsl:variable name="level">
+      <xsl:choose>
+        <xsl:when test="$depth > 6">6</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$depth"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <section id="{@id}">
       <xsl:element name="h{$level}">
         <span class="num"><xsl:value-of select="@num"/></span>

@@ -12,7 +12,7 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:variable name="diff" select="/s:project/s:diff[last()]"/>
+  <xsl:variable name="diff" select="/s:project/s:diff[@doc = $doc][last()]"/>
 
   <xsl:template match="/">
     <xsl:text>{"document": </xsl:text><xsl:call-template name="js"><xsl:with-param name="t" select="$doc"/></xsl:call-template>

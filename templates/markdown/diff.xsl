@@ -14,7 +14,7 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:variable name="diff" select="/s:project/s:diff[last()]"/>
+  <xsl:variable name="diff" select="/s:project/s:diff[@doc = $doc][last()]"/>
 
   <xsl:template match="/">
     <xsl:text># Ändringar: </xsl:text>

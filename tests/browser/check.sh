@@ -22,6 +22,7 @@ out="$scratch/out"
 $S build -o out >/dev/null 2>&1
 $S build --internal -o out/internal >/dev/null 2>&1
 $S sign instruktion-anvandare --staff policies/staff/personal-exempel.csv -o out >/dev/null 2>&1
+$S packet ks-2026-45 -o out >/dev/null 2>&1
 # An adopted version, its next draft with one edit, and the redline.
 $S adopt informationssakerhetspolicy --organ KF --date 2027-03-22 \
     --paragraph 12 --dnr "KS 2026/45" >/dev/null 2>&1

@@ -48,7 +48,7 @@ P=policies/documents/$policy.xml
 # --- usage contract -----------------------------------------------------
 expect_status 0 "--help exits 0" styrdok --help
 check "--help lists the commands" grep -q "check.*build\|build" "$scratch/out"
-for c in check build list report adopt revise diff sign; do
+for c in check build list report adopt revise diff sign packet; do
 	expect_status 0 "$c --help exits 0" styrdok $c --help
 	check "$c --help prints its usage on stdout" grep -q "usage: styrdok $c" "$scratch/out"
 done
@@ -61,9 +61,6 @@ expect_status 2 "unknown option is a usage error" styrdok --bogus
 expect_status 2 "unknown command option is a usage error" styrdok check --bogus
 expect_status 2 "check --format xml is a usage error" styrdok -C "$top" check --format xml
 expect_status 2 "build -f pdf is a usage error" styrdok -C "$top" build -f pdf
-for c in packet; do
-	expect_status 2 "$c is not yet available" styrdok $c
-done
 expect_status 3 "-C to a missing directory is an environment error" styrdok -C "$scratch/none" check
 mkdir -p "$scratch/empty"
 expect_status 3 "a directory without policies/ is an environment error" styrdok -C "$scratch/empty" check
@@ -259,6 +256,26 @@ styrdok -C "$scratch/s" adopt $U --organ KS --date 2027-02-09 --paragraph 18 --d
 styrdok -C "$scratch/s" revise $U >/dev/null 2>&1
 expect_status 0 "after adopt and revise, sign takes the version in force" styrdok -C "$scratch/s" sign $U --staff policies/staff/personal-exempel.csv -o after
 check "the sheets carry the adopted version's decision and archive hash" sh -c "grep -q 'KS 2027-02-09' '$scratch/s/after/signing/$U/2.0/sheets.html' 2>/dev/null || grep -q 'Kommunstyrelsen 2027-02-09' '$scratch/s/after/signing/$U/2.0/sheets.html' && grep -q \$(sha256sum '$scratch/s/policies/adopted/$U/2.0/$U.xml' | cut -c1-12) '$scratch/s/after/signing/$U/2.0/sheets.html'"
+
+# --- the approval packet -----------------------------------------------------
+project k
+K="$scratch/k/output/packets/ks-2026-45"
+expect_status 0 "packet builds the bundled case" styrdok -C "$scratch/k" packet ks-2026-45
+check "the packet holds packet.html, the four documents, the report and MANIFEST" sh -c "test -f '$K/packet.html' -a -f '$K/report.html' -a -f '$K/MANIFEST' && ls '$K'/*.html | wc -l | grep -qx 6"
+check "sha256sum -c verifies the packet MANIFEST" sh -c "cd '$K' && sha256sum -c --quiet MANIFEST"
+check "packet.html passes the structure checks" python3 "$here/htmlcheck.py" "$K/packet.html"
+check "packet.html has the proposals, five bilagor and the answers" sh -c "grep -q 'Förslag till beslut' '$K/packet.html' && test \$(grep -o 'class=\"bilaga\"' '$K/packet.html' | wc -l) -eq 5 && grep -q 'Fråga 3:' '$K/packet.html'"
+check "where the old text is not archived, a coverage table" grep -q "Ämnen i det tidigare dokumentet och motsvarande avsnitt i det nya" "$K/packet.html"
+sed -i 's|<consequence aspect="miljo">[^<]*</consequence>||' "$scratch/k/policies/cases/ks-2026-45.xml"
+expect_status 1 "a case without a consequence heading is refused" styrdok -C "$scratch/k" packet ks-2026-45
+check "the missing consequence is named" grep -q "no consequence for miljo.*\[case-consequences\]" "$scratch/err"
+project k2
+styrdok -C "$scratch/k2" adopt instruktion-forvaltning --organ KS --date 2027-02-09 --paragraph 19 --dnr "KS 2026/45" >/dev/null 2>&1
+styrdok -C "$scratch/k2" revise instruktion-forvaltning >/dev/null 2>&1
+sed -i '0,/ska /s//ska alltid /' "$scratch/k2/policies/documents/instruktion-forvaltning.xml"
+sed -i 's|<repeals organ="KS" date="2009-05-05">|<repeals organ="KS" date="2009-05-05">|' "$scratch/k2/policies/cases/ks-2026-45.xml"
+expect_status 0 "packet of a revision of an adopted document" styrdok -C "$scratch/k2" packet ks-2026-45
+check "the packet has the redline against the version in force" sh -c "test -f '$scratch/k2/output/packets/ks-2026-45/redline-instruktion-forvaltning.html' && grep -q 'Ändringar jämfört med gällande version' '$scratch/k2/output/packets/ks-2026-45/packet.html'"
 
 # --- writes are confined and atomic ---------------------------------------
 project d

@@ -6,6 +6,7 @@
 #   NAME.err   stderr of `styrdok check`, then "exit N"   (always)
 #   NAME.html, NAME.md   the built document                (when present)
 #   NAME.out/  the whole output tree of `build`            (when present)
+#   NAME.packet/  the approval packet of its case            (when present)
 # and redlines: diff/base.xml against diff/NAME.xml, see the end.
 # --regen rewrites the expected files from the current output.
 set -u
@@ -74,6 +75,17 @@ for case in "$here"/*.xml "$here"/*.d; do
 			rm -rf "$here/$name.out" && cp -R "$proj/output" "$here/$name.out"
 		elif ! diff -r "$here/$name.out" "$proj/output" >"$scratch/diff"; then
 			echo "FAIL $name.out"; head -20 "$scratch/diff"; ok=0
+		fi
+	fi
+	# NAME.packet/: the approval packet of the project's one case.
+	if [ -d "$here/$name.packet" ]; then
+		id=$(basename "$(ls "$proj"/policies/cases/*.xml | head -1)" .xml)
+		run -C "$proj" packet "$id" >/dev/null 2>&1
+		if [ "$regen" = 1 ]; then
+			rm -rf "$here/$name.packet" &&
+			    cp -R "$proj/output/packets/$id" "$here/$name.packet"
+		elif ! diff -r "$here/$name.packet" "$proj/output/packets/$id" >"$scratch/diff"; then
+			echo "FAIL $name.packet"; head -20 "$scratch/diff"; ok=0
 		fi
 	fi
 	if [ "$ok" = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi

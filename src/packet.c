@@ -1,0 +1,207 @@
+/*
+ * packet.c - the approval packet of an ärende: output/packets/<case>/
+ * with packet.html (tjänsteskrivelse, bilagor each from a new page, the
+ * answers to the auditors), each document, a redline against the
+ * version in force where one is archived, the report, and a MANIFEST of
+ * SHA-256 sums.  Refused while the sources have errors.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "styrdok.h"
+
+static int
+is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	for (n = n ? n->children : NULL; n != NULL; n = n->next)
+		if (is(n, name))
+			return n;
+	return NULL;
+}
+
+/* The root element named kind with this id, or NULL. */
+static xmlNodePtr
+find_root(struct project *p, const char *kind, const char *id)
+{
+	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
+	    s = s->next) {
+		xmlNodePtr top = xmlFirstElementChild(s);
+		xmlChar *tid;
+		int match;
+
+		if (!is(top, kind))
+			continue;
+		tid = xmlGetProp(top, BAD_CAST "id");
+		match = xmlStrEqual(tid, BAD_CAST id);
+		xmlFree(tid);
+		if (match)
+			return top;
+	}
+	return NULL;
+}
+
+struct file {
+	char *name;
+	struct buf data;
+};
+
+static struct file *
+add_file(struct file **v, size_t *n, const char *name)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[*n].name = xstrdup(name);
+	memset(&(*v)[*n].data, 0, sizeof((*v)[*n].data));
+	return &(*v)[(*n)++];
+}
+
+/*
+ * Adds the redline of document doc against its newest adopted version,
+ * when that differs from the current one.  Returns 1 when there is one.
+ */
+static int
+redline(struct project *p, xmlNodePtr doc, const char *id)
+{
+	char *adopted = newest_adopted(id), *path, *label;
+	char *cur = (char *)xmlNodeGetContent(child(child(doc, "meta"),
+	    "version"));
+	xmlDocPtr old;
+	int made = 0;
+
+	if (adopted == NULL || strcmp(adopted, cur) == 0) {
+		free(adopted);
+		free(cur);
+		return 0;
+	}
+	path = xasprintf("policies/adopted/%s/%s/%s.xml", id, adopted, id);
+	if ((old = document_file_load(p, path)) != NULL) {
+		enrich_document(p, xmlDocGetRootElement(old));
+		label = xasprintf("%s@%s", id, adopted);
+		diff_documents(p->tree, xmlDocGetRootElement(old), doc, label,
+		    id);
+		free(label);
+		xmlFreeDoc(old);
+		made = 1;
+	}
+	free(path);
+	free(adopted);
+	free(cur);
+	return made;
+}
+
+int
+cmd_packet(struct options *o, int argc, char **argv)
+{
+	struct project *p;
+	struct file *files = NULL;
+	size_t nfiles = 0;
+	xmlNodePtr c;
+	struct buf manifest = {0};
+	int code;
+
+	if (argc != 1) {
+		fputs("usage: styrdok packet CASE [-o DIR]\n", stderr);
+		return EXIT_USAGE;
+	}
+	if ((p = run_stages(1, &code)) == NULL)
+		return code;
+	if (code != EXIT_OK) {
+		diags_keep_errors(p->diags);
+		diags_print(p->diags, stderr);
+		fputs("styrdok: packet: the sources have errors; no packet is "
+		    "made until they are fixed\n", stderr);
+		goto out;
+	}
+	code = EXIT_INPUT;
+	if (!docid_valid(argv[0]) ||
+	    (c = find_root(p, "case", argv[0])) == NULL) {
+		fprintf(stderr, "styrdok: packet: no case with id \"%s\" in "
+		    "policies/\n", argv[0]);
+		goto out;
+	}
+	code = EXIT_SYSTEM;
+	for (xmlNodePtr a = child(c, "attachments")->children; a; a = a->next) {
+		char *id, *name;
+		xmlNodePtr doc;
+
+		if (!is(a, "attachment"))
+			continue;
+		id = (char *)xmlGetProp(a, BAD_CAST "doc");
+		doc = find_root(p, "document", id);
+		name = xasprintf("%s.html", id);
+		if (render_document(p, id, "html", &add_file(&files, &nfiles,
+		    name)->data) != 0)
+			goto fail;
+		free(name);
+		if (redline(p, doc, id)) {
+			name = xasprintf("redline-%s.html", id);
+			if (render_kind(p, "diff", id, &add_file(&files,
+			    &nfiles, name)->data) != 0)
+				goto fail;
+			free(name);
+		}
+		free(id);
+		continue;
+fail:
+		free(name);
+		free(id);
+		diags_print(p->diags, stderr);
+		goto out;
+	}
+	if (render_kind(p, "report", NULL, &add_file(&files, &nfiles,
+	    "report.html")->data) != 0 ||
+	    render_kind(p, "packet", argv[0], &add_file(&files, &nfiles,
+	    "packet.html")->data) != 0) {
+		diags_print(p->diags, stderr);
+		goto out;
+	}
+	for (size_t i = 0; i < nfiles; i++) {
+		char hex[65];
+
+		sha256_hex(files[i].data.data ? files[i].data.data : "",
+		    files[i].data.len, hex);
+		buf_printf(&manifest, "%s  %s\n", hex, files[i].name);
+	}
+	{
+		struct outdir *od = outdir_new(o->outdir);
+		char *dir = xasprintf("packets/%s", argv[0]), *f;
+
+		code = od != NULL ? EXIT_OK : EXIT_SYSTEM;
+		for (size_t i = 0; code == EXIT_OK && i < nfiles; i++) {
+			f = xasprintf("%s/%s", dir, files[i].name);
+			if (outdir_write(od, f, files[i].data.data,
+			    files[i].data.len) != 0)
+				code = EXIT_SYSTEM;
+			free(f);
+		}
+		f = xasprintf("%s/MANIFEST", dir);
+		if (code == EXIT_OK &&
+		    outdir_write(od, f, manifest.data, manifest.len) != 0)
+			code = EXIT_SYSTEM;
+		free(f);
+		if (code == EXIT_OK)
+			fprintf(stderr, "styrdok: packet for %s in %s/%s/ "
+			    "(%zu files and MANIFEST)\n", argv[0], o->outdir,
+			    dir, nfiles);
+		free(dir);
+		outdir_free(od);
+	}
+out:
+	for (size_t i = 0; i < nfiles; i++) {
+		free(files[i].name);
+		buf_free(&files[i].data);
+	}
+	free(files);
+	buf_free(&manifest);
+	project_free(p);
+	return code;
+}
