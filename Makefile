@@ -19,7 +19,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Sanitizer and other local flags go in Makefile.local (not committed).
 -include Makefile.local
 
-OBJS = src/util.o src/diag.o src/load.o src/validate.o src/rules.o src/registers.o \
+OBJS = src/util.o src/diag.o src/tree.o src/load.o src/validate.o src/rules.o src/registers.o \
        src/markdown.o src/enrich.o src/transform.o src/write.o src/cmd.o \
        src/archive.o src/diff.o src/csv.o src/sign.o \
        src/packet.o

@@ -27,48 +27,10 @@
 
 #define ADOPTED "policies/adopted"
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
-{
-	for (n = n ? n->children : NULL; n != NULL; n = n->next)
-		if (is(n, name))
-			return n;
-	return NULL;
-}
-
 static char *
 text(xmlNodePtr n)
 {
 	return n ? (char *)xmlNodeGetContent(n) : NULL;
-}
-
-/* The document with id in the tree of p, or NULL. */
-static xmlNodePtr
-find_document(struct project *p, const char *id)
-{
-	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
-	    s = s->next) {
-		xmlNodePtr d = xmlFirstElementChild(s);
-		xmlChar *did;
-		int match;
-
-		if (!is(d, "document"))
-			continue;
-		did = xmlGetProp(d, BAD_CAST "id");
-		match = xmlStrEqual(did, BAD_CAST id);
-		xmlFree(did);
-		if (match)
-			return d;
-	}
-	return NULL;
 }
 
 static int
@@ -87,12 +49,12 @@ find_organ(struct project *p, const char *id)
 	    s = s->next) {
 		xmlNodePtr org = xmlFirstElementChild(s), organs;
 
-		if (!is(org, "organisation") ||
-		    (organs = child(org, "organs")) == NULL)
+		if (!tree_is(org, "organisation") ||
+		    (organs = tree_child(org, "organs")) == NULL)
 			continue;
 		for (xmlNodePtr x = organs->children; x != NULL; x = x->next) {
 			xmlChar *oid = xmlGetProp(x, BAD_CAST "id");
-			int match = is(x, "organ") &&
+			int match = tree_is(x, "organ") &&
 			    xmlStrEqual(oid, BAD_CAST id);
 
 			xmlFree(oid);
@@ -236,12 +198,12 @@ archives_verify(struct project *p)
 static xmlNodePtr
 meta_element(xmlNodePtr meta, const char *name, const char *before)
 {
-	xmlNodePtr n = child(meta, name), b;
+	xmlNodePtr n = tree_child(meta, name), b;
 
 	if (n != NULL)
 		return n;
 	n = xmlNewDocNode(meta->doc, meta->ns, BAD_CAST name, NULL);
-	b = child(meta, before);
+	b = tree_child(meta, before);
 	if (b != NULL) {
 		/* Keep the source's indentation: copy the space before b. */
 		xmlAddPrevSibling(b, n);
@@ -261,7 +223,7 @@ last_revision(xmlNodePtr history)
 	xmlNodePtr last = NULL;
 
 	for (xmlNodePtr r = history ? history->children : NULL; r; r = r->next)
-		if (is(r, "revision"))
+		if (tree_is(r, "revision"))
 			last = r;
 	return last;
 }
@@ -353,7 +315,7 @@ previous_decision(xmlNodePtr history, xmlNodePtr current)
 	xmlNodePtr prev = NULL;
 
 	for (xmlNodePtr r = history->children; r && r != current; r = r->next)
-		if (is(r, "revision") && xmlHasProp(r, BAD_CAST "organ") &&
+		if (tree_is(r, "revision") && xmlHasProp(r, BAD_CAST "organ") &&
 		    xmlHasProp(r, BAD_CAST "date"))
 			prev = r;
 	return prev;
@@ -494,14 +456,14 @@ cmd_adopt(struct options *o, int argc, char **argv)
 		    "such as 115 or 115a", o->paragraph);
 	if (*o->dnr == '\0')
 		return refuse(p, "--dnr is empty");
-	if ((doc = find_document(p, id)) == NULL)
+	if ((doc = tree_find(p, "document", id)) == NULL)
 		return refuse(p, "no document with id \"%s\" (see styrdok "
 		    "list)", id);
-	meta = child(doc, "meta");
-	hist = child(doc, "history");
+	meta = tree_child(doc, "meta");
+	hist = tree_child(doc, "history");
 	type = (char *)xmlGetProp(doc, BAD_CAST "type");
-	status = text(child(meta, "status"));
-	version = text(child(meta, "version"));
+	status = text(tree_child(meta, "status"));
+	version = text(tree_child(meta, "version"));
 	organ = find_organ(p, o->organ);
 	docdir = xasprintf("%s/%s", ADOPTED, id);
 	archive = xasprintf("%s/%s", docdir, version);
@@ -512,7 +474,7 @@ cmd_adopt(struct options *o, int argc, char **argv)
 	}
 	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
 	    s = s->next)
-		if (is(xmlFirstElementChild(s), "organisation") &&
+		if (tree_is(xmlFirstElementChild(s), "organisation") &&
 		    !organ_may_adopt(xmlFirstElementChild(s), organ, type,
 		    &why)) {
 			rc = refuse(p, "%s", why);
@@ -550,18 +512,18 @@ cmd_adopt(struct options *o, int argc, char **argv)
 	}
 	{
 		xmlNodePtr rdoc = xmlDocGetRootElement(raw);
-		xmlNodePtr rmeta = child(rdoc, "meta");
-		xmlNodePtr rhist = child(rdoc, "history");
+		xmlNodePtr rmeta = tree_child(rdoc, "meta");
+		xmlNodePtr rhist = tree_child(rdoc, "history");
 		xmlNodePtr rcur = last_revision(rhist);
 		xmlNodePtr rprev = previous_decision(rhist, rcur);
-		xmlNodePtr dec = child(rmeta, "decision");
+		xmlNodePtr dec = tree_child(rmeta, "decision");
 
-		xmlNodeSetContent(child(rmeta, "status"), BAD_CAST "beslutad");
+		xmlNodeSetContent(tree_child(rmeta, "status"), BAD_CAST "beslutad");
 		xmlSetProp(dec, BAD_CAST "organ", BAD_CAST o->organ);
 		xmlSetProp(dec, BAD_CAST "date", BAD_CAST o->date);
 		xmlSetProp(dec, BAD_CAST "paragraph", BAD_CAST o->paragraph);
 		xmlSetProp(dec, BAD_CAST "dnr", BAD_CAST o->dnr);
-		char *old_vf = text(child(rmeta, "valid-from"));
+		char *old_vf = text(tree_child(rmeta, "valid-from"));
 
 		/* Keep a planned valid-from unless told or it is too early. */
 		if (o->valid_from != NULL || old_vf == NULL ||
@@ -666,13 +628,13 @@ cmd_revise(struct options *o, int argc, char **argv)
 		    "first\n", stderr);
 		goto out;
 	}
-	if ((doc = find_document(p, argv[0])) == NULL) {
+	if ((doc = tree_find(p, "document", argv[0])) == NULL) {
 		fprintf(stderr, "styrdok: revise: no document with id \"%s\"\n",
 		    argv[0]);
 		goto out;
 	}
-	status = text(child(child(doc, "meta"), "status"));
-	version = text(child(child(doc, "meta"), "version"));
+	status = text(tree_child(tree_child(doc, "meta"), "status"));
+	version = text(tree_child(tree_child(doc, "meta"), "version"));
 	if (strcmp(status, "beslutad") != 0) {
 		fprintf(stderr, "styrdok: revise: %s version %s is a draft "
 		    "(%s); adopt it before starting the next revision\n",
@@ -693,19 +655,19 @@ cmd_revise(struct options *o, int argc, char **argv)
 	}
 	{
 		xmlNodePtr rdoc = xmlDocGetRootElement(raw);
-		xmlNodePtr rmeta = child(rdoc, "meta");
-		xmlNodePtr rhist = child(rdoc, "history");
-		xmlNodePtr dec = child(rmeta, "decision"), vf, last, rev;
+		xmlNodePtr rmeta = tree_child(rdoc, "meta");
+		xmlNodePtr rhist = tree_child(rdoc, "history");
+		xmlNodePtr dec = tree_child(rmeta, "decision"), vf, last, rev;
 
-		owner = (char *)xmlGetProp(child(rmeta, "owner"),
+		owner = (char *)xmlGetProp(tree_child(rmeta, "owner"),
 		    BAD_CAST "role");
-		xmlNodeSetContent(child(rmeta, "version"), BAD_CAST next);
-		xmlNodeSetContent(child(rmeta, "status"), BAD_CAST "utkast");
+		xmlNodeSetContent(tree_child(rmeta, "version"), BAD_CAST next);
+		xmlNodeSetContent(tree_child(rmeta, "status"), BAD_CAST "utkast");
 		xmlUnsetProp(dec, BAD_CAST "date");
 		xmlUnsetProp(dec, BAD_CAST "paragraph");
 		xmlUnsetProp(dec, BAD_CAST "dnr");
 		/* The new version is valid from its own decision. */
-		if ((vf = child(rmeta, "valid-from")) != NULL) {
+		if ((vf = tree_child(rmeta, "valid-from")) != NULL) {
 			if (vf->prev != NULL && vf->prev->type == XML_TEXT_NODE) {
 				xmlNodePtr ws = vf->prev;
 

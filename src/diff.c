@@ -44,21 +44,13 @@ struct units {
 };
 
 static int
-is(xmlNodePtr n, const char *ns, const char *name)
+is_in(xmlNodePtr n, const char *ns, const char *name)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
 	    xmlStrEqual(n->ns->href, BAD_CAST ns) &&
 	    xmlStrEqual(n->name, BAD_CAST name);
 }
 
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
-{
-	for (n = n ? n->children : NULL; n != NULL; n = n->next)
-		if (is(n, (const char *)NS_STYRDOK, name))
-			return n;
-	return NULL;
-}
 
 /* Text with runs of white space made one space, trimmed. */
 static char *
@@ -106,11 +98,11 @@ flatten_blocks(struct units *u, xmlNodePtr n, const char *section)
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is(n, (const char *)NS_COMMONMARK, "list") ||
-		    is(n, (const char *)NS_COMMONMARK, "block_quote") ||
-		    is(n, (const char *)NS_COMMONMARK, "document"))
+		if (is_in(n, (const char *)NS_COMMONMARK, "list") ||
+		    is_in(n, (const char *)NS_COMMONMARK, "block_quote") ||
+		    is_in(n, (const char *)NS_COMMONMARK, "document"))
 			flatten_blocks(u, n->children, section);
-		else if (is(n, (const char *)NS_COMMONMARK, "item")) {
+		else if (is_in(n, (const char *)NS_COMMONMARK, "item")) {
 			/* An item is one block, with any nested list after. */
 			xmlNodePtr first = xmlFirstElementChild(n);
 
@@ -128,26 +120,26 @@ static void
 flatten(struct units *u, xmlNodePtr n, int level, const char *section)
 {
 	for (; n != NULL; n = n->next) {
-		if (is(n, (const char *)NS_STYRDOK, "section")) {
+		if (is_in(n, (const char *)NS_STYRDOK, "section")) {
 			char *id = (char *)xmlGetProp(n, BAD_CAST "id");
 
-			add(u, U_HEADING, n, id, content(child(n, "title")),
+			add(u, U_HEADING, n, id, content(tree_child(n, "title")),
 			    xasprintf("%d", level), id);
 			flatten(u, n->children, level + 1, id);
-		} else if (is(n, (const char *)NS_STYRDOK, "prose")) {
+		} else if (is_in(n, (const char *)NS_STYRDOK, "prose")) {
 			flatten_blocks(u, n->children, section);
-		} else if (is(n, (const char *)NS_STYRDOK, "requirement")) {
+		} else if (is_in(n, (const char *)NS_STYRDOK, "requirement")) {
 			add(u, U_REQUIREMENT, n,
 			    (char *)xmlGetProp(n, BAD_CAST "id"),
-			    content(child(n, "statement")),
+			    content(tree_child(n, "statement")),
 			    (char *)xmlGetProp(n, BAD_CAST "role"), section);
-			flatten_blocks(u, child(n, "prose") ?
-			    child(n, "prose")->children : NULL, section);
-		} else if (is(n, (const char *)NS_STYRDOK, "definitions")) {
+			flatten_blocks(u, tree_child(n, "prose") ?
+			    tree_child(n, "prose")->children : NULL, section);
+		} else if (is_in(n, (const char *)NS_STYRDOK, "definitions")) {
 			for (xmlNodePtr t = n->children; t; t = t->next)
-				if (is(t, (const char *)NS_STYRDOK, "term")) {
-					char *name = content(child(t, "name"));
-					char *def = content(child(t,
+				if (is_in(t, (const char *)NS_STYRDOK, "term")) {
+					char *name = content(tree_child(t, "name"));
+					char *def = content(tree_child(t,
 					    "definition"));
 
 					add(u, U_TERM, t,
@@ -557,11 +549,11 @@ meta_changes(struct diff *d, xmlNodePtr old, xmlNodePtr new)
 	    "applies-to", "valid-from", "review-by"};
 	static const char *const labels[] = {"Titel", "Version", "Status",
 	    "Gäller för", "Giltig från", "Revideras senast"};
-	xmlNodePtr om = child(old, "meta"), nm = child(new, "meta");
+	xmlNodePtr om = tree_child(old, "meta"), nm = tree_child(new, "meta");
 
 	for (size_t f = 0; f < sizeof(fields) / sizeof(*fields); f++) {
-		char *a = content(child(om, fields[f]));
-		char *b = content(child(nm, fields[f]));
+		char *a = content(tree_child(om, fields[f]));
+		char *b = content(tree_child(nm, fields[f]));
 
 		if (strcmp(a, b) != 0) {
 			xmlNodePtr c = xmlNewChild(d->summary, d->summary->ns,
@@ -585,9 +577,9 @@ meta_changes(struct diff *d, xmlNodePtr old, xmlNodePtr new)
 	    "Fastställs av"};
 
 	for (size_t f = 0; f < 2; f++) {
-		xmlChar *a = xmlGetProp(child(om, attrs[f][0]),
+		xmlChar *a = xmlGetProp(tree_child(om, attrs[f][0]),
 		    BAD_CAST attrs[f][1]);
-		xmlChar *b = xmlGetProp(child(nm, attrs[f][0]),
+		xmlChar *b = xmlGetProp(tree_child(nm, attrs[f][0]),
 		    BAD_CAST attrs[f][1]);
 
 		if (!xmlStrEqual(a, b)) {
@@ -624,7 +616,7 @@ diff_documents(xmlDocPtr tree, xmlNodePtr old, xmlNodePtr new,
 	/* The new version may not be in the project: name it here. */
 	for (size_t f = 0; f < 2; f++) {
 		static const char *const field[] = {"title", "version"};
-		char *v = content(child(child(new, "meta"), field[f]));
+		char *v = content(tree_child(tree_child(new, "meta"), field[f]));
 
 		xmlSetProp(d.root, BAD_CAST field[f], BAD_CAST v);
 		free(v);
@@ -634,9 +626,9 @@ diff_documents(xmlDocPtr tree, xmlNodePtr old, xmlNodePtr new,
 	d.summary = xmlNewChild(d.root, root->ns, BAD_CAST "summary", NULL);
 	d.units = xmlNewChild(d.root, root->ns, BAD_CAST "units", NULL);
 	meta_changes(&d, old, new);
-	flatten(&a, child(old, "body") ? child(old, "body")->children : NULL,
+	flatten(&a, tree_child(old, "body") ? tree_child(old, "body")->children : NULL,
 	    2, NULL);
-	flatten(&b, child(new, "body") ? child(new, "body")->children : NULL,
+	flatten(&b, tree_child(new, "body") ? tree_child(new, "body")->children : NULL,
 	    2, NULL);
 	match(&a, &b);
 	common_order(&a, &b);

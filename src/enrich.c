@@ -15,14 +15,6 @@
 
 #include "styrdok.h"
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
 static void
 collect_anchors(xmlHashTablePtr h, xmlNodePtr n)
 {
@@ -52,16 +44,16 @@ number_body(struct numbering *nb, xmlNodePtr n, const char *prefix)
 	char num[64];
 
 	for (; n != NULL; n = n->next) {
-		if (is(n, "section")) {
+		if (tree_is(n, "section")) {
 			snprintf(num, sizeof(num), "%s%s%d", prefix,
 			    *prefix ? "." : "", ++section);
 			xmlSetProp(n, BAD_CAST "num", BAD_CAST num);
 			number_body(nb, n->children, num);
-		} else if (is(n, "requirement")) {
+		} else if (tree_is(n, "requirement")) {
 			snprintf(num, sizeof(num), "%d", ++nb->requirement);
 			xmlSetProp(n, BAD_CAST "num", BAD_CAST num);
 			number_body(nb, n->children, prefix);
-		} else if (is(n, "prose"))
+		} else if (tree_is(n, "prose"))
 			markdown_splice(nb->p, n, nb->anchors);
 	}
 }
@@ -70,7 +62,7 @@ static void
 splice_all_prose(struct project *p, xmlNodePtr n, xmlHashTablePtr anchors)
 {
 	for (; n != NULL; n = n->next) {
-		if (is(n, "prose"))
+		if (tree_is(n, "prose"))
 			markdown_splice(p, n, anchors);
 		else if (n->type == XML_ELEMENT_NODE)
 			splice_all_prose(p, n->children, anchors);
@@ -92,7 +84,7 @@ enrich_document(struct project *p, xmlNodePtr doc)
 
 	collect_anchors(nb.anchors, doc);
 	for (xmlNodePtr n = doc->children; n != NULL; n = n->next)
-		if (is(n, "body"))
+		if (tree_is(n, "body"))
 			number_body(&nb, n->children, "");
 	xmlHashFree(nb.anchors, NULL);
 }
@@ -102,7 +94,7 @@ static void
 newest_date(xmlNodePtr n, char *best)
 {
 	for (; n != NULL; n = n->next) {
-		if (is(n, "revision")) {
+		if (tree_is(n, "revision")) {
 			xmlChar *d = xmlGetProp(n, BAD_CAST "date");
 
 			if (d != NULL && iso_date_valid((char *)d) &&
@@ -154,7 +146,7 @@ add_profile(struct project *p)
 	    XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
 	xmlNodePtr root = xmlDocGetRootElement(p->tree);
 
-	if (prof == NULL || !is(xmlDocGetRootElement(prof), "profile"))
+	if (prof == NULL || !tree_is(xmlDocGetRootElement(prof), "profile"))
 		diag_add(p->diags, path, 0, 0, SEV_ERROR, "environment",
 		    "house-style profile missing or not a <profile>");
 	else
@@ -173,7 +165,7 @@ compute_risk_values(xmlNodePtr analysis)
 		xmlChar *pr, *co;
 		char num[16];
 
-		if (!is(r, "risk"))
+		if (!tree_is(r, "risk"))
 			continue;
 		pr = xmlGetProp(r, BAD_CAST "probability");
 		co = xmlGetProp(r, BAD_CAST "consequence");
@@ -194,7 +186,7 @@ gap_holder(xmlNodePtr n)
 
 	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
 		for (size_t i = 0; i < sizeof(holders) / sizeof(*holders); i++)
-			if (is(n, holders[i]))
+			if (tree_is(n, holders[i]))
 				return n;
 	return NULL;
 }
@@ -228,9 +220,9 @@ enrich(struct project *p)
 	for (xmlNodePtr src = root->children; src != NULL; src = src->next) {
 		xmlNodePtr top = xmlFirstElementChild(src);
 
-		if (is(top, "document"))
+		if (tree_is(top, "document"))
 			enrich_document(p, top);
-		else if (is(top, "risk-analysis"))
+		else if (tree_is(top, "risk-analysis"))
 			compute_risk_values(top);
 		else if (top != NULL) {
 			/* Prose elsewhere (roles, continuity plans, cases). */

@@ -12,44 +12,6 @@
 
 #include "styrdok.h"
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
-{
-	for (n = n ? n->children : NULL; n != NULL; n = n->next)
-		if (is(n, name))
-			return n;
-	return NULL;
-}
-
-/* The root element named kind with this id, or NULL. */
-static xmlNodePtr
-find_root(struct project *p, const char *kind, const char *id)
-{
-	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
-	    s = s->next) {
-		xmlNodePtr top = xmlFirstElementChild(s);
-		xmlChar *tid;
-		int match;
-
-		if (!is(top, kind))
-			continue;
-		tid = xmlGetProp(top, BAD_CAST "id");
-		match = xmlStrEqual(tid, BAD_CAST id);
-		xmlFree(tid);
-		if (match)
-			return top;
-	}
-	return NULL;
-}
-
 struct file {
 	char *name;
 	struct buf data;
@@ -72,7 +34,7 @@ static int
 redline(struct project *p, xmlNodePtr doc, const char *id)
 {
 	char *adopted = newest_adopted(id), *path, *label;
-	char *cur = (char *)xmlNodeGetContent(child(child(doc, "meta"),
+	char *cur = (char *)xmlNodeGetContent(tree_child(tree_child(doc, "meta"),
 	    "version"));
 	xmlDocPtr old;
 	int made = 0;
@@ -123,20 +85,20 @@ cmd_packet(struct options *o, int argc, char **argv)
 	}
 	code = EXIT_INPUT;
 	if (!docid_valid(argv[0]) ||
-	    (c = find_root(p, "case", argv[0])) == NULL) {
+	    (c = tree_find(p, "case", argv[0])) == NULL) {
 		fprintf(stderr, "styrdok: packet: no case with id \"%s\" in "
 		    "policies/\n", argv[0]);
 		goto out;
 	}
 	code = EXIT_SYSTEM;
-	for (xmlNodePtr a = child(c, "attachments")->children; a; a = a->next) {
+	for (xmlNodePtr a = tree_child(c, "attachments")->children; a; a = a->next) {
 		char *id, *name;
 		xmlNodePtr doc;
 
-		if (!is(a, "attachment"))
+		if (!tree_is(a, "attachment"))
 			continue;
 		id = (char *)xmlGetProp(a, BAD_CAST "doc");
-		doc = find_root(p, "document", id);
+		doc = tree_find(p, "document", id);
 		name = xasprintf("%s.html", id);
 		if (render_document(p, id, "html", &add_file(&files, &nfiles,
 		    name)->data) != 0)

@@ -24,32 +24,9 @@ struct reg {
 };
 
 static int
-is(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
-{
-	for (n = n ? n->children : NULL; n != NULL; n = n->next)
-		if (is(n, name))
-			return n;
-	return NULL;
-}
-
-static char *
-prop(xmlNodePtr n, const char *name)
-{
-	return n ? (char *)xmlGetProp(n, BAD_CAST name) : NULL;
-}
-
-static int
 prop_is(xmlNodePtr n, const char *name, const char *value)
 {
-	char *v = prop(n, name);
+	char *v = tree_prop(n, name);
 	int eq = v != NULL && strcmp(v, value) == 0;
 
 	free(v);
@@ -59,30 +36,11 @@ prop_is(xmlNodePtr n, const char *name, const char *value)
 static char *
 name_of(xmlNodePtr n)
 {
-	xmlNodePtr name = child(n, "name");
+	xmlNodePtr name = tree_child(n, "name");
 
-	return name ? (char *)xmlNodeGetContent(name) : prop(n, "id");
+	return name ? (char *)xmlNodeGetContent(name) : tree_prop(n, "id");
 }
 
-/* The element attribute attr names, if it is of kind target; else error. */
-static xmlNodePtr
-target(struct reg *r, xmlNodePtr n, const char *attr, const char *kind,
-    const char *rule, const char *what)
-{
-	char *id = prop(n, attr);
-	xmlNodePtr t;
-
-	if (id == NULL)
-		return NULL;
-	t = xmlHashLookup(r->ids, BAD_CAST id);
-	if (!is(t, kind)) {
-		diag_node(r->d, n, attr, SEV_ERROR, rule,
-		    "%s=\"%s\" does not name %s", attr, id, what);
-		t = NULL;
-	}
-	free(id);
-	return t;
-}
 
 /* YYYY-MM-DD moved back by years (dates compare as strings). */
 static void
@@ -106,10 +64,10 @@ newest_analysis(xmlNodePtr root, const char *id)
 		xmlNodePtr a = xmlFirstElementChild(s);
 		char *sys, *date;
 
-		if (!is(a, "risk-analysis"))
+		if (!tree_is(a, "risk-analysis"))
 			continue;
-		sys = prop(a, "system");
-		date = prop(a, "date");
+		sys = tree_prop(a, "system");
+		date = tree_prop(a, "date");
 		if (strcmp(sys, id) == 0 &&
 		    (best_date == NULL || strcmp(date, best_date) > 0)) {
 			free(best_date);
@@ -130,7 +88,7 @@ plan_for(struct reg *r, const char *id)
 {
 	for (xmlNodePtr s = xmlDocGetRootElement(r->p->tree)->children; s;
 	    s = s->next)
-		if (is(xmlFirstElementChild(s), "continuity-plan") &&
+		if (tree_is(xmlFirstElementChild(s), "continuity-plan") &&
 		    prop_is(xmlFirstElementChild(s), "system", id))
 			return 1;
 	return 0;
@@ -139,23 +97,23 @@ plan_for(struct reg *r, const char *id)
 static void
 check_system(struct reg *r, xmlNodePtr sys)
 {
-	char *id = prop(sys, "id"), *name = name_of(sys);
+	char *id = tree_prop(sys, "id"), *name = name_of(sys);
 	int prioritised = prop_is(sys, "prioritised", "yes");
 	xmlNodePtr c, plan, n;
 
-	target(r, child(sys, "committee"), "organ", "organ", "ref-organ",
+	tree_ref(r->d, r->ids, tree_child(sys, "committee"), "organ", "organ", "ref-organ",
 	    "an organ");
-	if (child(sys, "owner") == NULL)
+	if (tree_child(sys, "owner") == NULL)
 		gap_node(r->d, sys, NULL, "system-owner",
 		    "%s has no systemägare", name);
-	if ((c = child(sys, "classification")) == NULL)
+	if ((c = tree_child(sys, "classification")) == NULL)
 		gap_node(r->d, sys, NULL, "system-classification",
 		    "%s is not classified (K/R/T)", name);
 	else {
 		static const char *const kr[] = {"k", "r", "t"};
 
 		for (int i = 0; i < 3; i++) {
-			char *v = prop(c, kr[i]);
+			char *v = tree_prop(c, kr[i]);
 
 			if (atoi(v) > 4)
 				diag_node(r->d, c, kr[i], SEV_ERROR,
@@ -163,7 +121,7 @@ check_system(struct reg *r, xmlNodePtr sys)
 				    "levels are 0 to 4", kr[i], v);
 			free(v);
 		}
-		char *date = prop(c, "date");
+		char *date = tree_prop(c, "date");
 
 		if (iso_date_valid(date) && strcmp(date, r->three_years_ago) < 0)
 			gap_node(r->d, c, "date", "classification-age",
@@ -171,8 +129,8 @@ check_system(struct reg *r, xmlNodePtr sys)
 			    name, date);
 		free(date);
 	}
-	if ((n = child(sys, "continuity")) != NULL &&
-	    (plan = target(r, n, "plan", "continuity-plan", "ref-plan",
+	if ((n = tree_child(sys, "continuity")) != NULL &&
+	    (plan = tree_ref(r->d, r->ids, n, "plan", "continuity-plan", "ref-plan",
 	    "a continuity plan")) != NULL && !prop_is(plan, "system", id))
 		diag_node(r->d, n, "plan", SEV_ERROR, "ref-plan",
 		    "that continuity plan belongs to another system");
@@ -184,7 +142,7 @@ check_system(struct reg *r, xmlNodePtr sys)
 			gap_node(r->d, sys, NULL, "risk-analysis",
 			    "prioritised system %s has no risk analysis", name);
 		else {
-			char *date = prop(a, "date");
+			char *date = tree_prop(a, "date");
 
 			if (strcmp(date, r->year_ago) < 0)
 				gap_node(r->d, sys, NULL,
@@ -193,27 +151,27 @@ check_system(struct reg *r, xmlNodePtr sys)
 				    "than 12 months ago", name, date);
 			free(date);
 		}
-		if (child(sys, "max-downtime") == NULL)
+		if (tree_child(sys, "max-downtime") == NULL)
 			gap_node(r->d, sys, NULL,
 			    "continuity-downtime", "prioritised system %s has "
 			    "no maximum tolerable downtime", name);
-		if (child(sys, "continuity") == NULL)
+		if (tree_child(sys, "continuity") == NULL)
 			gap_node(r->d, sys, NULL, "continuity-plan",
 			    plan_for(r, id) ? "prioritised system %s has a "
 			    "continuity plan, but the register does not link "
 			    "it (<continuity plan=\"...\"/>)" : "prioritised "
 			    "system %s has no continuity plan", name);
-		if (child(sys, "ups") == NULL)
+		if (tree_child(sys, "ups") == NULL)
 			gap_node(r->d, sys, NULL, "continuity-ups",
 			    "the UPS need of prioritised system %s is not "
 			    "decided", name);
-		if (child(sys, "operations-agreement") == NULL)
+		if (tree_child(sys, "operations-agreement") == NULL)
 			gap_node(r->d, sys, NULL,
 			    "operations-agreement", "prioritised system %s has "
 			    "no operations agreement (driftsavtal)", name);
 	}
 	if (prop_is(sys, "outside-hours", "yes")) {
-		xmlNodePtr sa = child(sys, "support-agreement");
+		xmlNodePtr sa = tree_child(sys, "support-agreement");
 
 		if (sa == NULL)
 			gap_node(r->d, sys, NULL,
@@ -225,8 +183,8 @@ check_system(struct reg *r, xmlNodePtr sys)
 			    "office hours but its support agreement covers "
 			    "office hours only", name);
 	}
-	if ((n = child(sys, "support-agreement")) != NULL) {
-		char *exp = prop(n, "expires");
+	if ((n = tree_child(sys, "support-agreement")) != NULL) {
+		char *exp = tree_prop(n, "expires");
 
 		if (exp != NULL && iso_date_valid(exp) &&
 		    strcmp(exp, r->p->today) < 0)
@@ -234,11 +192,11 @@ check_system(struct reg *r, xmlNodePtr sys)
 			    "the support agreement of %s expired %s", name, exp);
 		free(exp);
 	}
-	if ((n = child(sys, "access-review")) == NULL)
+	if ((n = tree_child(sys, "access-review")) == NULL)
 		gap_node(r->d, sys, NULL, "access-review",
 		    "access to %s has never been reviewed", name);
 	else {
-		char *date = prop(n, "date");
+		char *date = tree_prop(n, "date");
 
 		if (iso_date_valid(date) && strcmp(date, r->year_ago) < 0)
 			gap_node(r->d, n, "date", "access-review",
@@ -253,16 +211,16 @@ check_system(struct reg *r, xmlNodePtr sys)
 static void
 check_risk_analysis(struct reg *r, xmlNodePtr a)
 {
-	xmlNodePtr scale = child(a, "scale");
-	char *levels = prop(scale, "levels"), *thr = prop(scale, "threshold");
+	xmlNodePtr scale = tree_child(a, "scale");
+	char *levels = tree_prop(scale, "levels"), *thr = tree_prop(scale, "threshold");
 	int max = atoi(levels), threshold = atoi(thr), np = 0, nc = 0;
 	unsigned pseen = 0, cseen = 0;
 
-	target(r, a, "system", "system", "ref-system", "a system");
+	tree_ref(r->d, r->ids, a, "system", "system", "ref-system", "a system");
 	for (xmlNodePtr l = scale->children; l != NULL; l = l->next) {
-		char *lv = prop(l, "level");
-		unsigned *seen = is(l, "probability") ? &pseen :
-		    is(l, "consequence") ? &cseen : NULL;
+		char *lv = tree_prop(l, "level");
+		unsigned *seen = tree_is(l, "probability") ? &pseen :
+		    tree_is(l, "consequence") ? &cseen : NULL;
 
 		if (seen != NULL && atoi(lv) > max)
 			diag_node(r->d, l, "level", SEV_ERROR, "risk-scale",
@@ -272,8 +230,8 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 			    "level %s has two labels", lv);
 		else if (seen != NULL)
 			*seen |= 1u << atoi(lv);
-		np += is(l, "probability");
-		nc += is(l, "consequence");
+		np += tree_is(l, "probability");
+		nc += tree_is(l, "consequence");
 		free(lv);
 	}
 	if (threshold > max * max)
@@ -285,12 +243,12 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 		    "a %d-level scale needs %d probability and %d consequence "
 		    "labels (has %d and %d)", max, max, max, np, nc);
 	for (xmlNodePtr k = a->children; k != NULL; k = k->next) {
-		if (!is(k, "risk"))
+		if (!tree_is(k, "risk"))
 			continue;
-		char *ps = prop(k, "probability"), *cs = prop(k, "consequence");
-		char *vs = prop(k, "value");
+		char *ps = tree_prop(k, "probability"), *cs = tree_prop(k, "consequence");
+		char *vs = tree_prop(k, "value");
 		int pr = atoi(ps), co = atoi(cs), value = pr * co;
-		xmlNodePtr m = child(k, "measure");
+		xmlNodePtr m = tree_child(k, "measure");
 
 		if (pr < 1 || pr > max)
 			diag_node(r->d, k, "probability", SEV_ERROR,
@@ -314,7 +272,7 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 			    "threshold %d: it needs a measure with a "
 			    "responsible and a deadline", value, threshold);
 		if (m != NULL)
-			target(r, m, "responsible", "role", "ref-role",
+			tree_ref(r->d, r->ids, m, "responsible", "role", "ref-role",
 			    "a role");
 		free(ps);
 		free(cs);
@@ -327,22 +285,22 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 static void
 check_continuity_plan(struct reg *r, xmlNodePtr plan)
 {
-	xmlNodePtr sys = target(r, plan, "system", "system", "ref-system",
+	xmlNodePtr sys = tree_ref(r->d, r->ids, plan, "system", "system", "ref-system",
 	    "a system");
-	xmlNodePtr ex = child(plan, "exercise");
-	char *name = sys ? name_of(sys) : prop(plan, "system");
+	xmlNodePtr ex = tree_child(plan, "exercise");
+	char *name = sys ? name_of(sys) : tree_prop(plan, "system");
 
-	for (xmlNodePtr dep = child(plan, "dependencies"), n =
+	for (xmlNodePtr dep = tree_child(plan, "dependencies"), n =
 	    dep ? dep->children : NULL; n != NULL; n = n->next)
-		if (is(n, "depends"))
-			target(r, n, "system", "system", "ref-system",
+		if (tree_is(n, "depends"))
+			tree_ref(r->d, r->ids, n, "system", "system", "ref-system",
 			    "a system");
 	if (ex == NULL)
 		gap_node(r->d, plan, NULL, "continuity-exercise",
 		    "the continuity plan of %s has never been exercised",
 		    name);
 	else {
-		char *date = prop(ex, "date");
+		char *date = tree_prop(ex, "date");
 
 		if (iso_date_valid(date) && strcmp(date, r->year_ago) < 0)
 			gap_node(r->d, ex, "date",
@@ -360,14 +318,14 @@ check_matrix(struct reg *r, xmlNodePtr m)
 	for (xmlNodePtr a = m->children; a != NULL; a = a->next) {
 		int accountable = 0;
 
-		if (!is(a, "activity"))
+		if (!tree_is(a, "activity"))
 			continue;
 		for (xmlNodePtr part = a->children; part; part = part->next) {
 			xmlNodePtr party;
 
-			if (!is(part, "part"))
+			if (!tree_is(part, "part"))
 				continue;
-			party = target(r, part, "party", "party", "ref-party",
+			party = tree_ref(r->d, r->ids, part, "party", "party", "ref-party",
 			    "a party");
 			if (party != NULL && party->parent->parent != m)
 				diag_node(r->d, part, "party", SEV_ERROR,
@@ -390,21 +348,21 @@ check_matrix(struct reg *r, xmlNodePtr m)
 static void
 check_doc_ref(struct reg *r, xmlNodePtr a)
 {
-	char *id = prop(a, "doc");
+	char *id = tree_prop(a, "doc");
 	xmlNodePtr root = xmlDocGetRootElement(r->p->tree);
 	int known = 0;
 
 	if (id == NULL)
 		return;
-	known = is(xmlHashLookup(r->ids, BAD_CAST id), "document");
+	known = tree_is(xmlHashLookup(r->ids, BAD_CAST id), "document");
 	for (xmlNodePtr s = root->children; s != NULL && !known; s = s->next) {
 		xmlNodePtr doc = xmlFirstElementChild(s);
 
-		if (!is(doc, "document"))
+		if (!tree_is(doc, "document"))
 			continue;
-		for (xmlNodePtr m = child(doc, "meta")->children; m && !known;
+		for (xmlNodePtr m = tree_child(doc, "meta")->children; m && !known;
 		    m = m->next)
-			known = is(m, "requires") && prop_is(m, "doc", id);
+			known = tree_is(m, "requires") && prop_is(m, "doc", id);
 	}
 	if (!known)
 		diag_node(r->d, a, "doc", SEV_ERROR, "ref-document",
@@ -417,9 +375,9 @@ static void
 check_action_plan(struct reg *r, xmlNodePtr plan)
 {
 	for (xmlNodePtr a = plan->children; a != NULL; a = a->next) {
-		if (!is(a, "action"))
+		if (!tree_is(a, "action"))
 			continue;
-		target(r, a, "responsible", "role", "ref-role", "a role");
+		tree_ref(r->d, r->ids, a, "responsible", "role", "ref-role", "a role");
 		check_doc_ref(r, a);
 	}
 }
@@ -428,12 +386,12 @@ check_action_plan(struct reg *r, xmlNodePtr plan)
 static void
 check_document_age(struct reg *r, xmlNodePtr doc)
 {
-	xmlNodePtr meta = child(doc, "meta");
-	xmlNodePtr rb = child(meta, "review-by"), dec = child(meta, "decision");
+	xmlNodePtr meta = tree_child(doc, "meta");
+	xmlNodePtr rb = tree_child(meta, "review-by"), dec = tree_child(meta, "decision");
 	char *review = (char *)xmlNodeGetContent(rb);
-	char *decided = prop(dec, "date");
-	char *title = (char *)xmlNodeGetContent(child(meta, "title"));
-	char *status = (char *)xmlNodeGetContent(child(meta, "status"));
+	char *decided = tree_prop(dec, "date");
+	char *title = (char *)xmlNodeGetContent(tree_child(meta, "title"));
+	char *status = (char *)xmlNodeGetContent(tree_child(meta, "status"));
 
 	if (status != NULL && strcmp(status, "upphavd") == 0)
 		; /* a repealed document is not reviewed any more */
@@ -466,7 +424,7 @@ check_register_dates(struct reg *r, xmlNodePtr n)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
-			char *v = prop(n, names[i]);
+			char *v = tree_prop(n, names[i]);
 
 			if (v != NULL && !iso_date_valid(v))
 				diag_node(r->d, n, names[i], SEV_ERROR,
@@ -474,7 +432,7 @@ check_register_dates(struct reg *r, xmlNodePtr n)
 				    "date", names[i], v);
 			free(v);
 		}
-		if (is(n, "updated")) {
+		if (tree_is(n, "updated")) {
 			char *v = (char *)xmlNodeGetContent(n);
 
 			if (!iso_date_valid(v))
@@ -502,7 +460,7 @@ check_audit(struct reg *r, xmlNodePtr audit)
 	for (xmlNodePtr f = audit->children; f != NULL; f = f->next) {
 		char *rules, *save = NULL;
 
-		if (!is(f, "finding"))
+		if (!tree_is(f, "finding"))
 			continue;
 		if (!xmlHasProp(f, BAD_CAST "rules") &&
 		    !xmlHasProp(f, BAD_CAST "doc"))
@@ -510,7 +468,7 @@ check_audit(struct reg *r, xmlNodePtr audit)
 			    "a finding needs rules= or doc= so its status can "
 			    "be measured");
 		check_doc_ref(r, f);
-		rules = prop(f, "rules");
+		rules = tree_prop(f, "rules");
 		for (char *w = rules ? strtok_r(rules, " \t\n", &save) : NULL;
 		    w != NULL; w = strtok_r(NULL, " \t\n", &save)) {
 			size_t i;
@@ -535,7 +493,7 @@ path_rank(xmlNodePtr organ)
 {
 	static const char *const order[] = {"forvaltning", "utskott", "namnd",
 	    "styrelse", "fullmaktige"};
-	char *kind = prop(organ, "kind");
+	char *kind = tree_prop(organ, "kind");
 	int rank = -1;
 
 	for (int i = 0; kind != NULL && i < 5; i++)
@@ -556,8 +514,8 @@ check_case(struct reg *r, xmlNodePtr c)
 {
 	static const char *const aspects[] = {"ekonomi", "organisation",
 	    "barnratt", "jamstalldhet", "miljo", "dataskydd", "mbl"};
-	xmlNodePtr path = child(c, "path"), cons = child(c, "consequences");
-	xmlNodePtr basis = child(c, "basis"), att = child(c, "attachments");
+	xmlNodePtr path = tree_child(c, "path"), cons = tree_child(c, "consequences");
+	xmlNodePtr basis = tree_child(c, "basis"), att = tree_child(c, "attachments");
 	int prev_rank = -1;
 	char *prev_date = NULL;
 
@@ -565,11 +523,11 @@ check_case(struct reg *r, xmlNodePtr c)
 		xmlNodePtr organ;
 		char *meeting;
 
-		if (!is(st, "step"))
+		if (!tree_is(st, "step"))
 			continue;
-		organ = target(r, st, "organ", "organ", "ref-organ",
+		organ = tree_ref(r->d, r->ids, st, "organ", "organ", "ref-organ",
 		    "an organ");
-		meeting = prop(st, "meeting");
+		meeting = tree_prop(st, "meeting");
 		if (organ != NULL && path_rank(organ) < prev_rank)
 			diag_node(r->d, st, "organ", SEV_ERROR, "case-path",
 			    "the decision path goes upwards: an utskott, then "
@@ -588,7 +546,7 @@ check_case(struct reg *r, xmlNodePtr c)
 		int n = 0;
 
 		for (xmlNodePtr k = cons->children; k != NULL; k = k->next)
-			n += is(k, "consequence") && prop_is(k, "aspect",
+			n += tree_is(k, "consequence") && prop_is(k, "aspect",
 			    aspects[a]);
 		if (n != 1)
 			diag_node(r->d, cons, NULL, SEV_ERROR,
@@ -596,7 +554,7 @@ check_case(struct reg *r, xmlNodePtr c)
 			    "%s: state it, or write \"Inga.\"" : "the "
 			    "consequence for %s is given twice", aspects[a]);
 	}
-	xmlNodePtr first = child(basis, "item");
+	xmlNodePtr first = tree_child(basis, "item");
 	char *t = first ? (char *)xmlNodeGetContent(first) : NULL;
 
 	if (t == NULL || find_word_ci(t, "tjänsteskrivelse") == NULL)
@@ -607,23 +565,23 @@ check_case(struct reg *r, xmlNodePtr c)
 	for (xmlNodePtr a = att->children; a != NULL; a = a->next) {
 		xmlNodePtr doc;
 
-		if (!is(a, "attachment"))
+		if (!tree_is(a, "attachment"))
 			continue;
-		doc = target(r, a, "doc", "document", "ref-document",
+		doc = tree_ref(r->d, r->ids, a, "doc", "document", "ref-document",
 		    "a document in this project");
 		if (doc == NULL)
 			continue;
 		/* Every decision the document supersedes is repealed here. */
-		for (xmlNodePtr m = child(doc, "meta")->children; m; m = m->next) {
+		for (xmlNodePtr m = tree_child(doc, "meta")->children; m; m = m->next) {
 			char *organ, *date;
 			int named = 0;
 
-			if (!is(m, "supersedes"))
+			if (!tree_is(m, "supersedes"))
 				continue;
-			organ = prop(m, "organ");
-			date = prop(m, "date");
+			organ = tree_prop(m, "organ");
+			date = tree_prop(m, "date");
 			for (xmlNodePtr rp = a->children; rp; rp = rp->next)
-				named |= is(rp, "repeals") &&
+				named |= tree_is(rp, "repeals") &&
 				    prop_is(rp, "organ", organ) &&
 				    prop_is(rp, "date", date);
 			if (!named)
@@ -637,14 +595,14 @@ check_case(struct reg *r, xmlNodePtr c)
 		for (xmlNodePtr cv = a->children; cv; cv = cv->next) {
 			xmlNodePtr sec;
 
-			if (!is(cv, "covers"))
+			if (!tree_is(cv, "covers"))
 				continue;
 			/* A section, a requirement or a term covers a topic. */
-			char *sid = prop(cv, "section");
+			char *sid = tree_prop(cv, "section");
 
 			sec = xmlHashLookup(r->ids, BAD_CAST sid);
-			if (!is(sec, "section") && !is(sec, "requirement") &&
-			    !is(sec, "term")) {
+			if (!tree_is(sec, "section") && !tree_is(sec, "requirement") &&
+			    !tree_is(sec, "term")) {
 				diag_node(r->d, cv, "section", SEV_ERROR,
 				    "ref-section", "section=\"%s\" names no "
 				    "section, requirement or term", sid);
@@ -654,7 +612,7 @@ check_case(struct reg *r, xmlNodePtr c)
 			if (sec != NULL) {
 				xmlNodePtr up = sec;
 
-				while (up != NULL && !is(up, "document"))
+				while (up != NULL && !tree_is(up, "document"))
 					up = up->parent;
 				if (up != doc)
 					diag_node(r->d, cv, "section", SEV_ERROR,
@@ -663,7 +621,7 @@ check_case(struct reg *r, xmlNodePtr c)
 			}
 		}
 	}
-	target(r, child(c, "answers"), "audit", "audit", "ref-audit",
+	tree_ref(r->d, r->ids, tree_child(c, "answers"), "audit", "audit", "ref-audit",
 	    "an audit");
 }
 
@@ -680,25 +638,25 @@ registers_check(struct project *p, xmlHashTablePtr ids)
 	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
 		xmlNodePtr top = xmlFirstElementChild(s);
 
-		if (!is(top, "document") && !is(top, "organisation"))
+		if (!tree_is(top, "document") && !tree_is(top, "organisation"))
 			check_register_dates(&r, top);
-		if (is(top, "audit"))
+		if (tree_is(top, "audit"))
 			check_audit(&r, top);
-		else if (is(top, "case"))
+		else if (tree_is(top, "case"))
 			check_case(&r, top);
-		else if (is(top, "systems")) {
+		else if (tree_is(top, "systems")) {
 			for (xmlNodePtr sys = top->children; sys; sys = sys->next)
-				if (is(sys, "system"))
+				if (tree_is(sys, "system"))
 					check_system(&r, sys);
-		} else if (is(top, "risk-analysis"))
+		} else if (tree_is(top, "risk-analysis"))
 			check_risk_analysis(&r, top);
-		else if (is(top, "continuity-plan"))
+		else if (tree_is(top, "continuity-plan"))
 			check_continuity_plan(&r, top);
-		else if (is(top, "matrix"))
+		else if (tree_is(top, "matrix"))
 			check_matrix(&r, top);
-		else if (is(top, "action-plan"))
+		else if (tree_is(top, "action-plan"))
 			check_action_plan(&r, top);
-		else if (is(top, "document"))
+		else if (tree_is(top, "document"))
 			check_document_age(&r, top);
 	}
 }

@@ -19,30 +19,6 @@ struct rules {
 	xmlNodePtr org;		/* <organisation>, or NULL */
 };
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
-{
-	for (n = n ? n->children : NULL; n != NULL; n = n->next)
-		if (is(n, name))
-			return n;
-	return NULL;
-}
-
-/* Attribute or element text, as a string the caller frees (or NULL). */
-static char *
-prop(xmlNodePtr n, const char *name)
-{
-	return n ? (char *)xmlGetProp(n, BAD_CAST name) : NULL;
-}
-
 static char *
 text_of(xmlNodePtr n)
 {
@@ -75,37 +51,15 @@ collect_ids(struct rules *r, xmlNodePtr top)
 	}
 }
 
-/*
- * Checks that attribute attr of n names an element of kind target.
- * Returns that element or NULL (after an error when missing is set).
- */
-static xmlNodePtr
-resolve(struct rules *r, xmlNodePtr n, const char *attr, const char *target,
-    const char *rule, const char *what)
-{
-	char *id = prop(n, attr);
-	xmlNodePtr t;
-
-	if (id == NULL)
-		return NULL;
-	t = xmlHashLookup(r->ids, BAD_CAST id);
-	if (!is(t, target)) {
-		diag_node(r->d, n, attr, SEV_ERROR, rule,
-		    "%s=\"%s\" does not name %s", attr, id, what);
-		t = NULL;
-	}
-	free(id);
-	return t;
-}
 
 static void
 check_organisation(struct rules *r)
 {
-	xmlNodePtr organs = child(r->org, "organs");
+	xmlNodePtr organs = tree_child(r->org, "organs");
 
 	for (xmlNodePtr o = organs ? organs->children : NULL; o; o = o->next)
-		if (is(o, "organ"))
-			resolve(r, o, "parent", "organ", "ref-organ",
+		if (tree_is(o, "organ"))
+			tree_ref(r->d, r->ids, o, "parent", "organ", "ref-organ",
 			    "an organ");
 }
 
@@ -113,7 +67,7 @@ check_organisation(struct rules *r)
 static char *
 checked_date(struct rules *r, xmlNodePtr n, const char *attr)
 {
-	char *s = attr ? prop(n, attr) : text_of(n);
+	char *s = attr ? tree_prop(n, attr) : text_of(n);
 
 	if (s != NULL && !iso_date_valid(s)) {
 		if (attr != NULL)
@@ -131,14 +85,14 @@ checked_date(struct rules *r, xmlNodePtr n, const char *attr)
 static void
 check_dates(struct rules *r, xmlNodePtr meta)
 {
-	xmlNodePtr dec = child(meta, "decision");
-	xmlNodePtr vf = child(meta, "valid-from"), rb = child(meta, "review-by");
+	xmlNodePtr dec = tree_child(meta, "decision");
+	xmlNodePtr vf = tree_child(meta, "valid-from"), rb = tree_child(meta, "review-by");
 	char *d = checked_date(r, dec, "date");
 	char *v = checked_date(r, vf, NULL);
 	char *b = checked_date(r, rb, NULL);
 
 	for (xmlNodePtr s = meta->children; s != NULL; s = s->next)
-		if (is(s, "supersedes"))
+		if (tree_is(s, "supersedes"))
 			free(checked_date(r, s, "date"));
 	if (d != NULL && v != NULL && strcmp(v, d) < 0)
 		diag_node(r->d, vf, NULL, SEV_ERROR, "date-order",
@@ -162,17 +116,17 @@ int
 organ_may_adopt(xmlNodePtr org, xmlNodePtr organ, const char *type,
     char **why)
 {
-	char *kind = prop(organ, "kind"), *oid = prop(organ, "id");
-	xmlNodePtr ladder = child(org, "adoption");
+	char *kind = tree_prop(organ, "kind"), *oid = tree_prop(organ, "id");
+	xmlNodePtr ladder = tree_child(org, "adoption");
 	int ruled = 0, allowed = 0;
 
 	for (xmlNodePtr a = ladder ? ladder->children : NULL; a; a = a->next) {
 		char *t, *kinds, *save = NULL;
 
-		if (!is(a, "allow"))
+		if (!tree_is(a, "allow"))
 			continue;
-		t = prop(a, "type");
-		kinds = prop(a, "kinds");
+		t = tree_prop(a, "type");
+		kinds = tree_prop(a, "kinds");
 		if (strcmp(t, type) == 0) {
 			ruled = 1;
 			for (char *k = strtok_r(kinds, " \t\n", &save); k;
@@ -195,9 +149,9 @@ organ_may_adopt(xmlNodePtr org, xmlNodePtr organ, const char *type,
 static void
 check_decision(struct rules *r, xmlNodePtr doc, xmlNodePtr meta)
 {
-	xmlNodePtr dec = child(meta, "decision");
-	char *status = text_of(child(meta, "status"));
-	char *type = prop(doc, "type");
+	xmlNodePtr dec = tree_child(meta, "decision");
+	char *status = text_of(tree_child(meta, "status"));
+	char *type = tree_prop(doc, "type");
 	xmlNodePtr organ;
 	static const char *const needed[] = {"date", "paragraph", "dnr"};
 	static const char *const label[] = {"decision date", "paragraph (§)",
@@ -210,7 +164,7 @@ check_decision(struct rules *r, xmlNodePtr doc, xmlNodePtr meta)
 				    "decision-incomplete", "a document with "
 				    "status %s must give its %s (%s=)",
 				    status, label[i], needed[i]);
-	organ = r->org ? resolve(r, dec, "organ", "organ", "ref-organ",
+	organ = r->org ? tree_ref(r->d, r->ids, dec, "organ", "organ", "ref-organ",
 	    "an organ") : NULL;
 	if (organ != NULL) {
 		char *why = NULL;
@@ -227,19 +181,19 @@ check_decision(struct rules *r, xmlNodePtr doc, xmlNodePtr meta)
 static void
 check_history(struct rules *r, xmlNodePtr meta, xmlNodePtr history)
 {
-	char *version = text_of(child(meta, "version"));
-	char *status = text_of(child(meta, "status"));
+	char *version = text_of(tree_child(meta, "version"));
+	char *status = text_of(tree_child(meta, "status"));
 	char *prev_v = NULL, *prev_d = NULL;
 	xmlNodePtr last = NULL;
 
 	for (xmlNodePtr h = history->children; h != NULL; h = h->next) {
-		if (!is(h, "revision"))
+		if (!tree_is(h, "revision"))
 			continue;
-		char *v = prop(h, "version"), *d = checked_date(r, h, "date");
+		char *v = tree_prop(h, "version"), *d = checked_date(r, h, "date");
 
 		if (r->org != NULL) {
-			resolve(r, h, "organ", "organ", "ref-organ", "an organ");
-			resolve(r, h, "author", "role", "ref-role", "a role");
+			tree_ref(r->d, r->ids, h, "organ", "organ", "ref-organ", "an organ");
+			tree_ref(r->d, r->ids, h, "author", "role", "ref-role", "a role");
 		}
 		if (prev_v != NULL && version_compare(v, prev_v) <= 0)
 			diag_node(r->d, h, "version", SEV_ERROR,
@@ -259,15 +213,15 @@ check_history(struct rules *r, xmlNodePtr meta, xmlNodePtr history)
 		last = h;
 	}
 	if (last != NULL && version_compare(prev_v, version) != 0)
-		diag_node(r->d, child(meta, "version"), NULL, SEV_ERROR,
+		diag_node(r->d, tree_child(meta, "version"), NULL, SEV_ERROR,
 		    "history-current", "version %s is not the newest entry "
 		    "in the history (%s)", version, prev_v);
 	else if (last != NULL && strcmp(status, "beslutad") == 0) {
-		xmlNodePtr dec = child(meta, "decision");
+		xmlNodePtr dec = tree_child(meta, "decision");
 		static const char *const a[] = {"organ", "date", "paragraph"};
 
 		for (int i = 0; i < 3; i++) {
-			char *x = prop(dec, a[i]), *y = prop(last, a[i]);
+			char *x = tree_prop(dec, a[i]), *y = tree_prop(last, a[i]);
 
 			if (x != NULL && (y == NULL || strcmp(x, y) != 0))
 				diag_node(r->d, last, a[i], SEV_ERROR,
@@ -288,18 +242,18 @@ static void
 check_meta_refs(struct rules *r, xmlNodePtr meta)
 {
 	for (xmlNodePtr m = meta->children; m != NULL; m = m->next) {
-		if (is(m, "owner") && r->org != NULL)
-			resolve(r, m, "role", "role", "ref-role", "a role");
-		else if (is(m, "supersedes") && r->org != NULL)
-			resolve(r, m, "organ", "organ", "ref-organ", "an organ");
-		else if (is(m, "related"))
-			resolve(r, m, "doc", "document", "ref-document",
+		if (tree_is(m, "owner") && r->org != NULL)
+			tree_ref(r->d, r->ids, m, "role", "role", "ref-role", "a role");
+		else if (tree_is(m, "supersedes") && r->org != NULL)
+			tree_ref(r->d, r->ids, m, "organ", "organ", "ref-organ", "an organ");
+		else if (tree_is(m, "related"))
+			tree_ref(r->d, r->ids, m, "doc", "document", "ref-document",
 			    "a document in this project");
-		else if (is(m, "requires")) {
-			char *id = prop(m, "doc"), *title = text_of(m);
+		else if (tree_is(m, "requires")) {
+			char *id = tree_prop(m, "doc"), *title = text_of(m);
 			xmlNodePtr t = xmlHashLookup(r->ids, BAD_CAST id);
 
-			if (!is(t, "document"))
+			if (!tree_is(t, "document"))
 				gap_node(r->d, m, "doc", "child-missing", "required document \"%s\" "
 				    "(%s) does not exist yet", title, id);
 			free(id);
@@ -334,23 +288,23 @@ static void
 check_body(struct rules *r, xmlNodePtr n, int depth)
 {
 	for (; n != NULL; n = n->next) {
-		if (is(n, "section")) {
+		if (tree_is(n, "section")) {
 			if (depth > LIMIT_SECTION_DEPTH)
 				diag_node(r->d, n, NULL, SEV_ERROR,
 				    "section-depth", "sections nest deeper "
 				    "than %d levels", LIMIT_SECTION_DEPTH);
 			check_body(r, n->children, depth + 1);
-		} else if (is(n, "matrix-ref")) {
-			resolve(r, n, "ref", "matrix", "ref-matrix",
+		} else if (tree_is(n, "matrix-ref")) {
+			tree_ref(r->d, r->ids, n, "ref", "matrix", "ref-matrix",
 			    "a responsibility matrix");
-		} else if (is(n, "requirement")) {
-			xmlNodePtr st = child(n, "statement");
+		} else if (tree_is(n, "requirement")) {
+			xmlNodePtr st = tree_child(n, "statement");
 			char *t = text_of(st);
 
 			if (r->org != NULL) {
-				resolve(r, n, "role", "role", "ref-role",
+				tree_ref(r->d, r->ids, n, "role", "role", "ref-role",
 				    "a role");
-				resolve(r, n, "service", "service",
+				tree_ref(r->d, r->ids, n, "service", "service",
 				    "ref-service", "a provider's service");
 			}
 			if (find_word_ci(t, "ska") == NULL)
@@ -365,13 +319,13 @@ check_body(struct rules *r, xmlNodePtr n, int depth)
 static void
 check_document(struct rules *r, xmlNodePtr doc)
 {
-	xmlNodePtr meta = child(doc, "meta");
+	xmlNodePtr meta = tree_child(doc, "meta");
 
 	check_dates(r, meta);
 	check_decision(r, doc, meta);
-	check_history(r, meta, child(doc, "history"));
+	check_history(r, meta, tree_child(doc, "history"));
 	check_meta_refs(r, meta);
-	check_body(r, child(doc, "body")->children, 1);
+	check_body(r, tree_child(doc, "body")->children, 1);
 	check_language(r, doc->children);
 }
 
@@ -384,7 +338,7 @@ rules_run(struct project *p)
 	collect_ids(&r, xmlDocGetRootElement(p->tree)->children);
 	for (src = xmlDocGetRootElement(p->tree)->children; src;
 	    src = src->next) {
-		if (!is(top = xmlFirstElementChild(src), "organisation"))
+		if (!tree_is(top = xmlFirstElementChild(src), "organisation"))
 			continue;
 		if (r.org != NULL) {
 			char *first = node_file(r.d, r.org);
@@ -406,7 +360,7 @@ rules_run(struct project *p)
 	}
 	for (src = xmlDocGetRootElement(p->tree)->children; src;
 	    src = src->next)
-		if (is(top = xmlFirstElementChild(src), "document"))
+		if (tree_is(top = xmlFirstElementChild(src), "document"))
 			check_document(&r, top);
 	registers_check(p, r.ids);
 	xmlHashFree(r.ids, NULL);

@@ -17,43 +17,6 @@
 
 #include "styrdok.h"
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
-{
-	for (n = n ? n->children : NULL; n != NULL; n = n->next)
-		if (is(n, name))
-			return n;
-	return NULL;
-}
-
-static xmlNodePtr
-find_document(struct project *p, const char *id)
-{
-	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
-	    s = s->next) {
-		xmlNodePtr d = xmlFirstElementChild(s);
-		xmlChar *did;
-		int match;
-
-		if (!is(d, "document"))
-			continue;
-		did = xmlGetProp(d, BAD_CAST "id");
-		match = xmlStrEqual(did, BAD_CAST id);
-		xmlFree(did);
-		if (match)
-			return d;
-	}
-	return NULL;
-}
-
 /* The newest version archived under policies/adopted/<id>/, or NULL. */
 char *
 newest_adopted(const char *id)
@@ -235,14 +198,14 @@ cmd_sign(struct options *o, int argc, char **argv)
 	/* The governance warnings are check's business, not this command's. */
 	diags_truncate(p->diags, 0);
 	code = EXIT_INPUT;
-	if ((doc = find_document(p, id)) == NULL) {
+	if ((doc = tree_find(p, "document", id)) == NULL) {
 		fprintf(stderr, "styrdok: sign: no document with id \"%s\"\n",
 		    id);
 		goto out;
 	}
-	version = (char *)xmlNodeGetContent(child(child(doc, "meta"),
+	version = (char *)xmlNodeGetContent(tree_child(tree_child(doc, "meta"),
 	    "version"));
-	status = (char *)xmlNodeGetContent(child(child(doc, "meta"), "status"));
+	status = (char *)xmlNodeGetContent(tree_child(tree_child(doc, "meta"), "status"));
 	/* The version in force: the one asked for, or the newest adopted. */
 	adopted = newest_adopted(id);
 	if (o->version != NULL && strcmp(o->version, version) != 0) {
@@ -261,7 +224,7 @@ cmd_sign(struct options *o, int argc, char **argv)
 		fprintf(stderr, "styrdok: sign: note: %s %s is a draft (%s) "
 		    "and no version is adopted; the sheets say UTKAST\n", id,
 		    version, status);
-	if (child(doc, "acknowledgement") == NULL) {
+	if (tree_child(doc, "acknowledgement") == NULL) {
 		fprintf(stderr, "styrdok: sign: %s has no <acknowledgement> "
 		    "to sign\n", id);
 		goto out;
@@ -272,7 +235,7 @@ cmd_sign(struct options *o, int argc, char **argv)
 		fputs("styrdok: sign: nothing was written\n", stderr);
 		goto out;
 	}
-	title = (char *)xmlNodeGetContent(child(child(doc, "meta"), "title"));
+	title = (char *)xmlNodeGetContent(tree_child(tree_child(doc, "meta"), "title"));
 	hash = (char *)xmlGetProp(doc->parent, BAD_CAST "sha256");
 	hash[12] = '\0';
 	signing = xmlNewChild(xmlDocGetRootElement(p->tree), doc->ns,
@@ -339,10 +302,10 @@ out:
 static char *
 version_in_force(xmlNodePtr doc)
 {
-	xmlNodePtr hist = child(doc, "history"), best = NULL;
+	xmlNodePtr hist = tree_child(doc, "history"), best = NULL;
 
 	for (xmlNodePtr r = hist ? hist->children : NULL; r; r = r->next)
-		if (is(r, "revision") && xmlHasProp(r, BAD_CAST "organ") &&
+		if (tree_is(r, "revision") && xmlHasProp(r, BAD_CAST "organ") &&
 		    xmlHasProp(r, BAD_CAST "date") &&
 		    !xmlHasProp(r, BAD_CAST "superseded"))
 			best = r;
@@ -353,7 +316,7 @@ version_in_force(xmlNodePtr doc)
 static char *
 known_hash(xmlNodePtr doc, const char *id, const char *version)
 {
-	char *cur = (char *)xmlNodeGetContent(child(child(doc, "meta"),
+	char *cur = (char *)xmlNodeGetContent(tree_child(tree_child(doc, "meta"),
 	    "version"));
 	char *hash = NULL;
 
@@ -391,7 +354,7 @@ check_signatures(struct project *p, xmlNodePtr reg)
 	char *staffrel = (char *)xmlGetProp(reg, BAD_CAST "staff");
 	char *file = node_file(p->diags, reg), *path = NULL, *slash;
 	char *in_force = NULL;
-	xmlNodePtr doc = find_document(p, id), out;
+	xmlNodePtr doc = tree_find(p, "document", id), out;
 	struct staff st = {0};
 	size_t signed_now = 0;
 
@@ -414,16 +377,16 @@ check_signatures(struct project *p, xmlNodePtr reg)
 		char *emp, *ver, *hash, *known;
 		int known_version = 0, on_list = 0;
 
-		if (!is(s, "signed"))
+		if (!tree_is(s, "signed"))
 			continue;
 		emp = (char *)xmlGetProp(s, BAD_CAST "employee");
 		ver = (char *)xmlGetProp(s, BAD_CAST "version");
 		hash = (char *)xmlGetProp(s, BAD_CAST "hash");
-		for (xmlNodePtr r = child(doc, "history")->children; r;
+		for (xmlNodePtr r = tree_child(doc, "history")->children; r;
 		    r = r->next) {
 			xmlChar *v = xmlGetProp(r, BAD_CAST "version");
 
-			known_version |= is(r, "revision") &&
+			known_version |= tree_is(r, "revision") &&
 			    xmlStrEqual(v, BAD_CAST ver);
 			xmlFree(v);
 		}
@@ -461,7 +424,7 @@ check_signatures(struct project *p, xmlNodePtr reg)
 		for (xmlNodePtr s = reg->children; s != NULL; s = s->next) {
 			char *emp, *ver;
 
-			if (!is(s, "signed"))
+			if (!tree_is(s, "signed"))
 				continue;
 			emp = (char *)xmlGetProp(s, BAD_CAST "employee");
 			ver = (char *)xmlGetProp(s, BAD_CAST "version");
@@ -507,6 +470,6 @@ signatures_enrich(struct project *p)
 {
 	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
 	    s = s->next)
-		if (is(xmlFirstElementChild(s), "signatures"))
+		if (tree_is(xmlFirstElementChild(s), "signatures"))
 			check_signatures(p, xmlFirstElementChild(s));
 }

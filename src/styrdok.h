@@ -140,6 +140,15 @@ xmlDocPtr source_parse(struct project *, const char *rel);
 int source_canonical(struct project *, const char *rel, struct buf *out);
 xmlDocPtr document_file_load(struct project *, const char *path);
 
+/* ---- tree.c: reading the project tree -------------------------------- */
+
+int tree_is(xmlNodePtr, const char *name);
+xmlNodePtr tree_child(xmlNodePtr, const char *name);
+char *tree_prop(xmlNodePtr, const char *name);
+xmlNodePtr tree_find(struct project *, const char *kind, const char *id);
+xmlNodePtr tree_ref(struct diags *, xmlHashTablePtr ids, xmlNodePtr,
+    const char *attr, const char *kind, const char *rule, const char *what);
+
 /* ---- validate.c / rules.c: structure by schema, meaning by rules ----- */
 
 int validate_schema(struct project *);

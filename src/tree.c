@@ -1,0 +1,81 @@
+/*
+ * tree.c - small accessors for the project tree, shared by the stages
+ * that read it: elements of the styrdok namespace, their children and
+ * attributes, and the root element of a source by kind and id.
+ */
+#include <stdlib.h>
+
+#include <libxml/hash.h>
+
+#include "styrdok.h"
+
+/* Whether n is the element name in the styrdok namespace. */
+int
+tree_is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->ns->href, NS_STYRDOK) &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+/* The first child element name of n, or NULL. */
+xmlNodePtr
+tree_child(xmlNodePtr n, const char *name)
+{
+	for (n = n ? n->children : NULL; n != NULL; n = n->next)
+		if (tree_is(n, name))
+			return n;
+	return NULL;
+}
+
+/* Attribute name of n as a string the caller frees, or NULL. */
+char *
+tree_prop(xmlNodePtr n, const char *name)
+{
+	return n ? (char *)xmlGetProp(n, BAD_CAST name) : NULL;
+}
+
+/* The root element of kind (document, case, ...) with this id, or NULL. */
+xmlNodePtr
+tree_find(struct project *p, const char *kind, const char *id)
+{
+	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
+	    s = s->next) {
+		xmlNodePtr top = xmlFirstElementChild(s);
+		xmlChar *tid;
+		int match;
+
+		if (!tree_is(top, kind))
+			continue;
+		tid = xmlGetProp(top, BAD_CAST "id");
+		match = xmlStrEqual(tid, BAD_CAST id);
+		xmlFree(tid);
+		if (match)
+			return top;
+	}
+	return NULL;
+}
+
+/*
+ * The element that attribute attr of n names, when it is of kind; else
+ * an error (rule, "does not name <what>") and NULL.  ids maps every id
+ * of the project to its element.
+ */
+xmlNodePtr
+tree_ref(struct diags *d, xmlHashTablePtr ids, xmlNodePtr n, const char *attr,
+    const char *kind, const char *rule, const char *what)
+{
+	char *id = tree_prop(n, attr);
+	xmlNodePtr t;
+
+	if (id == NULL)
+		return NULL;
+	t = xmlHashLookup(ids, BAD_CAST id);
+	if (!tree_is(t, kind)) {
+		diag_node(d, n, attr, SEV_ERROR, rule,
+		    "%s=\"%s\" does not name %s", attr, id, what);
+		t = NULL;
+	}
+	free(id);
+	return t;
+}
