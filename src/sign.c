@@ -157,15 +157,107 @@ staff_load(struct project *p, const char *path, int cp1252, struct staff *st)
 	return rc == 0 ? EXIT_OK : EXIT_INPUT;
 }
 
+#define SHEETS_PER_PART 200
+
+/*
+ * Writes the document, sheets.html and register.csv.  The sheets are
+ * rendered SHEETS_PER_PART people at a time and streamed into one file,
+ * so memory stays flat however long the staff list is; the parts are
+ * joined at the comments sheets.xsl puts around the sheets.
+ */
+static int
+write_signing(struct project *p, const char *outdir, const char *dir,
+    const char *id, xmlNodePtr doc, const struct staff *st,
+    const struct buf *html, const struct buf *reg)
+{
+	static const char start[] = "<!--styrdok:sheets-->";
+	static const char end[] = "<!--/styrdok:sheets-->";
+	struct stylesheet *sheets = stylesheet_new(p, "html/sheets.xsl");
+	struct outdir *od = outdir_new(outdir);
+	struct outfile *f = NULL;
+	char *name = NULL, total[32];
+	int code = EXIT_SYSTEM;
+	size_t parts = st->n ? (st->n + SHEETS_PER_PART - 1) / SHEETS_PER_PART : 1;
+
+	if (sheets == NULL || od == NULL)
+		goto out;
+	name = xasprintf("%s/%s.html", dir, id);
+	if (outdir_write(od, name, html->data, html->len) != 0)
+		goto out;
+	free(name);
+	name = xasprintf("%s/sheets.html", dir);
+	if ((f = outfile_open(od, name)) == NULL)
+		goto out;
+	snprintf(total, sizeof(total), "%zu", st->n);
+	for (size_t part = 0; part < parts; part++) {
+		xmlNodePtr signing = xmlNewChild(xmlDocGetRootElement(p->tree),
+		    doc->ns, BAD_CAST "signing", NULL);
+		size_t first = part * SHEETS_PER_PART, i;
+		char offset[32];
+		const char *params[] = {"doc", id, "offset", offset, "total",
+		    total, NULL};
+		struct buf out = {0};
+		const char *from, *to, *s, *e;
+
+		xmlSetProp(signing, BAD_CAST "doc", BAD_CAST id);
+		for (i = first; i < st->n && i < first + SHEETS_PER_PART; i++) {
+			xmlNodePtr pe = xmlNewChild(signing, doc->ns,
+			    BAD_CAST "person", NULL);
+
+			xmlSetProp(pe, BAD_CAST "employee",
+			    BAD_CAST st->v[i].employee);
+			xmlSetProp(pe, BAD_CAST "name", BAD_CAST st->v[i].name);
+			xmlSetProp(pe, BAD_CAST "unit", BAD_CAST st->v[i].unit);
+			xmlSetProp(pe, BAD_CAST "title", BAD_CAST st->v[i].title);
+		}
+		snprintf(offset, sizeof(offset), "%zu", first);
+		int rc = stylesheet_apply(p, sheets, params, &out);
+
+		xmlUnlinkNode(signing);
+		xmlFreeNode(signing);
+		s = rc == 0 ? strstr(out.data, start) : NULL;
+		e = s != NULL ? strstr(s, end) : NULL;
+		if (e == NULL) {
+			buf_free(&out);
+			diags_print(p->diags, stderr);
+			outfile_abort(f);
+			f = NULL;
+			goto out;
+		}
+		/* Head and sheets of the first part, sheets of the middle
+		 * ones, sheets and foot of the last. */
+		from = part == 0 ? out.data : s + strlen(start);
+		to = part + 1 == parts ? out.data + out.len : e;
+		rc = outfile_write(f, from, (size_t)(to - from));
+		buf_free(&out);
+		if (rc != 0) {
+			f = NULL;
+			goto out;
+		}
+	}
+	code = outfile_commit(f) == 0 ? EXIT_OK : EXIT_SYSTEM;
+	f = NULL;
+	free(name);
+	name = xasprintf("%s/register.csv", dir);
+	if (code == EXIT_OK && outdir_write(od, name, reg->data, reg->len) != 0)
+		code = EXIT_SYSTEM;
+out:
+	outfile_abort(f);
+	free(name);
+	outdir_free(od);
+	stylesheet_free(sheets);
+	return code;
+}
+
 int
 cmd_sign(struct options *o, int argc, char **argv)
 {
 	struct project *p;
 	struct staff st = {0};
-	xmlNodePtr doc, signing;
+	xmlNodePtr doc;
 	char *version = NULL, *status = NULL, *title = NULL, *hash = NULL;
 	char *dir = NULL, *adopted = NULL;
-	struct buf html = {0}, sheets = {0}, reg = {0};
+	struct buf html = {0}, reg = {0};
 	const char *id;
 	int code, cp1252 = 0;
 
@@ -235,45 +327,18 @@ cmd_sign(struct options *o, int argc, char **argv)
 		fputs("styrdok: sign: nothing was written\n", stderr);
 		goto out;
 	}
-	title = (char *)xmlNodeGetContent(tree_child(tree_child(doc, "meta"), "title"));
+	title = (char *)xmlNodeGetContent(tree_child(tree_child(doc, "meta"),
+	    "title"));
 	hash = (char *)xmlGetProp(doc->parent, BAD_CAST "sha256");
 	hash[12] = '\0';
-	signing = xmlNewChild(xmlDocGetRootElement(p->tree), doc->ns,
-	    BAD_CAST "signing", NULL);
-	xmlSetProp(signing, BAD_CAST "doc", BAD_CAST id);
-	for (size_t i = 0; i < st.n; i++) {
-		xmlNodePtr pe = xmlNewChild(signing, doc->ns, BAD_CAST "person",
-		    NULL);
-
-		xmlSetProp(pe, BAD_CAST "employee", BAD_CAST st.v[i].employee);
-		xmlSetProp(pe, BAD_CAST "name", BAD_CAST st.v[i].name);
-		xmlSetProp(pe, BAD_CAST "unit", BAD_CAST st.v[i].unit);
-		xmlSetProp(pe, BAD_CAST "title", BAD_CAST st.v[i].title);
-	}
-	if (render_document(p, id, "html", &html) != 0 ||
-	    render_kind(p, "sheets", id, &sheets) != 0) {
+	dir = xasprintf("signing/%s/%s", id, version);
+	if (render_document(p, id, "html", &html) != 0) {
 		diags_print(p->diags, stderr);
 		code = EXIT_SYSTEM;
 		goto out;
 	}
 	register_csv(&reg, &st, title, version, hash);
-	dir = xasprintf("signing/%s/%s", id, version);
-	{
-		struct outdir *od = outdir_new(o->outdir);
-		char *f1 = xasprintf("%s/%s.html", dir, id);
-		char *f2 = xasprintf("%s/sheets.html", dir);
-		char *f3 = xasprintf("%s/register.csv", dir);
-
-		code = od != NULL &&
-		    outdir_write(od, f1, html.data, html.len) == 0 &&
-		    outdir_write(od, f2, sheets.data, sheets.len) == 0 &&
-		    outdir_write(od, f3, reg.data, reg.len) == 0 ? EXIT_OK :
-		    EXIT_SYSTEM;
-		outdir_free(od);
-		free(f1);
-		free(f2);
-		free(f3);
-	}
+	code = write_signing(p, o->outdir, dir, id, doc, &st, &html, &reg);
 	if (code == EXIT_OK) {
 		if (diags_len(p->diags) > 0)
 			diags_print(p->diags, stderr);
@@ -281,10 +346,8 @@ cmd_sign(struct options *o, int argc, char **argv)
 		    "version %s (%s) in %s/%s/\n", st.n, st.n == 1 ? "" : "s",
 		    id, version, hash, o->outdir, dir);
 	}
-out:
-	staff_free(&st);
+out:	staff_free(&st);
 	buf_free(&html);
-	buf_free(&sheets);
 	buf_free(&reg);
 	free(version);
 	free(status);

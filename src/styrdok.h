@@ -184,6 +184,11 @@ struct outdir *outdir_new(const char *path);
 void outdir_free(struct outdir *);
 int outdir_write(struct outdir *, const char *relpath, const char *data,
     size_t len);
+struct outfile;
+struct outfile *outfile_open(struct outdir *, const char *relpath);
+int outfile_write(struct outfile *, const char *data, size_t len);
+int outfile_commit(struct outfile *);
+void outfile_abort(struct outfile *);
 
 /* ---- csv.c: the staff list ------------------------------------------ */
 

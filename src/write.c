@@ -85,19 +85,48 @@ write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/*
- * Writes data to relpath ("a/b/c.html") under the output directory.
- * Returns 0, or -1 after a message on stderr (nothing is left behind).
- */
-int
-outdir_write(struct outdir *o, const char *relpath, const char *data,
-    size_t len)
-{
-	const char *p = relpath, *slash;
-	char tmp[64], *name;
-	int dir = dup(o->fd), fd = -1, rc = -1;
+/* A file being written: its temporary name in its final directory. */
+struct outfile {
+	struct outdir *o;
+	char *relpath;	/* for messages */
+	char *name;	/* final name in dir */
+	char tmp[64];
+	int dir, fd;
+};
 
-	if (dir < 0)
+static void
+outfile_fail(struct outfile *f)
+{
+	int saved = errno;
+
+	fprintf(stderr, "styrdok: %s/%s: %s\n", f->o->path, f->relpath,
+	    strerror(saved));
+	if (f->fd >= 0) {
+		close(f->fd);
+		unlinkat(f->dir, f->tmp, 0);
+	}
+	if (f->dir >= 0)
+		close(f->dir);
+	free(f->relpath);
+	free(f);
+}
+
+/*
+ * Starts writing relpath ("a/b/c.html") under the output directory:
+ * creates the directories (never through a symbolic link) and a
+ * temporary file beside the final one.  Returns NULL after a message.
+ */
+struct outfile *
+outfile_open(struct outdir *o, const char *relpath)
+{
+	struct outfile *f = xcalloc(1, sizeof(*f));
+	const char *p, *slash;
+
+	f->o = o;
+	f->relpath = xstrdup(relpath);
+	f->fd = -1;
+	p = f->relpath;
+	if ((f->dir = dup(o->fd)) < 0)
 		goto fail;
 	while ((slash = strchr(p, '/')) != NULL) {
 		char *comp = strndup(p, (size_t)(slash - p));
@@ -108,62 +137,100 @@ outdir_write(struct outdir *o, const char *relpath, const char *data,
 			free(comp);
 			goto fail;
 		}
-		if (mkdirat(dir, comp, 0755) != 0 && errno != EEXIST) {
+		if (mkdirat(f->dir, comp, 0755) != 0 && errno != EEXIST) {
 			free(comp);
 			goto fail;
 		}
-		next = openat(dir, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-		    O_CLOEXEC);
+		next = openat(f->dir, comp, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC);
 		free(comp);
 		if (next < 0)
 			goto fail;
-		close(dir);
-		dir = next;
+		close(f->dir);
+		f->dir = next;
 		p = slash + 1;
 	}
-	name = (char *)p;
-	if (!component_ok(name, strlen(name))) {
+	f->name = (char *)p;
+	if (!component_ok(f->name, strlen(f->name))) {
 		errno = EINVAL;
 		goto fail;
 	}
-	for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
-		snprintf(tmp, sizeof(tmp), ".styrdok.%ld.%d.tmp",
+	for (int attempt = 0; attempt < 100 && f->fd < 0; attempt++) {
+		snprintf(f->tmp, sizeof(f->tmp), ".styrdok.%ld.%d.tmp",
 		    (long)getpid(), attempt);
-		fd = openat(dir, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-		    O_CLOEXEC, 0644);
-		if (fd < 0 && errno != EEXIST)
+		f->fd = openat(f->dir, f->tmp, O_WRONLY | O_CREAT | O_EXCL |
+		    O_NOFOLLOW | O_CLOEXEC, 0644);
+		if (f->fd < 0 && errno != EEXIST)
 			goto fail;
 	}
-	if (fd < 0)
+	if (f->fd < 0)
 		goto fail;
-	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-		int saved = errno;
-
-		close(fd);
-		fd = -1;
-		unlinkat(dir, tmp, 0);
-		errno = saved;
-		goto fail;
-	}
-	if (close(fd) != 0) {
-		fd = -1;
-		unlinkat(dir, tmp, 0);
-		goto fail;
-	}
-	fd = -1;
-	if (renameat(dir, tmp, dir, name) != 0) {
-		unlinkat(dir, tmp, 0);
-		goto fail;
-	}
-	rc = 0;
-	goto out;
+	return f;
 fail:
-	fprintf(stderr, "styrdok: %s/%s: %s\n", o->path, relpath,
-	    strerror(errno));
-	if (fd >= 0)
-		close(fd);
-out:
-	if (dir >= 0)
-		close(dir);
-	return rc;
+	outfile_fail(f);
+	return NULL;
+}
+
+/* Appends data.  Returns 0, or -1 after a message (f is then gone). */
+int
+outfile_write(struct outfile *f, const char *data, size_t len)
+{
+	if (write_all(f->fd, data, len) != 0) {
+		outfile_fail(f);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Syncs the file and renames it into place, replacing (not following)
+ * whatever had the name.  Returns 0, or -1 after a message; f is gone.
+ */
+int
+outfile_commit(struct outfile *f)
+{
+	if (fsync(f->fd) != 0 || close(f->fd) != 0) {
+		f->fd = -1;
+		unlinkat(f->dir, f->tmp, 0);
+		outfile_fail(f);
+		return -1;
+	}
+	f->fd = -1;
+	if (renameat(f->dir, f->tmp, f->dir, f->name) != 0) {
+		unlinkat(f->dir, f->tmp, 0);
+		outfile_fail(f);
+		return -1;
+	}
+	close(f->dir);
+	free(f->relpath);
+	free(f);
+	return 0;
+}
+
+/* Gives up a file: nothing of it is left behind. */
+void
+outfile_abort(struct outfile *f)
+{
+	if (f == NULL)
+		return;
+	close(f->fd);
+	unlinkat(f->dir, f->tmp, 0);
+	close(f->dir);
+	free(f->relpath);
+	free(f);
+}
+
+/*
+ * Writes data to relpath under the output directory, atomically.
+ * Returns 0, or -1 after a message on stderr (nothing is left behind).
+ */
+int
+outdir_write(struct outdir *o, const char *relpath, const char *data,
+    size_t len)
+{
+	struct outfile *f = outfile_open(o, relpath);
+
+	if (f == NULL || outfile_write(f, data, len) != 0)
+		return -1;
+	return outfile_commit(f);
 }

@@ -17,6 +17,14 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"
       doctype-system="about:legacy-compat"/>
 
+  <!--
+    styrdok renders the sheets in parts, so memory stays flat for any
+    number of people: offset numbers this part's sheets, total counts all,
+    and the comments around the sheets mark where parts are joined.
+  -->
+  <xsl:param name="offset" select="0"/>
+  <xsl:param name="total" select="count(/s:project/s:signing[@doc = $doc]/s:person)"/>
+
   <xsl:variable name="ack" select="$document/s:acknowledgement"/>
   <xsl:variable name="people" select="/s:project/s:signing[@doc = $doc]/s:person"/>
   <xsl:variable name="dec" select="$meta/s:decision"/>
@@ -51,12 +59,14 @@
         <main id="styrdok-main">
           <div class="screen-only">
             <h1>Bekräftelser: <xsl:value-of select="$meta/s:title"/>, version <xsl:value-of select="$meta/s:version"/></h1>
-            <p><xsl:value-of select="count($people)"/> personliga blanketter, en sida per person när de skrivs ut. Dela ut dem med instruktionen, samla in dem underskrivna och för in dem i registret (register.csv).</p>
+            <p><xsl:value-of select="$total"/> personliga blanketter, en sida per person när de skrivs ut. Dela ut dem med instruktionen, samla in dem underskrivna och för in dem i registret (register.csv).</p>
           </div>
+          <xsl:comment>styrdok:sheets</xsl:comment>
           <xsl:for-each select="$people">
-            <section class="sheet" aria-labelledby="sheet-{position()}">
+            <xsl:variable name="n" select="position() + $offset"/>
+            <section class="sheet" aria-labelledby="sheet-{$n}">
               <p class="org"><xsl:value-of select="$org/s:name"/></p>
-              <h2 id="sheet-{position()}"><xsl:value-of select="$ack/s:title"/>: <xsl:value-of select="@name"/></h2>
+              <h2 id="sheet-{$n}"><xsl:value-of select="$ack/s:title"/>: <xsl:value-of select="@name"/></h2>
               <table class="docinfo">
                 <caption>Dokumentet bekräftelsen gäller</caption>
                 <tbody>
@@ -90,6 +100,7 @@
               <p><xsl:value-of select="$ack/s:filing"/></p>
             </section>
           </xsl:for-each>
+          <xsl:comment>/styrdok:sheets</xsl:comment>
         </main>
         <footer class="page-footer screen-only">
           <p><xsl:value-of select="$org/s:name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · kontrollsumma <xsl:value-of select="$short-hash"/></p>
