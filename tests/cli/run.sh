@@ -236,6 +236,11 @@ check "a name with å, ä, ö is on its sheet" grep -q "Åsa Öberg" "$SD/sheets
 check "register.csv has a row per person with version and hash" sh -c "test \$(grep -c ';2.0;[0-9a-f]\{12\};;' '$SD/register.csv') -eq 24"
 check "sheets.html passes the structure checks" python3 "$here/htmlcheck.py" "$SD/sheets.html"
 check "the unused e-mail column is noted" grep -q 'column "E-post" is not used \[staff-column\]' "$scratch/err"
+python3 -c 'import sys
+print("Namn;Enhet;Anställningsnummer")
+for i in range(450): print("Person %d;Enhet %d;%d" % (i, i % 7, 1000 + i))' >"$scratch/many.csv"
+expect_status 0 "sign renders a long list in parts" styrdok -C "$scratch/s" sign $U --staff "$scratch/many.csv" -o many
+check "450 people give 450 sheets, numbered through, in one valid page" sh -c "test \$(grep -o '<section class=\"sheet\"' '$scratch/s/many/signing/$U/2.0/sheets.html' | wc -l) -eq 450 && grep -q 'id=\"sheet-450\"' '$scratch/s/many/signing/$U/2.0/sheets.html' && python3 '$here/htmlcheck.py' '$scratch/s/many/signing/$U/2.0/sheets.html'"
 printf 'Namn;Enhet;Anst\344llningsnummer\r\n\305sa;Skola;1\r\n' >"$scratch/cp1252.csv"
 expect_status 1 "a Windows-1252 list is refused without --encoding" styrdok -C "$scratch/s" sign $U --staff "$scratch/cp1252.csv" -o cp
 check "the refusal names the line and the fix" grep -q "cp1252.csv:1:1: error: not UTF-8 .*--encoding cp1252 \[staff-encoding\]" "$scratch/err"
