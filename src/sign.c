@@ -7,6 +7,7 @@
  * and the sheets are rendered by templates/html/sheets.xsl like every
  * other page.  Nothing is written when the staff list has errors.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -302,7 +303,13 @@ cmd_sign(struct options *o, int argc, char **argv)
 	adopted = newest_adopted(id);
 	if (o->version != NULL && strcmp(o->version, version) != 0) {
 		if (strspn(o->version, "0123456789.") != strlen(o->version) ||
-		    (doc = swap_in_archive(p, doc, id, o->version)) == NULL)
+		    !isdigit((unsigned char)o->version[0]) ||
+		    strstr(o->version, "..") != NULL) {
+			fprintf(stderr, "styrdok: sign: --version %s is not a "
+			    "version number\n", o->version);
+			goto out;
+		}
+		if ((doc = swap_in_archive(p, doc, id, o->version)) == NULL)
 			goto out;
 		free(version);
 		version = xstrdup(o->version);
@@ -429,7 +436,13 @@ check_signatures(struct project *p, xmlNodePtr reg)
 	slash = file ? strrchr(file, '/') : NULL;
 	path = slash ? xasprintf("%.*s/%s", (int)(slash - file), file,
 	    staffrel) : xstrdup(staffrel);
-	if (strstr(staffrel, "..") != NULL ||
+	/* The list the register names is a source: it stays in policies/. */
+	char *real = realpath(path, NULL);
+	int inside = real != NULL && strncmp(real, p->policies,
+	    strlen(p->policies)) == 0 && real[strlen(p->policies)] == '/';
+
+	free(real);
+	if (strstr(staffrel, "..") != NULL || !inside ||
 	    staff_load(p, path, 0, &st) != EXIT_OK) {
 		diag_node(p->diags, reg, "staff", SEV_ERROR, "signature-staff",
 		    "the staff list %s cannot be used", path);
