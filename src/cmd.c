@@ -316,12 +316,17 @@ sheets_free(struct sheets *c)
 struct page {
 	char *path;
 	struct buf data;
+	char key[65];	/* what it is built from; "" when not recorded */
+	int current;	/* already built from the same inputs: not written */
 };
 
 struct pages {
 	struct page *v;
 	size_t n;
 	int failed;
+	struct record *rec;	/* build: what was built before, or NULL */
+	const char *outdir;
+	char *templates, *staff; /* hashes every key includes */
 };
 
 static void
@@ -332,25 +337,110 @@ pages_free(struct pages *ps)
 		buf_free(&ps->v[i].data);
 	}
 	free(ps->v);
+	record_free(ps->rec);
+	free(ps->templates);
+	free(ps->staff);
 }
 
 /* Renders one page: templates/<format dir>/<kind>.xsl with doc=id. */
+/*
+ * The key of a page: what it is built from.  Every page depends on the
+ * templates, its settings and the organisation; a document on its own
+ * source, the responsibility matrices and the documents it names; the
+ * registers on the register sources; the report and the index on every
+ * source and the staff lists.  Ages in the registers and the report are
+ * measured on the day of as-of, so it is part of their key.
+ */
+static void
+page_key(struct project *p, struct pages *ps, size_t f, const char *kind,
+    const char *id, const char *restricted, char key[65])
+{
+	xmlNodePtr root = xmlDocGetRootElement(p->tree), doc = NULL;
+	int whole = strcmp(kind, "report") == 0 || strcmp(kind, "index") == 0;
+	int registers = !whole && strcmp(kind, "document") != 0;
+	struct buf b = {0};
+	xmlChar *bd = xmlGetProp(root, BAD_CAST "build-date");
+
+	buf_printf(&b, "%s %s %s %s %s %s %s\n", ps->templates, formats[f].name,
+	    kind, id ? id : "", restricted, bd ? (char *)bd : "",
+	    whole || registers ? p->today : "");
+	xmlFree(bd);
+	if (whole)
+		buf_printf(&b, "staff %s\n", ps->staff);
+	if (!whole && !registers)
+		doc = tree_find(p, "document", id);
+	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
+		xmlNodePtr top = xmlFirstElementChild(s);
+		int use = whole || tree_is(top, "organisation") ||
+		    (doc != NULL && tree_is(top, "matrix"));
+
+		if (registers)
+			use |= tree_is(top, "systems") ||
+			    tree_is(top, "risk-analysis") ||
+			    tree_is(top, "continuity-plan");
+		if (doc != NULL && tree_is(top, "document")) {
+			char *tid = tree_prop(top, "id");
+
+			use |= top == doc;
+			for (xmlNodePtr m = tree_child(doc, "meta")->children;
+			    m != NULL && !use; m = m->next) {
+				char *ref = tree_prop(m, "doc");
+
+				use = ref != NULL && strcmp(ref, tid) == 0;
+				free(ref);
+			}
+			free(tid);
+		}
+		if (use) {
+			xmlChar *sha = xmlGetProp(s, BAD_CAST "sha256");
+
+			buf_printf(&b, "%s\n", sha ? (char *)sha : "");
+			xmlFree(sha);
+		}
+	}
+	/* A required document that appears or goes changes the page too. */
+	for (xmlNodePtr m = doc ? tree_child(doc, "meta")->children : NULL; m;
+	    m = m->next) {
+		char *ref = tree_prop(m, "doc");
+
+		if (ref != NULL)
+			buf_printf(&b, "ref %s %d\n", ref,
+			    tree_find(p, "document", ref) != NULL);
+		free(ref);
+	}
+	sha256_hex(b.data, b.len, key);
+	buf_free(&b);
+}
+
+/*
+ * Renders one page: templates/<format dir>/<kind>.xsl with doc=id.  In a
+ * build, a page whose inputs and file are as recorded is not rendered.
+ */
 static void
 render(struct project *p, struct sheets *c, struct pages *ps, size_t f,
     const char *kind, const char *id, const char *restricted, char *path)
 {
 	char *name = xasprintf("%s/%s.xsl", formats[f].dir, kind);
-	struct stylesheet *s = sheet_get(c, p, name);
 	const char *params[] = {"doc", id ? id : "", "restricted", restricted,
 	    NULL};
+	struct page *pg;
 
-	free(name);
 	ps->v = xrealloc(ps->v, (ps->n + 1) * sizeof(*ps->v));
-	ps->v[ps->n].path = path;
-	memset(&ps->v[ps->n].data, 0, sizeof(ps->v[ps->n].data));
-	if (s == NULL || stylesheet_apply(p, s, params, &ps->v[ps->n].data))
-		ps->failed = 1;
-	ps->n++;
+	pg = &ps->v[ps->n++];
+	memset(pg, 0, sizeof(*pg));
+	pg->path = path;
+	if (ps->templates != NULL) {
+		page_key(p, ps, f, kind, id, restricted, pg->key);
+		pg->current = ps->rec != NULL &&
+		    record_current(ps->rec, ps->outdir, path, pg->key);
+	}
+	if (!pg->current) {
+		struct stylesheet *s = sheet_get(c, p, name);
+
+		if (s == NULL || stylesheet_apply(p, s, params, &pg->data))
+			ps->failed = 1;
+	}
+	free(name);
 }
 
 static int
@@ -438,25 +528,35 @@ index:
 	render(p, c, ps, 0, "index", NULL, restricted, xstrdup("index.html"));
 }
 
-/* Writes every page, or nothing when rendering failed.  Returns status. */
+/*
+ * Writes every page that is not current, or nothing when rendering
+ * failed, then the record of what each was built from.  Returns status.
+ */
 static int
 write_pages(struct project *p, struct pages *ps, const char *dir)
 {
 	struct outdir *od;
 	int status = EXIT_OK;
 
+	(void)p;
 	if (ps->failed)
 		return EXIT_INPUT;
 	if ((od = outdir_new(dir)) == NULL)
 		return EXIT_SYSTEM;
-	for (size_t i = 0; i < ps->n; i++)
-		if (outdir_write(od, ps->v[i].path, ps->v[i].data.data,
-		    ps->v[i].data.len) != 0) {
+	for (size_t i = 0; i < ps->n && status == EXIT_OK; i++) {
+		struct page *pg = &ps->v[i];
+
+		if (pg->current)
+			continue;
+		if (outdir_write(od, pg->path, pg->data.data, pg->data.len) != 0)
 			status = EXIT_SYSTEM;
-			break;
-		}
+		else if (ps->rec != NULL)
+			record_set(ps->rec, pg->path, pg->key, pg->data.data,
+			    pg->data.len);
+	}
+	if (status == EXIT_OK && ps->rec != NULL && record_save(ps->rec, od))
+		status = EXIT_SYSTEM;
 	outdir_free(od);
-	(void)p;
 	return status;
 }
 
@@ -515,14 +615,27 @@ cmd_build(struct options *o, int argc, char **argv)
 		status = check_ids(p, argc, argv);
 	if (status != EXIT_OK)
 		goto done;
-	/* Render everything first; write only when all of it succeeded. */
+	/*
+	 * Render everything first (except what is as recorded); write only
+	 * when all of it succeeded.
+	 */
+	ps.rec = record_load(o->force ? NULL : o->outdir);
+	ps.outdir = o->outdir;
+	ps.templates = record_tree_hash(p->templates, NULL);
+	ps.staff = record_tree_hash("policies", ".csv");
 	render_all(p, &cache, &ps, mask, argc, argv, restricted);
 	status = write_pages(p, &ps, o->outdir);
 	if (diags_len(p->diags) > 0 || status != EXIT_OK)
 		report(p, 0);
-	if (status == EXIT_OK)
-		fprintf(stderr, "styrdok: wrote %zu file%s to %s/\n", ps.n,
-		    ps.n == 1 ? "" : "s", o->outdir);
+	if (status == EXIT_OK) {
+		size_t current = 0;
+
+		for (size_t i = 0; i < ps.n; i++)
+			current += ps.v[i].current;
+		fprintf(stderr, "styrdok: wrote %zu file%s to %s/ (%zu up to "
+		    "date)\n", ps.n - current, ps.n - current == 1 ? "" : "s",
+		    o->outdir, current);
+	}
 	goto out;
 done:
 	if (diags_len(p->diags) > 0 || status != EXIT_OK)

@@ -102,14 +102,14 @@ cp1252_to_utf8(const char *s, size_t len, size_t *outlen)
 }
 
 /* One record: its fields and the line it starts on. */
-struct record {
+struct csv_row {
 	char **field;
 	size_t n;
 	int line;
 };
 
 static void
-record_free(struct record *r)
+row_free(struct csv_row *r)
 {
 	for (size_t i = 0; i < r->n; i++)
 		free(r->field[i]);
@@ -123,8 +123,8 @@ record_free(struct record *r)
  * 0 at the end, -1 for an unterminated quote.  *line counts lines.
  */
 static int
-next_record(const char *s, size_t len, size_t *pos, char sep, int *line,
-    struct record *r)
+next_row(const char *s, size_t len, size_t *pos, char sep, int *line,
+    struct csv_row *r)
 {
 	struct buf f = {0};
 	size_t i = *pos;
@@ -229,7 +229,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 	const char *s = data;
 	size_t pos = 0, errors = diags_count(d, SEV_ERROR);
 	enum column *cols = NULL;
-	struct record r = {0};
+	struct csv_row r = {0};
 	int line = 1, found[5] = {0}, rc;
 
 	memset(out, 0, sizeof(*out));
@@ -274,7 +274,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 		}
 		sep = semi >= comma ? ';' : ',';
 	}
-	if (next_record(s, len, &pos, sep, &line, &r) != 1) {
+	if (next_row(s, len, &pos, sep, &line, &r) != 1) {
 		diag_add(d, rel, line, 1, SEV_ERROR, "staff-csv",
 		    "the header line has an unterminated quote");
 		goto out;
@@ -313,10 +313,10 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 			    "no column %s", need[c]);
 	size_t ncols = r.n;
 
-	record_free(&r);
+	row_free(&r);
 	if (diags_count(d, SEV_ERROR) > errors)
 		goto out;
-	while ((rc = next_record(s, len, &pos, sep, &line, &r)) == 1) {
+	while ((rc = next_row(s, len, &pos, sep, &line, &r)) == 1) {
 		struct person p = {0};
 		int empty = 1;
 
@@ -334,7 +334,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 				p.employee = xstrdup(v);
 		}
 		p.line = r.line;
-		record_free(&r);
+		row_free(&r);
 		if (empty) {
 			free(p.name), free(p.unit), free(p.title);
 			free(p.employee);
@@ -371,7 +371,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 		diag_add(d, rel, line, 1, SEV_ERROR, "staff-empty",
 		    "the staff list has a header but nobody in it");
 out:
-	record_free(&r);
+	row_free(&r);
 	free(cols);
 	free(converted);
 	if (diags_count(d, SEV_ERROR) > errors) {

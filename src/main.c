@@ -30,7 +30,7 @@ static const char help_text[] =
     "Commands:\n"
     "  check [--format text|json] [--strict] [FILE...]\n"
     "                validate the sources; print every problem found\n"
-    "  build [-o DIR] [-f FORMATS] [--dump] [--internal] [ID...]\n"
+    "  build [-o DIR] [-f FORMATS] [--dump] [--internal] [--force] [ID...]\n"
     "                render documents, registers and the report into\n"
     "                output/\n"
     "  list          one line per document: id, type, version, status,\n"
@@ -68,18 +68,22 @@ static const char help_check[] =
     "  -h, --help      show this help\n";
 
 static const char help_build[] =
-    "usage: styrdok build [-o DIR] [-f FORMATS] [--dump] [--internal] [ID...]\n"
+    "usage: styrdok build [-o DIR] [-f FORMATS] [--dump] [--internal] [--force]\n"
+    "       [ID...]\n"
     "\n"
     "Checks the project like `styrdok check`, then renders each document\n"
     "(or only the ids given) to DIR/ID/VERSION/ID.EXT, the registers to\n"
     "DIR/register/, the report to DIR/report/ and the list DIR/index.html.\n"
-    "Nothing is written when the sources have errors.\n"
+    "Nothing is written when the sources have errors.  A page whose inputs\n"
+    "and file are unchanged since the last build (DIR/styrdok-build.record)\n"
+    "is not rendered again.\n"
     "\n"
     "  -o, --output DIR    output directory (default: output)\n"
     "  -f, --format LIST   comma-separated formats: html, md (default: both)\n"
     "  --dump              print the enriched tree (XML) on stdout instead\n"
     "  --internal          include parts marked restricted (not for\n"
     "                      publication); pages say INTERN\n"
+    "  --force             render everything, even what is up to date\n"
     "  -h, --help          show this help\n";
 
 static const char help_adopt[] =
@@ -184,7 +188,7 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 {
 	enum { OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL,
 	    OPT_ORGAN, OPT_DATE, OPT_PARAGRAPH, OPT_DNR, OPT_VALID_FROM,
-	    OPT_VERSION, OPT_STAFF, OPT_ENCODING };
+	    OPT_VERSION, OPT_STAFF, OPT_ENCODING, OPT_FORCE };
 	static const struct option adopt_opts[] = {
 		{"organ", required_argument, NULL, OPT_ORGAN},
 		{"date", required_argument, NULL, OPT_DATE},
@@ -224,6 +228,7 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 		{"format", required_argument, NULL, 'f'},
 		{"dump", no_argument, NULL, OPT_DUMP},
 		{"internal", no_argument, NULL, OPT_INTERNAL},
+		{"force", no_argument, NULL, OPT_FORCE},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -307,6 +312,9 @@ command_options(const char *cmd, int argc, char **argv, struct options *o,
 			break;
 		case OPT_VERSION:
 			o->version = optarg;
+			break;
+		case OPT_FORCE:
+			o->force = 1;
 			break;
 		case OPT_STAFF:
 			o->staff = optarg;

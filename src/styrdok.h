@@ -206,6 +206,18 @@ int staff_parse(struct diags *, const char *rel, const char *data,
     size_t len, int cp1252, struct staff *out);
 void staff_free(struct staff *);
 
+/* ---- record.c: what each output was built from --------------------- */
+
+struct record;
+struct record *record_load(const char *outdir);
+void record_free(struct record *);
+int record_current(struct record *, const char *outdir, const char *path,
+    const char *key);
+void record_set(struct record *, const char *path, const char *key,
+    const char *data, size_t len);
+int record_save(struct record *, struct outdir *);
+char *record_tree_hash(const char *dir, const char *suffix);
+
 /* ---- cmd.c: the commands -------------------------------------------- */
 
 struct options {
@@ -215,6 +227,7 @@ struct options {
 	int dump;		/* build --dump */
 	int internal;		/* build, report --internal */
 	int strict;		/* check --strict */
+	int force;		/* build --force */
 	const char *organ, *date, *paragraph, *dnr, *valid_from; /* adopt */
 	const char *version;	/* revise --version */
 	const char *outfile;	/* diff -o */

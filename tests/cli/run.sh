@@ -132,6 +132,25 @@ expect_status 1 "check (all files) reports the broken one" styrdok -C "$scratch/
 check "schema errors name the file" grep -q "^policies/documents/trasig.xml:1:[0-9]*: error: .*\[schema\]$" "$scratch/err"
 rm "$scratch/c/policies/documents/trasig.xml"
 
+# --- incremental builds -------------------------------------------------------
+project n
+styrdok -C "$scratch/n" build >/dev/null 2>&1
+styrdok -C "$scratch/n" build >/dev/null 2>"$scratch/err"
+check "a second build with nothing changed renders nothing" grep -q "wrote 0 files to output/ (18 up to date)" "$scratch/err"
+sed -i 's|<keywords>|<keywords>ändrad, |' "$scratch/n/policies/documents/instruktion-kontinuitet-drift.xml"
+styrdok -C "$scratch/n" build >/dev/null 2>"$scratch/err"
+check "touching one document re-renders it, what names it, the index and the report" grep -q "wrote 10 files to output/ (8 up to date)" "$scratch/err"
+echo "handredigerad" >>"$scratch/n/output/index.html"
+rm "$scratch/n/output/report/report.md"
+styrdok -C "$scratch/n" build >/dev/null 2>"$scratch/err"
+check "a hand-edited and a deleted output are rendered again" sh -c "grep -q 'wrote 2 files' '$scratch/err' && ! grep -q handredigerad '$scratch/n/output/index.html' && test -f '$scratch/n/output/report/report.md'"
+styrdok -C "$scratch/n" build --force >/dev/null 2>"$scratch/err"
+check "build --force renders everything" grep -q "wrote 18 files to output/ (0 up to date)" "$scratch/err"
+touch "$scratch/n/policies/organisation.xml"
+sed -i 's|<name>Lessebo kommun</name>|<name>Lessebo kommun </name>|' "$scratch/n/policies/organisation.xml"
+styrdok -C "$scratch/n" build >/dev/null 2>"$scratch/err"
+check "a change to the organisation re-renders every page" grep -q "wrote 18 files to output/ (0 up to date)" "$scratch/err"
+
 # --- the document set, registers and the report -----------------------------
 check "build writes the four documents" sh -c "ls '$scratch/a/output'/*/*/*.html | wc -l | grep -qx 4"
 for d in instruktion-anvandare instruktion-forvaltning instruktion-kontinuitet-drift; do

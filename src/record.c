@@ -1,0 +1,212 @@
+/*
+ * record.c - what each output was built from, so a build re-renders only
+ * what changed.  The record is output/styrdok-build.record, one line per
+ * output: the key of its inputs (a SHA-256 over the sources, templates and
+ * settings the page depends on), the SHA-256 of the file written, and its
+ * path.  A page is skipped only when its key is the same and the file on
+ * disk still has the recorded hash, so a deleted or hand-edited output is
+ * rendered again.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "styrdok.h"
+
+#define RECORD_NAME "styrdok-build.record"
+
+struct entry {
+	char key[65], out[65];
+	char *path;
+};
+
+struct record {
+	struct entry *v;
+	size_t n;
+};
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	struct stat st;
+	FILE *f;
+	char *data;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > LIMIT_RUN_BYTES || (f = fopen(path, "rb")) == NULL)
+		return NULL;
+	data = xmalloc((size_t)st.st_size + 1);
+	*len = fread(data, 1, (size_t)st.st_size, f);
+	fclose(f);
+	data[*len] = '\0';
+	return data;
+}
+
+/*
+ * The record of the output directory dir; empty when there is none or
+ * dir is NULL (build --force).
+ */
+struct record *
+record_load(const char *dir)
+{
+	struct record *r = xcalloc(1, sizeof(*r));
+	char *path = dir ? xasprintf("%s/%s", dir, RECORD_NAME) : NULL;
+	char *data = NULL, *line, *save;
+	size_t len;
+
+	if (path != NULL && (data = slurp(path, &len)) != NULL)
+		for (line = strtok_r(data, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save)) {
+			char key[65], out[65], p[1024];
+
+			if (sscanf(line, "%64[0-9a-f] %64[0-9a-f] %1023s", key,
+			    out, p) != 3)
+				continue;
+			r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
+			memcpy(r->v[r->n].key, key, 65);
+			memcpy(r->v[r->n].out, out, 65);
+			r->v[r->n++].path = xstrdup(p);
+		}
+	free(data);
+	free(path);
+	return r;
+}
+
+void
+record_free(struct record *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->n; i++)
+		free(r->v[i].path);
+	free(r->v);
+	free(r);
+}
+
+static struct entry *
+find(struct record *r, const char *path)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->v[i].path, path) == 0)
+			return &r->v[i];
+	return NULL;
+}
+
+/* Whether dir/path was built from key and is still as written. */
+int
+record_current(struct record *r, const char *dir, const char *path,
+    const char *key)
+{
+	struct entry *e = find(r, path);
+	char *full, *data, hex[65];
+	size_t len;
+	int ok = 0;
+
+	if (e == NULL || strcmp(e->key, key) != 0)
+		return 0;
+	full = xasprintf("%s/%s", dir, path);
+	if ((data = slurp(full, &len)) != NULL) {
+		sha256_hex(data, len, hex);
+		ok = strcmp(hex, e->out) == 0;
+	}
+	free(data);
+	free(full);
+	return ok;
+}
+
+/* Notes that path was written with data from inputs key. */
+void
+record_set(struct record *r, const char *path, const char *key,
+    const char *data, size_t len)
+{
+	struct entry *e = find(r, path);
+
+	if (e == NULL) {
+		r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
+		e = &r->v[r->n++];
+		e->path = xstrdup(path);
+	}
+	memcpy(e->key, key, 65);
+	sha256_hex(data ? data : "", len, e->out);
+}
+
+/* Writes the record into the output directory.  Returns 0 or -1. */
+int
+record_save(struct record *r, struct outdir *od)
+{
+	struct buf b = {0};
+	int rc;
+
+	buf_adds(&b, "");
+	for (size_t i = 0; i < r->n; i++)
+		buf_printf(&b, "%s %s %s\n", r->v[i].key, r->v[i].out,
+		    r->v[i].path);
+	rc = outdir_write(od, RECORD_NAME, b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds every file below dir (sorted, names and contents) to b. */
+static void
+hash_tree(struct buf *b, const char *dir, const char *suffix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0;
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrdup(e->d_name);
+	}
+	if (d != NULL)
+		closedir(d);
+	qsort(names, n, sizeof(*names), name_cmp);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]), *data;
+		struct stat st;
+		size_t len, sl = strlen(names[i]);
+
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			hash_tree(b, path, suffix);
+		else if ((suffix == NULL || (sl > strlen(suffix) &&
+		    strcmp(names[i] + sl - strlen(suffix), suffix) == 0)) &&
+		    (data = slurp(path, &len)) != NULL) {
+			char hex[65];
+
+			sha256_hex(data, len, hex);
+			buf_printf(b, "%s %s\n", path, hex);
+			free(data);
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/*
+ * The hash of every file below dir (with the name suffix, if given), in
+ * name order: for the templates, which every page depends on, and the
+ * staff lists, which the report counts.  Returns hex the caller frees.
+ */
+char *
+record_tree_hash(const char *dir, const char *suffix)
+{
+	struct buf b = {0};
+	char hex[65];
+
+	hash_tree(&b, dir, suffix);
+	sha256_hex(b.data ? b.data : "", b.len, hex);
+	buf_free(&b);
+	return xstrdup(hex);
+}
