@@ -154,9 +154,13 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds every file below dir (sorted, names and contents) to b. */
+/*
+ * Adds every file below dir (sorted; names relative to top, so the key
+ * does not depend on where the project lives; contents) to b.
+ */
 static void
-hash_tree(struct buf *b, const char *dir, const char *suffix)
+hash_tree(struct buf *b, const char *top, const char *dir,
+    const char *suffix)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -178,14 +182,14 @@ hash_tree(struct buf *b, const char *dir, const char *suffix)
 		size_t len, sl = strlen(names[i]);
 
 		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			hash_tree(b, path, suffix);
+			hash_tree(b, top, path, suffix);
 		else if ((suffix == NULL || (sl > strlen(suffix) &&
 		    strcmp(names[i] + sl - strlen(suffix), suffix) == 0)) &&
 		    (data = slurp(path, &len)) != NULL) {
 			char hex[65];
 
 			sha256_hex(data, len, hex);
-			buf_printf(b, "%s %s\n", path, hex);
+			buf_printf(b, "%s %s\n", path + strlen(top), hex);
 			free(data);
 		}
 		free(path);
@@ -205,7 +209,7 @@ record_tree_hash(const char *dir, const char *suffix)
 	struct buf b = {0};
 	char hex[65];
 
-	hash_tree(&b, dir, suffix);
+	hash_tree(&b, dir, dir, suffix);
 	sha256_hex(b.data ? b.data : "", b.len, hex);
 	buf_free(&b);
 	return xstrdup(hex);
