@@ -417,8 +417,9 @@ page_key(struct project *p, struct pages *ps, size_t f, const char *kind,
  * build, a page whose inputs and file are as recorded is not rendered.
  */
 static void
-render(struct project *p, struct sheets *c, struct pages *ps, size_t f,
-    const char *kind, const char *id, const char *restricted, char *path)
+render_keyed(struct project *p, struct sheets *c, struct pages *ps, size_t f,
+    const char *kind, const char *id, const char *restricted, char *path,
+    const char *key)
 {
 	char *name = xasprintf("%s/%s.xsl", formats[f].dir, kind);
 	const char *params[] = {"doc", id ? id : "", "restricted", restricted,
@@ -429,8 +430,8 @@ render(struct project *p, struct sheets *c, struct pages *ps, size_t f,
 	pg = &ps->v[ps->n++];
 	memset(pg, 0, sizeof(*pg));
 	pg->path = path;
-	if (ps->templates != NULL) {
-		page_key(p, ps, f, kind, id, restricted, pg->key);
+	if (key != NULL) {
+		memcpy(pg->key, key, 65);
 		pg->current = ps->rec != NULL &&
 		    record_current(ps->rec, ps->outdir, path, pg->key);
 	}
@@ -441,6 +442,18 @@ render(struct project *p, struct sheets *c, struct pages *ps, size_t f,
 			ps->failed = 1;
 	}
 	free(name);
+}
+
+static void
+render(struct project *p, struct sheets *c, struct pages *ps, size_t f,
+    const char *kind, const char *id, const char *restricted, char *path)
+{
+	char key[65];
+
+	if (ps->templates != NULL)
+		page_key(p, ps, f, kind, id, restricted, key);
+	render_keyed(p, c, ps, f, kind, id, restricted, path,
+	    ps->templates != NULL ? key : NULL);
 }
 
 static int
@@ -471,12 +484,52 @@ render_report(struct project *p, struct sheets *c, struct pages *ps,
  * Everything build writes: each wanted document and register in each
  * format of mask, the report, and the index.
  */
+/*
+ * Takes out of the tree the sources a governing document's page never
+ * reads (registers, cases, audits, plans), so rendering each document
+ * costs what the documents cost, not the size of the registers.
+ * Returns them in order for put_back().
+ */
+static xmlNodePtr *
+set_aside(struct project *p, size_t *n)
+{
+	static const char *const keep[] = {"organisation", "document",
+	    "matrix", "profile"};
+	xmlNodePtr root = xmlDocGetRootElement(p->tree), *v = NULL, next;
+
+	*n = 0;
+	for (xmlNodePtr s = root->children; s != NULL; s = next) {
+		xmlNodePtr top = tree_is(s, "source") ?
+		    xmlFirstElementChild(s) : s;
+		int kept = 0;
+
+		next = s->next;
+		for (size_t k = 0; k < sizeof(keep) / sizeof(*keep); k++)
+			kept |= tree_is(top, keep[k]);
+		if (kept)
+			continue;
+		v = xrealloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = s;
+		xmlUnlinkNode(s);
+	}
+	return v;
+}
+
+static void
+put_back(struct project *p, xmlNodePtr *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		xmlAddChild(xmlDocGetRootElement(p->tree), v[i]);
+	free(v);
+}
+
 static void
 render_all(struct project *p, struct sheets *c, struct pages *ps, int mask,
     int argc, char **argv, const char *restricted)
 {
-	size_t ndocs;
+	size_t ndocs, naside;
 	xmlNodePtr *docs = documents(p, &ndocs);
+	xmlNodePtr *aside;
 
 	for (size_t i = 0; i < ndocs; i++) {
 		char *id = (char *)xmlGetProp(docs[i], BAD_CAST "id");
@@ -485,11 +538,21 @@ render_all(struct project *p, struct sheets *c, struct pages *ps, int mask,
 
 		for (int a = 0; a < argc; a++)
 			wanted |= strcmp(argv[a], id) == 0;
+		/* Keys are computed on the whole tree, pages on a smaller one. */
 		for (size_t f = 0; wanted && f < NFORMATS; f++)
-			if ((mask & (1 << f)) && !(FORMAT_JSON & (1 << f)))
-				render(p, c, ps, f, "document", id, restricted,
-				    xasprintf("%s/%s/%s.%s", id, version, id,
-				    formats[f].suffix));
+			if ((mask & (1 << f)) && !(FORMAT_JSON & (1 << f))) {
+				char key[65];
+
+				if (ps->templates != NULL)
+					page_key(p, ps, f, "document", id,
+					    restricted, key);
+				aside = set_aside(p, &naside);
+				render_keyed(p, c, ps, f, "document", id,
+				    restricted, xasprintf("%s/%s/%s.%s", id,
+				    version, id, formats[f].suffix),
+				    ps->templates != NULL ? key : NULL);
+				put_back(p, aside, naside);
+			}
 		free(id);
 		free(version);
 	}

@@ -16,6 +16,7 @@
   <xsl:param name="doc"/>
 
   <xsl:key name="id" match="s:*[@id]" use="@id"/>
+  <xsl:key name="analysis-of" match="s:risk-analysis" use="@system"/>
   <xsl:key name="label" match="s:profile/s:labels/s:label" use="@key"/>
   <xsl:key name="type" match="s:profile/s:types/s:type" use="@key"/>
   <xsl:key name="status" match="s:profile/s:statuses/s:status" use="@key"/>

@@ -75,7 +75,7 @@
   <!-- The newest analysis date of system $sys, or nothing. -->
   <xsl:template name="latest-analysis">
     <xsl:param name="sys"/>
-    <xsl:for-each select="$analyses[@system = $sys/@id]">
+    <xsl:for-each select="key('analysis-of', $sys/@id)">
       <xsl:sort select="@date" order="descending"/>
       <xsl:if test="position() = 1"><xsl:value-of select="@id"/></xsl:if>
     </xsl:for-each>

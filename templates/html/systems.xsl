@@ -102,8 +102,8 @@
   </xsl:template>
 
   <xsl:template match="s:system">
-    <xsl:variable name="plan" select="$plans[@id = current()/s:continuity/@plan]"/>
-    <xsl:variable name="analysis" select="$analyses[@system = current()/@id]"/>
+    <xsl:variable name="plan" select="key('id', s:continuity/@plan)"/>
+    <xsl:variable name="analysis" select="key('analysis-of', @id)"/>
     <section id="{@id}" aria-labelledby="{@id}-h">
       <h2 id="{@id}-h"><xsl:value-of select="s:name"/></h2>
       <p><xsl:value-of select="s:purpose"/></p>

@@ -76,7 +76,7 @@
     </xsl:call-template>
     <xsl:call-template name="md-field">
       <xsl:with-param name="label" select="'Kontinuitetsplan'"/>
-      <xsl:with-param name="value" select="$plans[@id = current()/s:continuity/@plan]/@date"/>
+      <xsl:with-param name="value" select="key('id', s:continuity/@plan)/@date"/>
     </xsl:call-template>
     <xsl:call-template name="md-field">
       <xsl:with-param name="label" select="'Driftsavtal'"/>
