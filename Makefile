@@ -25,7 +25,7 @@ OBJS = src/util.o src/diag.o src/tree.o src/load.o src/validate.o src/rules.o sr
        src/packet.o src/record.o
 HDRS = src/styrdok.h
 
-.PHONY: all deps docs check check-browser test-unit test-regress test-cli regen \
+.PHONY: all deps docs bench check check-browser test-unit test-regress test-cli regen \
         install uninstall clean asan valgrind lint-man
 
 all: deps styrdok docs
@@ -48,6 +48,9 @@ tests/unit/test_util: tests/unit/test_util.c $(OBJS) $(HDRS)
 
 check: styrdok tests/unit/test_util
 	@sh tests/run-all.sh
+
+bench: styrdok
+	@sh tests/bench/run.sh
 
 check-browser: styrdok
 	@sh tests/browser/check.sh

@@ -485,32 +485,46 @@ render_report(struct project *p, struct sheets *c, struct pages *ps,
  * format of mask, the report, and the index.
  */
 /*
- * Takes out of the tree the sources a governing document's page never
- * reads (registers, cases, audits, plans), so rendering each document
- * costs what the documents cost, not the size of the registers.
- * Returns them in order for put_back().
+ * Takes out of the tree what the page of document doc never reads (the
+ * registers, cases, audits, plans and the documents it does not name),
+ * so rendering a document costs what that document costs, not the size
+ * of the whole project.  Returns them in order for put_back().
  */
 static xmlNodePtr *
-set_aside(struct project *p, size_t *n)
+set_aside(struct project *p, xmlNodePtr doc, size_t *n)
 {
-	static const char *const keep[] = {"organisation", "document",
-	    "matrix", "profile"};
-	xmlNodePtr root = xmlDocGetRootElement(p->tree), *v = NULL, next;
+	static const char *const keep[] = {"organisation", "matrix",
+	    "profile"};
+	xmlNodePtr root = xmlDocGetRootElement(p->tree), *v = NULL;
 
+	/* Remember the whole order, so put_back() restores it exactly. */
 	*n = 0;
-	for (xmlNodePtr s = root->children; s != NULL; s = next) {
-		xmlNodePtr top = tree_is(s, "source") ?
-		    xmlFirstElementChild(s) : s;
-		int kept = 0;
-
-		next = s->next;
-		for (size_t k = 0; k < sizeof(keep) / sizeof(*keep); k++)
-			kept |= tree_is(top, keep[k]);
-		if (kept)
-			continue;
+	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
 		v = xrealloc(v, (*n + 1) * sizeof(*v));
 		v[(*n)++] = s;
-		xmlUnlinkNode(s);
+	}
+	for (size_t i = 0; i < *n; i++) {
+		xmlNodePtr s = v[i], top = tree_is(s, "source") ?
+		    xmlFirstElementChild(s) : s;
+		int kept = top == doc;
+
+		for (size_t k = 0; k < sizeof(keep) / sizeof(*keep); k++)
+			kept |= tree_is(top, keep[k]);
+		/* Other documents only when this one names them. */
+		if (!kept && tree_is(top, "document")) {
+			char *tid = tree_prop(top, "id");
+
+			for (xmlNodePtr m = tree_child(doc, "meta")->children;
+			    m != NULL && !kept; m = m->next) {
+				char *ref = tree_prop(m, "doc");
+
+				kept = ref != NULL && strcmp(ref, tid) == 0;
+				free(ref);
+			}
+			free(tid);
+		}
+		if (!kept)
+			xmlUnlinkNode(s);
 	}
 	return v;
 }
@@ -518,8 +532,12 @@ set_aside(struct project *p, size_t *n)
 static void
 put_back(struct project *p, xmlNodePtr *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		xmlAddChild(xmlDocGetRootElement(p->tree), v[i]);
+	xmlNodePtr root = xmlDocGetRootElement(p->tree);
+
+	for (size_t i = 0; i < n; i++) {
+		xmlUnlinkNode(v[i]);
+		xmlAddChild(root, v[i]);
+	}
 	free(v);
 }
 
@@ -546,7 +564,7 @@ render_all(struct project *p, struct sheets *c, struct pages *ps, int mask,
 				if (ps->templates != NULL)
 					page_key(p, ps, f, "document", id,
 					    restricted, key);
-				aside = set_aside(p, &naside);
+				aside = set_aside(p, docs[i], &naside);
 				render_keyed(p, c, ps, f, "document", id,
 				    restricted, xasprintf("%s/%s/%s.%s", id,
 				    version, id, formats[f].suffix),
