@@ -58,7 +58,7 @@ echo "sign_10000_staff: $t s"; echo "sign_10000_staff_rss: $(rss) KB"
 # styrdok.
 P="$scratch/p4"
 "$bin" -C "$P" build --dump >"$scratch/tree.xml" 2>/dev/null
-ids=$(ls "$P"/policies/documents | sed 's/\.xml$//')
+ids=$(ls "$P"/policies/documents | sed 's/\.xml$//' | tr '\n' ' ')
 cat >"$scratch/xsltproc.sh" <<EOS
 for id in $ids; do xsltproc --stringparam doc \$id "$T/html/document.xsl" "$scratch/tree.xml" >/dev/null; done
 xsltproc --stringparam doc systemforteckning "$T/html/systems.xsl" "$scratch/tree.xml" >/dev/null
