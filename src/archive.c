@@ -87,9 +87,8 @@ verify_archive(struct diags *d, const char *dir)
 		return;
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {
-		char hex[65], name[512], actual[65], *path;
-		struct buf data = {0};
-		FILE *g;
+		char hex[65], name[512], actual[65], *path, *data;
+		size_t len;
 
 		lineno++;
 		if (sscanf(line, "%64[0-9a-f]  %511[^\n]", hex, name) != 2 ||
@@ -102,24 +101,18 @@ verify_archive(struct diags *d, const char *dir)
 		listed = xrealloc(listed, (nlisted + 1) * sizeof(*listed));
 		listed[nlisted++] = xstrdup(name);
 		path = xasprintf("%s/%s", dir, name);
-		if ((g = fopen(path, "rb")) == NULL) {
+		if ((data = file_read(path, &len)) == NULL) {
 			diag_add(d, path, 0, 0, SEV_ERROR, "archive-integrity",
 			    "%s is listed in the MANIFEST but missing", name);
 			free(path);
 			continue;
 		}
-		char chunk[65536];
-		size_t n;
-
-		while ((n = fread(chunk, 1, sizeof(chunk), g)) > 0)
-			buf_add(&data, chunk, n);
-		fclose(g);
-		sha256_hex(data.data ? data.data : "", data.len, actual);
+		sha256_hex(data, len, actual);
 		if (strcmp(actual, hex) != 0)
 			diag_add(d, path, 0, 0, SEV_ERROR, "archive-integrity",
 			    "%s has changed since it was adopted (SHA-256 %.12s, "
 			    "MANIFEST %.12s)", name, actual, hex);
-		buf_free(&data);
+		free(data);
 		free(path);
 	}
 	fclose(f);

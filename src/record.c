@@ -27,22 +27,6 @@ struct record {
 	size_t n;
 };
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	struct stat st;
-	FILE *f;
-	char *data;
-
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > LIMIT_RUN_BYTES || (f = fopen(path, "rb")) == NULL)
-		return NULL;
-	data = xmalloc((size_t)st.st_size + 1);
-	*len = fread(data, 1, (size_t)st.st_size, f);
-	fclose(f);
-	data[*len] = '\0';
-	return data;
-}
 
 /*
  * The record of the output directory dir; empty when there is none or
@@ -56,7 +40,7 @@ record_load(const char *dir)
 	char *data = NULL, *line, *save;
 	size_t len;
 
-	if (path != NULL && (data = slurp(path, &len)) != NULL)
+	if (path != NULL && (data = file_read(path, &len)) != NULL)
 		for (line = strtok_r(data, "\n", &save); line != NULL;
 		    line = strtok_r(NULL, "\n", &save)) {
 			char key[65], out[65], p[1024];
@@ -107,7 +91,7 @@ record_current(struct record *r, const char *dir, const char *path,
 	if (e == NULL || strcmp(e->key, key) != 0)
 		return 0;
 	full = xasprintf("%s/%s", dir, path);
-	if ((data = slurp(full, &len)) != NULL) {
+	if ((data = file_read(full, &len)) != NULL) {
 		sha256_hex(data, len, hex);
 		ok = strcmp(hex, e->out) == 0;
 	}
@@ -185,7 +169,7 @@ hash_tree(struct buf *b, const char *top, const char *dir,
 			hash_tree(b, top, path, suffix);
 		else if ((suffix == NULL || (sl > strlen(suffix) &&
 		    strcmp(names[i] + sl - strlen(suffix), suffix) == 0)) &&
-		    (data = slurp(path, &len)) != NULL) {
+		    (data = file_read(path, &len)) != NULL) {
 			char hex[65];
 
 			sha256_hex(data, len, hex);

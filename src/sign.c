@@ -61,17 +61,11 @@ swap_in_archive(struct project *p, xmlNodePtr doc, const char *id,
 		goto out;
 	}
 	/* The archived file is the canonical source: its hash is the stamp. */
-	struct buf data = {0};
-	FILE *f = fopen(path, "rb");
-	char chunk[65536], hex[65];
-	size_t n;
+	size_t len = 0;
+	char *data = file_read(path, &len), hex[65];
 
-	while (f != NULL && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&data, chunk, n);
-	if (f != NULL)
-		fclose(f);
-	sha256_hex(data.data ? data.data : "", data.len, hex);
-	buf_free(&data);
+	sha256_hex(data ? data : "", len, hex);
+	free(data);
 	copy = xmlDocCopyNode(xmlDocGetRootElement(arch), p->tree, 1);
 	xmlReplaceNode(doc, copy);
 	xmlFreeNode(doc);
@@ -118,22 +112,6 @@ register_csv(struct buf *b, const struct staff *st, const char *title,
 	}
 }
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	struct stat st;
-	FILE *f;
-	char *data;
-
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > LIMIT_FILE_BYTES || (f = fopen(path, "rb")) == NULL)
-		return NULL;
-	data = xmalloc((size_t)st.st_size + 1);
-	*len = fread(data, 1, (size_t)st.st_size, f);
-	data[*len] = '\0';
-	fclose(f);
-	return data;
-}
 
 /*
  * Reads and checks a staff list file; diagnostics name it as given.
@@ -143,7 +121,7 @@ int
 staff_load(struct project *p, const char *path, int cp1252, struct staff *st)
 {
 	size_t len = 0;
-	char *data = read_file(path, &len);
+	char *data = file_read(path, &len);
 	int rc;
 
 	memset(st, 0, sizeof(*st));
@@ -396,7 +374,7 @@ known_hash(xmlNodePtr doc, const char *id, const char *version)
 		char *path = xasprintf("policies/adopted/%s/%s/%s.xml", id,
 		    version, id);
 		size_t len;
-		char *data = read_file(path, &len), hex[65];
+		char *data = file_read(path, &len), hex[65];
 
 		if (data != NULL) {
 			sha256_hex(data, len, hex);

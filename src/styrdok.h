@@ -189,6 +189,7 @@ struct outfile *outfile_open(struct outdir *, const char *relpath);
 int outfile_write(struct outfile *, const char *data, size_t len);
 int outfile_commit(struct outfile *);
 void outfile_abort(struct outfile *);
+char *file_read(const char *path, size_t *len);
 
 /* ---- csv.c: the staff list ------------------------------------------ */
 

@@ -13,6 +13,21 @@
 
 #include "styrdok.h"
 
+/* Compiles templates/<name>; its errors are diagnostics.  NULL if broken. */
+static xmlRelaxNGPtr
+compile_schema(struct project *p, const char *name)
+{
+	char *path = xasprintf("%s/%s", p->templates, name);
+	xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(path);
+	xmlRelaxNGPtr schema;
+
+	free(path);
+	xmlRelaxNGSetParserStructuredErrors(pctxt, diag_xml_error, p->diags);
+	schema = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	return schema;
+}
+
 /*
  * Returns 0 when every source is valid, 1 when some were not (they are
  * removed from the tree after their diagnostics) and -1 when the schema
@@ -21,21 +36,13 @@
 int
 validate_schema(struct project *p)
 {
-	xmlRelaxNGParserCtxtPtr pctxt;
 	xmlRelaxNGValidCtxtPtr vctxt;
 	xmlRelaxNGPtr schema;
 	xmlNodePtr root = xmlDocGetRootElement(p->tree), src, *v = NULL;
 	size_t n = 0, i;
-	char *path;
 	int invalid = 0;
 
-	path = xasprintf("%s/project.rng", p->templates);
-	pctxt = xmlRelaxNGNewParserCtxt(path);
-	free(path);
-	xmlRelaxNGSetParserStructuredErrors(pctxt, diag_xml_error, p->diags);
-	schema = xmlRelaxNGParse(pctxt);
-	xmlRelaxNGFreeParserCtxt(pctxt);
-	if (schema == NULL)
+	if ((schema = compile_schema(p, "project.rng")) == NULL)
 		return -1;
 	vctxt = xmlRelaxNGNewValidCtxt(schema);
 	xmlRelaxNGSetValidStructuredErrors(vctxt, diag_xml_error, p->diags);
@@ -84,18 +91,11 @@ validate_schema(struct project *p)
 int
 validate_document(struct project *p, xmlDocPtr doc)
 {
-	xmlRelaxNGParserCtxtPtr pctxt;
 	xmlRelaxNGValidCtxtPtr vctxt;
 	xmlRelaxNGPtr schema;
-	char *path = xasprintf("%s/styrdok.rng", p->templates);
 	int rc = -1;
 
-	pctxt = xmlRelaxNGNewParserCtxt(path);
-	free(path);
-	xmlRelaxNGSetParserStructuredErrors(pctxt, diag_xml_error, p->diags);
-	schema = xmlRelaxNGParse(pctxt);
-	xmlRelaxNGFreeParserCtxt(pctxt);
-	if (schema == NULL)
+	if ((schema = compile_schema(p, "styrdok.rng")) == NULL)
 		return -1;
 	vctxt = xmlRelaxNGNewValidCtxt(schema);
 	xmlRelaxNGSetValidStructuredErrors(vctxt, diag_xml_error, p->diags);

@@ -234,3 +234,25 @@ outdir_write(struct outdir *o, const char *relpath, const char *data,
 		return -1;
 	return outfile_commit(f);
 }
+
+/*
+ * Reads a whole regular file of at most LIMIT_RUN_BYTES (an output, an
+ * archived source, a staff list).  Returns the bytes, NUL-terminated, for
+ * the caller to free, or NULL.
+ */
+char *
+file_read(const char *path, size_t *len)
+{
+	struct stat st;
+	FILE *f;
+	char *data;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > LIMIT_RUN_BYTES || (f = fopen(path, "rb")) == NULL)
+		return NULL;
+	data = xmalloc((size_t)st.st_size + 1);
+	*len = fread(data, 1, (size_t)st.st_size, f);
+	fclose(f);
+	data[*len] = '\0';
+	return data;
+}
