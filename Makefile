@@ -26,7 +26,7 @@ OBJS = src/util.o src/diag.o src/tree.o src/load.o src/validate.o src/rules.o sr
 HDRS = src/styrdok.h
 
 .PHONY: all deps docs bench check check-browser test-unit test-regress test-cli regen \
-        install uninstall clean asan valgrind lint-man
+        install uninstall clean asan valgrind lint-man fuzz fuzz-smoke
 
 all: deps styrdok docs
 
@@ -92,5 +92,32 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/styrdok $(DESTDIR)$(MANDIR)/man1/styrdok.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
+# libFuzzer targets (clang): objects built apart from the normal ones.
+FUZZ_TARGETS = document markdown staff diff
+FUZZ_SECONDS ?= 300
+FUZZ_CC      = clang
+FUZZ_CFLAGS  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+               -fno-omit-frame-pointer
+FUZZ_OBJS    = $(OBJS:src/%.o=fuzz-build/%.o)
+FUZZ_BINS    = $(FUZZ_TARGETS:%=fuzz-build/fuzz_%)
+
+fuzz-build/%.o: src/%.c $(HDRS)
+	@mkdir -p fuzz-build
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+	    $(PKG_CFLAGS) -c -o $@ $<
+
+fuzz-build/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+	    $(PKG_CFLAGS) -Isrc -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
+
+# Each target for FUZZ_SECONDS (default 300) from the seed corpora.
+fuzz: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The reproducers of past findings, then a short run of each target.
+fuzz-smoke: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh 20 $(FUZZ_TARGETS)
+
 clean:
 	rm -f styrdok src/*.o tests/unit/test_util
+	rm -rf fuzz-build
