@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.." || exit 3
 here=$(pwd)
 seconds=$1
 shift
-seeds=fuzz-build/seeds
+seeds=fuzz-build/seeds.$$
 mkdir -p fuzz-build/artifacts
 rm -rf "$seeds"
 python3 tests/fuzz/seeds.py "$seeds" || exit 3
@@ -56,4 +56,5 @@ done
 total=$(awk '{s[$1] += $2} END {for (t in s) printf "%s %d min; ", t, s[t] / 60}' \
     fuzz-build/time.log)
 echo "fuzz: total time in this checkout: $total"
+rm -rf "$seeds"
 exit $fail
