@@ -1,0 +1,783 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  document.xsl - one governing document as a Word document (DOCX), with
+  the content of the HTML page (templates/html/document.xsl): masthead,
+  the front-page metadata block (dokumentinformation), a table of
+  contents field, numbered sections and requirements, the roles the
+  document names, versionshistorik, the acknowledgement staff sign, and
+  page furniture (id, version, status, short content hash, "Sida x (y)")
+  in the header and footer of every page.
+
+  The result is the package manifest of package.xsl, which styrdok zips.
+  Parameters: doc, the document id; restricted (documents hold no
+  restricted parts, so it changes nothing here).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:s="urn:styrdok:1"
+    xmlns:md="http://commonmark.org/xml/1.0"
+    xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    xmlns:str="http://exslt.org/strings"
+    extension-element-prefixes="str"
+    exclude-result-prefixes="s md w r str">
+
+  <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="package.xsl"/>
+  <xsl:import href="commonmark.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:variable name="status-name"><xsl:call-template name="status-name"/></xsl:variable>
+  <xsl:variable name="type-name"><xsl:call-template name="type-name"/></xsl:variable>
+
+  <!-- What package.xsl writes into the properties, header and footer. -->
+  <xsl:variable name="docx-title" select="string($meta/s:title)"/>
+  <xsl:variable name="docx-subject" select="concat($type-name, ': ', $meta/s:title)"/>
+  <xsl:variable name="docx-description" select="concat($type-name, ': ', $meta/s:title, ', version ', $meta/s:version, ' (', $status-name, ')')"/>
+  <xsl:variable name="docx-keywords" select="normalize-space($meta/s:keywords)"/>
+  <xsl:variable name="docx-category" select="$type-name"/>
+  <xsl:variable name="docx-status" select="$status-name"/>
+  <xsl:variable name="docx-version" select="string($meta/s:version)"/>
+  <xsl:variable name="docx-id" select="$doc"/>
+  <xsl:variable name="docx-sha256" select="string($sha256)"/>
+  <xsl:variable name="docx-draft" select="$is-draft"/>
+  <xsl:variable name="docx-header-right" select="concat($type-name, ' · ', $meta/s:title)"/>
+  <!-- id · version · status · hash, as on every printed HTML page. -->
+  <xsl:variable name="docx-stamp" select="concat($doc, ' · version ', $meta/s:version, ' · ', $meta/s:status, ' · ', $short-hash)"/>
+
+  <!-- Bookmark ids outside the numbered parts (those count from 1). -->
+  <xsl:variable name="bm-roles" select="100001"/>
+  <xsl:variable name="bm-history" select="100002"/>
+  <xsl:variable name="bm-ack" select="100003"/>
+  <xsl:variable name="bm-role-base" select="200000"/>
+
+  <!-- ===== Relationships and numbering instances ===== -->
+
+  <xsl:template match="/" mode="docx-rels">
+    <xsl:for-each select="$meta/s:requires | $meta/s:related">
+      <xsl:variable name="target" select="/s:project/s:source/s:document[@id = current()/@doc]"/>
+      <xsl:if test="$target">
+        <xsl:call-template name="link-rel">
+          <xsl:with-param name="id"><xsl:call-template name="doc-rel-id"/></xsl:with-param>
+          <xsl:with-param name="target" select="concat('../../', $target/@id, '/', $target/s:meta/s:version, '/', $target/@id, '.docx')"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:for-each>
+    <xsl:for-each select="$document"><xsl:call-template name="link-rels"/></xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="doc-rel-id">
+    <xsl:text>rIdD</xsl:text>
+    <xsl:number count="s:requires | s:related"/>
+  </xsl:template>
+
+  <xsl:template match="/" mode="docx-nums">
+    <xsl:for-each select="$document"><xsl:call-template name="list-nums"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- The bookmark id of a section, requirement or term: its place in the document. -->
+  <xsl:template name="bookmark-id">
+    <xsl:number level="any" count="s:section | s:requirement | s:term" from="s:document"/>
+  </xsl:template>
+
+  <!-- ===== The body ===== -->
+
+  <xsl:template match="/" mode="docx-body">
+    <w:p>
+      <w:pPr><w:pStyle w:val="Masthead"/></w:pPr>
+      <xsl:call-template name="run"><xsl:with-param name="text" select="$org/s:name"/></xsl:call-template>
+    </w:p>
+    <w:p>
+      <w:pPr>
+        <w:pStyle w:val="DocType"/>
+        <w:tabs><w:tab w:val="right" w:pos="{$text-w}"/></w:tabs>
+      </w:pPr>
+      <xsl:call-template name="run"><xsl:with-param name="text" select="$type-name"/></xsl:call-template>
+      <w:r><w:tab/></w:r>
+      <xsl:call-template name="run">
+        <xsl:with-param name="text" select="$docx-stamp"/>
+        <xsl:with-param name="style" select="'Stamp'"/>
+      </xsl:call-template>
+    </w:p>
+    <xsl:if test="$is-draft">
+      <xsl:call-template name="para">
+        <xsl:with-param name="style" select="'DraftMark'"/>
+        <xsl:with-param name="text" select="concat('UTKAST – ', $status-name, ', inte beslutad')"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:call-template name="para">
+      <xsl:with-param name="style" select="'Title'"/>
+      <xsl:with-param name="text" select="$meta/s:title"/>
+    </xsl:call-template>
+    <xsl:call-template name="docinfo"/>
+    <xsl:call-template name="toc"/>
+    <xsl:apply-templates select="$document/s:body/s:section"/>
+    <xsl:call-template name="roles"/>
+    <xsl:call-template name="history"/>
+    <xsl:apply-templates select="$document/s:acknowledgement"/>
+    <xsl:call-template name="colophon"/>
+  </xsl:template>
+
+  <!-- ===== Front-page metadata block ===== -->
+
+  <xsl:template name="row">
+    <xsl:param name="key"/>
+    <xsl:param name="value"/>
+    <xsl:param name="label">
+      <xsl:call-template name="label"><xsl:with-param name="key" select="$key"/></xsl:call-template>
+    </xsl:param>
+    <w:tr>
+      <w:trPr><w:cantSplit/></w:trPr>
+      <xsl:call-template name="text-cell">
+        <xsl:with-param name="w" select="3300"/>
+        <xsl:with-param name="text" select="$label"/>
+      </xsl:call-template>
+      <xsl:call-template name="cell">
+        <xsl:with-param name="w" select="$text-w - 3300"/>
+        <xsl:with-param name="content" select="$value"/>
+      </xsl:call-template>
+    </w:tr>
+  </xsl:template>
+
+  <xsl:template name="text-value">
+    <xsl:param name="text"/>
+    <xsl:call-template name="run"><xsl:with-param name="text" select="$text"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="docinfo">
+    <xsl:variable name="dec" select="$meta/s:decision"/>
+    <xsl:call-template name="para">
+      <xsl:with-param name="style" select="'FrontHeading'"/>
+      <xsl:with-param name="text" select="'Dokumentinformation'"/>
+    </xsl:call-template>
+    <w:tbl>
+      <xsl:call-template name="table-start">
+        <xsl:with-param name="style" select="'KeyValueTable'"/>
+        <xsl:with-param name="widths" select="concat('3300 ', $text-w - 3300)"/>
+        <xsl:with-param name="header" select="false()"/>
+        <xsl:with-param name="first-col" select="true()"/>
+        <xsl:with-param name="caption" select="'Dokumentinformation'"/>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="key" select="'type'"/>
+        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$type-name"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="key" select="'decided-by'"/>
+        <xsl:with-param name="value">
+          <xsl:call-template name="text-value">
+            <xsl:with-param name="text"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dec/@organ"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="key" select="'decision-date'"/>
+        <xsl:with-param name="value">
+          <xsl:choose>
+            <xsl:when test="$dec/@date"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$dec/@date"/></xsl:call-template></xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="run"><xsl:with-param name="text" select="'Ej beslutad'"/><xsl:with-param name="style" select="'Gap'"/></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:if test="$dec/@paragraph">
+        <xsl:call-template name="row">
+          <xsl:with-param name="key" select="'paragraph'"/>
+          <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="concat('§ ', $dec/@paragraph)"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$dec/@dnr">
+        <xsl:call-template name="row">
+          <xsl:with-param name="key" select="'dnr'"/>
+          <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$dec/@dnr"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:call-template name="row">
+        <xsl:with-param name="key" select="'owner'"/>
+        <xsl:with-param name="value">
+          <xsl:call-template name="text-value">
+            <xsl:with-param name="text"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$meta/s:owner/@role"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="key" select="'applies-to'"/>
+        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$meta/s:applies-to"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="key" select="'valid-from'"/>
+        <xsl:with-param name="value">
+          <xsl:call-template name="text-value">
+            <xsl:with-param name="text">
+              <xsl:choose>
+                <xsl:when test="$meta/s:valid-from"><xsl:value-of select="$meta/s:valid-from"/></xsl:when>
+                <xsl:otherwise>Från beslutsdatum</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="key" select="'review-by'"/>
+        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$meta/s:review-by"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="key" select="'version'"/>
+        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$meta/s:version"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="key" select="'status'"/>
+        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$status-name"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:if test="$meta/s:supersedes">
+        <xsl:call-template name="row">
+          <xsl:with-param name="key" select="'supersedes'"/>
+          <xsl:with-param name="value">
+            <xsl:for-each select="$meta/s:supersedes">
+              <xsl:if test="position() > 1"><w:r><w:br/></w:r></xsl:if>
+              <xsl:call-template name="run">
+                <xsl:with-param name="text">
+                  <xsl:value-of select="."/>
+                  <xsl:text> (</xsl:text><xsl:call-template name="decision-ref"/><xsl:text>)</xsl:text>
+                </xsl:with-param>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$meta/s:requires">
+        <xsl:call-template name="row">
+          <xsl:with-param name="key" select="'requires'"/>
+          <xsl:with-param name="value">
+            <xsl:for-each select="$meta/s:requires">
+              <xsl:if test="position() > 1"><w:r><w:br/></w:r></xsl:if>
+              <xsl:call-template name="doc-link"/>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$meta/s:related">
+        <xsl:call-template name="row">
+          <xsl:with-param name="key" select="'related'"/>
+          <xsl:with-param name="value">
+            <xsl:for-each select="$meta/s:related">
+              <xsl:if test="position() > 1"><w:r><w:br/></w:r></xsl:if>
+              <xsl:call-template name="doc-link"/>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+    </w:tbl>
+  </xsl:template>
+
+  <!-- A link to another document's DOCX beside this one, or a visible gap. -->
+  <xsl:template name="doc-link">
+    <xsl:variable name="target" select="/s:project/s:source/s:document[@id = current()/@doc]"/>
+    <xsl:choose>
+      <xsl:when test="$target">
+        <w:hyperlink w:history="1">
+          <xsl:attribute name="r:id"><xsl:call-template name="doc-rel-id"/></xsl:attribute>
+          <xsl:call-template name="run">
+            <xsl:with-param name="text" select="$target/s:meta/s:title"/>
+            <xsl:with-param name="style" select="'Hyperlink'"/>
+          </xsl:call-template>
+        </w:hyperlink>
+        <xsl:call-template name="run"><xsl:with-param name="text" select="concat(' (version ', $target/s:meta/s:version, ')')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="run"><xsl:with-param name="text" select="concat(normalize-space(.), ' – ')"/></xsl:call-template>
+        <xsl:call-template name="run">
+          <xsl:with-param name="text" select="'saknas ännu'"/>
+          <xsl:with-param name="style" select="'Gap'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== Table of contents ===== -->
+
+  <!--
+    A TOC field over heading levels 1-3.  Its stored result already lists
+    the sections (linked, without page numbers) so the document reads
+    right before Word updates the field; w:dirty asks Word to update it,
+    page numbers included, when the document is opened.
+  -->
+  <xsl:template name="toc">
+    <xsl:call-template name="para">
+      <xsl:with-param name="style" select="'TOCHeading'"/>
+      <xsl:with-param name="text" select="'Innehåll'"/>
+    </xsl:call-template>
+    <w:p>
+      <w:pPr><w:pStyle w:val="TOCNote"/></w:pPr>
+      <w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>
+      <w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r>
+      <w:r><w:fldChar w:fldCharType="separate"/></w:r>
+      <xsl:call-template name="run"><xsl:with-param name="text" select="'Sidnummer visas när fältet uppdateras: högerklicka och välj Uppdatera fält.'"/></xsl:call-template>
+    </w:p>
+    <xsl:apply-templates select="$document/s:body/s:section" mode="toc"/>
+    <xsl:if test="$doc-roles">
+      <xsl:call-template name="toc-entry">
+        <xsl:with-param name="anchor" select="'styrdok_roles'"/>
+        <xsl:with-param name="text" select="'Roller i dokumentet'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:call-template name="toc-entry">
+      <xsl:with-param name="anchor" select="'styrdok_history'"/>
+      <xsl:with-param name="text" select="'Versionshistorik'"/>
+    </xsl:call-template>
+    <xsl:if test="$document/s:acknowledgement">
+      <xsl:call-template name="toc-entry">
+        <xsl:with-param name="anchor" select="'styrdok_ack'"/>
+        <xsl:with-param name="text" select="concat('Bilaga: ', $document/s:acknowledgement/s:title)"/>
+      </xsl:call-template>
+    </xsl:if>
+    <w:p>
+      <w:pPr><w:pStyle w:val="TOCNote"/></w:pPr>
+      <w:r><w:fldChar w:fldCharType="end"/></w:r>
+    </w:p>
+  </xsl:template>
+
+  <xsl:template name="toc-entry">
+    <xsl:param name="level" select="1"/>
+    <xsl:param name="anchor"/>
+    <xsl:param name="num" select="''"/>
+    <xsl:param name="text"/>
+    <w:p>
+      <w:pPr><w:pStyle w:val="TOC{$level}"/></w:pPr>
+      <w:hyperlink w:anchor="{$anchor}" w:history="1">
+        <xsl:if test="$num != ''">
+          <xsl:call-template name="run"><xsl:with-param name="text" select="concat($num, ' ')"/></xsl:call-template>
+        </xsl:if>
+        <xsl:call-template name="run"><xsl:with-param name="text" select="$text"/></xsl:call-template>
+      </w:hyperlink>
+    </w:p>
+  </xsl:template>
+
+  <xsl:template match="s:section" mode="toc">
+    <xsl:variable name="depth" select="count(ancestor::s:section) + 1"/>
+    <xsl:call-template name="toc-entry">
+      <xsl:with-param name="level">
+        <xsl:choose>
+          <xsl:when test="$depth > 3">3</xsl:when>
+          <xsl:otherwise><xsl:value-of select="$depth"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="anchor"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="num" select="@num"/>
+      <xsl:with-param name="text" select="s:title"/>
+    </xsl:call-template>
+    <xsl:apply-templates select="s:section" mode="toc"/>
+  </xsl:template>
+
+  <!-- ===== Body ===== -->
+
+  <!-- Top-level sections are Heading1 (h2 on the HTML page), and so on down. -->
+  <xsl:template match="s:section">
+    <xsl:variable name="depth" select="count(ancestor::s:section) + 1"/>
+    <xsl:call-template name="heading">
+      <xsl:with-param name="style">
+        <xsl:choose>
+          <xsl:when test="$depth > 4">Heading4</xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat('Heading', $depth)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="num" select="@num"/>
+      <xsl:with-param name="text"><xsl:call-template name="run"><xsl:with-param name="text" select="s:title"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="anchor"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="bookmark-id"><xsl:call-template name="bookmark-id"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:apply-templates select="*[not(self::s:title)]"/>
+  </xsl:template>
+
+  <xsl:template match="s:prose"><xsl:apply-templates/></xsl:template>
+
+  <xsl:template match="s:requirement">
+    <xsl:variable name="bm"><xsl:call-template name="bookmark-id"/></xsl:variable>
+    <w:p>
+      <w:pPr><w:pStyle w:val="RequirementHead"/></w:pPr>
+      <w:bookmarkStart w:id="{$bm}">
+        <xsl:attribute name="w:name"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:attribute>
+      </w:bookmarkStart>
+      <xsl:call-template name="run">
+        <xsl:with-param name="text" select="concat('Krav ', @num)"/>
+        <xsl:with-param name="b" select="true()"/>
+        <xsl:with-param name="color" select="$c-primary"/>
+      </xsl:call-template>
+      <xsl:call-template name="run"><xsl:with-param name="text" select="concat(' · ', @id)"/></xsl:call-template>
+      <w:bookmarkEnd w:id="{$bm}"/>
+    </w:p>
+    <xsl:call-template name="para">
+      <xsl:with-param name="style" select="'Requirement'"/>
+      <xsl:with-param name="text" select="s:statement"/>
+    </xsl:call-template>
+    <w:p>
+      <w:pPr><w:pStyle w:val="RequirementMeta"/></w:pPr>
+      <xsl:call-template name="run"><xsl:with-param name="text" select="'Ansvarig: '"/></xsl:call-template>
+      <w:hyperlink>
+        <xsl:attribute name="w:anchor"><xsl:call-template name="anchor"><xsl:with-param name="id" select="concat('role-', @role)"/></xsl:call-template></xsl:attribute>
+        <xsl:call-template name="run">
+          <xsl:with-param name="text"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@role"/></xsl:call-template></xsl:with-param>
+          <xsl:with-param name="style" select="'Hyperlink'"/>
+        </xsl:call-template>
+      </w:hyperlink>
+      <xsl:if test="@service">
+        <xsl:variable name="svc" select="key('id', @service)"/>
+        <xsl:call-template name="run">
+          <xsl:with-param name="text">
+            <xsl:text> · Utförs genom: </xsl:text>
+            <xsl:value-of select="$svc/s:name"/>
+            <xsl:if test="$svc/parent::s:provider"> (<xsl:value-of select="$svc/parent::s:provider/s:name"/>)</xsl:if>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="@iso27002">
+        <xsl:call-template name="run">
+          <xsl:with-param name="text" select="concat(' · ISO/IEC 27002: ', str:replace(normalize-space(@iso27002), ' ', ', '))"/>
+        </xsl:call-template>
+      </xsl:if>
+    </w:p>
+    <xsl:apply-templates select="s:prose"/>
+  </xsl:template>
+
+  <xsl:template match="s:definitions">
+    <xsl:for-each select="s:term">
+      <xsl:variable name="bm"><xsl:call-template name="bookmark-id"/></xsl:variable>
+      <w:p>
+        <w:pPr><w:pStyle w:val="Term"/></w:pPr>
+        <w:bookmarkStart w:id="{$bm}">
+          <xsl:attribute name="w:name"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:attribute>
+        </w:bookmarkStart>
+        <xsl:call-template name="run"><xsl:with-param name="text" select="s:name"/></xsl:call-template>
+        <w:bookmarkEnd w:id="{$bm}"/>
+      </w:p>
+      <xsl:call-template name="para">
+        <xsl:with-param name="style" select="'Definition'"/>
+        <xsl:with-param name="text" select="s:definition"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The responsibility matrix, written once in its own source. -->
+  <xsl:template match="s:matrix-ref">
+    <xsl:variable name="m" select="key('id', @ref)"/>
+    <xsl:variable name="parties" select="$m/s:parties/s:party"/>
+    <xsl:variable name="widths">
+      <xsl:call-template name="widths">
+        <xsl:with-param name="first" select="3952"/>
+        <xsl:with-param name="n" select="count($parties) + 1"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="w" select="str:tokenize($widths, ' ')"/>
+    <xsl:call-template name="para">
+      <xsl:with-param name="style" select="'Caption'"/>
+      <xsl:with-param name="text" select="$m/s:title"/>
+    </xsl:call-template>
+    <w:tbl>
+      <xsl:call-template name="table-start">
+        <xsl:with-param name="widths" select="$widths"/>
+        <xsl:with-param name="first-col" select="true()"/>
+        <xsl:with-param name="caption" select="$m/s:title"/>
+      </xsl:call-template>
+      <w:tr>
+        <xsl:call-template name="header-row-pr"/>
+        <xsl:call-template name="text-cell">
+          <xsl:with-param name="w" select="$w[1]"/>
+          <xsl:with-param name="text" select="'Aktivitet'"/>
+        </xsl:call-template>
+        <xsl:for-each select="$parties">
+          <xsl:variable name="p" select="position()"/>
+          <xsl:call-template name="text-cell">
+            <xsl:with-param name="w" select="$w[$p + 1]"/>
+            <xsl:with-param name="text" select="."/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </w:tr>
+      <xsl:for-each select="$m/s:activity">
+        <xsl:variable name="a" select="."/>
+        <w:tr>
+          <w:trPr><w:cantSplit/></w:trPr>
+          <xsl:call-template name="text-cell">
+            <xsl:with-param name="w" select="$w[1]"/>
+            <xsl:with-param name="text" select="s:name"/>
+          </xsl:call-template>
+          <xsl:for-each select="$parties">
+            <xsl:variable name="p" select="position()"/>
+            <xsl:call-template name="cell">
+              <xsl:with-param name="w" select="$w[$p + 1]"/>
+              <xsl:with-param name="jc" select="'center'"/>
+              <xsl:with-param name="content">
+                <xsl:call-template name="run">
+                  <xsl:with-param name="text" select="$a/s:part[@party = current()/@id]/@role"/>
+                  <xsl:with-param name="b" select="true()"/>
+                </xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+        </w:tr>
+      </xsl:for-each>
+    </w:tbl>
+    <xsl:if test="$m/s:legend">
+      <xsl:call-template name="para">
+        <xsl:with-param name="style" select="'SmallText'"/>
+        <xsl:with-param name="text" select="$m/s:legend"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The acknowledgement staff sign: a page of its own. -->
+  <xsl:template match="s:acknowledgement">
+    <xsl:variable name="dec" select="$meta/s:decision"/>
+    <xsl:variable name="kv-widths" select="concat('3300 ', $text-w - 3300)"/>
+    <xsl:call-template name="heading">
+      <xsl:with-param name="style" select="'Heading1'"/>
+      <xsl:with-param name="text"><xsl:call-template name="run"><xsl:with-param name="text" select="concat('Bilaga: ', s:title)"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="anchor" select="'styrdok_ack'"/>
+      <xsl:with-param name="bookmark-id" select="$bm-ack"/>
+      <xsl:with-param name="page-break" select="true()"/>
+    </xsl:call-template>
+    <xsl:call-template name="para">
+      <xsl:with-param name="style" select="'Caption'"/>
+      <xsl:with-param name="text" select="'Dokumentet bekräftelsen gäller'"/>
+    </xsl:call-template>
+    <w:tbl>
+      <xsl:call-template name="table-start">
+        <xsl:with-param name="style" select="'KeyValueTable'"/>
+        <xsl:with-param name="widths" select="$kv-widths"/>
+        <xsl:with-param name="header" select="false()"/>
+        <xsl:with-param name="first-col" select="true()"/>
+        <xsl:with-param name="caption" select="'Dokumentet bekräftelsen gäller'"/>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="label" select="'Dokument'"/>
+        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$meta/s:title"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="label" select="'Version'"/>
+        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="concat($meta/s:version, ' (', $status-name, ')')"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="label" select="'Beslut'"/>
+        <xsl:with-param name="value">
+          <xsl:call-template name="text-value">
+            <xsl:with-param name="text">
+              <xsl:choose>
+                <xsl:when test="$dec/@date"><xsl:call-template name="decision-ref"><xsl:with-param name="d" select="$dec"/></xsl:call-template><xsl:if test="$dec/@dnr">, dnr <xsl:value-of select="$dec/@dnr"/></xsl:if></xsl:when>
+                <xsl:otherwise>Ej beslutad</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="row">
+        <xsl:with-param name="label" select="'Kontrollsumma'"/>
+        <xsl:with-param name="value">
+          <xsl:call-template name="run">
+            <xsl:with-param name="text" select="$short-hash"/>
+            <xsl:with-param name="style" select="'Stamp'"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </w:tbl>
+    <xsl:call-template name="para">
+      <xsl:with-param name="text" select="s:statement"/>
+      <xsl:with-param name="b" select="true()"/>
+    </xsl:call-template>
+    <xsl:call-template name="para">
+      <xsl:with-param name="style" select="'Caption'"/>
+      <xsl:with-param name="text" select="'Fylls i av medarbetaren'"/>
+    </xsl:call-template>
+    <w:tbl>
+      <xsl:call-template name="table-start">
+        <xsl:with-param name="style" select="'KeyValueTable'"/>
+        <xsl:with-param name="widths" select="$kv-widths"/>
+        <xsl:with-param name="header" select="false()"/>
+        <xsl:with-param name="first-col" select="true()"/>
+        <xsl:with-param name="caption" select="'Fylls i av medarbetaren'"/>
+      </xsl:call-template>
+      <xsl:for-each select="str:split('Namn|Förvaltning och enhet|Befattning|Anställningsnummer|Ort och datum|Underskrift', '|')">
+        <w:tr>
+          <w:trPr><w:cantSplit/><w:trHeight w:val="680" w:hRule="atLeast"/></w:trPr>
+          <xsl:call-template name="text-cell">
+            <xsl:with-param name="w" select="3300"/>
+            <xsl:with-param name="text" select="."/>
+          </xsl:call-template>
+          <xsl:call-template name="cell"><xsl:with-param name="w" select="$text-w - 3300"/></xsl:call-template>
+        </w:tr>
+      </xsl:for-each>
+    </w:tbl>
+    <xsl:call-template name="para">
+      <xsl:with-param name="text" select="s:filing"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== Roles and history ===== -->
+
+  <xsl:template name="roles">
+    <xsl:if test="$doc-roles">
+      <xsl:call-template name="heading">
+        <xsl:with-param name="style" select="'Heading1'"/>
+        <xsl:with-param name="text"><xsl:call-template name="run"><xsl:with-param name="text" select="'Roller i dokumentet'"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="anchor" select="'styrdok_roles'"/>
+        <xsl:with-param name="bookmark-id" select="$bm-roles"/>
+      </xsl:call-template>
+      <xsl:call-template name="para">
+        <xsl:with-param name="style" select="'Caption'"/>
+        <xsl:with-param name="text" select="'Roller som dokumentet ger ansvar, med innehavare och krav'"/>
+      </xsl:call-template>
+      <xsl:variable name="widths" select="concat('2400 2800 2200 ', $text-w - 7400)"/>
+      <w:tbl>
+        <xsl:call-template name="table-start">
+          <xsl:with-param name="widths" select="$widths"/>
+          <xsl:with-param name="first-col" select="true()"/>
+          <xsl:with-param name="caption" select="'Roller som dokumentet ger ansvar, med innehavare och krav'"/>
+        </xsl:call-template>
+        <w:tr>
+          <xsl:call-template name="header-row-pr"/>
+          <xsl:call-template name="text-cell"><xsl:with-param name="w" select="2400"/><xsl:with-param name="text" select="'Roll'"/></xsl:call-template>
+          <xsl:call-template name="text-cell"><xsl:with-param name="w" select="2800"/><xsl:with-param name="text" select="'Innehas av'"/></xsl:call-template>
+          <xsl:call-template name="text-cell"><xsl:with-param name="w" select="2200"/><xsl:with-param name="text" select="'Utses av'"/></xsl:call-template>
+          <xsl:call-template name="text-cell"><xsl:with-param name="w" select="$text-w - 7400"/><xsl:with-param name="text" select="'Ansvarar för krav'"/></xsl:call-template>
+        </w:tr>
+        <xsl:for-each select="$doc-roles">
+          <xsl:variable name="rid" select="@id"/>
+          <w:tr>
+            <w:trPr><w:cantSplit/></w:trPr>
+            <xsl:call-template name="cell">
+              <xsl:with-param name="w" select="2400"/>
+              <xsl:with-param name="content">
+                <w:bookmarkStart w:id="{$bm-role-base + position()}">
+                  <xsl:attribute name="w:name"><xsl:call-template name="anchor"><xsl:with-param name="id" select="concat('role-', @id)"/></xsl:call-template></xsl:attribute>
+                </w:bookmarkStart>
+                <xsl:call-template name="run"><xsl:with-param name="text" select="s:name"/></xsl:call-template>
+                <w:bookmarkEnd w:id="{$bm-role-base + position()}"/>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="text-cell">
+              <xsl:with-param name="w" select="2800"/>
+              <xsl:with-param name="text">
+                <xsl:for-each select="s:holder">
+                  <xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="text-cell">
+              <xsl:with-param name="w" select="2200"/>
+              <xsl:with-param name="text" select="s:appointed-by"/>
+            </xsl:call-template>
+            <xsl:call-template name="cell">
+              <xsl:with-param name="w" select="$text-w - 7400"/>
+              <xsl:with-param name="content">
+                <xsl:for-each select="$document//s:requirement[@role = $rid]">
+                  <xsl:if test="position() > 1"><xsl:call-template name="run"><xsl:with-param name="text" select="', '"/></xsl:call-template></xsl:if>
+                  <w:hyperlink>
+                    <xsl:attribute name="w:anchor"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:attribute>
+                    <xsl:call-template name="run">
+                      <xsl:with-param name="text" select="@num"/>
+                      <xsl:with-param name="style" select="'Hyperlink'"/>
+                    </xsl:call-template>
+                  </w:hyperlink>
+                </xsl:for-each>
+                <xsl:if test="not($document//s:requirement[@role = $rid])">
+                  <xsl:call-template name="run"><xsl:with-param name="text" select="'–'"/></xsl:call-template>
+                </xsl:if>
+              </xsl:with-param>
+            </xsl:call-template>
+          </w:tr>
+        </xsl:for-each>
+      </w:tbl>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="history">
+    <xsl:call-template name="heading">
+      <xsl:with-param name="style" select="'Heading1'"/>
+      <xsl:with-param name="text"><xsl:call-template name="run"><xsl:with-param name="text" select="'Versionshistorik'"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="anchor" select="'styrdok_history'"/>
+      <xsl:with-param name="bookmark-id" select="$bm-history"/>
+    </xsl:call-template>
+    <xsl:call-template name="para">
+      <xsl:with-param name="style" select="'Caption'"/>
+      <xsl:with-param name="text" select="'Versioner av dokumentet, äldst först'"/>
+    </xsl:call-template>
+    <w:tbl>
+      <xsl:call-template name="table-start">
+        <xsl:with-param name="widths" select="concat('1000 1250 2000 1800 ', $text-w - 6050)"/>
+        <xsl:with-param name="first-col" select="true()"/>
+        <xsl:with-param name="caption" select="'Versioner av dokumentet, äldst först'"/>
+      </xsl:call-template>
+      <w:tr>
+        <xsl:call-template name="header-row-pr"/>
+        <xsl:call-template name="text-cell"><xsl:with-param name="w" select="1000"/><xsl:with-param name="text" select="'Version'"/></xsl:call-template>
+        <xsl:call-template name="text-cell"><xsl:with-param name="w" select="1250"/><xsl:with-param name="text" select="'Datum'"/></xsl:call-template>
+        <xsl:call-template name="text-cell"><xsl:with-param name="w" select="2000"/><xsl:with-param name="text" select="'Beslut'"/></xsl:call-template>
+        <xsl:call-template name="text-cell"><xsl:with-param name="w" select="1800"/><xsl:with-param name="text" select="'Ansvarig'"/></xsl:call-template>
+        <xsl:call-template name="text-cell"><xsl:with-param name="w" select="$text-w - 6050"/><xsl:with-param name="text" select="'Ändring'"/></xsl:call-template>
+      </w:tr>
+      <xsl:for-each select="$document/s:history/s:revision">
+        <w:tr>
+          <w:trPr><w:cantSplit/></w:trPr>
+          <xsl:call-template name="text-cell"><xsl:with-param name="w" select="1000"/><xsl:with-param name="text" select="@version"/></xsl:call-template>
+          <xsl:call-template name="text-cell"><xsl:with-param name="w" select="1250"/><xsl:with-param name="text" select="@date"/></xsl:call-template>
+          <xsl:call-template name="text-cell">
+            <xsl:with-param name="w" select="2000"/>
+            <xsl:with-param name="text">
+              <xsl:choose>
+                <xsl:when test="@organ">
+                  <xsl:call-template name="decision-ref"><xsl:with-param name="with-date" select="false()"/></xsl:call-template>
+                  <xsl:if test="@dnr">, dnr <xsl:value-of select="@dnr"/></xsl:if>
+                </xsl:when>
+                <xsl:otherwise>Ej beslutad</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="text-cell">
+            <xsl:with-param name="w" select="1800"/>
+            <xsl:with-param name="text">
+              <xsl:if test="@author"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@author"/></xsl:call-template></xsl:if>
+            </xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="w" select="$text-w - 6050"/>
+            <xsl:with-param name="content">
+              <xsl:call-template name="run"><xsl:with-param name="text" select="string(.)"/></xsl:call-template>
+              <xsl:if test="@superseded">
+                <xsl:call-template name="run"><xsl:with-param name="text" select="concat(' Upphävd genom ', @superseded, '.')"/></xsl:call-template>
+              </xsl:if>
+              <xsl:if test="@archived = 'no'">
+                <xsl:call-template name="run"><xsl:with-param name="text" select="' '"/></xsl:call-template>
+                <xsl:call-template name="run">
+                  <xsl:with-param name="text" select="'(Texten är inte arkiverad.)'"/>
+                  <xsl:with-param name="i" select="true()"/>
+                </xsl:call-template>
+              </xsl:if>
+            </xsl:with-param>
+          </xsl:call-template>
+        </w:tr>
+      </xsl:for-each>
+    </w:tbl>
+  </xsl:template>
+
+  <!-- What the HTML page's footer says once, at the end of the document. -->
+  <xsl:template name="colophon">
+    <xsl:call-template name="para">
+      <xsl:with-param name="style" select="'Colophon'"/>
+      <xsl:with-param name="text" select="concat($org/s:name, ' · ', $meta/s:title, ' · version ', $meta/s:version, ' · ', $status-name)"/>
+    </xsl:call-template>
+    <w:p>
+      <w:pPr><w:pStyle w:val="SmallText"/><w:keepNext/><w:spacing w:after="40"/></w:pPr>
+      <xsl:call-template name="run"><xsl:with-param name="text" select="'Källans SHA-256: '"/></xsl:call-template>
+      <xsl:call-template name="run">
+        <xsl:with-param name="text" select="$sha256"/>
+        <xsl:with-param name="style" select="'Stamp'"/>
+      </xsl:call-template>
+    </w:p>
+    <xsl:if test="/s:project/@build-date">
+      <xsl:call-template name="para">
+        <xsl:with-param name="style" select="'SmallText'"/>
+        <xsl:with-param name="text" select="concat('Framställd ', /s:project/@build-date, ' med styrdok.')"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
