@@ -7,7 +7,7 @@ DATADIR  ?= $(PREFIX)/share/styrdok
 MANDIR   ?= $(PREFIX)/share/man
 DESTDIR  ?=
 
-PKGS     = libxml-2.0 libxslt libexslt libcmark nettle
+PKGS     = libxml-2.0 libxslt libexslt libcmark nettle libzip
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
@@ -22,7 +22,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OBJS = src/util.o src/diag.o src/tree.o src/load.o src/validate.o src/rules.o src/registers.o \
        src/markdown.o src/enrich.o src/transform.o src/write.o src/cmd.o \
        src/archive.o src/diff.o src/csv.o src/sign.o \
-       src/packet.o src/record.o
+       src/packet.o src/record.o src/package.o src/pdf.o
 HDRS = src/styrdok.h
 
 .PHONY: all deps docs bench check check-browser test-unit test-regress test-cli regen \

@@ -19,25 +19,41 @@
 #endif
 
 /*
- * One output format: one stylesheet directory and one row here.  Every
- * kind of page (a document, a register, the report) has a stylesheet of
- * the same name in each format's directory, applied to the whole
- * enriched tree with the parameter doc naming what to render.
+ * One output format: one stylesheet directory and one row here.  A kind
+ * of page (a document, a register, the report) is made in a format when
+ * the format's directory has a stylesheet of that name; it is applied to
+ * the whole enriched tree with the parameter doc naming what to render.
+ * What the stylesheet gives is then finished: serialised as it is, set
+ * as PDF by FOP (pdf.c), or zipped as an office package (package.c).
  */
+enum finish { FINISH_TEXT, FINISH_PDF, FINISH_ZIP };
+
 struct format {
 	const char *name;	/* as given to -f */
 	const char *dir;	/* under templates/ */
 	const char *suffix;	/* file name suffix */
-	const char *media_type;
+	enum finish finish;
 };
 
 static const struct format formats[] = {
-	{"html", "html", "html", "text/html"},
-	{"md", "markdown", "md", "text/markdown"},
-	{"json", "json", "json", "application/json"},
+	{"html", "html", "html", FINISH_TEXT},
+	{"md", "markdown", "md", FINISH_TEXT},
+	{"json", "json", "json", FINISH_TEXT},
+	{"pdf", "fo", "pdf", FINISH_PDF},
+	{"docx", "docx", "docx", FINISH_ZIP},
+	{"odt", "odt", "odt", FINISH_ZIP},
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+#define FORMAT_HTML (1 << 0)
+#define FORMAT_MD (1 << 1)
 #define FORMAT_JSON (1 << 2)
+#define FORMAT_PDF (1 << 3)
+#define FORMAT_DOCX (1 << 4)
+#define FORMAT_ODT (1 << 5)
+#define FORMATS_ALL ((1 << NFORMATS) - 1)
+/* What build makes by default: every format of a document. */
+#define FORMATS_BUILD (FORMAT_HTML | FORMAT_MD | FORMAT_PDF | FORMAT_DOCX | \
+    FORMAT_ODT)
 
 static int
 exists(const char *path)
@@ -272,8 +288,11 @@ parse_formats(const char *cmd, const char *list, int allowed)
 				break;
 		if (i == NFORMATS) {
 			fprintf(stderr, "styrdok: %s: unknown format \"%s\" "
-			    "(known: %s)\n", cmd, f, allowed & FORMAT_JSON ?
-			    "html, md, json" : "html, md");
+			    "(known:", cmd, f);
+			for (i = 0; i < NFORMATS; i++)
+				if (allowed & (1 << i))
+					fprintf(stderr, " %s", formats[i].name);
+			fputs(")\n", stderr);
 			free(copy);
 			return -1;
 		}
@@ -316,6 +335,8 @@ sheets_free(struct sheets *c)
 struct page {
 	char *path;
 	struct buf data;
+	struct buf fo;	/* a PDF page: the XSL-FO still to be set by FOP */
+	xmlNodePtr about; /* the source a PDF is made from, or NULL */
 	char key[65];	/* what it is built from; "" when not recorded */
 	int current;	/* already built from the same inputs: not written */
 };
@@ -335,6 +356,7 @@ pages_free(struct pages *ps)
 	for (size_t i = 0; i < ps->n; i++) {
 		free(ps->v[i].path);
 		buf_free(&ps->v[i].data);
+		buf_free(&ps->v[i].fo);
 	}
 	free(ps->v);
 	record_free(ps->rec);
@@ -413,8 +435,77 @@ page_key(struct project *p, struct pages *ps, size_t f, const char *kind,
 }
 
 /*
+ * Applies s and finishes the result as format fmt says: the bytes of the
+ * page, or for PDF the XSL-FO that pages_finish() gives to FOP.
+ */
+static int
+finish(struct project *p, struct stylesheet *s, const struct format *fmt,
+    const char **params, struct page *pg)
+{
+	xmlDocPtr res;
+	int rc;
+
+	switch (fmt->finish) {
+	case FINISH_PDF:
+		return stylesheet_apply(p, s, params, &pg->fo);
+	case FINISH_ZIP:
+		if ((res = stylesheet_transform(p, s, params)) == NULL)
+			return -1;
+		rc = package_zip(p, res, pg->path, &pg->data);
+		xmlFreeDoc(res);
+		return rc;
+	case FINISH_TEXT:
+	default:
+		return stylesheet_apply(p, s, params, &pg->data);
+	}
+}
+
+/* Does format f have a page of this kind (a stylesheet of that name)? */
+static int
+format_has(struct project *p, size_t f, const char *kind)
+{
+	char *path = xasprintf("%s/%s/%s.xsl", p->templates, formats[f].dir,
+	    kind);
+	int has = exists(path);
+
+	free(path);
+	return has;
+}
+
+/*
+ * Sets every PDF page's XSL-FO with FOP, all at once so FOP runs side
+ * by side.  Marks the pages failed when one PDF could not be made.
+ */
+static void
+pages_finish(struct project *p, struct pages *ps)
+{
+	struct pdf_job *jobs = NULL;
+	size_t n = 0;
+
+	for (size_t i = 0; i < ps->n; i++)
+		if (ps->v[i].fo.len > 0) {
+			jobs = xrealloc(jobs, (n + 1) * sizeof(*jobs));
+			memset(&jobs[n], 0, sizeof(*jobs));
+			jobs[n].fo = ps->v[i].fo;
+			jobs[n].pdf = &ps->v[i].data;
+			jobs[n].what = ps->v[i].path;
+			jobs[n++].about = ps->v[i].about;
+		}
+	if (n > 0 && pdf_render(p, jobs, n) != 0)
+		ps->failed = 1;
+	/* The FO buffers stay owned by the pages. */
+	for (size_t i = 0; i < ps->n; i++)
+		if (ps->v[i].fo.len > 0) {
+			buf_free(&ps->v[i].fo);
+			ps->v[i].fo = (struct buf){0};
+		}
+	free(jobs);
+}
+
+/*
  * Renders one page: templates/<format dir>/<kind>.xsl with doc=id.  In a
  * build, a page whose inputs and file are as recorded is not rendered.
+ * A format without a page of this kind adds nothing.
  */
 static void
 render_keyed(struct project *p, struct sheets *c, struct pages *ps, size_t f,
@@ -426,10 +517,16 @@ render_keyed(struct project *p, struct sheets *c, struct pages *ps, size_t f,
 	    NULL};
 	struct page *pg;
 
+	if (!format_has(p, f, kind)) {
+		free(name);
+		free(path);
+		return;
+	}
 	ps->v = xrealloc(ps->v, (ps->n + 1) * sizeof(*ps->v));
 	pg = &ps->v[ps->n++];
 	memset(pg, 0, sizeof(*pg));
 	pg->path = path;
+	pg->about = id != NULL && *id ? tree_find(p, "document", id) : NULL;
 	if (key != NULL) {
 		memcpy(pg->key, key, 65);
 		pg->current = ps->rec != NULL &&
@@ -438,7 +535,7 @@ render_keyed(struct project *p, struct sheets *c, struct pages *ps, size_t f,
 	if (!pg->current) {
 		struct stylesheet *s = sheet_get(c, p, name);
 
-		if (s == NULL || stylesheet_apply(p, s, params, &pg->data))
+		if (s == NULL || finish(p, s, &formats[f], params, pg))
 			ps->failed = 1;
 	}
 	free(name);
@@ -619,7 +716,8 @@ write_pages(struct project *p, struct pages *ps, const char *dir)
 	struct outdir *od;
 	int status = EXIT_OK;
 
-	(void)p;
+	if (!ps->failed)
+		pages_finish(p, ps);
 	if (ps->failed)
 		return EXIT_INPUT;
 	if ((od = outdir_new(dir)) == NULL)
@@ -677,12 +775,26 @@ cmd_build(struct options *o, int argc, char **argv)
 	struct sheets cache = {0};
 	struct pages ps = {0};
 	struct project *p;
-	int status, mask = 3; /* html and md */
+	int status, mask = FORMATS_BUILD;
 	const char *restricted = o->internal ? "include" : "omit";
+	char *fop = NULL;
 
-	if (o->format != NULL &&
-	    (mask = parse_formats("build", o->format, 3)) < 0)
+	if (o->format != NULL && (mask = parse_formats("build", o->format,
+	    FORMATS_BUILD)) < 0)
 		return EXIT_USAGE;
+	/* PDF asked for needs FOP; by default it is made when FOP is there. */
+	if ((mask & FORMAT_PDF) && !o->dump && (fop = fop_find()) == NULL) {
+		if (o->format != NULL) {
+			fputs("styrdok: build: PDF needs Apache FOP, which is "
+			    "not installed (Debian package fop: apt-get install "
+			    "fop)\n", stderr);
+			return EXIT_SYSTEM;
+		}
+		fputs("styrdok: note: PDF skipped: Apache FOP is not installed "
+		    "(Debian package fop)\n", stderr);
+		mask &= ~FORMAT_PDF;
+	}
+	free(fop);
 	if ((p = run_stages(1, &status)) == NULL)
 		return status;
 	if (o->dump) {
@@ -791,7 +903,12 @@ render_format(struct project *p, const char *kind, const char *id,
 		if (strcmp(formats[f].name, fmt) == 0) {
 			render(p, &cache, &ps, f, kind, id, "omit",
 			    xstrdup(kind));
-			if (!ps.failed) {
+			if (!ps.failed)
+				pages_finish(p, &ps);
+			if (ps.n == 0)
+				diag_add(p->diags, NULL, 0, 0, SEV_ERROR, "format",
+				    "no %s page of this kind: %s", fmt, kind);
+			else if (!ps.failed) {
 				buf_add(out, ps.v[0].data.data ? ps.v[0].data.data
 				    : "", ps.v[0].data.len);
 				rc = 0;

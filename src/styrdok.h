@@ -174,8 +174,27 @@ int diff_documents(xmlDocPtr tree, xmlNodePtr old, xmlNodePtr new,
 struct stylesheet;
 struct stylesheet *stylesheet_new(struct project *, const char *name);
 void stylesheet_free(struct stylesheet *);
+xmlDocPtr stylesheet_transform(struct project *, struct stylesheet *,
+    const char **params);
 int stylesheet_apply(struct project *, struct stylesheet *,
     const char **params, struct buf *out);
+
+/* ---- package.c / pdf.c: formats finished after the transform --------- */
+
+int package_zip(struct project *, xmlDocPtr manifest, const char *what,
+    struct buf *out);
+
+/* One PDF to make: XSL-FO in, PDF bytes out (or failed set). */
+struct pdf_job {
+	struct buf fo;		/* the XSL-FO from the stylesheet */
+	struct buf *pdf;	/* where the PDF goes */
+	const char *what;	/* the output's path, for diagnostics */
+	xmlNodePtr about;	/* the source it is made from, or NULL */
+	int failed;
+};
+
+char *fop_find(void);
+int pdf_render(struct project *, struct pdf_job *, size_t n);
 
 /* ---- write.c: confined, atomic output ------------------------------- */
 

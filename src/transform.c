@@ -76,21 +76,19 @@ stylesheet_free(struct stylesheet *s)
 
 /*
  * Applies s to the project tree with string parameters (name, value,
- * ..., NULL; values are quoted by libxslt, never by hand) and appends
- * the serialised result to out.  Returns 0, or -1 after a diagnostic.
+ * ..., NULL; values are quoted by libxslt, never by hand).  Returns the
+ * result tree (the caller frees it), or NULL after a diagnostic.
  */
-int
-stylesheet_apply(struct project *p, struct stylesheet *s,
-    const char **params, struct buf *out)
+xmlDocPtr
+stylesheet_transform(struct project *p, struct stylesheet *s,
+    const char **params)
 {
 	xsltTransformContextPtr ctxt;
 	xmlDocPtr res;
-	xmlChar *text = NULL;
-	int len = 0, rc = -1;
 
 	ctxt = xsltNewTransformContext(s->style, p->tree);
 	if (ctxt == NULL)
-		return -1;
+		return NULL;
 	xsltSetCtxtSecurityPrefs(s->sec, ctxt);
 	xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	ctxt->maxTemplateDepth = 3000;
@@ -101,14 +99,36 @@ stylesheet_apply(struct project *p, struct stylesheet *s,
 		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, "xslt",
 		    "bad stylesheet parameters");
 		xsltFreeTransformContext(ctxt);
-		return -1;
+		return NULL;
 	}
 	res = xsltApplyStylesheetUser(s->style, p->tree, NULL, NULL, NULL,
 	    ctxt);
-	if (res == NULL || ctxt->state != XSLT_STATE_OK)
+	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
 		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, "xslt",
 		    "transformation failed");
-	else if (xsltSaveResultToString(&text, &len, res, s->style) != 0)
+		xmlFreeDoc(res);
+		res = NULL;
+	}
+	xsltFreeTransformContext(ctxt);
+	return res;
+}
+
+/*
+ * Applies s as stylesheet_transform() does and appends the result,
+ * serialised as the stylesheet's xsl:output says, to out.  Returns 0,
+ * or -1 after a diagnostic.
+ */
+int
+stylesheet_apply(struct project *p, struct stylesheet *s,
+    const char **params, struct buf *out)
+{
+	xmlDocPtr res = stylesheet_transform(p, s, params);
+	xmlChar *text = NULL;
+	int len = 0, rc = -1;
+
+	if (res == NULL)
+		return -1;
+	if (xsltSaveResultToString(&text, &len, res, s->style) != 0)
 		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, "xslt",
 		    "cannot serialise the result");
 	else {
@@ -117,6 +137,5 @@ stylesheet_apply(struct project *p, struct stylesheet *s,
 	}
 	xmlFree(text);
 	xmlFreeDoc(res);
-	xsltFreeTransformContext(ctxt);
 	return rc;
 }

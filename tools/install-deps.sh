@@ -3,7 +3,8 @@
 # when any is missing: as root directly, otherwise through sudo.
 set -eu
 PACKAGES="build-essential pkg-config libxml2-dev libxslt1-dev libcmark-dev
-nettle-dev libcmocka-dev xsltproc libxml2-utils cmark mandoc python3"
+nettle-dev libzip-dev libcmocka-dev xsltproc libxml2-utils cmark mandoc python3
+fop fonts-dejavu-core fonts-dejavu-extra"
 
 missing=""
 for p in $PACKAGES; do

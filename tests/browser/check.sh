@@ -19,8 +19,8 @@ trap 'rm -rf "$scratch"' EXIT
 cp -R "$top/policies" "$scratch/"
 S="$top/styrdok -C $scratch"
 out="$scratch/out"
-$S build -o out >/dev/null 2>&1
-$S build --internal -o out/internal >/dev/null 2>&1
+$S build -f html,md -o out >/dev/null 2>&1
+$S build -f html,md --internal -o out/internal >/dev/null 2>&1
 $S sign instruktion-anvandare --staff policies/staff/personal-exempel.csv -o out >/dev/null 2>&1
 $S packet ks-2026-45 -o out >/dev/null 2>&1
 # An adopted version, its next draft with one edit, and the redline.

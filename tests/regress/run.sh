@@ -70,7 +70,7 @@ for case in "$here"/*.xml "$here"/*.d; do
 	done
 	# NAME.out/: the whole output tree of `build` (registers, report, index).
 	if [ -d "$here/$name.out" ]; then
-		run -C "$proj" build >/dev/null 2>&1
+		run -C "$proj" build -f html,md >/dev/null 2>&1
 		if [ "$regen" = 1 ]; then
 			rm -rf "$here/$name.out" && cp -R "$proj/output" "$here/$name.out"
 		elif ! diff -r "$here/$name.out" "$proj/output" >"$scratch/diff"; then
