@@ -1038,15 +1038,33 @@ cmd_diff(struct options *o, int argc, char **argv)
 	int status, mask = 2, changes;
 
 	if (argc != 2) {
-		fputs("usage: styrdok diff [-f html|md|json] [-o FILE] OLD NEW\n",
+		fputs("usage: styrdok diff [-f FORMAT] [-o FILE] OLD NEW\n",
 		    stderr);
 		return EXIT_USAGE;
 	}
 	if (o->format != NULL && ((mask = parse_formats("diff", o->format,
-	    7)) < 0 || (mask & (mask - 1)) != 0)) {
+	    FORMATS_ALL)) < 0 || (mask & (mask - 1)) != 0)) {
 		if (mask > 0)
 			fputs("styrdok: diff: -f takes one format\n", stderr);
 		return EXIT_USAGE;
+	}
+	/* PDF and the office formats are files, not text for a terminal. */
+	if ((mask & (FORMAT_PDF | FORMAT_DOCX | FORMAT_ODT)) &&
+	    o->outfile == NULL) {
+		fprintf(stderr, "styrdok: diff: -f %s needs -o FILE\n",
+		    o->format);
+		return EXIT_USAGE;
+	}
+	if (mask & FORMAT_PDF) {
+		char *fop = fop_find();
+
+		if (fop == NULL) {
+			fputs("styrdok: diff: PDF needs Apache FOP, which is not "
+			    "installed (Debian package fop: apt-get install "
+			    "fop)\n", stderr);
+			return EXIT_SYSTEM;
+		}
+		free(fop);
 	}
 	if ((p = run_stages(1, &status)) == NULL)
 		return EXIT_SYSTEM;
@@ -1067,10 +1085,15 @@ cmd_diff(struct options *o, int argc, char **argv)
 			xmlChar *id = xmlGetProp(new, BAD_CAST "id");
 
 			render(p, &cache, &ps, f, "diff", (char *)id, "omit",
-			    xstrdup("diff"));
+			    xstrdup(o->outfile ? o->outfile : "diff"));
 			xmlFree(id);
 		}
-	if (ps.failed) {
+	if (ps.n == 0)
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, "format",
+		    "no redline stylesheet for -f %s", o->format);
+	else if (!ps.failed)
+		pages_finish(p, &ps);
+	if (ps.failed || ps.n == 0) {
 		report(p, 0);
 		status = EXIT_SYSTEM;
 		goto out;

@@ -39,7 +39,7 @@ static const char help_text[] =
     "        [--valid-from DATE]\n"
     "                record a decision and freeze that version under\n"
     "                policies/adopted/ID/VERSION/\n"
-    "  diff [-f html|md|json] [-o FILE] OLD NEW\n"
+    "  diff [-f FORMAT] [-o FILE] OLD NEW\n"
     "                redline between two versions (files, ID@VERSION, ID)\n"
     "  revise ID [--version V]\n"
     "                start the next draft of an adopted document\n"
@@ -79,7 +79,8 @@ static const char help_build[] =
     "is not rendered again.\n"
     "\n"
     "  -o, --output DIR    output directory (default: output)\n"
-    "  -f, --format LIST   comma-separated formats: html, md (default: both)\n"
+    "  -f, --format LIST   comma-separated formats: html, md, pdf, docx, odt\n"
+    "                      (default: all; pdf only when FOP is installed)\n"
     "  --dump              print the enriched tree (XML) on stdout instead\n"
     "  --internal          include parts marked restricted (not for\n"
     "                      publication); pages say INTERN\n"
@@ -107,7 +108,7 @@ static const char help_revise[] =
     "text as the starting point.  Refused while the document is a draft.\n";
 
 static const char help_diff[] =
-    "usage: styrdok diff [-f html|md|json] [-o FILE] OLD NEW\n"
+    "usage: styrdok diff [-f FORMAT] [-o FILE] OLD NEW\n"
     "\n"
     "The redline between two versions of a document.  OLD and NEW are\n"
     "files, ID@VERSION (an adopted version from policies/adopted/), or ID\n"
@@ -115,7 +116,8 @@ static const char help_diff[] =
     "by id, then by content; changed text is shown word by word.\n"
     "Exit status: 0 equal, 1 different, 2 trouble, 3 system error.\n"
     "\n"
-    "  -f, --format FMT    md (default), html or json\n"
+    "  -f, --format FMT    md (default), html, json, or with -o: pdf, docx\n"
+    "                      or odt (the changes as tracked changes)\n"
     "  -o, --output FILE   write to FILE (atomically) instead of stdout\n"
     "  -h, --help          show this help\n";
 

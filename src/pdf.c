@@ -148,9 +148,17 @@ fop_messages(struct project *p, struct pdf_job *j, const char *log,
 				continue;
 			msg = line + n;
 			/* Our temporary file names mean nothing to a reader. */
-			while ((tmp = strstr(msg, tmpdir)) != NULL)
-				memmove(tmp, tmp + strlen(tmpdir),
-				    strlen(tmp + strlen(tmpdir)) + 1);
+			while ((tmp = strstr(msg, tmpdir)) != NULL) {
+				char *end = tmp + strlen(tmpdir);
+
+				end += strspn(end, "/0123456789");
+				if (strncmp(end, ".fo", 3) == 0)
+					end += 3;
+				if (tmp - msg >= 5 && !strncmp(tmp - 5, "file:", 5))
+					tmp -= 5;
+				memcpy(tmp, "XSL-FO", 6);
+				memmove(tmp + 6, end, strlen(end) + 1);
+			}
 			if (strlen(msg) > 300)
 				strcpy(msg + 297, "...");
 			if (j->about != NULL)
