@@ -8,7 +8,9 @@
   and inlines.  Imported, never applied on its own.
 
   Tagged PDF: headings carry role="H1".."H6", tables use fo:table-header
-  (header cells) and row header cells carry role="TH"; page furniture is
+  (column headers, TH with scope Column) and fox:header="true" on the
+  first fo:table-column where the first cell of each row names the row
+  (TH with scope Row, like th scope="row" in the HTML); page furniture is
   static content, which FOP writes as artifacts.  Only http, https and
   mailto links become link annotations (PDF/A forbids launch actions,
   and relative file links mean nothing inside a PDF); #id links become
@@ -171,11 +173,11 @@
     <xsl:param name="last-ref" select="$seq"/>
     <xsl:param name="draft" select="false()"/>
     <xsl:param name="mark" select="'UTKAST'"/>
-    <fo:static-content flow-name="styrdok-first-before" role="artifact">
-      <xsl:if test="$draft">
+    <xsl:if test="$draft">
+      <fo:static-content flow-name="styrdok-first-before" role="artifact">
         <xsl:call-template name="draft-mark"><xsl:with-param name="mark" select="$mark"/></xsl:call-template>
-      </xsl:if>
-    </fo:static-content>
+      </fo:static-content>
+    </xsl:if>
     <fo:static-content flow-name="xsl-region-before" role="artifact">
       <fo:block font-size="8pt" color="{$c-muted}" text-align-last="justify"
           border-bottom="0.5pt solid {$c-rule}" padding-bottom="1.5mm" margin-top="4mm">
@@ -394,7 +396,6 @@
 
   <xsl:attribute-set name="row-head" use-attribute-sets="cell">
     <xsl:attribute name="font-weight">bold</xsl:attribute>
-    <xsl:attribute name="role">TH</xsl:attribute>
   </xsl:attribute-set>
 
   <xsl:attribute-set name="info-head" use-attribute-sets="row-head">

@@ -136,7 +136,7 @@
       <xsl:with-param name="text" select="'Dokumentinformation'"/>
     </xsl:call-template>
     <fo:table xsl:use-attribute-sets="table" font-size="9.5pt">
-      <fo:table-column column-width="proportional-column-width(34)"/>
+      <fo:table-column fox:header="true" column-width="proportional-column-width(34)"/>
       <fo:table-column column-width="proportional-column-width(66)"/>
       <fo:table-body>
         <xsl:call-template name="row">
@@ -385,7 +385,7 @@
     <xsl:variable name="n" select="count($m/s:parties/s:party)"/>
     <xsl:call-template name="caption"><xsl:with-param name="text" select="string($m/s:title)"/></xsl:call-template>
     <fo:table xsl:use-attribute-sets="table" font-size="8.5pt">
-      <fo:table-column column-width="proportional-column-width(40)"/>
+      <fo:table-column fox:header="true" column-width="proportional-column-width(40)"/>
       <xsl:for-each select="$m/s:parties/s:party">
         <fo:table-column column-width="proportional-column-width({60 div $n})"/>
       </xsl:for-each>
@@ -432,7 +432,7 @@
     </xsl:call-template>
     <xsl:call-template name="caption"><xsl:with-param name="text" select="'Dokumentet bekräftelsen gäller'"/></xsl:call-template>
     <fo:table xsl:use-attribute-sets="table" font-size="9.5pt">
-      <fo:table-column column-width="proportional-column-width(34)"/>
+      <fo:table-column fox:header="true" column-width="proportional-column-width(34)"/>
       <fo:table-column column-width="proportional-column-width(66)"/>
       <fo:table-body>
         <xsl:call-template name="info-row">
@@ -472,7 +472,7 @@
     <xsl:param name="manager" select="false()"/>
     <xsl:call-template name="caption"><xsl:with-param name="text" select="$caption"/></xsl:call-template>
     <fo:table xsl:use-attribute-sets="table" font-size="10pt">
-      <fo:table-column column-width="proportional-column-width(34)"/>
+      <fo:table-column fox:header="true" column-width="proportional-column-width(34)"/>
       <fo:table-column column-width="proportional-column-width(66)"/>
       <fo:table-body>
         <xsl:call-template name="sign-row"><xsl:with-param name="label" select="'Namn'"/><xsl:with-param name="value" select="string($person/@name)"/></xsl:call-template>
@@ -510,7 +510,7 @@
       </xsl:call-template>
       <xsl:call-template name="caption"><xsl:with-param name="text" select="'Roller som dokumentet ger ansvar, med innehavare och krav'"/></xsl:call-template>
       <fo:table xsl:use-attribute-sets="table">
-        <fo:table-column column-width="proportional-column-width(27)"/>
+        <fo:table-column fox:header="true" column-width="proportional-column-width(27)"/>
         <fo:table-column column-width="proportional-column-width(29)"/>
         <fo:table-column column-width="proportional-column-width(24)"/>
         <fo:table-column column-width="proportional-column-width(20)"/>
@@ -559,7 +559,7 @@
     </xsl:call-template>
     <xsl:call-template name="caption"><xsl:with-param name="text" select="'Versioner av dokumentet, äldst först'"/></xsl:call-template>
     <fo:table xsl:use-attribute-sets="table">
-      <fo:table-column column-width="proportional-column-width(12)"/>
+      <fo:table-column fox:header="true" column-width="proportional-column-width(12)"/>
       <fo:table-column column-width="proportional-column-width(14)"/>
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-column column-width="proportional-column-width(15)"/>
