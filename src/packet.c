@@ -2,8 +2,9 @@
  * packet.c - the approval packet of an ärende: output/packets/<case>/
  * with packet.html (tjänsteskrivelse, bilagor each from a new page, the
  * answers to the auditors), each document, a redline against the
- * version in force where one is archived, the report, and a MANIFEST of
- * SHA-256 sums.  Refused while the sources have errors.
+ * version in force where one is archived, the report, packet.pdf (all of
+ * it in one PDF, when FOP is installed) and a MANIFEST of SHA-256 sums.
+ * Refused while the sources have errors.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,7 @@ cmd_packet(struct options *o, int argc, char **argv)
 	size_t nfiles = 0;
 	xmlNodePtr c;
 	struct buf manifest = {0};
+	char *fop = NULL;
 	int code;
 
 	if (argc != 1) {
@@ -126,6 +128,15 @@ fail:
 		diags_print(p->diags, stderr);
 		goto out;
 	}
+	/* The whole packet as one PDF, a bookmark per bilaga. */
+	if ((fop = fop_find()) == NULL)
+		fputs("styrdok: packet: note: packet.pdf skipped: Apache FOP is "
+		    "not installed (Debian package fop)\n", stderr);
+	else if (render_format(p, "packet", argv[0], "pdf", &add_file(&files,
+	    &nfiles, "packet.pdf")->data) != 0) {
+		diags_print(p->diags, stderr);
+		goto out;
+	}
 	for (size_t i = 0; i < nfiles; i++) {
 		char hex[65];
 
@@ -163,6 +174,7 @@ out:
 		buf_free(&files[i].data);
 	}
 	free(files);
+	free(fop);
 	buf_free(&manifest);
 	project_free(p);
 	return code;

@@ -139,34 +139,23 @@ staff_load(struct project *p, const char *path, int cp1252, struct staff *st)
 #define SHEETS_PER_PART 200
 
 /*
- * Writes the document, sheets.html and register.csv.  The sheets are
- * rendered SHEETS_PER_PART people at a time and streamed into one file,
- * so memory stays flat however long the staff list is; the parts are
- * joined at the comments sheets.xsl puts around the sheets.
+ * Renders the sheets of everyone in st with stylesheet sheets, people
+ * SHEETS_PER_PART at a time, and passes the joined text to emit piece
+ * by piece, so memory stays flat however long the staff list is.  The
+ * parts are joined at the comments the stylesheet puts around the
+ * sheets: the head and sheets of the first part, the sheets of the
+ * middle ones, the sheets and foot of the last.  Returns 0, or -1.
  */
 static int
-write_signing(struct project *p, const char *outdir, const char *dir,
-    const char *id, xmlNodePtr doc, const struct staff *st,
-    const struct buf *html, const struct buf *reg)
+render_sheets(struct project *p, struct stylesheet *sheets, const char *id,
+    xmlNodePtr doc, const struct staff *st,
+    int (*emit)(void *, const char *, size_t), void *arg)
 {
 	static const char start[] = "<!--styrdok:sheets-->";
 	static const char end[] = "<!--/styrdok:sheets-->";
-	struct stylesheet *sheets = stylesheet_new(p, "html/sheets.xsl");
-	struct outdir *od = outdir_new(outdir);
-	struct outfile *f = NULL;
-	char *name = NULL, total[32];
-	int code = EXIT_SYSTEM;
 	size_t parts = st->n ? (st->n + SHEETS_PER_PART - 1) / SHEETS_PER_PART : 1;
+	char total[32];
 
-	if (sheets == NULL || od == NULL)
-		goto out;
-	name = xasprintf("%s/%s.html", dir, id);
-	if (outdir_write(od, name, html->data, html->len) != 0)
-		goto out;
-	free(name);
-	name = xasprintf("%s/sheets.html", dir);
-	if ((f = outfile_open(od, name)) == NULL)
-		goto out;
 	snprintf(total, sizeof(total), "%zu", st->n);
 	for (size_t part = 0; part < parts; part++) {
 		xmlNodePtr signing = xmlNewChild(xmlDocGetRootElement(p->tree),
@@ -198,31 +187,116 @@ write_signing(struct project *p, const char *outdir, const char *dir,
 		e = s != NULL ? strstr(s, end) : NULL;
 		if (e == NULL) {
 			buf_free(&out);
-			diags_print(p->diags, stderr);
-			outfile_abort(f);
-			f = NULL;
-			goto out;
+			return -1;
 		}
-		/* Head and sheets of the first part, sheets of the middle
-		 * ones, sheets and foot of the last. */
 		from = part == 0 ? out.data : s + strlen(start);
 		to = part + 1 == parts ? out.data + out.len : e;
-		rc = outfile_write(f, from, (size_t)(to - from));
+		rc = emit(arg, from, (size_t)(to - from));
 		buf_free(&out);
-		if (rc != 0) {
-			f = NULL;
-			goto out;
-		}
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* arg is a struct outfile **, set to NULL when a write fails (f is gone). */
+static int
+emit_file(void *arg, const char *data, size_t len)
+{
+	struct outfile **f = arg;
+
+	if (outfile_write(*f, data, len) != 0) {
+		*f = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+emit_buf(void *b, const char *data, size_t len)
+{
+	buf_add(b, data, len);
+	return 0;
+}
+
+/*
+ * The sheets as one PDF, one page per person: the XSL-FO of all of them
+ * set by FOP in one run.  Returns 0, or -1 after diagnostics.
+ */
+static int
+sheets_pdf(struct project *p, const char *id, xmlNodePtr doc,
+    const struct staff *st, const char *name, struct buf *pdf)
+{
+	struct stylesheet *sheets = stylesheet_new(p, "fo/sheets.xsl");
+	struct pdf_job job = {0};
+	int rc = -1;
+
+	job.pdf = pdf;
+	job.what = name;
+	job.about = doc;
+	if (sheets != NULL &&
+	    render_sheets(p, sheets, id, doc, st, emit_buf, &job.fo) == 0)
+		rc = pdf_render(p, &job, 1);
+	buf_free(&job.fo);
+	stylesheet_free(sheets);
+	return rc;
+}
+
+/*
+ * Writes the document, sheets.html, sheets.pdf (when FOP is installed)
+ * and register.csv.  sheets.html is streamed into its file.
+ */
+static int
+write_signing(struct project *p, const char *outdir, const char *dir,
+    const char *id, xmlNodePtr doc, const struct staff *st,
+    const struct buf *html, const struct buf *reg)
+{
+	struct stylesheet *sheets = stylesheet_new(p, "html/sheets.xsl");
+	struct outdir *od = outdir_new(outdir);
+	struct outfile *f = NULL;
+	struct buf pdf = {0};
+	char *name = NULL, *fop = fop_find();
+	int code = EXIT_SYSTEM;
+
+	if (sheets == NULL || od == NULL)
+		goto out;
+	/* The PDF first: when FOP fails, nothing at all is written. */
+	name = xasprintf("%s/sheets.pdf", dir);
+	if (fop != NULL && sheets_pdf(p, id, doc, st, name, &pdf) != 0) {
+		diags_print(p->diags, stderr);
+		goto out;
+	}
+	free(name);
+	name = xasprintf("%s/%s.html", dir, id);
+	if (outdir_write(od, name, html->data, html->len) != 0)
+		goto out;
+	free(name);
+	name = xasprintf("%s/sheets.html", dir);
+	if ((f = outfile_open(od, name)) == NULL)
+		goto out;
+	if (render_sheets(p, sheets, id, doc, st, emit_file, &f) != 0) {
+		diags_print(p->diags, stderr);
+		goto out;
 	}
 	code = outfile_commit(f) == 0 ? EXIT_OK : EXIT_SYSTEM;
 	f = NULL;
 	free(name);
+	name = xasprintf("%s/sheets.pdf", dir);
+	if (code == EXIT_OK && fop != NULL &&
+	    outdir_write(od, name, pdf.data, pdf.len) != 0)
+		code = EXIT_SYSTEM;
+	free(name);
 	name = xasprintf("%s/register.csv", dir);
 	if (code == EXIT_OK && outdir_write(od, name, reg->data, reg->len) != 0)
 		code = EXIT_SYSTEM;
+	if (code == EXIT_OK && fop == NULL)
+		fputs("styrdok: sign: note: sheets.pdf skipped: Apache FOP is "
+		    "not installed (Debian package fop)\n", stderr);
 out:
 	outfile_abort(f);
 	free(name);
+	free(fop);
+	buf_free(&pdf);
 	outdir_free(od);
 	stylesheet_free(sheets);
 	return code;
