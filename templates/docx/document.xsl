@@ -583,6 +583,7 @@
     <xsl:call-template name="para">
       <xsl:with-param name="text" select="s:statement"/>
       <xsl:with-param name="b" select="true()"/>
+      <xsl:with-param name="before" select="240"/>
     </xsl:call-template>
     <xsl:call-template name="para">
       <xsl:with-param name="style" select="'Caption'"/>
@@ -609,6 +610,7 @@
     </w:tbl>
     <xsl:call-template name="para">
       <xsl:with-param name="text" select="s:filing"/>
+      <xsl:with-param name="before" select="240"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -15,9 +15,10 @@
     - a template for "/" in mode docx-body: the paragraphs and tables of
       word/document.xml (the final w:sectPr is added here);
     - templates for "/" in modes docx-rels (extra Relationship elements
-      of word/_rels/document.xml.rels, ids not starting with "rId" + digit)
-      and docx-nums (extra w:num elements of word/numbering.xml, w:numId
-      from 10 up).
+      of word/_rels/document.xml.rels, ids not starting with "rId" + digit),
+      docx-nums (extra w:num elements of word/numbering.xml, w:numId
+      from 10 up), docx-parts (extra zip:entry elements) and docx-types
+      (their Override elements in [Content_Types].xml).
 
   Everything is derived from the tree: no clock, no random ids, so the
   same tree gives the same bytes.  Dates come from the project's
@@ -139,6 +140,7 @@
       <zip:entry name="word/numbering.xml"><xsl:call-template name="numbering"/></zip:entry>
       <zip:entry name="word/header1.xml"><xsl:call-template name="header"/></zip:entry>
       <zip:entry name="word/footer1.xml"><xsl:call-template name="footer"/></zip:entry>
+      <xsl:apply-templates select="/" mode="docx-parts"/>
     </zip:archive>
   </xsl:template>
 
@@ -157,6 +159,7 @@
       <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
       <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
       <Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>
+      <xsl:apply-templates select="/" mode="docx-types"/>
     </Types>
   </xsl:template>
 
@@ -235,6 +238,8 @@
   <xsl:template match="/" mode="docx-body"/>
   <xsl:template match="/" mode="docx-rels"/>
   <xsl:template match="/" mode="docx-nums"/>
+  <xsl:template match="/" mode="docx-parts"/>
+  <xsl:template match="/" mode="docx-types"/>
 
   <xsl:template name="document-rels">
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -416,8 +421,14 @@
     <xsl:param name="style" select="''"/>
     <xsl:param name="text"/>
     <xsl:param name="b" select="false()"/>
+    <xsl:param name="before" select="''"/>
     <w:p>
-      <xsl:if test="$style != ''"><w:pPr><w:pStyle w:val="{$style}"/></w:pPr></xsl:if>
+      <xsl:if test="$style != '' or $before != ''">
+        <w:pPr>
+          <xsl:if test="$style != ''"><w:pStyle w:val="{$style}"/></xsl:if>
+          <xsl:if test="$before != ''"><w:spacing w:before="{$before}"/></xsl:if>
+        </w:pPr>
+      </xsl:if>
       <xsl:call-template name="run">
         <xsl:with-param name="text" select="$text"/>
         <xsl:with-param name="b" select="$b"/>
@@ -851,13 +862,31 @@
         <w:name w:val="Stämpel"/>
         <w:basedOn w:val="DefaultParagraphFont"/>
         <w:uiPriority w:val="13"/>
-        <w:rPr><w:rFonts w:ascii="{$mono}" w:hAnsi="{$mono}" w:cs="{$mono}"/><w:noProof/><w:color w:val="{$c-muted}"/></w:rPr>
+        <w:rPr><w:rFonts w:ascii="{$mono}" w:hAnsi="{$mono}" w:cs="{$mono}"/><w:caps w:val="0"/><w:noProof/><w:color w:val="{$c-muted}"/><w:spacing w:val="0"/></w:rPr>
       </w:style>
       <w:style w:type="character" w:styleId="ChangeNote">
         <w:name w:val="Ändringsnotering"/>
         <w:basedOn w:val="DefaultParagraphFont"/>
         <w:uiPriority w:val="13"/>
         <w:rPr><w:b/><w:color w:val="{$c-accent}"/></w:rPr>
+      </w:style>
+
+      <!-- Comments (the notes of a redline). -->
+      <w:style w:type="paragraph" w:styleId="CommentText">
+        <w:name w:val="annotation text"/>
+        <w:basedOn w:val="Normal"/>
+        <w:uiPriority w:val="99"/>
+        <w:unhideWhenUsed/>
+        <w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+        <w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>
+      </w:style>
+      <w:style w:type="character" w:styleId="CommentReference">
+        <w:name w:val="annotation reference"/>
+        <w:basedOn w:val="DefaultParagraphFont"/>
+        <w:uiPriority w:val="99"/>
+        <w:semiHidden/>
+        <w:unhideWhenUsed/>
+        <w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>
       </w:style>
 
       <!-- Lists. -->
