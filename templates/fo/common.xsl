@@ -163,7 +163,8 @@
     running header of pages after the first; $stamp: id, version, status
     and hash in the footer of every page; $seq: the id of the page
     sequence whose last page is "y" in "Sida x (y)" (empty: no page
-    numbers); $draft: show the UTKAST mark; $mark: its text.
+    numbers); $footer-right: text instead of the page numbers; $draft:
+    show the UTKAST mark; $mark: its text.
   -->
   <xsl:template name="furniture">
     <xsl:param name="head-left"/>
@@ -173,6 +174,7 @@
     <xsl:param name="last-ref" select="$seq"/>
     <xsl:param name="draft" select="false()"/>
     <xsl:param name="mark" select="'UTKAST'"/>
+    <xsl:param name="footer-right" select="''"/>
     <xsl:if test="$draft">
       <fo:static-content flow-name="styrdok-first-before" role="artifact">
         <xsl:call-template name="draft-mark"><xsl:with-param name="mark" select="$mark"/></xsl:call-template>
@@ -198,7 +200,10 @@
           border-top="0.5pt solid {$c-rule}" padding-top="1.5mm">
         <fo:inline font-family="{$font-mono}"><xsl:value-of select="$stamp"/></fo:inline>
         <fo:leader leader-pattern="space"/>
-        <xsl:if test="$seq != ''">
+        <xsl:if test="string($footer-right) != ''">
+          <fo:inline font-size="8pt"><xsl:copy-of select="$footer-right"/></fo:inline>
+        </xsl:if>
+        <xsl:if test="$seq != '' and string($footer-right) = ''">
           <fo:inline font-size="8pt">
             <xsl:text>Sida </xsl:text><fo:page-number/>
             <xsl:text> (</xsl:text><fo:page-number-citation-last ref-id="{$last-ref}"/><xsl:text>)</xsl:text>

@@ -495,7 +495,7 @@
     <fo:table-row keep-together.within-page="always">
       <xsl:attribute name="height"><xsl:choose><xsl:when test="$tall">17mm</xsl:when><xsl:otherwise>11mm</xsl:otherwise></xsl:choose></xsl:attribute>
       <fo:table-cell xsl:use-attribute-sets="info-head" display-align="center"><fo:block><xsl:value-of select="$label"/></fo:block></fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="cell" display-align="center"><fo:block><xsl:value-of select="$value"/></fo:block></fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="cell" display-align="center" border="0.75pt solid #8c8c8c"><fo:block><xsl:value-of select="$value"/></fo:block></fo:table-cell>
     </fo:table-row>
   </xsl:template>
 
