@@ -92,6 +92,7 @@
       <xsl:when test="@change = 'moved'">Flyttat hit: avsnittet stod på ett annat ställe i <xsl:value-of select="$diff/@old"/>.</xsl:when>
       <xsl:when test="@change = 'moved-away'">Flyttat härifrån: avsnittet står på ett annat ställe i <xsl:value-of select="$diff/@new"/>.</xsl:when>
       <xsl:when test="@old-role">Ändrat: kravet har fått en annan ansvarig roll.</xsl:when>
+      <xsl:when test="@kind = 'heading'">Ändrat: avsnittet har fått en ny rubrik, ändringarna är markerade.</xsl:when>
       <xsl:otherwise>Ändrat: ny lydelse, ändringarna är markerade.</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
