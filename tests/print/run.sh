@@ -1,0 +1,180 @@
+#!/bin/sh
+# Print and office formats, read back by independent programs: pdftotext,
+# pdffonts, pdfinfo and pdftohtml (poppler) for PDF; pandoc, unzip and
+# jing (with the ODF schemas, when present) for DOCX and ODT.  The PDF
+# checks are skipped, with a message, when Apache FOP is not installed.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+bin="$top/styrdok"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+pass=0 fail=0
+docs="informationssakerhetspolicy instruktion-anvandare instruktion-forvaltning instruktion-kontinuitet-drift"
+
+styrdok() {
+	if [ -n "${STYRDOK_VALGRIND:-}" ]; then
+		valgrind -q --error-exitcode=99 --leak-check=full \
+		    --errors-for-leak-kinds=definite "$bin" "$@"
+	else
+		"$bin" "$@"
+	fi
+}
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+not_ok() { fail=$((fail + 1)); echo "not ok - $1"; }
+check() { # DESCRIPTION COMMAND...: passes when the command succeeds
+	desc=$1; shift
+	if "$@" >"$scratch/cout" 2>&1; then ok "$desc"; else
+		not_ok "$desc"; sed 's/^/    /' "$scratch/cout" | head -10
+	fi
+}
+doc_file() { ls "$P/output/$1"/*/"$1.$2" 2>/dev/null | head -1; }
+
+P="$scratch/p"
+mkdir -p "$P"
+cp -R "$top/policies" "$P/"
+rm -rf "$P/output"
+have_fop=1
+command -v fop >/dev/null 2>&1 || have_fop=0
+[ -n "${STYRDOK_FOP-x}" ] || have_fop=0
+[ "$have_fop" = 1 ] || echo "print: PDF checks skipped: Apache FOP is not installed (apt-get install fop)"
+
+check "build (all formats) exits 0" styrdok -C "$P" build
+cp "$scratch/cout" "$scratch/build.log"
+
+# --- DOCX and ODT ----------------------------------------------------------
+for d in $docs; do
+	for k in docx odt; do
+		f=$(doc_file "$d" "$k")
+		check "$d.$k: unzip -t passes" unzip -tq "$f"
+		check "$d.$k: pandoc reads the title, every section as a heading and every requirement" \
+		    python3 "$here/textcheck.py" "$k" "$f" "$P/policies/documents/$d.xml"
+	done
+	f=$(doc_file "$d" odt)
+	check "$d.odt: mimetype is the first entry, stored" sh -c \
+	    "zipinfo -1 '$f' | head -1 | grep -qx mimetype && zipinfo -v '$f' mimetype | grep -q 'compression method:.*none (stored)' && unzip -p '$f' mimetype | grep -qx application/vnd.oasis.opendocument.text"
+	f=$(doc_file "$d" docx)
+	check "$d.docx: headings use the Heading styles Word's navigation pane reads" sh -c \
+	    "unzip -p '$f' word/styles.xml | grep -q 'w:styleId=\"Heading1\"' && unzip -p '$f' word/document.xml | grep -q '<w:pStyle w:val=\"Heading1\"/>'"
+	check "$d.docx: document properties name the title and the organisation" sh -c \
+	    "unzip -p '$f' docProps/core.xml | grep -q 'Lessebo kommun'"
+done
+styrdok -C "$P" build --force -f docx,odt -o again >/dev/null 2>&1
+for d in $docs; do
+	for k in docx odt; do
+		check "$d.$k: two builds are byte-identical" cmp "$(doc_file "$d" "$k")" \
+		    "$(ls "$P/again/$d"/*/"$d.$k")"
+	done
+done
+schemas=$(cd "$top/.." && pwd)/shared/schemas/odf-1.3
+if command -v jing >/dev/null 2>&1 && [ -f "$schemas/OpenDocument-v1.3-schema.rng" ]; then
+	f=$(doc_file informationssakerhetspolicy odt)
+	mkdir -p "$scratch/odt" && (cd "$scratch/odt" && unzip -oq "$f")
+	for part in content.xml styles.xml meta.xml; do
+		check "odt $part is valid ODF 1.3 (jing)" jing -i "$schemas/OpenDocument-v1.3-schema.rng" "$scratch/odt/$part"
+	done
+	check "odt manifest is valid ODF 1.3 (jing)" jing -i "$schemas/OpenDocument-v1.3-manifest-schema.rng" "$scratch/odt/META-INF/manifest.xml"
+else
+	echo "print: ODF schema validation skipped: jing or the ODF 1.3 schemas are not here"
+fi
+
+# --- the redline as tracked changes ---------------------------------------
+D="$top/tests/regress/diff"
+styrdok -C "$P" diff -f docx -o "$scratch/red.docx" "$D/base.xml" "$D/reworded.xml" >/dev/null 2>&1
+check "diff -f docx: the changes are tracked changes (w:ins and w:del)" sh -c \
+    "unzip -p '$scratch/red.docx' word/document.xml | grep -q '<w:ins ' && unzip -p '$scratch/red.docx' word/document.xml | grep -q '<w:delText'"
+check "diff -f docx: pandoc sees the insertions and deletions" sh -c \
+    "pandoc -f docx --track-changes=all -t native '$scratch/red.docx' | grep -q '\"insertion\"' && pandoc -f docx --track-changes=all -t native '$scratch/red.docx' | grep -q '\"deletion\"'"
+styrdok -C "$P" diff -f odt -o "$scratch/red.odt" "$D/base.xml" "$D/reworded.xml" >/dev/null 2>&1
+check "diff -f odt: the changes are tracked changes (text:tracked-changes)" sh -c \
+    "unzip -p '$scratch/red.odt' content.xml | grep -q '<text:tracked-changes' && unzip -p '$scratch/red.odt' content.xml | grep -q '<text:deletion'"
+
+# --- PDF ------------------------------------------------------------------
+if [ "$have_fop" = 1 ]; then
+	for d in $docs; do
+		f=$(doc_file "$d" pdf)
+		check "$d.pdf: pdftotext finds the title, every section title and every requirement" \
+		    python3 "$here/textcheck.py" pdf "$f" "$P/policies/documents/$d.xml"
+		check "$d.pdf: pdffonts shows every font embedded" sh -c \
+		    "pdffonts '$f' | tail -n +3 | grep -q . && ! pdffonts '$f' | tail -n +3 | awk '{print \$(NF-4)}' | grep -qv yes"
+		title=$(python3 -c "import sys,xml.etree.ElementTree as E; print(' '.join(E.parse(sys.argv[1]).getroot().find('{urn:styrdok:1}meta/{urn:styrdok:1}title').text.split()))" "$P/policies/documents/$d.xml")
+		pdfinfo "$f" >"$scratch/info" 2>&1
+		check "$d.pdf: pdfinfo shows the title, A4, tagged, the organisation as author" sh -c \
+		    "grep -q '^Title: *$title\$' '$scratch/info' && grep -q '^Tagged: *yes' '$scratch/info' && grep -q '(A4)' '$scratch/info' && grep -q '^Author: *Lessebo kommun' '$scratch/info'"
+		check "$d.pdf: the XMP metadata claims PDF/A-2a" sh -c \
+		    "pdfinfo -meta '$f' | tr -d '\n ' | grep -Eq 'pdfaid:part(>|=\")2' && pdfinfo -meta '$f' | tr -d '\n ' | grep -Eq 'pdfaid:conformance(>|=\")A'"
+		pages=$(sed -n 's/^Pages: *//p' "$scratch/info")
+		version=$(ls "$P/output/$d")
+		check "$d.pdf: every one of its $pages pages says Sida n ($pages) and the id and version" python3 -c "
+import subprocess, sys
+f, pages, doc, version = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+for i in range(1, pages + 1):
+    text = ' '.join(subprocess.run(['pdftotext', '-f', str(i), '-l', str(i), f, '-'],
+                                   capture_output=True, check=True).stdout.decode().split())
+    if f'Sida {i} ({pages})' not in text:
+        sys.exit(f'page {i}: no Sida {i} ({pages})')
+    if doc not in text or version not in text:
+        sys.exit(f'page {i}: no {doc} {version}')
+" "$f" "$pages" "$d" "$version"
+	done
+	for r in systemforteckning riskanalyser kontinuitetsplaner; do
+		check "register/$r.pdf is a PDF that pdftotext reads" sh -c \
+		    "pdftotext '$P/output/register/$r.pdf' - | grep -q ."
+	done
+	check "report/report.pdf names the audit's questions" sh -c \
+	    "pdftotext '$P/output/report/report.pdf' - | grep -qi 'revision'"
+
+	styrdok -C "$P" build >/dev/null 2>"$scratch/err"
+	check "a second build with nothing changed re-renders no PDF" grep -q "wrote 0 files" "$scratch/err"
+	pol=$(doc_file informationssakerhetspolicy pdf)
+	cp "$pol" "$scratch/pol.pdf"
+	sed -i 's|<keywords>|<keywords>ändrad, |' "$P/policies/documents/instruktion-kontinuitet-drift.xml"
+	styrdok -C "$P" build -f pdf >/dev/null 2>"$scratch/err"
+	check "touching one document re-renders its PDF (and the report), not the others" sh -c \
+	    "grep -q 'wrote [1-3] files' '$scratch/err' && cmp -s '$pol' '$scratch/pol.pdf'"
+
+	# FOP fails: a diagnostic, nothing half-written, the old PDF kept.
+	cat >"$scratch/badfop" <<-'EOS'
+	#!/bin/sh
+	while [ $# -gt 1 ]; do [ "$1" = -pdf ] && out=$2; shift; done
+	printf '%%PDF-1.4 half' >"$out"
+	echo "[ERROR] FOP - simulated failure" >&2
+	exit 1
+	EOS
+	chmod +x "$scratch/badfop"
+	STYRDOK_FOP="$scratch/badfop" styrdok -C "$P" build --force -f pdf >/dev/null 2>"$scratch/err"
+	rc=$?
+	check "a FOP failure exits non-zero with a [fop] diagnostic" sh -c \
+	    "[ $rc -ne 0 ] && grep -q 'simulated failure.*\[fop\]' '$scratch/err'"
+	check "a FOP failure leaves the previous PDF in place" cmp "$pol" "$scratch/pol.pdf"
+
+	# The signing sheets: one page per person, in the staff list's order.
+	styrdok -C "$P" sign instruktion-anvandare --staff policies/staff/personal-exempel.csv >/dev/null 2>&1
+	sheets=$(ls "$P"/output/signing/instruktion-anvandare/*/sheets.pdf 2>/dev/null)
+	people=$(($(wc -l <"$P/policies/staff/personal-exempel.csv") - 1))
+	check "sheets.pdf has exactly one page per person ($people)" sh -c \
+	    "pdfinfo '$sheets' | grep -q '^Pages: *$people\$'"
+	check "each page of sheets.pdf names its person" python3 -c "
+import csv, subprocess, sys
+rows = list(csv.reader(open(sys.argv[2], encoding='utf-8-sig'), delimiter=';'))[1:]
+for i, row in enumerate(rows, 1):
+    page = subprocess.run(['pdftotext', '-f', str(i), '-l', str(i), sys.argv[1], '-'],
+                          capture_output=True, check=True).stdout.decode()
+    if ' '.join(row[1].split()) not in ' '.join(page.split()):
+        sys.exit(f'page {i}: {row[1]} missing')
+" "$sheets" "$P/policies/staff/personal-exempel.csv"
+
+	# The approval packet: one PDF, a bookmark for each bilaga.
+	styrdok -C "$P" packet ks-2026-45 >/dev/null 2>&1
+	pk="$P/output/packets/ks-2026-45/packet.pdf"
+	check "packet.pdf is made and listed in the MANIFEST" sh -c \
+	    "test -s '$pk' && grep -q ' packet.pdf\$' '$P/output/packets/ks-2026-45/MANIFEST'"
+	check "packet.pdf has a bookmark for each bilaga" sh -c \
+	    "pdftohtml -xml -i -stdout -q '$pk' | grep -c '<item' | awk '{exit !(\$1 >= 3)}' && pdftohtml -xml -i -stdout -q '$pk' | grep -q '<item.*Bilaga'"
+
+	styrdok -C "$P" diff -f pdf -o "$scratch/red.pdf" "$D/base.xml" "$D/reworded.xml" >/dev/null 2>&1
+	check "diff -f pdf writes a redline PDF" sh -c "pdftotext '$scratch/red.pdf' - | grep -q ."
+fi
+
+echo "print: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
