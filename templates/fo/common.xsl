@@ -113,8 +113,17 @@
       <fo:page-sequence-master master-name="styrdok-continued">
         <fo:repeatable-page-master-reference master-reference="styrdok-rest"/>
       </fo:page-sequence-master>
+      <fo:simple-page-master master-name="styrdok-landscape-first" page-height="210mm" page-width="297mm"
+          margin-top="10mm" margin-bottom="10mm" margin-left="18mm" margin-right="18mm">
+        <fo:region-body margin-top="12mm" margin-bottom="16mm"/>
+        <fo:region-before region-name="styrdok-first-before" extent="12mm"/>
+        <fo:region-after extent="12mm"/>
+      </fo:simple-page-master>
       <fo:page-sequence-master master-name="styrdok-landscape">
-        <fo:repeatable-page-master-reference master-reference="styrdok-landscape-page"/>
+        <fo:repeatable-page-master-alternatives>
+          <fo:conditional-page-master-reference master-reference="styrdok-landscape-first" page-position="first"/>
+          <fo:conditional-page-master-reference master-reference="styrdok-landscape-page" page-position="rest"/>
+        </fo:repeatable-page-master-alternatives>
       </fo:page-sequence-master>
       <fo:page-sequence-master master-name="styrdok-single">
         <fo:repeatable-page-master-reference master-reference="styrdok-first"/>
