@@ -83,6 +83,51 @@
     </fo:root>
   </xsl:template>
 
+  <!--
+    The XSL-FO as text.  A stylesheet that imports an HTML stylesheet
+    inherits its xsl:output doctype-system, which cannot be unset and
+    would put a DOCTYPE before fo:root (FOP refuses any DOCTYPE).  Such
+    stylesheets therefore build the FO in a variable and write it with
+    method="text" through this serialiser.
+  -->
+  <xsl:template name="serialize">
+    <xsl:param name="fo"/>
+    <xsl:text>&lt;?xml version="1.0" encoding="UTF-8"?&gt;&#10;</xsl:text>
+    <xsl:apply-templates select="$fo" mode="ser"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="ser">
+    <xsl:variable name="prefix" select="substring-before(name(), ':')"/>
+    <xsl:text>&lt;</xsl:text><xsl:value-of select="name()"/>
+    <xsl:if test="not(parent::*) or namespace-uri(..) != namespace-uri()">
+      <xsl:text> xmlns</xsl:text>
+      <xsl:if test="$prefix != ''">:<xsl:value-of select="$prefix"/></xsl:if>
+      <xsl:text>="</xsl:text><xsl:value-of select="namespace-uri()"/><xsl:text>"</xsl:text>
+    </xsl:if>
+    <xsl:if test="not(parent::*)"> xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"</xsl:if>
+    <xsl:for-each select="@*">
+      <xsl:text> </xsl:text><xsl:value-of select="name()"/><xsl:text>="</xsl:text>
+      <xsl:value-of select="str:replace(str:replace(str:replace(str:replace(string(.), '&amp;', '&amp;amp;'), '&lt;', '&amp;lt;'), '&gt;', '&amp;gt;'), '&quot;', '&amp;quot;')"/>
+      <xsl:text>"</xsl:text>
+    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="node()">
+        <xsl:text>&gt;</xsl:text>
+        <xsl:apply-templates mode="ser"/>
+        <xsl:text>&lt;/</xsl:text><xsl:value-of select="name()"/><xsl:text>&gt;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise><xsl:text>/&gt;</xsl:text></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="ser">
+    <xsl:value-of select="str:replace(str:replace(str:replace(string(.), '&amp;', '&amp;amp;'), '&lt;', '&amp;lt;'), '&gt;', '&amp;gt;')"/>
+  </xsl:template>
+
+  <xsl:template match="comment()" mode="ser">
+    <xsl:text>&lt;!--</xsl:text><xsl:value-of select="."/><xsl:text>--&gt;</xsl:text>
+  </xsl:template>
+
   <!-- A heading's id: its own, else one made for it. -->
   <xsl:template name="h-id">
     <xsl:choose>
