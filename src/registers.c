@@ -18,6 +18,8 @@ struct reg {
 	struct project *p;
 	struct diags *d;
 	xmlHashTablePtr ids;
+	xmlHashTablePtr newest;	/* system id -> its newest risk analysis */
+	xmlHashTablePtr planned; /* system id -> a continuity plan for it */
 	char year_ago[11];	/* today minus one year */
 	char three_years_ago[11];
 	char four_years_ago[11];
@@ -53,45 +55,41 @@ years_before(const char *today, int years, char out[11])
 	out[10] = '\0';
 }
 
-/* The newest risk analysis of system id, or NULL. */
-static xmlNodePtr
-newest_analysis(xmlNodePtr root, const char *id)
+/*
+ * Indexes the risk analyses and continuity plans by the system they are
+ * about, once, so checking a register costs one lookup per system.
+ */
+static void
+index_by_system(struct reg *r)
 {
-	xmlNodePtr best = NULL;
-	char *best_date = NULL;
-
-	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
-		xmlNodePtr a = xmlFirstElementChild(s);
-		char *sys, *date;
-
-		if (!tree_is(a, "risk-analysis"))
-			continue;
-		sys = tree_prop(a, "system");
-		date = tree_prop(a, "date");
-		if (strcmp(sys, id) == 0 &&
-		    (best_date == NULL || strcmp(date, best_date) > 0)) {
-			free(best_date);
-			best_date = date;
-			date = NULL;
-			best = a;
-		}
-		free(sys);
-		free(date);
-	}
-	free(best_date);
-	return best;
-}
-
-/* Whether some continuity plan is written for system id. */
-static int
-plan_for(struct reg *r, const char *id)
-{
+	r->newest = xmlHashCreate(64);
+	r->planned = xmlHashCreate(64);
 	for (xmlNodePtr s = xmlDocGetRootElement(r->p->tree)->children; s;
-	    s = s->next)
-		if (tree_is(xmlFirstElementChild(s), "continuity-plan") &&
-		    prop_is(xmlFirstElementChild(s), "system", id))
-			return 1;
-	return 0;
+	    s = s->next) {
+		xmlNodePtr a = xmlFirstElementChild(s), best;
+		xmlChar *sys;
+
+		if (tree_is(a, "continuity-plan") &&
+		    (sys = xmlGetProp(a, BAD_CAST "system")) != NULL) {
+			xmlHashAddEntry(r->planned, sys, a);
+			xmlFree(sys);
+		}
+		if (!tree_is(a, "risk-analysis") ||
+		    (sys = xmlGetProp(a, BAD_CAST "system")) == NULL)
+			continue;
+		if ((best = xmlHashLookup(r->newest, sys)) == NULL)
+			xmlHashAddEntry(r->newest, sys, a);
+		else {
+			char *date = tree_prop(a, "date");
+			char *best_date = tree_prop(best, "date");
+
+			if (strcmp(date, best_date) > 0)
+				xmlHashUpdateEntry(r->newest, sys, a, NULL);
+			free(date);
+			free(best_date);
+		}
+		xmlFree(sys);
+	}
 }
 
 static void
@@ -135,8 +133,7 @@ check_system(struct reg *r, xmlNodePtr sys)
 		diag_node(r->d, n, "plan", SEV_ERROR, "ref-plan",
 		    "that continuity plan belongs to another system");
 	if (prioritised) {
-		xmlNodePtr a = newest_analysis(xmlDocGetRootElement(
-		    r->p->tree), id);
+		xmlNodePtr a = xmlHashLookup(r->newest, BAD_CAST id);
 
 		if (a == NULL)
 			gap_node(r->d, sys, NULL, "risk-analysis",
@@ -157,7 +154,8 @@ check_system(struct reg *r, xmlNodePtr sys)
 			    "no maximum tolerable downtime", name);
 		if (tree_child(sys, "continuity") == NULL)
 			gap_node(r->d, sys, NULL, "continuity-plan",
-			    plan_for(r, id) ? "prioritised system %s has a "
+			    xmlHashLookup(r->planned, BAD_CAST id) ?
+			    "prioritised system %s has a "
 			    "continuity plan, but the register does not link "
 			    "it (<continuity plan=\"...\"/>)" : "prioritised "
 			    "system %s has no continuity plan", name);
@@ -629,9 +627,10 @@ check_case(struct reg *r, xmlNodePtr c)
 void
 registers_check(struct project *p, xmlHashTablePtr ids)
 {
-	struct reg r = {p, p->diags, ids, "", "", ""};
+	struct reg r = {p, p->diags, ids, NULL, NULL, "", "", ""};
 	xmlNodePtr root = xmlDocGetRootElement(p->tree);
 
+	index_by_system(&r);
 	years_before(p->today, 1, r.year_ago);
 	years_before(p->today, 3, r.three_years_ago);
 	years_before(p->today, 4, r.four_years_ago);
@@ -659,4 +658,6 @@ registers_check(struct project *p, xmlHashTablePtr ids)
 		else if (tree_is(top, "document"))
 			check_document_age(&r, top);
 	}
+	xmlHashFree(r.newest, NULL);
+	xmlHashFree(r.planned, NULL);
 }
