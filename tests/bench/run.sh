@@ -49,7 +49,7 @@ done
 python3 -c '
 print("Anställningsnummer;Namn;Enhet;Befattning")
 for i in range(10000): print("%d;Person %d Åström;Enhet %d;Handläggare" % (100000 + i, i, i % 40))' >"$scratch/staff10k.csv"
-t=$(measure "$bin" -C "$top" sign instruktion-anvandare --staff "$scratch/staff10k.csv" -o "$scratch/signout")
+t=$(measure env STYRDOK_FOP= "$bin" -C "$top" sign instruktion-anvandare --staff "$scratch/staff10k.csv" -o "$scratch/signout")
 echo "sign_10000_staff: $t s"; echo "sign_10000_staff_rss: $(rss) KB"
 
 # Ratios at scale 4: the HTML build against plain xsltproc applying the
