@@ -120,4 +120,4 @@ fuzz-smoke: $(FUZZ_BINS)
 
 clean:
 	rm -f styrdok src/*.o tests/unit/test_util
-	rm -rf fuzz-build
+	rm -f fuzz-build/*.o $(FUZZ_BINS)
