@@ -377,10 +377,12 @@
     <xsl:variable name="shy" select="'&#xAD;'"/>
     <xsl:variable name="a" select="str:replace(str:replace(string($s), 'nformations', concat('nformations', $shy)), 'säkerhets', concat('säkerhets', $shy))"/>
     <xsl:variable name="b" select="str:replace(str:replace($a, 'lednings', concat('lednings', $shy)), 'förvaltnings', concat('förvaltnings', $shy))"/>
-    <xsl:variable name="c" select="str:replace(str:replace($b, 'kontinuitets', concat('kontinuitets', $shy)), 'behörighets', concat('behörighets', $shy))"/>
+    <xsl:variable name="c" select="str:replace($b, 'behörighets', concat('behörighets', $shy))"/>
     <xsl:variable name="d" select="str:replace(str:replace($c, 'ystemför', concat('ystem', $shy, 'för')), 'ystemäg', concat('ystem', $shy, 'äg'))"/>
     <xsl:variable name="e" select="str:replace(str:replace($d, 'verksamhets', concat('verksamhets', $shy)), 'utbildnings', concat('utbildnings', $shy))"/>
-    <xsl:value-of select="str:replace(str:replace($e, 'arbets', concat('arbets', $shy)), 'altningar', concat('altning', $shy, 'ar'))"/>
+    <xsl:variable name="f" select="str:replace(str:replace($e, 'arbets', concat('arbets', $shy)), 'altningar', concat('altning', $shy, 'ar'))"/>
+    <xsl:variable name="g" select="str:replace(str:replace($f, 'ontinuitets', concat('ontinuitets', $shy)), 'hanterings', concat('hanterings', $shy))"/>
+    <xsl:value-of select="str:replace(str:replace($g, 'nställnings', concat('nställnings', $shy)), 'vbrotts', concat('vbrotts', $shy))"/>
   </xsl:template>
 
   <!-- ===== Tables ===== -->

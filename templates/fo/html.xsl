@@ -390,7 +390,7 @@
           </xsl:variable>
           <xsl:variable name="text-w">
             <xsl:choose>
-              <xsl:when test="$longest > 40">40</xsl:when>
+              <xsl:when test="$longest > 34">34</xsl:when>
               <xsl:otherwise><xsl:value-of select="$longest"/></xsl:otherwise>
             </xsl:choose>
           </xsl:variable>
