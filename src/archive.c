@@ -314,6 +314,31 @@ previous_decision(xmlNodePtr history, xmlNodePtr current)
 	return prev;
 }
 
+/*
+ * Creates a directory of the archive if it is missing.  One that is a
+ * symbolic link is refused: the archive would be written wherever it
+ * points.  Returns 0, or -1 after a message.
+ */
+static int
+archive_dir(const char *path)
+{
+	struct stat st;
+
+	if ((mkdir(path, 0755) != 0 && errno != EEXIST) ||
+	    lstat(path, &st) != 0) {
+		fprintf(stderr, "styrdok: adopt: %s: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "styrdok: adopt: %s: %s\n", path,
+		    S_ISLNK(st.st_mode) ? "a symbolic link; the archive is "
+		    "never written through one" : "not a directory");
+		return -1;
+	}
+	return 0;
+}
+
 /* Removes a staging directory and what is in it. */
 static void
 remove_staging(const char *dir)
@@ -547,10 +572,7 @@ cmd_adopt(struct options *o, int argc, char **argv)
 		rc = EXIT_SYSTEM;
 		goto names;
 	}
-	if ((mkdir(ADOPTED, 0755) != 0 && errno != EEXIST) ||
-	    (mkdir(docdir, 0755) != 0 && errno != EEXIST)) {
-		fprintf(stderr, "styrdok: adopt: %s: %s\n", docdir,
-		    strerror(errno));
+	if (archive_dir(ADOPTED) != 0 || archive_dir(docdir) != 0) {
 		rc = EXIT_SYSTEM;
 		goto names;
 	}

@@ -226,13 +226,28 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
     int cp1252, struct staff *out)
 {
 	char *converted = NULL, sep;
-	const char *s = data;
+	const char *s = data, *nul;
 	size_t pos = 0, errors = diags_count(d, SEV_ERROR);
 	enum column *cols = NULL;
 	struct csv_row r = {0};
 	int line = 1, found[5] = {0}, rc;
 
 	memset(out, 0, sizeof(*out));
+	/* NUL ends every string downstream: a name would be cut short. */
+	if ((nul = memchr(data, '\0', len)) != NULL) {
+		const char *bol = data;
+
+		for (const char *q = data; q < nul; q++)
+			if (*q == '\n') {
+				line++;
+				bol = q + 1;
+			}
+		diag_add(d, rel, line, (int)utf8_columns(bol,
+		    (size_t)(nul - bol)) + 1, SEV_ERROR,
+		    "staff-encoding", "a NUL byte: this is not a text file "
+		    "(UTF-16 or a spreadsheet?); save it as \"CSV UTF-8\"");
+		return -1;
+	}
 	if (cp1252) {
 		if ((converted = cp1252_to_utf8(data, len, &len)) == NULL) {
 			diag_add(d, rel, 1, 1, SEV_ERROR, "staff-encoding",
@@ -324,6 +339,13 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 			char *v = trim(r.field[c]);
 
 			empty &= *v == '\0';
+			/* register.csv goes back into a spreadsheet. */
+			if (cols[c] != COL_IGNORED && *v != '\0' &&
+			    strchr("=+-@", *v) != NULL)
+				diag_add(d, rel, r.line, 1, SEV_ERROR,
+				    "staff-row", "line %d: \"%.40s\" starts "
+				    "with %c, which a spreadsheet runs as a "
+				    "formula", r.line, v, *v);
 			if (cols[c] == COL_NAME && !p.name)
 				p.name = xstrdup(v);
 			else if (cols[c] == COL_UNIT && !p.unit)
@@ -333,6 +355,18 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 			else if (cols[c] == COL_EMPLOYEE && !p.employee)
 				p.employee = xstrdup(v);
 		}
+		/* A field too many or too few: the columns have shifted. */
+		for (size_t c = ncols; c < r.n && !empty; c++)
+			if (*trim(r.field[c]) != '\0') {
+				diag_add(d, rel, r.line, 1, SEV_ERROR,
+				    "staff-csv", "line %d has %zu fields; the "
+				    "header has %zu", r.line, r.n, ncols);
+				break;
+			}
+		if (r.n < ncols && !empty)
+			diag_add(d, rel, r.line, 1, SEV_ERROR, "staff-csv",
+			    "line %d has %zu fields; the header has %zu",
+			    r.line, r.n, ncols);
 		p.line = r.line;
 		row_free(&r);
 		if (empty) {

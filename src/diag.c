@@ -151,6 +151,15 @@ node_file(const struct diags *d, xmlNodePtr node)
 	base = xmlNodeGetBase(node->doc, node);
 	if (base == NULL)
 		return NULL;
+	/* A base is a URI: "trasig ö.xml" is stored as "trasig%20%C3%B6.xml". */
+	if (strncmp((char *)base, "file://", 7) != 0) {
+		char *raw = xmlURIUnescapeString((char *)base, 0, NULL);
+
+		if (raw != NULL) {
+			xmlFree(base);
+			base = (xmlChar *)raw;
+		}
+	}
 	rel = diag_relpath(d, (const char *)base);
 	xmlFree(base);
 	return rel;

@@ -628,10 +628,14 @@ name_cmp(const void *a, const void *b)
  * Collects the *.xml files under dir (relative to the root), sorted so
  * every run sees them in the same order.  policies/adopted/ (frozen
  * archive) and policies/parts/ (fragments for XInclude) are not sources
- * of their own.  Symbolic links to directories are not followed.
+ * of their own.  Symbolic links to directories are not followed; one
+ * that leads out of policies/ is reported, so a tree that was meant to
+ * be read is not silently left out.  A directory named like a source is
+ * collected, and reported by the reader as not a regular file.
  */
 static void
-collect(const char *dir, int depth, char ***files, size_t *n)
+collect(struct project *p, const char *dir, int depth, char ***files,
+    size_t *n)
 {
 	struct dirent *e;
 	char **names = NULL;
@@ -649,15 +653,26 @@ collect(const char *dir, int depth, char ***files, size_t *n)
 	closedir(d);
 	qsort(names, count, sizeof(*names), name_cmp);
 	for (i = 0; i < count; i++) {
-		char *path = xasprintf("%s/%s", dir, names[i]);
+		char *path = xasprintf("%s/%s", dir, names[i]), *real;
 		struct stat st;
 		size_t len = strlen(names[i]);
+		int xml = len > 4 && strcmp(names[i] + len - 4, ".xml") == 0;
 
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (lstat(path, &st) != 0) {
+			/* Gone since readdir: nothing to read. */
+		} else if (S_ISDIR(st.st_mode) && !xml) {
 			if (!(depth == 0 && (strcmp(names[i], "adopted") == 0 ||
 			    strcmp(names[i], "parts") == 0)))
-				collect(path, depth + 1, files, n);
-		} else if (len > 4 && strcmp(names[i] + len - 4, ".xml") == 0) {
+				collect(p, path, depth + 1, files, n);
+		} else if (S_ISLNK(st.st_mode) && !xml &&
+		    stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			real = realpath(path, NULL);
+			if (real == NULL || !path_under(real, p->policies))
+				diag_add(p->diags, path, 0, 0, SEV_ERROR,
+				    "xinclude-path", "symbolic link to a "
+				    "directory outside policies/; not read");
+			free(real);
+		} else if (xml) {
 			*files = xrealloc(*files, (*n + 1) * sizeof(**files));
 			(*files)[(*n)++] = path;
 			path = NULL;
@@ -688,7 +703,7 @@ project_load(struct project *p)
 	xmlSetNs(root, xmlNewNs(root, NS_STYRDOK, NULL));
 	xmlDocSetRootElement(p->tree, root);
 
-	collect("policies", 0, &files, &n);
+	collect(p, "policies", 0, &files, &n);
 	if (n == 0)
 		diag_add(p->diags, "policies", 0, 0, SEV_ERROR, "io",
 		    "no *.xml sources found");

@@ -16,6 +16,17 @@
 
 #include "styrdok.h"
 
+/*
+ * cmark 0.30.2 is quadratic in some runs of inline markup (![[]() took
+ * 0.25 s per 64 KiB, CVE-2023-22486; runs of _, <, & and [a]( 0.06 s),
+ * so the work of one fragment grows with the square of its markup and
+ * that of a run with the markup of its largest fragments.  Capping the
+ * markup characters per fragment bounds both: 20 MiB of the worst input
+ * costs about 2 s.  Real prose has a few dozen.
+ */
+#define MARKUP_LIMIT 2048
+#define MARKUP_CHARS "*_`[]!<&\\"
+
 struct splice {
 	struct project *p;
 	xmlNodePtr prose;
@@ -132,6 +143,24 @@ set_attrs(struct splice *s, xmlNodePtr e, cmark_node *n)
 	}
 }
 
+static int
+is_inline_container(cmark_node_type type)
+{
+	return type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG ||
+	    type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE;
+}
+
+static size_t
+markup_count(const char *text)
+{
+	size_t n = 0;
+
+	for (; *text != '\0'; text++)
+		if (strchr(MARKUP_CHARS, *text) != NULL)
+			n++;
+	return n;
+}
+
 /*
  * Replaces the text of prose with the parsed Markdown.  anchors holds
  * the ids of the enclosing document, for #id links.
@@ -145,13 +174,22 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 	cmark_iter *it;
 	cmark_event_type ev;
 	xmlNodePtr parent, top = NULL;
-	int depth = 0, failed = 0;
+	int depth = 0, inline_depth = 0, failed = 0;
+	size_t markup;
 
 	s.text = text;
 	if (strlen(text) > LIMIT_MARKDOWN_BYTES) {
 		diag_node(p->diags, prose, NULL, SEV_ERROR, "md-limit",
 		    "prose is %zu bytes; the limit is %d (split it into "
 		    "sections)", strlen(text), LIMIT_MARKDOWN_BYTES);
+		xmlFree(text);
+		return;
+	}
+	if ((markup = markup_count(text)) > MARKUP_LIMIT) {
+		diag_node(p->diags, prose, NULL, SEV_ERROR, "md-limit",
+		    "prose has %zu Markdown markup characters (* _ ` [ ] ! < & "
+		    "\\); the limit is %d (split it into sections)", markup,
+		    MARKUP_LIMIT);
 		xmlFree(text);
 		return;
 	}
@@ -180,6 +218,8 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 			if (type == CMARK_NODE_BLOCK_QUOTE ||
 			    type == CMARK_NODE_LIST)
 				depth--;
+			else if (is_inline_container(type))
+				inline_depth--;
 			continue;
 		}
 		if (type == CMARK_NODE_IMAGE) {
@@ -194,6 +234,15 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 			diag_text(p->diags, prose, prose_offset(&s, n), text,
 			    SEV_ERROR, "md-limit", "Markdown nested deeper "
 			    "than %d levels", LIMIT_MARKDOWN_DEPTH);
+			failed = 1;
+			break;
+		}
+		/* Deeper inlines only feed recursive walkers downstream. */
+		if (is_inline_container(type) &&
+		    ++inline_depth > LIMIT_MARKDOWN_DEPTH) {
+			diag_text(p->diags, prose, prose_offset(&s, n), text,
+			    SEV_ERROR, "md-limit", "Markdown emphasis and links "
+			    "nested deeper than %d levels", LIMIT_MARKDOWN_DEPTH);
 			failed = 1;
 			break;
 		}
