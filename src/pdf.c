@@ -89,9 +89,36 @@ struct run {
 	time_t started;
 };
 
+/*
+ * FOP's environment: ours, with SOURCE_DATE_EPOCH set to the production
+ * date of the tree when it is not set already.  FOP then stamps the PDF
+ * with that date instead of the clock, and the same tree gives the same
+ * bytes.  The caller frees the array and *added, the string added.
+ */
+static char **
+fop_environment(struct project *p, char **added)
+{
+	size_t n = 0;
+	char **env, *date;
+	struct tm tm = {0};
+
+	while (environ[n] != NULL)
+		n++;
+	env = xcalloc(n + 2, sizeof(*env));
+	memcpy(env, environ, n * sizeof(*env));
+	date = tree_prop(xmlDocGetRootElement(p->tree), "build-date");
+	if (getenv("SOURCE_DATE_EPOCH") == NULL && date != NULL &&
+	    strptime(date, "%Y-%m-%d", &tm) != NULL)
+		env[n] = xasprintf("SOURCE_DATE_EPOCH=%lld",
+		    (long long)timegm(&tm));
+	*added = env[n];
+	free(date);
+	return env;
+}
+
 static pid_t
 spawn_fop(struct project *p, const char *fop, const char *conf,
-    struct run *r)
+    char **env, struct run *r)
 {
 	posix_spawn_file_actions_t fa;
 	char opt_c[] = "-c", opt_fo[] = "-fo", opt_pdf[] = "-pdf";
@@ -105,7 +132,7 @@ spawn_fop(struct project *p, const char *fop, const char *conf,
 	posix_spawn_file_actions_addopen(&fa, 1, r->log,
 	    O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	posix_spawn_file_actions_adddup2(&fa, 1, 2);
-	rc = posix_spawn(&pid, fop, &fa, NULL, argv, environ);
+	rc = posix_spawn(&pid, fop, &fa, NULL, argv, env);
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc != 0) {
 		diag_add(p->diags, fop, 0, 0, SEV_ERROR, "fop",
@@ -214,7 +241,7 @@ reap(struct run *runs, size_t n, int *status, int *timed_out)
 int
 pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 {
-	char *fop = fop_find(), *conf, *tmpdir;
+	char *fop = fop_find(), *conf, *tmpdir, **env, *added = NULL;
 	const char *tmp = getenv("TMPDIR");
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t next = 0, running = 0, max = cpus > 0 ? (size_t)cpus : 1;
@@ -241,6 +268,7 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 		free(tmpdir);
 		return -1;
 	}
+	env = fop_environment(p, &added);
 	runs = xcalloc(n, sizeof(*runs));
 	for (size_t i = 0; i < n; i++) {
 		runs[i].fo = xasprintf("%s/%zu.fo", tmpdir, i);
@@ -252,7 +280,7 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 			struct run *r = &runs[next];
 			if (write_file(p, r->fo, jobs[next].fo.data,
 			    jobs[next].fo.len) != 0 ||
-			    (r->pid = spawn_fop(p, fop, conf, r)) < 0) {
+			    (r->pid = spawn_fop(p, fop, conf, env, r)) < 0) {
 				jobs[next].failed = 1;
 				r->pid = 0;
 				rc = -1;
@@ -309,6 +337,8 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 		free(runs[i].log);
 	}
 	rmdir(tmpdir);
+	free(added);
+	free(env);
 	free(runs);
 	free(fop);
 	free(conf);
