@@ -1,8 +1,7 @@
 #!/bin/sh
 # Runs every suite (unit, regression, command line, print and office
-# formats, hostile inputs, man
-# page lint) and
-# ends with one summary line: "check: N passed, N failed".
+# formats, hostile inputs, man page lint) and ends with one summary line:
+# "check: N passed, N failed".
 # STYRDOK_VALGRIND=1 runs every styrdok process under valgrind.
 set -u
 cd "$(dirname "$0")/.." || exit 3
