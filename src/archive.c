@@ -145,6 +145,14 @@ verify_archive(struct diags *d, const char *dir)
 	free(mpath);
 }
 
+static int
+is_symlink(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 /* Verifies every archive under policies/adopted/ (check runs this). */
 void
 archives_verify(struct project *p)
@@ -160,6 +168,15 @@ archives_verify(struct project *p)
 		if (e->d_name[0] == '.')
 			continue;
 		docdir = xasprintf("%s/%s", ADOPTED, e->d_name);
+		/* An archive read through a link is not the archive. */
+		if (is_symlink(docdir)) {
+			diag_add(p->diags, docdir, 0, 0, SEV_ERROR,
+			    "archive-integrity", "a symbolic link: an archive "
+			    "is a directory of the project, never read through "
+			    "a link");
+			free(docdir);
+			continue;
+		}
 		if ((sub = opendir(docdir)) != NULL) {
 			while ((v = readdir(sub)) != NULL) {
 				char *dir;

@@ -81,8 +81,13 @@ out:
 static void
 csv_field(struct buf *b, const char *s, int last)
 {
-	if (strpbrk(s, ";\"\r\n") != NULL) {
+	/* A cell a spreadsheet would run as a formula is kept as text. */
+	int formula = strchr("=+-@\t\r", *s) != NULL && *s != '\0';
+
+	if (formula || strpbrk(s, ";\"\r\n") != NULL) {
 		buf_add(b, "\"", 1);
+		if (formula)
+			buf_add(b, "'", 1);
 		for (; *s; s++)
 			buf_adds(b, *s == '"' ? "\"\"" : (char[]){*s, '\0'});
 		buf_add(b, "\"", 1);

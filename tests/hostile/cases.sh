@@ -551,11 +551,24 @@ check "build, a refused adopt, revise and a new adopt leave the first archive un
 echo "utanför" >"$tmp/victim.adopt"
 mkdir -p "$tmp/elsewhere-adopt"
 ln -s "$tmp/elsewhere-adopt" "$A/informationssakerhetspolicy"
-sd 3 "adopt where policies/adopted/ID is a symlink out" adopt informationssakerhetspolicy --organ KF --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45"
-diag "adopt where policies/adopted/ID is a symlink out: refused" "^styrdok: adopt: policies/adopted/informationssakerhetspolicy: a symbolic link; the archive is never written through one$"
+sd 1 "adopt where policies/adopted/ID is a symlink out" adopt informationssakerhetspolicy --organ KF --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45"
+diag "adopt where policies/adopted/ID is a symlink out: refused" "^policies/adopted/informationssakerhetspolicy:1:1: error: a symbolic link: an archive is a directory of the project, never read through a link \[archive-integrity\]$"
 check "nothing written through the symlinked archive directory" test -z "$(ls -A "$tmp/elsewhere-adopt")"
 safe "adopt where policies/adopted/ID is a symlink out" "$A"
+printf '%s\n' "$SECRET" >"$tmp/elsewhere-adopt/MANIFEST"
+sd 1 "check with policies/adopted/ID a symlink out" check
+diag "check: a symlinked archive directory is an error" "^policies/adopted/informationssakerhetspolicy:1:1: error: a symbolic link: an archive is a directory of the project, never read through a link \[archive-integrity\]$"
+sd 1 "sign while an archive directory is a symlink out" sign instruktion-anvandare --staff policies/staff/personal-exempel.csv
+safe "sign while an archive directory is a symlink out"
 rm "$A/informationssakerhetspolicy"
+rm -rf "$tmp/elsewhere-adopt"
+
+# Staff list cells a spreadsheet would run: kept as text in register.csv.
+bundled formula
+printf 'Anställningsnummer;Namn;Enhet;Befattning\n1;Anna Ek;IT;Tekniker\n' >"$proj/policies/staff/f.csv"
+sed -i 's|<title>Informationssäkerhetsinstruktion för användare</title>|<title>=HYPERLINK("http://x")</title>|' "$proj/policies/documents/instruktion-anvandare.xml"
+sd 0 "sign a document whose title starts with =" sign instruktion-anvandare --staff policies/staff/f.csv
+check "register.csv keeps a formula-like title as text" grep -q ";\"'=HYPERLINK(\"\"http://x\"\")\";" "$proj/output/signing/instruktion-anvandare/2.0/register.csv"
 
 # Ids and versions that would name paths.
 mkproj ids
