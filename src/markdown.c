@@ -185,6 +185,16 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 		xmlFree(text);
 		return;
 	}
+	/* The nodes of a run's Markdown live until it ends: bound them all. */
+	if ((p->markdown_bytes += strlen(text)) > LIMIT_RUN_MARKDOWN_BYTES) {
+		if (p->markdown_bytes - strlen(text) <= LIMIT_RUN_MARKDOWN_BYTES)
+			diag_node(p->diags, prose, NULL, SEV_ERROR, "md-limit",
+			    "the prose of all sources exceeds %zu bytes; this "
+			    "block and the rest are not parsed",
+			    LIMIT_RUN_MARKDOWN_BYTES);
+		xmlFree(text);
+		return;
+	}
 	if ((markup = markup_count(text)) > MARKUP_LIMIT) {
 		diag_node(p->diags, prose, NULL, SEV_ERROR, "md-limit",
 		    "prose has %zu Markdown markup characters (* _ ` [ ] ! < & "

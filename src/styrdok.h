@@ -30,6 +30,7 @@
 #define LIMIT_INCLUDE_DEPTH 8
 #define LIMIT_INCLUDE_COUNT 64
 #define LIMIT_MARKDOWN_BYTES (64 * 1024)
+#define LIMIT_RUN_MARKDOWN_BYTES ((size_t)8 * 1024 * 1024)
 #define LIMIT_MARKDOWN_DEPTH 32
 #define LIMIT_SECTION_DEPTH 4
 
@@ -126,6 +127,7 @@ struct project {
 	struct diags *diags;
 	int organisation_invalid; /* dropped for schema errors */
 	char today[11];	 /* the date rules measure age against */
+	size_t markdown_bytes;	/* prose parsed so far in this run */
 	char *override_path;	/* read override instead of this file */
 	struct buf override;
 };

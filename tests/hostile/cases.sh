@@ -344,6 +344,18 @@ for i in range(1000):
 sd 0 "Markdown: 1,000 fragments of repeated ![[]() (3 MB)" check
 safe "Markdown: 1,000 fragments of repeated ![[]()"
 
+# More prose in all than a run parses (8 MiB): refused at the first block
+# over the budget, so the worst Markdown can never use unbounded memory.
+mkproj md-run
+python3 -c "
+import sys
+for i in range(140):
+    sys.stdout.write('      <section id=\"r%d\"><title>R</title><prose>%s</prose></section>\n' % (i, 'ord ' * 15360))
+" | inject
+sd 1 "Markdown: 140 fragments of 60 KiB (8.4 MiB of prose)" check
+diag "Markdown: the run-wide prose budget is an md-limit error" "^$P:[0-9]+:[0-9]+: error: the prose of all sources exceeds 8388608 bytes; this block and the rest are not parsed \[md-limit\]$"
+safe "Markdown: 8.4 MiB of prose"
+
 # === 4. Encoding ===============================================================
 mkproj bad-utf8
 printf '      <section id="u"><title>Fel \377\376 kodning</title></section>\n' | inject
