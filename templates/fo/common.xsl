@@ -259,7 +259,7 @@
   <!-- A banner under the masthead (drafts, examples, internal). -->
   <xsl:template name="banner">
     <xsl:param name="text"/>
-    <fo:block font-weight="bold" color="{$c-draft}" letter-spacing="1.5pt" font-size="10pt"
+    <fo:block font-weight="bold" color="{$c-draft}" letter-spacing="0.4pt" font-size="10pt"
         border-top="0.75pt solid {$c-draft}" border-bottom="0.75pt solid {$c-draft}"
         padding-top="1.5mm" padding-bottom="1.5mm" space-after="6mm">
       <xsl:value-of select="$text"/>
