@@ -8,10 +8,10 @@
     xmlns:s="urn:styrdok:1"
     exclude-result-prefixes="s">
 
-  <xsl:template name="frame">
+  <!-- The heading lines; the caller writes its content after them. -->
+  <xsl:template name="frame-head">
     <xsl:param name="title"/>
     <xsl:param name="kind"/>
-    <xsl:param name="content"/>
     <xsl:text># </xsl:text>
     <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$title"/></xsl:call-template>
     <xsl:value-of select="concat($nl, $nl, '*')"/>
@@ -20,7 +20,6 @@
     <xsl:if test="$restricted = 'include'">
       <xsl:value-of select="concat('&gt; **INTERN** – innehåller uppgifter som inte ska publiceras.', $nl, $nl)"/>
     </xsl:if>
-    <xsl:value-of select="$content"/>
   </xsl:template>
 
   <!-- "- text" lines for the gaps recorded on the context node. -->

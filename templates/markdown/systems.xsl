@@ -14,17 +14,23 @@
   <xsl:variable name="register" select="/s:project/s:source/s:systems[@id = $doc]"/>
 
   <xsl:template match="/">
-    <xsl:call-template name="frame">
+    <xsl:call-template name="frame-head">
       <xsl:with-param name="title" select="string($register/s:title)"/>
       <xsl:with-param name="kind" select="'Register'"/>
-      <xsl:with-param name="content">
-        <xsl:if test="$register/@example = 'yes'">
-          <xsl:value-of select="concat('&gt; Exempeldata – uppgifterna är påhittade.', $nl, $nl)"/>
-        </xsl:if>
-        <xsl:value-of select="concat(count($register/s:system), ' system, varav ', count($register/s:system[@prioritised = 'yes']), ' prioriterade. Uppdaterad ', $register/s:updated, '. Brister per ', /s:project/@as-of, ': ', count($register/s:system/s:gap), '.', $nl, $nl)"/>
-        <xsl:apply-templates select="$register/s:system"/>
-      </xsl:with-param>
     </xsl:call-template>
+    <!-- The content goes straight to the output, not through a
+         parameter: a long text parameter is rebuilt on every append. -->
+    <xsl:if test="$register/@example = 'yes'">
+      <xsl:value-of select="concat('&gt; Exempeldata – uppgifterna är påhittade.', $nl, $nl)"/>
+    </xsl:if>
+    <xsl:value-of select="concat(count($register/s:system), ' system, varav ', count($register/s:system[@prioritised = 'yes']), ' prioriterade. Uppdaterad ', $register/s:updated, '. Brister per ', /s:project/@as-of, ': ', count($register/s:system/s:gap), '.', $nl, $nl)"/>
+    <!-- Each system in an element of its own: the text output ignores it,
+         but it keeps libxslt from appending every line to one ever
+         longer text node (quadratic in the size of the register). -->
+    <xsl:for-each select="$register/s:system">
+      <part><xsl:apply-templates select="."/></part>
+    </xsl:for-each>
+
   </xsl:template>
 
   <xsl:template match="s:system">
