@@ -202,7 +202,11 @@ fop_messages(struct project *p, struct pdf_job *j, const char *log,
 	return errors;
 }
 
-/* Waits for any child of runs; returns its index, or -1 on timeout. */
+/*
+ * Waits for any child of runs and returns its index; a child past the
+ * time limit is killed and returned with *timed_out set.  Returns
+ * (size_t)-1 when there is no child to wait for.
+ */
 static size_t
 reap(struct run *runs, size_t n, int *status, int *timed_out)
 {
@@ -278,6 +282,7 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 	while (next < n || running > 0) {
 		while (next < n && running < max) {
 			struct run *r = &runs[next];
+
 			if (write_file(p, r->fo, jobs[next].fo.data,
 			    jobs[next].fo.len) != 0 ||
 			    (r->pid = spawn_fop(p, fop, conf, env, r)) < 0) {
@@ -295,8 +300,18 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 		int status, timed_out;
 		size_t i = reap(runs, n, &status, &timed_out);
 
-		if (i == (size_t)-1)
+		if (i == (size_t)-1) {
+			/* Children we started are gone unseen: none succeeded. */
+			for (size_t k = 0; k < n; k++)
+				if (runs[k].pid > 0) {
+					jobs[k].failed = 1;
+					diag_add(p->diags, jobs[k].what, 0, 0,
+					    SEV_ERROR, "fop", "lost the FOP "
+					    "process: %s", strerror(errno));
+				}
+			rc = -1;
 			break;
+		}
 		runs[i].pid = 0;
 		running--;
 		struct pdf_job *j = &jobs[i];
@@ -308,7 +323,9 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 			diag_add(p->diags, j->what, 0, 0, SEV_ERROR, "fop",
 			    "FOP did not finish in %d seconds",
 			    LIMIT_FOP_SECONDS);
-		else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
+		    errors > 0) {
+			/* An error FOP reported is a PDF we do not trust. */
 			if (errors == 0)
 				diag_add(p->diags, j->what, 0, 0, SEV_ERROR,
 				    "fop", "FOP failed (%s %d)",
