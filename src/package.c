@@ -128,13 +128,15 @@ package_zip(struct project *p, xmlDocPtr manifest, const char *what,
 		else if ((src = zip_source_buffer(za, data, len, 1)) == NULL)
 			diag_add(p->diags, what, 0, 0, SEV_ERROR, "package",
 			    "%s: %s", name, zip_strerror(za));
-		else if ((idx = zip_file_add(za, name, src,
-		    ZIP_FL_ENC_UTF_8)) < 0) {
-			diag_add(p->diags, what, 0, 0, SEV_ERROR, "package",
-			    "%s: %s", name, zip_strerror(za));
-			zip_source_free(src);
-		} else
-			data = NULL; /* the archive frees it */
+		else {
+			data = NULL; /* the source owns it now */
+			if ((idx = zip_file_add(za, name, src,
+			    ZIP_FL_ENC_UTF_8)) < 0) {
+				diag_add(p->diags, what, 0, 0, SEV_ERROR,
+				    "package", "%s: %s", name, zip_strerror(za));
+				zip_source_free(src);
+			}
+		}
 		if (idx >= 0 && (zip_set_file_compression(za, (zip_uint64_t)idx,
 		    stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, stored ? 0 : 9) ||
 		    zip_file_set_dostime(za, (zip_uint64_t)idx, ZIP_DOS_TIME,
