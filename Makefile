@@ -74,7 +74,7 @@ lint-man:
 asan:
 	$(MAKE) clean
 	$(MAKE) styrdok tests/unit/test_util CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' LDFLAGS='-fsanitize=address,undefined'
-	ASAN_OPTIONS=detect_leaks=1 sh tests/run-all.sh
+	STYRDOK_ASAN=1 ASAN_OPTIONS=detect_leaks=1:hard_rss_limit_mb=2048 sh tests/run-all.sh
 	$(MAKE) clean
 
 valgrind: styrdok tests/unit/test_util

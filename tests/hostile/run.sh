@@ -88,7 +88,8 @@ prolog() {
 
 # --- running styrdok under bounds ----------------------------------------------
 # sd WANT DESC ARGS...: styrdok -C $proj ARGS under `timeout 20` and 2 GiB
-# of address space; a timeout, a signal or another exit status fails.
+# of address space (2 GiB resident under ASan); a timeout, a signal or
+# another exit status fails.
 sd() {
 	want=$1 desc=$2; shift 2
 	sleep 0.01
@@ -98,6 +99,10 @@ sd() {
 		timeout 300 valgrind -q --error-exitcode=99 --leak-check=full \
 		    --errors-for-leak-kinds=definite "$bin" -C "$proj" "$@" \
 		    >"$logs/out" 2>"$logs/err"
+	elif [ -n "${STYRDOK_ASAN:-}" ]; then
+		# ASan maps terabytes of shadow memory, so no ulimit -v: its own
+		# hard_rss_limit_mb (set by `make asan`) bounds the memory.
+		timeout 20 "$bin" -C "$proj" "$@" >"$logs/out" 2>"$logs/err"
 	else
 		(ulimit -v 2097152; exec timeout 20 "$bin" -C "$proj" "$@") \
 		    >"$logs/out" 2>"$logs/err"
