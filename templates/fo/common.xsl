@@ -379,7 +379,10 @@
     <xsl:variable name="b" select="str:replace(str:replace($a, 'lednings', concat('lednings', $shy)), 'förvaltnings', concat('förvaltnings', $shy))"/>
     <xsl:variable name="c" select="str:replace($b, 'behörighets', concat('behörighets', $shy))"/>
     <xsl:variable name="d" select="str:replace(str:replace($c, 'ystemför', concat('ystem', $shy, 'för')), 'ystemäg', concat('ystem', $shy, 'äg'))"/>
-    <xsl:variable name="e" select="str:replace(str:replace($d, 'verksamhets', concat('verksamhets', $shy)), 'utbildnings', concat('utbildnings', $shy))"/>
+    <xsl:variable name="e0" select="str:replace(str:replace($d, 'erksamhets', concat('erksamhets', $shy)), 'utbildnings', concat('utbildnings', $shy))"/>
+    <xsl:variable name="e1" select="str:replace(str:replace($e0, 'upportavtal', concat('upport', $shy, 'avtal')), 'ersonalp', concat('ersonal', $shy, 'p'))"/>
+    <xsl:variable name="e2" select="str:replace(str:replace($e1, 'centralutr', concat('central', $shy, 'utr')), 'cceptansniv', concat('cceptans', $shy, 'niv'))"/>
+    <xsl:variable name="e" select="str:replace(str:replace($e2, 'kontorstid', concat('kontors', $shy, 'tid')), 'dokumenth', concat('dokument', $shy, 'h'))"/>
     <xsl:variable name="f" select="str:replace(str:replace($e, 'arbets', concat('arbets', $shy)), 'altningar', concat('altning', $shy, 'ar'))"/>
     <xsl:variable name="g" select="str:replace(str:replace($f, 'ontinuitets', concat('ontinuitets', $shy)), 'hanterings', concat('hanterings', $shy))"/>
     <xsl:value-of select="str:replace(str:replace($g, 'nställnings', concat('nställnings', $shy)), 'vbrotts', concat('vbrotts', $shy))"/>
