@@ -345,6 +345,7 @@ struct pages {
 	struct page *v;
 	size_t n;
 	int failed;
+	int fop_failed;		/* a PDF could not be set: exit 3, not 1 */
 	struct record *rec;	/* build: what was built before, or NULL */
 	const char *outdir;
 	char *templates, *staff; /* hashes every key includes */
@@ -491,8 +492,9 @@ pages_finish(struct project *p, struct pages *ps)
 			jobs[n].what = ps->v[i].path;
 			jobs[n++].about = ps->v[i].about;
 		}
+	/* FOP failing is trouble with the environment, not the input. */
 	if (n > 0 && pdf_render(p, jobs, n) != 0)
-		ps->failed = 1;
+		ps->failed = ps->fop_failed = 1;
 	/* The FO buffers stay owned by the pages. */
 	for (size_t i = 0; i < ps->n; i++)
 		if (ps->v[i].fo.len > 0) {
@@ -719,7 +721,7 @@ write_pages(struct project *p, struct pages *ps, const char *dir)
 	if (!ps->failed)
 		pages_finish(p, ps);
 	if (ps->failed)
-		return EXIT_INPUT;
+		return ps->fop_failed ? EXIT_SYSTEM : EXIT_INPUT;
 	if ((od = outdir_new(dir)) == NULL)
 		return EXIT_SYSTEM;
 	for (size_t i = 0; i < ps->n && status == EXIT_OK; i++) {

@@ -146,8 +146,8 @@ for i in range(1, pages + 1):
 	cp "$pol" "$scratch/pol.pdf"
 	STYRDOK_FOP="$scratch/badfop" styrdok -C "$P" build --force -f pdf >/dev/null 2>"$scratch/err"
 	rc=$?
-	check "a FOP failure exits non-zero with a [fop] diagnostic" sh -c \
-	    "[ $rc -ne 0 ] && grep -q 'simulated failure.*\[fop\]' '$scratch/err'"
+	check "a FOP failure exits 3 with a [fop] diagnostic" sh -c \
+	    "[ $rc -eq 3 ] && grep -q 'simulated failure.*\[fop\]' '$scratch/err'"
 	check "a FOP failure leaves the previous PDF in place" cmp "$pol" "$scratch/pol.pdf"
 
 	# The signing sheets: one page per person, in the staff list's order.
