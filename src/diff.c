@@ -73,12 +73,34 @@ squeeze(const char *s)
 	return out;
 }
 
+/* The text below n; a Markdown line break counts as a space. */
+static void
+collect_text(struct buf *b, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next)
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			buf_adds(b, n->content ? (char *)n->content : "");
+		else if (n->type == XML_ELEMENT_NODE &&
+		    (xmlStrEqual(n->name, BAD_CAST "softbreak") ||
+		    xmlStrEqual(n->name, BAD_CAST "linebreak")))
+			buf_add(b, " ", 1);
+		else if (n->type == XML_ELEMENT_NODE)
+			collect_text(b, n->children);
+}
+
 static char *
 content(xmlNodePtr n)
 {
-	char *raw = (char *)xmlNodeGetContent(n), *s = squeeze(raw ? raw : "");
+	struct buf b = {0};
+	char *s;
 
-	xmlFree(raw);
+	buf_add(&b, "", 0);
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+		buf_adds(&b, n->content ? (char *)n->content : "");
+	else
+		collect_text(&b, n->children);
+	s = squeeze(b.data);
+	buf_free(&b);
 	return s;
 }
 
