@@ -95,9 +95,11 @@ content(xmlNodePtr n)
 	char *s;
 
 	buf_add(&b, "", 0);
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+	/* An absent field (n is NULL) compares as empty. */
+	if (n != NULL && (n->type == XML_TEXT_NODE ||
+	    n->type == XML_CDATA_SECTION_NODE))
 		buf_adds(&b, n->content ? (char *)n->content : "");
-	else
+	else if (n != NULL)
 		collect_text(&b, n->children);
 	s = squeeze(b.data);
 	buf_free(&b);
