@@ -651,7 +651,8 @@ collect(struct project *p, const char *dir, int depth, char ***files,
 		names[count++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, count, sizeof(*names), name_cmp);
+	if (count > 1)
+		qsort(names, count, sizeof(*names), name_cmp);
 	for (i = 0; i < count; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]), *real;
 		struct stat st;

@@ -159,7 +159,8 @@ hash_tree(struct buf *b, const char *top, const char *dir,
 	}
 	if (d != NULL)
 		closedir(d);
-	qsort(names, n, sizeof(*names), name_cmp);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]), *data;
 		struct stat st;
