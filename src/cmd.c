@@ -779,24 +779,17 @@ cmd_build(struct options *o, int argc, char **argv)
 	struct project *p;
 	int status, mask = FORMATS_BUILD;
 	const char *restricted = o->internal ? "include" : "omit";
-	char *fop = NULL;
 
 	if (o->format != NULL && (mask = parse_formats("build", o->format,
 	    FORMATS_BUILD)) < 0)
 		return EXIT_USAGE;
 	/* PDF asked for needs FOP; by default it is made when FOP is there. */
-	if ((mask & FORMAT_PDF) && !o->dump && (fop = fop_find()) == NULL) {
-		if (o->format != NULL) {
-			fputs("styrdok: build: PDF needs Apache FOP, which is "
-			    "not installed (Debian package fop: apt-get install "
-			    "fop)\n", stderr);
-			return EXIT_SYSTEM;
-		}
-		fputs("styrdok: note: PDF skipped: Apache FOP is not installed "
-		    "(Debian package fop)\n", stderr);
+	if ((mask & FORMAT_PDF) && !o->dump && !fop_installed()) {
+		if (o->format != NULL)
+			return fop_require("build");
+		fop_skipped(NULL, "PDF");
 		mask &= ~FORMAT_PDF;
 	}
-	free(fop);
 	if ((p = run_stages(1, &status)) == NULL)
 		return status;
 	if (o->dump) {
@@ -1057,17 +1050,8 @@ cmd_diff(struct options *o, int argc, char **argv)
 		    o->format);
 		return EXIT_USAGE;
 	}
-	if (mask & FORMAT_PDF) {
-		char *fop = fop_find();
-
-		if (fop == NULL) {
-			fputs("styrdok: diff: PDF needs Apache FOP, which is not "
-			    "installed (Debian package fop: apt-get install "
-			    "fop)\n", stderr);
-			return EXIT_SYSTEM;
-		}
-		free(fop);
-	}
+	if ((mask & FORMAT_PDF) && fop_require("diff") != 0)
+		return EXIT_SYSTEM;
 	if ((p = run_stages(1, &status)) == NULL)
 		return EXIT_SYSTEM;
 	if (status != EXIT_OK) {

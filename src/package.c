@@ -90,7 +90,6 @@ package_zip(struct project *p, xmlDocPtr manifest, const char *what,
 	xmlNodePtr root = xmlDocGetRootElement(manifest);
 	zip_error_t ze;
 	zip_source_t *archive;
-	zip_stat_t st;
 	zip_t *za;
 	int rc = -1;
 
@@ -158,8 +157,7 @@ package_zip(struct project *p, xmlDocPtr manifest, const char *what,
 		diag_add(p->diags, what, 0, 0, SEV_ERROR, "package",
 		    "cannot write the archive: %s", zip_strerror(za));
 		zip_discard(za);
-	} else if (zip_source_stat(archive, &st) == 0 &&
-	    zip_source_open(archive) == 0) {
+	} else if (zip_source_open(archive) == 0) {
 		char chunk[8192];
 		zip_int64_t got;
 

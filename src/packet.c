@@ -69,7 +69,6 @@ cmd_packet(struct options *o, int argc, char **argv)
 	size_t nfiles = 0;
 	xmlNodePtr c;
 	struct buf manifest = {0};
-	char *fop = NULL;
 	int code;
 
 	if (argc != 1) {
@@ -129,9 +128,8 @@ fail:
 		goto out;
 	}
 	/* The whole packet as one PDF, a bookmark per bilaga. */
-	if ((fop = fop_find()) == NULL)
-		fputs("styrdok: packet: note: packet.pdf skipped: Apache FOP is "
-		    "not installed (Debian package fop)\n", stderr);
+	if (!fop_installed())
+		fop_skipped("packet", "packet.pdf");
 	else if (render_format(p, "packet", argv[0], "pdf", &add_file(&files,
 	    &nfiles, "packet.pdf")->data) != 0) {
 		diags_print(p->diags, stderr);
@@ -174,7 +172,6 @@ out:
 		buf_free(&files[i].data);
 	}
 	free(files);
-	free(fop);
 	buf_free(&manifest);
 	project_free(p);
 	return code;

@@ -31,7 +31,7 @@ extern char **environ;
  * else the first "fop" on PATH.  Returns a path the caller frees, or
  * NULL when FOP is not installed.
  */
-char *
+static char *
 fop_find(void)
 {
 	const char *env = getenv("STYRDOK_FOP"), *path = getenv("PATH");
@@ -80,6 +80,40 @@ write_file(struct project *p, const char *path, const char *data,
 	if (fd >= 0 && done < len)
 		close(fd);
 	return -1;
+}
+
+/* Whether FOP can be run. */
+int
+fop_installed(void)
+{
+	char *fop = fop_find();
+	int found = fop != NULL;
+
+	free(fop);
+	return found;
+}
+
+/*
+ * For a command that was asked for PDF: 0 when FOP is installed, else a
+ * message naming the Debian package and EXIT_SYSTEM.
+ */
+int
+fop_require(const char *cmd)
+{
+	if (fop_installed())
+		return 0;
+	fprintf(stderr, "styrdok: %s: PDF needs Apache FOP, which is not "
+	    "installed (Debian package fop: apt-get install fop)\n", cmd);
+	return EXIT_SYSTEM;
+}
+
+/* The one note for a PDF a command makes by default but cannot now. */
+void
+fop_skipped(const char *cmd, const char *what)
+{
+	fprintf(stderr, "styrdok: %s%snote: %s skipped: Apache FOP is not "
+	    "installed (Debian package fop)\n", cmd ? cmd : "", cmd ? ": " : "",
+	    what);
 }
 
 /* One FOP child: its files in the temporary directory and its pid. */

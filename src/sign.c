@@ -260,14 +260,14 @@ write_signing(struct project *p, const char *outdir, const char *dir,
 	struct outdir *od = outdir_new(outdir);
 	struct outfile *f = NULL;
 	struct buf pdf = {0};
-	char *name = NULL, *fop = fop_find();
-	int code = EXIT_SYSTEM;
+	char *name = NULL;
+	int code = EXIT_SYSTEM, fop = fop_installed();
 
 	if (sheets == NULL || od == NULL)
 		goto out;
 	/* The PDF first: when FOP fails, nothing at all is written. */
 	name = xasprintf("%s/sheets.pdf", dir);
-	if (fop != NULL && sheets_pdf(p, id, doc, st, name, &pdf) != 0) {
+	if (fop && sheets_pdf(p, id, doc, st, name, &pdf) != 0) {
 		diags_print(p->diags, stderr);
 		goto out;
 	}
@@ -287,20 +287,18 @@ write_signing(struct project *p, const char *outdir, const char *dir,
 	f = NULL;
 	free(name);
 	name = xasprintf("%s/sheets.pdf", dir);
-	if (code == EXIT_OK && fop != NULL &&
+	if (code == EXIT_OK && fop &&
 	    outdir_write(od, name, pdf.data, pdf.len) != 0)
 		code = EXIT_SYSTEM;
 	free(name);
 	name = xasprintf("%s/register.csv", dir);
 	if (code == EXIT_OK && outdir_write(od, name, reg->data, reg->len) != 0)
 		code = EXIT_SYSTEM;
-	if (code == EXIT_OK && fop == NULL)
-		fputs("styrdok: sign: note: sheets.pdf skipped: Apache FOP is "
-		    "not installed (Debian package fop)\n", stderr);
+	if (code == EXIT_OK && !fop)
+		fop_skipped("sign", "sheets.pdf");
 out:
 	outfile_abort(f);
 	free(name);
-	free(fop);
 	buf_free(&pdf);
 	outdir_free(od);
 	stylesheet_free(sheets);

@@ -195,7 +195,9 @@ struct pdf_job {
 	int failed;
 };
 
-char *fop_find(void);
+int fop_installed(void);
+int fop_require(const char *cmd);
+void fop_skipped(const char *cmd, const char *what);
 int pdf_render(struct project *, struct pdf_job *, size_t n);
 
 /* ---- write.c: confined, atomic output ------------------------------- */
