@@ -20,10 +20,11 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 -include Makefile.local
 
 OBJS = src/util.o src/diag.o src/tree.o src/load.o src/validate.o src/rules.o src/registers.o \
-       src/markdown.o src/enrich.o src/transform.o src/write.o src/cmd.o \
-       src/archive.o src/diff.o src/csv.o src/sign.o \
-       src/packet.o src/record.o src/package.o src/pdf.o
-HDRS = src/styrdok.h
+       src/markdown.o src/enrich.o src/transform.o src/write.o src/pipeline.o \
+       src/archive.o src/signatures.o src/render.o src/build.o src/cmd_check.o \
+       src/cmd_diff.o src/cmd_adopt.o src/cmd_sign.o src/cmd_packet.o \
+       src/diff.o src/csv.o src/record.o src/package.o src/pdf.o
+HDRS = src/styrdok.h src/util.h src/diag.h src/render.h src/cmd.h
 
 .PHONY: all deps docs bench check check-browser test-unit test-regress test-cli regen \
         install uninstall clean asan valgrind lint-man fuzz fuzz-smoke

@@ -234,7 +234,6 @@ enrich(struct project *p)
 		}
 	}
 	attach_gaps(p);
-	signatures_enrich(p);
 	add_profile(p);
 	set_build_date(p);
 	xmlSetProp(root, BAD_CAST "as-of", BAD_CAST p->today);

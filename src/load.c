@@ -106,7 +106,7 @@ confined_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 }
 
 /* Installs the confinement; call before the first parse. */
-void
+static void
 secure_libraries(const char *policies, const char *templates)
 {
 	free(confine.policies);
@@ -172,7 +172,6 @@ project_new(const char *templates)
 	}
 	set_today(p);
 	secure_libraries(p->policies, p->templates);
-	xmlSetStructuredErrorFunc(p->diags, diag_xml_error);
 	return p;
 }
 
@@ -181,7 +180,6 @@ project_free(struct project *p)
 {
 	if (p == NULL)
 		return;
-	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeDoc(p->tree);
 	diags_free(p->diags);
 	free(p->override_path);

@@ -1,6 +1,7 @@
 /*
- * main.c - the command line only: global options, the command, its
- * options (getopt_long throughout), help texts.  The work is in cmd.c.
+ * main.c - the command line only: global options, the table of commands
+ * (name, function, options, help), getopt_long for each command's
+ * options.  The work is in the command files (cmd_*.c, build.c).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -12,7 +13,7 @@
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 
-#include "styrdok.h"
+#include "cmd.h"
 
 static const char usage_text[] =
     "usage: styrdok [-C DIR] COMMAND [OPTIONS] [ARGS]\n"
@@ -177,6 +178,88 @@ static const char help_list[] =
     "Prints one line per document: id, type, version, status and title.\n";
 
 
+
+enum {
+	OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL, OPT_ORGAN,
+	OPT_DATE, OPT_PARAGRAPH, OPT_DNR, OPT_VALID_FROM, OPT_VERSION,
+	OPT_STAFF, OPT_ENCODING, OPT_FORCE,
+};
+
+#define OPT_HELP {"help", no_argument, NULL, 'h'}
+#define OPT_END {NULL, 0, NULL, 0}
+
+static const struct option check_opts[] = {
+	{"format", required_argument, NULL, OPT_FORMAT_LONG},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	OPT_HELP, OPT_END,
+};
+static const struct option build_opts[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"format", required_argument, NULL, 'f'},
+	{"dump", no_argument, NULL, OPT_DUMP},
+	{"internal", no_argument, NULL, OPT_INTERNAL},
+	{"force", no_argument, NULL, OPT_FORCE},
+	OPT_HELP, OPT_END,
+};
+static const struct option list_opts[] = {OPT_HELP, OPT_END};
+static const struct option report_opts[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"format", required_argument, NULL, OPT_FORMAT_LONG},
+	{"internal", no_argument, NULL, OPT_INTERNAL},
+	OPT_HELP, OPT_END,
+};
+static const struct option adopt_opts[] = {
+	{"organ", required_argument, NULL, OPT_ORGAN},
+	{"date", required_argument, NULL, OPT_DATE},
+	{"paragraph", required_argument, NULL, OPT_PARAGRAPH},
+	{"dnr", required_argument, NULL, OPT_DNR},
+	{"valid-from", required_argument, NULL, OPT_VALID_FROM},
+	OPT_HELP, OPT_END,
+};
+static const struct option diff_opts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
+	OPT_HELP, OPT_END,
+};
+static const struct option revise_opts[] = {
+	{"version", required_argument, NULL, OPT_VERSION},
+	OPT_HELP, OPT_END,
+};
+static const struct option sign_opts[] = {
+	{"staff", required_argument, NULL, OPT_STAFF},
+	{"version", required_argument, NULL, OPT_VERSION},
+	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"output", required_argument, NULL, 'o'},
+	OPT_HELP, OPT_END,
+};
+static const struct option packet_opts[] = {
+	{"output", required_argument, NULL, 'o'},
+	OPT_HELP, OPT_END,
+};
+
+/* One command: a row here is all main() knows of it. */
+struct command {
+	const char *name;
+	int (*run)(struct options *, int argc, char **argv);
+	const char *shorts;		/* getopt_long's short options */
+	const struct option *longs;
+	const char *help;		/* first line: the usage */
+	int min_args, max_args;		/* operands; -1: no limit */
+	int output_is_file;		/* -o names a file, not a directory */
+};
+
+static const struct command commands[] = {
+	{"check", cmd_check, "h", check_opts, help_check, 0, -1, 0},
+	{"build", cmd_build, "ho:f:", build_opts, help_build, 0, -1, 0},
+	{"list", cmd_list, "h", list_opts, help_list, 0, 0, 0},
+	{"adopt", cmd_adopt, "h", adopt_opts, help_adopt, 1, 1, 0},
+	{"diff", cmd_diff, "hf:o:", diff_opts, help_diff, 2, 2, 1},
+	{"revise", cmd_revise, "h", revise_opts, help_revise, 1, 1, 0},
+	{"sign", cmd_sign, "ho:", sign_opts, help_sign, 1, 1, 0},
+	{"packet", cmd_packet, "ho:", packet_opts, help_packet, 1, 1, 0},
+	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0},
+};
+
 static int
 bad_usage(const char *msg, const char *arg)
 {
@@ -186,169 +269,119 @@ bad_usage(const char *msg, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Parses the options of one command; argv[0] is the command name. */
+/* Prints the first line of a command's help: its usage. */
 static int
-command_options(const char *cmd, int argc, char **argv, struct options *o,
-    int *help)
+command_usage(const struct command *c)
 {
-	enum { OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL,
-	    OPT_ORGAN, OPT_DATE, OPT_PARAGRAPH, OPT_DNR, OPT_VALID_FROM,
-	    OPT_VERSION, OPT_STAFF, OPT_ENCODING, OPT_FORCE };
-	static const struct option adopt_opts[] = {
-		{"organ", required_argument, NULL, OPT_ORGAN},
-		{"date", required_argument, NULL, OPT_DATE},
-		{"paragraph", required_argument, NULL, OPT_PARAGRAPH},
-		{"dnr", required_argument, NULL, OPT_DNR},
-		{"valid-from", required_argument, NULL, OPT_VALID_FROM},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	static const struct option diff_opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	static const struct option sign_opts[] = {
-		{"staff", required_argument, NULL, OPT_STAFF},
-		{"version", required_argument, NULL, OPT_VERSION},
-		{"encoding", required_argument, NULL, OPT_ENCODING},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	static const struct option revise_opts[] = {
-		{"version", required_argument, NULL, OPT_VERSION},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	static const struct option check_opts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT_LONG},
-		{"strict", no_argument, NULL, OPT_STRICT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	static const struct option build_opts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"format", required_argument, NULL, 'f'},
-		{"dump", no_argument, NULL, OPT_DUMP},
-		{"internal", no_argument, NULL, OPT_INTERNAL},
-		{"force", no_argument, NULL, OPT_FORCE},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	static const struct option report_opts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"format", required_argument, NULL, OPT_FORMAT_LONG},
-		{"internal", no_argument, NULL, OPT_INTERNAL},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	static const struct option list_opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const struct option *opts = list_opts;
-	const char *shorts = "h";
+	const char *end = strstr(c->help, "\n\n");
+
+	fprintf(stderr, "%.*s\n", end ? (int)(end - c->help) :
+	    (int)strlen(c->help), c->help);
+	return EXIT_USAGE;
+}
+
+/* Sets the option c (from getopt_long) with its argument in o. */
+static void
+set_option(const struct command *cmd, struct options *o, int c,
+    const char *arg)
+{
+	switch (c) {
+	case 'o':
+		if (cmd->output_is_file)
+			o->outfile = arg;
+		else
+			o->outdir = arg;
+		break;
+	case 'f':
+	case OPT_FORMAT_LONG:
+		o->format = arg;
+		break;
+	case OPT_DUMP:
+		o->dump = 1;
+		break;
+	case OPT_STRICT:
+		o->strict = 1;
+		break;
+	case OPT_INTERNAL:
+		o->internal = 1;
+		break;
+	case OPT_FORCE:
+		o->force = 1;
+		break;
+	case OPT_ORGAN:
+		o->organ = arg;
+		break;
+	case OPT_DATE:
+		o->date = arg;
+		break;
+	case OPT_PARAGRAPH:
+		o->paragraph = arg;
+		break;
+	case OPT_DNR:
+		o->dnr = arg;
+		break;
+	case OPT_VALID_FROM:
+		o->valid_from = arg;
+		break;
+	case OPT_VERSION:
+		o->version = arg;
+		break;
+	case OPT_STAFF:
+		o->staff = arg;
+		break;
+	case OPT_ENCODING:
+		o->encoding = arg;
+		break;
+	}
+}
+
+/*
+ * Parses the options of one command; argv[0] is the command name.
+ * Returns the index of the first operand, or -1 on a bad option.
+ */
+static int
+command_options(const struct command *cmd, int argc, char **argv,
+    struct options *o, int *help)
+{
 	int c;
 
-	if (strcmp(cmd, "check") == 0)
-		opts = check_opts;
-	else if (strcmp(cmd, "build") == 0) {
-		opts = build_opts;
-		shorts = "ho:f:";
-	} else if (strcmp(cmd, "diff") == 0) {
-		opts = diff_opts;
-		shorts = "hf:o:";
-	} else if (strcmp(cmd, "packet") == 0) {
-		opts = report_opts;
-		shorts = "ho:";
-	} else if (strcmp(cmd, "sign") == 0) {
-		opts = sign_opts;
-		shorts = "ho:";
-	} else if (strcmp(cmd, "adopt") == 0) {
-		opts = adopt_opts;
-	} else if (strcmp(cmd, "revise") == 0) {
-		opts = revise_opts;
-	} else if (strcmp(cmd, "report") == 0) {
-		opts = report_opts;
-		shorts = "ho:";
-	}
 	optind = 0;	/* 0, not 1: glibc then re-reads the option string */
 	opterr = 1;
-	while ((c = getopt_long(argc, argv, shorts, opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
+	while ((c = getopt_long(argc, argv, cmd->shorts, cmd->longs,
+	    NULL)) != -1) {
+		if (c == 'h')
 			*help = 1;
-			break;
-		case 'o':
-			if (strcmp(cmd, "diff") == 0)
-				o->outfile = optarg;
-			else
-				o->outdir = optarg;
-			break;
-		case 'f':
-		case OPT_FORMAT_LONG:
-			o->format = optarg;
-			break;
-		case OPT_DUMP:
-			o->dump = 1;
-			break;
-		case OPT_STRICT:
-			o->strict = 1;
-			break;
-		case OPT_INTERNAL:
-			o->internal = 1;
-			break;
-		case OPT_ORGAN:
-			o->organ = optarg;
-			break;
-		case OPT_DATE:
-			o->date = optarg;
-			break;
-		case OPT_PARAGRAPH:
-			o->paragraph = optarg;
-			break;
-		case OPT_DNR:
-			o->dnr = optarg;
-			break;
-		case OPT_VALID_FROM:
-			o->valid_from = optarg;
-			break;
-		case OPT_VERSION:
-			o->version = optarg;
-			break;
-		case OPT_FORCE:
-			o->force = 1;
-			break;
-		case OPT_STAFF:
-			o->staff = optarg;
-			break;
-		case OPT_ENCODING:
-			o->encoding = optarg;
-			break;
-		default:
+		else if (c == '?' || c == ':')
 			return -1;
-		}
+		else
+			set_option(cmd, o, c, optarg);
 	}
 	return optind;
+}
+
+static const struct command *
+command_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
 }
 
 int
 main(int argc, char **argv)
 {
-	enum { OPT_VERSION = 256 };
+	enum { OPT_PROGRAM_VERSION = 256 };
 	static const struct option global[] = {
 		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, OPT_VERSION},
+		{"version", no_argument, NULL, OPT_PROGRAM_VERSION},
 		{NULL, 0, NULL, 0},
 	};
 	struct options o = {0};
-	const char *cmd, *help;
-
-	o.outdir = "output";
+	const struct command *cmd;
 	int c, first, status, want_help = 0;
 
+	o.outdir = "output";
 	while ((c = getopt_long(argc, argv, "+C:h", global, NULL)) != -1) {
 		switch (c) {
 		case 'C':
@@ -359,7 +392,7 @@ main(int argc, char **argv)
 			fputs("\n", stdout);
 			fputs(help_text, stdout);
 			return EXIT_OK;
-		case OPT_VERSION:
+		case OPT_PROGRAM_VERSION:
 			printf("styrdok %s (libxml2 %s, libxslt %s)\n",
 			    STYRDOK_VERSION, xmlParserVersion,
 			    xsltEngineVersion);
@@ -370,62 +403,29 @@ main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return bad_usage("no command given", NULL);
-	cmd = argv[optind];
+	if ((cmd = command_find(argv[optind])) == NULL)
+		return bad_usage("unknown command: ", argv[optind]);
 	argc -= optind;
 	argv += optind;
-	if (strcmp(cmd, "check") == 0)
-		help = help_check;
-	else if (strcmp(cmd, "build") == 0)
-		help = help_build;
-	else if (strcmp(cmd, "list") == 0)
-		help = help_list;
-	else if (strcmp(cmd, "report") == 0)
-		help = help_report;
-	else if (strcmp(cmd, "adopt") == 0)
-		help = help_adopt;
-	else if (strcmp(cmd, "diff") == 0)
-		help = help_diff;
-	else if (strcmp(cmd, "sign") == 0)
-		help = help_sign;
-	else if (strcmp(cmd, "packet") == 0)
-		help = help_packet;
-	else if (strcmp(cmd, "revise") == 0)
-		help = help_revise;
-	else
-		return bad_usage("unknown command: ", cmd);
 	if ((first = command_options(cmd, argc, argv, &o, &want_help)) < 0) {
-		fputs(help, stderr);
+		fputs(cmd->help, stderr);
 		return EXIT_USAGE;
 	}
 	if (want_help) {
-		fputs(help, stdout);
+		fputs(cmd->help, stdout);
 		return EXIT_OK;
 	}
+	argc -= first;
+	argv += first;
+	if (argc < cmd->min_args || (cmd->max_args >= 0 &&
+	    argc > cmd->max_args))
+		return command_usage(cmd);
 	if (o.dir != NULL && chdir(o.dir) != 0) {
 		fprintf(stderr, "styrdok: -C %s: %s\n", o.dir, strerror(errno));
 		return EXIT_SYSTEM;
 	}
 	LIBXML_TEST_VERSION
-	argc -= first;
-	argv += first;
-	if (strcmp(cmd, "check") == 0)
-		status = cmd_check(&o, argc, argv);
-	else if (strcmp(cmd, "build") == 0)
-		status = cmd_build(&o, argc, argv);
-	else if (strcmp(cmd, "report") == 0)
-		status = cmd_report(&o, argc, argv);
-	else if (strcmp(cmd, "adopt") == 0)
-		status = cmd_adopt(&o, argc, argv);
-	else if (strcmp(cmd, "diff") == 0)
-		status = cmd_diff(&o, argc, argv);
-	else if (strcmp(cmd, "sign") == 0)
-		status = cmd_sign(&o, argc, argv);
-	else if (strcmp(cmd, "packet") == 0)
-		status = cmd_packet(&o, argc, argv);
-	else if (strcmp(cmd, "revise") == 0)
-		status = cmd_revise(&o, argc, argv);
-	else
-		status = cmd_list(&o, argc, argv);
+	status = cmd->run(&o, argc, argv);
 	xsltCleanupGlobals();
 	xmlCleanupParser();
 	return status;

@@ -28,6 +28,13 @@ struct record {
 };
 
 
+static int
+entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->path,
+	    ((const struct entry *)b)->path);
+}
+
 /*
  * The record of the output directory dir; empty when there is none or
  * dir is NULL (build --force).
@@ -123,6 +130,8 @@ record_save(struct record *r, struct outdir *od)
 	struct buf b = {0};
 	int rc;
 
+	/* Sorted by path, so the file does not depend on the build order. */
+	qsort(r->v, r->n, sizeof(*r->v), entry_cmp);
 	buf_adds(&b, "");
 	for (size_t i = 0; i < r->n; i++)
 		buf_printf(&b, "%s %s %s\n", r->v[i].key, r->v[i].out,

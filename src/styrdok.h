@@ -1,7 +1,8 @@
 /*
- * styrdok.h - the one internal header: the project tree, diagnostics and
- * the stages (load, validate, enrich, transform, write) that pass the
- * tree on.  Included by every file in src/.
+ * styrdok.h - the project tree and the stages that pass it on (load,
+ * validate, rules, enrich, diff, transform, write) with the pipeline
+ * that runs them in order.  Included by every file in src/; the commands
+ * add cmd.h, and render.h when they render.
  *
  * Ownership: functions named _new return memory the caller frees with the
  * matching _free; every _free accepts NULL.  Allocation failure exits
@@ -34,88 +35,8 @@
 #define LIMIT_MARKDOWN_DEPTH 32
 #define LIMIT_SECTION_DEPTH 4
 
-/* Exit status (contract, see styrdok(1)). */
-enum exit_status {
-	EXIT_OK = 0,
-	EXIT_INPUT = 1,
-	EXIT_USAGE = 2,
-	EXIT_SYSTEM = 3,
-};
-
-/* ---- util.c: allocation and pure helpers ---------------------------- */
-
-void *xmalloc(size_t);
-void *xcalloc(size_t, size_t);
-void *xrealloc(void *, size_t);
-char *xstrdup(const char *);
-char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
-
-/* A growable byte buffer; data is always NUL-terminated. */
-struct buf {
-	char *data;
-	size_t len;
-	size_t cap;
-};
-void buf_add(struct buf *, const char *, size_t);
-void buf_adds(struct buf *, const char *);
-void buf_printf(struct buf *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
-void buf_free(struct buf *);
-
-int iso_date_valid(const char *);
-int version_compare(const char *, const char *);
-int docid_valid(const char *);
-char *dedent(const char *, size_t *);
-void json_string(struct buf *, const char *);
-size_t utf8_columns(const char *, size_t);
-const char *find_word_ci(const char *, const char *);
-int link_allowed(const char *);
-void sha256_hex(const void *, size_t, char hex[65]);
-
-/* ---- diag.c: one diagnostic format ---------------------------------- */
-
-enum severity { SEV_NOTE, SEV_WARNING, SEV_ERROR };
-
-struct diag {
-	char *file;	/* relative to the project root, or NULL */
-	int line, col;	/* from 1; 0 when unknown */
-	enum severity sev;
-	char *msg;
-	const char *rule;
-	size_t seq;	/* order found, to keep sorting stable */
-	xmlNodePtr node; /* a governance gap: the node it is about */
-};
-
-struct diags;
-
-struct diags *diags_new(const char *root);
-void diags_free(struct diags *);
-void diag_add(struct diags *, const char *file, int line, int col,
-    enum severity, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
-void diag_node(struct diags *, xmlNodePtr, const char *attr,
-    enum severity, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-void gap_node(struct diags *, xmlNodePtr, const char *attr, const char *rule,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-void diag_text(struct diags *, xmlNodePtr, size_t offset, const char *text,
-    enum severity, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
-void diag_xml_error(void *, xmlErrorPtr);
-void diags_set_fallback(struct diags *, xmlNodePtr);
-void diags_truncate(struct diags *, size_t);
-void diags_keep_errors(struct diags *);
-void diag_xslt_error(void *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
-char *diag_relpath(const struct diags *, const char *);
-char *node_file(const struct diags *, xmlNodePtr);
-size_t diags_count(const struct diags *, enum severity);
-void diags_restrict(struct diags *, char **files, int nfiles);
-void diags_print(struct diags *, FILE *);
-void diags_print_json(struct diags *, FILE *);
-void diags_summary(const struct diags *, FILE *);
-const struct diag *diags_get(const struct diags *, size_t);
-size_t diags_len(const struct diags *);
+#include "util.h"
+#include "diag.h"
 
 /* ---- load.c: safe parsing, confined XInclude, the project tree ------ */
 
@@ -130,12 +51,16 @@ struct project {
 	size_t markdown_bytes;	/* prose parsed so far in this run */
 	char *override_path;	/* read override instead of this file */
 	struct buf override;
+	/* The library error handlers this project's replaced (pipeline.c). */
+	xmlStructuredErrorFunc saved_xml;
+	void *saved_xml_ctx;
+	xmlGenericErrorFunc saved_xslt;
+	void *saved_xslt_ctx;
 };
 
 struct project *project_new(const char *templates);
 void project_free(struct project *);
 int project_load(struct project *);
-void secure_libraries(const char *policies, const char *templates);
 void project_override(struct project *, const char *rel, const char *data,
     size_t len);
 xmlDocPtr source_parse(struct project *, const char *rel);
@@ -150,6 +75,9 @@ char *tree_prop(xmlNodePtr, const char *name);
 xmlNodePtr tree_find(struct project *, const char *kind, const char *id);
 xmlNodePtr tree_ref(struct diags *, xmlHashTablePtr ids, xmlNodePtr,
     const char *attr, const char *kind, const char *rule, const char *what);
+xmlNodePtr *tree_sources(struct project *, const char *kind, size_t *n);
+int tree_has_source(struct project *, const char *kind);
+char *tree_meta(xmlNodePtr doc, const char *name);
 
 /* ---- validate.c / rules.c: structure by schema, meaning by rules ----- */
 
@@ -242,46 +170,25 @@ void record_set(struct record *, const char *path, const char *key,
 int record_save(struct record *, struct outdir *);
 char *record_tree_hash(const char *dir, const char *suffix);
 
-/* ---- cmd.c: the commands -------------------------------------------- */
+/* ---- pipeline.c: the stages in order ------------------------------- */
 
-struct options {
-	const char *dir;	/* -C */
-	const char *outdir;	/* -o */
-	const char *format;	/* check --format / build -f */
-	int dump;		/* build --dump */
-	int internal;		/* build, report --internal */
-	int strict;		/* check --strict */
-	int force;		/* build --force */
-	const char *organ, *date, *paragraph, *dnr, *valid_from; /* adopt */
-	const char *version;	/* revise --version */
-	const char *outfile;	/* diff -o */
-	const char *staff;	/* sign --staff */
-	const char *encoding;	/* sign --encoding */
-};
-
-int cmd_check(struct options *, int argc, char **argv);
-int cmd_build(struct options *, int argc, char **argv);
-int cmd_list(struct options *, int argc, char **argv);
-int cmd_report(struct options *, int argc, char **argv);
-int cmd_adopt(struct options *, int argc, char **argv);
-int cmd_revise(struct options *, int argc, char **argv);
-int cmd_diff(struct options *, int argc, char **argv);
+struct project *pipeline_new(const char *templates);
+void pipeline_free(struct project *);
+int pipeline_run(struct project *, int enrich_too);
 struct project *run_stages(int enrich_too, int *status);
-int render_document(struct project *, const char *id, const char *fmt,
-    struct buf *out);
-int render_format(struct project *, const char *kind, const char *id,
-    const char *fmt, struct buf *out);
-int render_kind(struct project *, const char *kind, const char *id,
-    struct buf *out);
-int cmd_sign(struct options *, int argc, char **argv);
-int cmd_packet(struct options *, int argc, char **argv);
+
+/* ---- signatures.c: the signature registers (check stage) ----------- */
+
 int staff_load(struct project *, const char *path, int cp1252,
     struct staff *);
-char *newest_adopted(const char *id);
-void signatures_enrich(struct project *);
+void signatures_check(struct project *);
 
 /* ---- archive.c: adopted versions ------------------------------------ */
 
+#define ADOPTED "policies/adopted"
+
+char *archive_source_path(const char *id, const char *version);
+char *newest_adopted(const char *id);
 void archives_verify(struct project *);
 
 #endif

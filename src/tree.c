@@ -79,3 +79,53 @@ tree_ref(struct diags *d, xmlHashTablePtr ids, xmlNodePtr n, const char *attr,
 	free(id);
 	return t;
 }
+
+/*
+ * The root elements named kind of the project's sources, in source
+ * order; NULL kind means every source.  *n is their number; the caller
+ * frees the array.
+ */
+xmlNodePtr *
+tree_sources(struct project *p, const char *kind, size_t *n)
+{
+	xmlNodePtr *v = NULL;
+
+	*n = 0;
+	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
+	    s = s->next) {
+		xmlNodePtr top = xmlFirstElementChild(s);
+
+		if (s->type != XML_ELEMENT_NODE || top == NULL ||
+		    (kind != NULL && !tree_is(top, kind)))
+			continue;
+		v = xrealloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = top;
+	}
+	return v;
+}
+
+/* Whether some source has a root element named kind. */
+int
+tree_has_source(struct project *p, const char *kind)
+{
+	size_t n;
+	xmlNodePtr *v = tree_sources(p, kind, &n);
+
+	free(v);
+	return n > 0;
+}
+
+/*
+ * The text of field name in doc's <meta> ("" when there is none), as a
+ * string the caller frees with free().
+ */
+char *
+tree_meta(xmlNodePtr doc, const char *name)
+{
+	xmlChar *v = xmlNodeGetContent(tree_child(tree_child(doc, "meta"),
+	    name));
+	char *s = xstrdup(v ? (char *)v : "");
+
+	xmlFree(v);
+	return s;
+}

@@ -22,16 +22,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
-	struct project *p = project_new(fuzz_templates);
+	struct project *p = pipeline_new(fuzz_templates);
 
 	if (p == NULL)
 		abort();
 	project_override(p, "policies/fuzz.xml", (const char *)data, len);
-	project_load(p);
-	if (validate_schema(p) < 0)
+	if (pipeline_run(p, 1) != 0)
 		abort();
-	rules_run(p);
-	enrich(p);
-	project_free(p);
+	pipeline_free(p);
 	return 0;
 }

@@ -1,5 +1,5 @@
 /*
- * packet.c - the approval packet of an ärende: output/packets/<case>/
+ * cmd_packet.c - packet: the approval packet of an ärende: output/packets/<case>/
  * with packet.html (tjänsteskrivelse, bilagor each from a new page, the
  * answers to the auditors), each document, a redline against the
  * version in force where one is archived, the report, packet.pdf (all of
@@ -11,7 +11,8 @@
 
 #include <libxml/tree.h>
 
-#include "styrdok.h"
+#include "cmd.h"
+#include "render.h"
 
 struct file {
 	char *name;
@@ -45,7 +46,7 @@ redline(struct project *p, xmlNodePtr doc, const char *id)
 		free(cur);
 		return 0;
 	}
-	path = xasprintf("policies/adopted/%s/%s/%s.xml", id, adopted, id);
+	path = archive_source_path(id, adopted);
 	if ((old = document_file_load(p, path)) != NULL) {
 		enrich_document(p, xmlDocGetRootElement(old));
 		label = xasprintf("%s@%s", id, adopted);
@@ -65,16 +66,13 @@ int
 cmd_packet(struct options *o, int argc, char **argv)
 {
 	struct project *p;
+	struct renderer *r = NULL;
 	struct file *files = NULL;
 	size_t nfiles = 0;
 	xmlNodePtr c;
 	struct buf manifest = {0};
 	int code;
 
-	if (argc != 1) {
-		fputs("usage: styrdok packet CASE [-o DIR]\n", stderr);
-		return EXIT_USAGE;
-	}
 	if ((p = run_stages(1, &code)) == NULL)
 		return code;
 	if (code != EXIT_OK) {
@@ -92,6 +90,7 @@ cmd_packet(struct options *o, int argc, char **argv)
 		goto out;
 	}
 	code = EXIT_SYSTEM;
+	r = renderer_new(p);
 	for (xmlNodePtr a = tree_child(c, "attachments")->children; a; a = a->next) {
 		char *id, *name;
 		xmlNodePtr doc;
@@ -101,14 +100,14 @@ cmd_packet(struct options *o, int argc, char **argv)
 		id = (char *)xmlGetProp(a, BAD_CAST "doc");
 		doc = tree_find(p, "document", id);
 		name = xasprintf("%s.html", id);
-		if (render_document(p, id, "html", &add_file(&files, &nfiles,
-		    name)->data) != 0)
+		if (render_one(r, "document", id, "html", name,
+		    &add_file(&files, &nfiles, name)->data) != 0)
 			goto fail;
 		free(name);
 		if (redline(p, doc, id)) {
 			name = xasprintf("redline-%s.html", id);
-			if (render_kind(p, "diff", id, &add_file(&files,
-			    &nfiles, name)->data) != 0)
+			if (render_one(r, "diff", id, "html", name,
+			    &add_file(&files, &nfiles, name)->data) != 0)
 				goto fail;
 			free(name);
 		}
@@ -120,18 +119,18 @@ fail:
 		diags_print(p->diags, stderr);
 		goto out;
 	}
-	if (render_kind(p, "report", NULL, &add_file(&files, &nfiles,
-	    "report.html")->data) != 0 ||
-	    render_kind(p, "packet", argv[0], &add_file(&files, &nfiles,
-	    "packet.html")->data) != 0) {
+	if (render_one(r, "report", NULL, "html", "report.html",
+	    &add_file(&files, &nfiles, "report.html")->data) != 0 ||
+	    render_one(r, "packet", argv[0], "html", "packet.html",
+	    &add_file(&files, &nfiles, "packet.html")->data) != 0) {
 		diags_print(p->diags, stderr);
 		goto out;
 	}
 	/* The whole packet as one PDF, a bookmark per bilaga. */
 	if (!fop_installed())
 		fop_skipped("packet", "packet.pdf");
-	else if (render_format(p, "packet", argv[0], "pdf", &add_file(&files,
-	    &nfiles, "packet.pdf")->data) != 0) {
+	else if (render_one(r, "packet", argv[0], "pdf", "packet.pdf",
+	    &add_file(&files, &nfiles, "packet.pdf")->data) != 0) {
 		diags_print(p->diags, stderr);
 		goto out;
 	}
@@ -173,6 +172,7 @@ out:
 	}
 	free(files);
 	buf_free(&manifest);
-	project_free(p);
+	renderer_free(r);
+	pipeline_free(p);
 	return code;
 }

@@ -1,5 +1,5 @@
 /*
- * sign.c - personal acknowledgement sheets for everyone in a staff list,
+ * cmd_sign.c - sign: personal acknowledgement sheets for everyone in a staff list,
  * tied to one exact version of a document (its version, decision and
  * content hash), and the register for recording returned sheets.
  *
@@ -16,30 +16,8 @@
 
 #include <libxml/tree.h>
 
-#include "styrdok.h"
-
-/* The newest version archived under policies/adopted/<id>/, or NULL. */
-char *
-newest_adopted(const char *id)
-{
-	char *dir = xasprintf("policies/adopted/%s", id), *best = NULL;
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' ||
-		    strspn(e->d_name, "0123456789.") != strlen(e->d_name))
-			continue;
-		if (best == NULL || version_compare(e->d_name, best) > 0) {
-			free(best);
-			best = xstrdup(e->d_name);
-		}
-	}
-	if (d != NULL)
-		closedir(d);
-	free(dir);
-	return best;
-}
+#include "cmd.h"
+#include "render.h"
 
 /*
  * Puts the archived version of document doc in the tree in its place,
@@ -50,7 +28,7 @@ static xmlNodePtr
 swap_in_archive(struct project *p, xmlNodePtr doc, const char *id,
     const char *version)
 {
-	char *path = xasprintf("policies/adopted/%s/%s/%s.xml", id, version, id);
+	char *path = archive_source_path(id, version);
 	xmlDocPtr arch = document_file_load(p, path);
 	xmlNodePtr copy = NULL;
 	struct stat st;
@@ -118,28 +96,6 @@ register_csv(struct buf *b, const struct staff *st, const char *title,
 }
 
 
-/*
- * Reads and checks a staff list file; diagnostics name it as given.
- * Returns 0 with the people in *st, or an exit status.
- */
-int
-staff_load(struct project *p, const char *path, int cp1252, struct staff *st)
-{
-	size_t len = 0;
-	char *data = file_read(path, &len);
-	int rc;
-
-	memset(st, 0, sizeof(*st));
-	if (data == NULL) {
-		diag_add(p->diags, path, 0, 0, SEV_ERROR, "io", "cannot read "
-		    "the staff list: %s", errno ? strerror(errno) :
-		    "not a regular file");
-		return EXIT_SYSTEM;
-	}
-	rc = staff_parse(p->diags, path, data, len, cp1252, st);
-	free(data);
-	return rc == 0 ? EXIT_OK : EXIT_INPUT;
-}
 
 #define SHEETS_PER_PART 200
 
@@ -229,10 +185,11 @@ emit_buf(void *b, const char *data, size_t len)
  * set by FOP in one run.  Returns 0, or -1 after diagnostics.
  */
 static int
-sheets_pdf(struct project *p, const char *id, xmlNodePtr doc,
-    const struct staff *st, const char *name, struct buf *pdf)
+sheets_pdf(struct renderer *r, struct project *p, const char *id,
+    xmlNodePtr doc, const struct staff *st, const char *name,
+    struct buf *pdf)
 {
-	struct stylesheet *sheets = stylesheet_new(p, "fo/sheets.xsl");
+	struct stylesheet *sheets = renderer_sheet(r, "fo/sheets.xsl");
 	struct pdf_job job = {0};
 	int rc = -1;
 
@@ -243,7 +200,6 @@ sheets_pdf(struct project *p, const char *id, xmlNodePtr doc,
 	    render_sheets(p, sheets, id, doc, st, emit_buf, &job.fo) == 0)
 		rc = pdf_render(p, &job, 1);
 	buf_free(&job.fo);
-	stylesheet_free(sheets);
 	return rc;
 }
 
@@ -252,11 +208,11 @@ sheets_pdf(struct project *p, const char *id, xmlNodePtr doc,
  * and register.csv.  sheets.html is streamed into its file.
  */
 static int
-write_signing(struct project *p, const char *outdir, const char *dir,
-    const char *id, xmlNodePtr doc, const struct staff *st,
+write_signing(struct renderer *r, struct project *p, const char *outdir,
+    const char *dir, const char *id, xmlNodePtr doc, const struct staff *st,
     const struct buf *html, const struct buf *reg)
 {
-	struct stylesheet *sheets = stylesheet_new(p, "html/sheets.xsl");
+	struct stylesheet *sheets = renderer_sheet(r, "html/sheets.xsl");
 	struct outdir *od = outdir_new(outdir);
 	struct outfile *f = NULL;
 	struct buf pdf = {0};
@@ -267,7 +223,7 @@ write_signing(struct project *p, const char *outdir, const char *dir,
 		goto out;
 	/* The PDF first: when FOP fails, nothing at all is written. */
 	name = xasprintf("%s/sheets.pdf", dir);
-	if (fop && sheets_pdf(p, id, doc, st, name, &pdf) != 0) {
+	if (fop && sheets_pdf(r, p, id, doc, st, name, &pdf) != 0) {
 		diags_print(p->diags, stderr);
 		goto out;
 	}
@@ -301,7 +257,6 @@ out:
 	free(name);
 	buf_free(&pdf);
 	outdir_free(od);
-	stylesheet_free(sheets);
 	return code;
 }
 
@@ -309,6 +264,7 @@ int
 cmd_sign(struct options *o, int argc, char **argv)
 {
 	struct project *p;
+	struct renderer *r = NULL;
 	struct staff st = {0};
 	xmlNodePtr doc;
 	char *version = NULL, *status = NULL, *title = NULL, *hash = NULL;
@@ -394,13 +350,14 @@ cmd_sign(struct options *o, int argc, char **argv)
 	hash = (char *)xmlGetProp(doc->parent, BAD_CAST "sha256");
 	hash[12] = '\0';
 	dir = xasprintf("signing/%s/%s", id, version);
-	if (render_document(p, id, "html", &html) != 0) {
+	r = renderer_new(p);
+	if (render_one(r, "document", id, "html", NULL, &html) != 0) {
 		diags_print(p->diags, stderr);
 		code = EXIT_SYSTEM;
 		goto out;
 	}
 	register_csv(&reg, &st, title, version, hash);
-	code = write_signing(p, o->outdir, dir, id, doc, &st, &html, &reg);
+	code = write_signing(r, p, o->outdir, dir, id, doc, &st, &html, &reg);
 	if (code == EXIT_OK) {
 		if (diags_len(p->diags) > 0)
 			diags_print(p->diags, stderr);
@@ -417,190 +374,7 @@ out:	staff_free(&st);
 	free(hash);
 	free(dir);
 	free(adopted);
-	project_free(p);
+	renderer_free(r);
+	pipeline_free(p);
 	return code;
-}
-
-/* ---- the signature register -------------------------------------------- */
-
-/* The newest revision of doc with a decision that nothing superseded. */
-static char *
-version_in_force(xmlNodePtr doc)
-{
-	xmlNodePtr hist = tree_child(doc, "history"), best = NULL;
-
-	for (xmlNodePtr r = hist ? hist->children : NULL; r; r = r->next)
-		if (tree_is(r, "revision") && xmlHasProp(r, BAD_CAST "organ") &&
-		    xmlHasProp(r, BAD_CAST "date") &&
-		    !xmlHasProp(r, BAD_CAST "superseded"))
-			best = r;
-	return best ? (char *)xmlGetProp(best, BAD_CAST "version") : NULL;
-}
-
-/* The short content hash of doc@version, when styrdok knows the text. */
-static char *
-known_hash(xmlNodePtr doc, const char *id, const char *version)
-{
-	char *cur = (char *)xmlNodeGetContent(tree_child(tree_child(doc, "meta"),
-	    "version"));
-	char *hash = NULL;
-
-	if (strcmp(cur, version) == 0)
-		hash = (char *)xmlGetProp(doc->parent, BAD_CAST "sha256");
-	else {
-		char *path = xasprintf("policies/adopted/%s/%s/%s.xml", id,
-		    version, id);
-		size_t len;
-		char *data = file_read(path, &len), hex[65];
-
-		if (data != NULL) {
-			sha256_hex(data, len, hex);
-			hash = xstrdup(hex);
-		}
-		free(data);
-		free(path);
-	}
-	if (hash != NULL)
-		hash[12] = '\0';
-	free(cur);
-	return hash;
-}
-
-/*
- * Checks one signature register against its document and staff list and
- * adds <acknowledgements> to the tree: per person in the staff list,
- * whether they signed the version in force, only an older version, or
- * nothing.  The report lists who must sign.
- */
-static void
-check_signatures(struct project *p, xmlNodePtr reg)
-{
-	char *id = (char *)xmlGetProp(reg, BAD_CAST "doc");
-	char *staffrel = (char *)xmlGetProp(reg, BAD_CAST "staff");
-	char *file = node_file(p->diags, reg), *path = NULL, *slash;
-	char *in_force = NULL;
-	xmlNodePtr doc = tree_find(p, "document", id), out;
-	struct staff st = {0};
-	size_t signed_now = 0;
-
-	if (doc == NULL) {
-		diag_node(p->diags, reg, "doc", SEV_ERROR, "ref-document",
-		    "doc=\"%s\" does not name a document in this project", id);
-		goto done;
-	}
-	slash = file ? strrchr(file, '/') : NULL;
-	path = slash ? xasprintf("%.*s/%s", (int)(slash - file), file,
-	    staffrel) : xstrdup(staffrel);
-	/* The list the register names is a source: it stays in policies/. */
-	char *real = realpath(path, NULL);
-	int inside = real != NULL && strncmp(real, p->policies,
-	    strlen(p->policies)) == 0 && real[strlen(p->policies)] == '/';
-
-	free(real);
-	if (strstr(staffrel, "..") != NULL || !inside ||
-	    staff_load(p, path, 0, &st) != EXIT_OK) {
-		diag_node(p->diags, reg, "staff", SEV_ERROR, "signature-staff",
-		    "the staff list %s cannot be used", path);
-		goto done;
-	}
-	in_force = version_in_force(doc);
-	for (xmlNodePtr s = reg->children; s != NULL; s = s->next) {
-		char *emp, *ver, *hash, *known;
-		int known_version = 0, on_list = 0;
-
-		if (!tree_is(s, "signed"))
-			continue;
-		emp = (char *)xmlGetProp(s, BAD_CAST "employee");
-		ver = (char *)xmlGetProp(s, BAD_CAST "version");
-		hash = (char *)xmlGetProp(s, BAD_CAST "hash");
-		for (xmlNodePtr r = tree_child(doc, "history")->children; r;
-		    r = r->next) {
-			xmlChar *v = xmlGetProp(r, BAD_CAST "version");
-
-			known_version |= tree_is(r, "revision") &&
-			    xmlStrEqual(v, BAD_CAST ver);
-			xmlFree(v);
-		}
-		if (!known_version)
-			diag_node(p->diags, s, "version", SEV_ERROR,
-			    "signature-version", "%s has no version %s", id, ver);
-		else if (hash != NULL && (known = known_hash(doc, id, ver)) !=
-		    NULL) {
-			if (strcmp(known, hash) != 0)
-				diag_node(p->diags, s, "hash", SEV_ERROR,
-				    "signature-hash", "the sheet's hash %s is "
-				    "not that of %s version %s (%s): the person "
-				    "signed another text", hash, id, ver, known);
-			free(known);
-		}
-		for (size_t i = 0; i < st.n; i++)
-			on_list |= strcmp(st.v[i].employee, emp) == 0;
-		if (!on_list)
-			diag_node(p->diags, s, "employee", SEV_WARNING,
-			    "signature-unknown", "employee %s is not on the "
-			    "staff list", emp);
-		free(emp);
-		free(ver);
-		free(hash);
-	}
-	out = xmlNewChild(xmlDocGetRootElement(p->tree), reg->ns,
-	    BAD_CAST "acknowledgements", NULL);
-	xmlSetProp(out, BAD_CAST "doc", BAD_CAST id);
-	if (in_force != NULL)
-		xmlSetProp(out, BAD_CAST "in-force", BAD_CAST in_force);
-	for (size_t i = 0; i < st.n; i++) {
-		xmlNodePtr m = xmlNewChild(out, reg->ns, BAD_CAST "member", NULL);
-		char *newest = NULL;
-
-		for (xmlNodePtr s = reg->children; s != NULL; s = s->next) {
-			char *emp, *ver;
-
-			if (!tree_is(s, "signed"))
-				continue;
-			emp = (char *)xmlGetProp(s, BAD_CAST "employee");
-			ver = (char *)xmlGetProp(s, BAD_CAST "version");
-			if (strcmp(emp, st.v[i].employee) == 0 &&
-			    (newest == NULL || version_compare(ver, newest) > 0)) {
-				free(newest);
-				newest = ver;
-				ver = NULL;
-			}
-			free(emp);
-			free(ver);
-		}
-		xmlSetProp(m, BAD_CAST "employee", BAD_CAST st.v[i].employee);
-		xmlSetProp(m, BAD_CAST "name", BAD_CAST st.v[i].name);
-		xmlSetProp(m, BAD_CAST "unit", BAD_CAST st.v[i].unit);
-		if (newest != NULL)
-			xmlSetProp(m, BAD_CAST "signed", BAD_CAST newest);
-		xmlSetProp(m, BAD_CAST "status", BAD_CAST(newest == NULL ?
-		    "none" : in_force != NULL && version_compare(newest,
-		    in_force) >= 0 ? "current" : "old"));
-		signed_now += newest != NULL && in_force != NULL &&
-		    version_compare(newest, in_force) >= 0;
-		free(newest);
-	}
-	char num[32];
-
-	snprintf(num, sizeof(num), "%zu", signed_now);
-	xmlSetProp(out, BAD_CAST "signed", BAD_CAST num);
-	snprintf(num, sizeof(num), "%zu", st.n);
-	xmlSetProp(out, BAD_CAST "staff", BAD_CAST num);
-done:
-	staff_free(&st);
-	free(id);
-	free(staffrel);
-	free(file);
-	free(path);
-	free(in_force);
-}
-
-/* Every signature register of the project (enrich runs this). */
-void
-signatures_enrich(struct project *p)
-{
-	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
-	    s = s->next)
-		if (tree_is(xmlFirstElementChild(s), "signatures"))
-			check_signatures(p, xmlFirstElementChild(s));
 }

@@ -1,0 +1,613 @@
+/*
+ * cmd_adopt.c - adopt and revise: decided versions as legal records.
+ * adopt records a decision in the source and freezes that version under
+ * policies/adopted/<id>/<version>/ (see archive.c); revise starts the
+ * next draft.
+ *
+ * An archive is staged in a hidden directory beside its final place and
+ * renamed into place with RENAME_NOREPLACE: an interrupted adopt leaves
+ * no archive or a complete one, and an existing archive is never
+ * replaced.  The edited source is checked through the whole pipeline
+ * (project_override) before anything is written.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/tree.h>
+
+#include "cmd.h"
+#include "render.h"
+
+static char *
+text(xmlNodePtr n)
+{
+	return n ? (char *)xmlNodeGetContent(n) : NULL;
+}
+
+static int
+exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
+/* The organ with id in the organisation, or NULL. */
+static xmlNodePtr
+find_organ(struct project *p, const char *id)
+{
+	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
+	    s = s->next) {
+		xmlNodePtr org = xmlFirstElementChild(s), organs;
+
+		if (!tree_is(org, "organisation") ||
+		    (organs = tree_child(org, "organs")) == NULL)
+			continue;
+		for (xmlNodePtr x = organs->children; x != NULL; x = x->next) {
+			xmlChar *oid = xmlGetProp(x, BAD_CAST "id");
+			int match = tree_is(x, "organ") &&
+			    xmlStrEqual(oid, BAD_CAST id);
+
+			xmlFree(oid);
+			if (match)
+				return x;
+		}
+	}
+	return NULL;
+}
+
+/* ---- editing a source ------------------------------------------------ */
+
+/* The element named name in meta, created before `before` if missing. */
+static xmlNodePtr
+meta_element(xmlNodePtr meta, const char *name, const char *before)
+{
+	xmlNodePtr n = tree_child(meta, name), b;
+
+	if (n != NULL)
+		return n;
+	n = xmlNewDocNode(meta->doc, meta->ns, BAD_CAST name, NULL);
+	b = tree_child(meta, before);
+	if (b != NULL) {
+		/* Keep the source's indentation: copy the space before b. */
+		xmlAddPrevSibling(b, n);
+		if (b->prev != NULL && n->prev != NULL &&
+		    n->prev->type == XML_TEXT_NODE)
+			xmlAddNextSibling(n, xmlNewDocText(meta->doc,
+			    n->prev->content));
+	} else
+		xmlAddChild(meta, n);
+	return n;
+}
+
+/* The last <revision> of history, or NULL. */
+static xmlNodePtr
+last_revision(xmlNodePtr history)
+{
+	xmlNodePtr last = NULL;
+
+	for (xmlNodePtr r = history ? history->children : NULL; r; r = r->next)
+		if (tree_is(r, "revision"))
+			last = r;
+	return last;
+}
+
+/* The source, edited, as the bytes to write. */
+static char *
+serialise(xmlDocPtr doc, size_t *len)
+{
+	xmlChar *out = NULL;
+	int n = 0;
+
+	xmlDocDumpMemoryEnc(doc, &out, &n, "UTF-8");
+	char *s = xmalloc((size_t)n + 1);
+
+	memcpy(s, out, (size_t)n);
+	s[n] = '\0';
+	xmlFree(out);
+	*len = (size_t)n;
+	return s;
+}
+
+/*
+ * Runs the whole pipeline with source rel replaced by data.  Returns the
+ * checked project, or NULL after printing why the edit is refused.
+ */
+static struct project *
+check_edit(const char *templates, const char *rel, const char *data,
+    size_t len)
+{
+	struct project *q = pipeline_new(templates);
+
+	if (q == NULL)
+		return NULL;
+	project_override(q, rel, data, len);
+	if (pipeline_run(q, 1) != 0 || diags_count(q->diags, SEV_ERROR) > 0) {
+		/* Only what the edit broke; the warnings are as before. */
+		diags_keep_errors(q->diags);
+		diags_print(q->diags, stderr);
+		fprintf(stderr, "styrdok: the edited %s would have errors; "
+		    "nothing was changed\n", rel);
+		pipeline_free(q);
+		return NULL;
+	}
+	return q;
+}
+
+/* Writes data over source rel atomically.  Returns 0 or -1. */
+static int
+write_source(const char *rel, const char *data, size_t len)
+{
+	char *dir = xstrdup(rel), *slash = strrchr(dir, '/');
+	struct outdir *od;
+	int rc;
+
+	*slash = '\0';
+	od = outdir_new(dir);
+	rc = od ? outdir_write(od, slash + 1, data, len) : -1;
+	outdir_free(od);
+	free(dir);
+	return rc;
+}
+
+/* ---- adopt ----------------------------------------------------------- */
+
+static int
+refuse(struct project *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+refuse(struct project *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("styrdok: adopt: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\n", stderr);
+	pipeline_free(p);
+	return EXIT_INPUT;
+}
+
+/* The newest decided revision before the current one, or NULL. */
+static xmlNodePtr
+previous_decision(xmlNodePtr history, xmlNodePtr current)
+{
+	xmlNodePtr prev = NULL;
+
+	for (xmlNodePtr r = history->children; r && r != current; r = r->next)
+		if (tree_is(r, "revision") && xmlHasProp(r, BAD_CAST "organ") &&
+		    xmlHasProp(r, BAD_CAST "date"))
+			prev = r;
+	return prev;
+}
+
+/*
+ * Creates a directory of the archive if it is missing.  One that is a
+ * symbolic link is refused: the archive would be written wherever it
+ * points.  Returns 0, or -1 after a message.
+ */
+static int
+archive_dir(const char *path)
+{
+	struct stat st;
+
+	if ((mkdir(path, 0755) != 0 && errno != EEXIST) ||
+	    lstat(path, &st) != 0) {
+		fprintf(stderr, "styrdok: adopt: %s: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "styrdok: adopt: %s: %s\n", path,
+		    S_ISLNK(st.st_mode) ? "a symbolic link; the archive is "
+		    "never written through one" : "not a directory");
+		return -1;
+	}
+	return 0;
+}
+
+/* Removes a staging directory and what is in it. */
+static void
+remove_staging(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d != NULL && (e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.' || (strcmp(e->d_name, ".") != 0 &&
+		    strcmp(e->d_name, "..") != 0)) {
+			char *f = xasprintf("%s/%s", dir, e->d_name);
+
+			unlink(f);
+			free(f);
+		}
+	if (d != NULL)
+		closedir(d);
+	rmdir(dir);
+}
+
+/* Removes staging directories an interrupted adopt of this doc left. */
+static void
+remove_stale_staging(const char *docdir)
+{
+	DIR *d = opendir(docdir);
+	struct dirent *e;
+
+	while (d != NULL && (e = readdir(d)) != NULL)
+		if (e->d_name[0] == '.' && strstr(e->d_name, ".staging") != NULL) {
+			char *s = xasprintf("%s/%s", docdir, e->d_name);
+
+			remove_staging(s);
+			free(s);
+		}
+	if (d != NULL)
+		closedir(d);
+}
+
+/*
+ * Freezes the archive: the files in names/data, plus MANIFEST, staged
+ * in a hidden directory and renamed to docdir/version without ever
+ * replacing an existing one.  Returns 0, or -1 after a message.
+ */
+static int
+freeze(const char *docdir, const char *version, char **names,
+    struct buf *data, size_t n)
+{
+	char *staging = xasprintf("%s/.%s.staging.%ld", docdir, version,
+	    (long)getpid());
+	char *final = xasprintf("%s/%s", docdir, version);
+	struct buf manifest = {0};
+	struct outdir *od;
+	const char *fail = getenv("STYRDOK_TEST_FAIL");
+	int rc = -1;
+
+	if ((od = outdir_new(staging)) == NULL)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		char hex[65];
+
+		if (outdir_write(od, names[i], data[i].data, data[i].len) != 0)
+			goto out;
+		sha256_hex(data[i].data, data[i].len, hex);
+		buf_printf(&manifest, "%s  %s\n", hex, names[i]);
+	}
+	if (outdir_write(od, "MANIFEST", manifest.data, manifest.len) != 0)
+		goto out;
+	/* Fault injection for the tests: fail after staging, before commit. */
+	if (fail != NULL && strcmp(fail, "staged") == 0) {
+		fprintf(stderr, "styrdok: adopt: failing after staging "
+		    "(STYRDOK_TEST_FAIL)\n");
+		goto out;
+	}
+	if (renameat2(AT_FDCWD, staging, AT_FDCWD, final,
+	    RENAME_NOREPLACE) != 0) {
+		fprintf(stderr, "styrdok: adopt: %s: %s\n", final,
+		    errno == EEXIST ? "already exists; an archive is never "
+		    "replaced" : strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	outdir_free(od);
+	if (rc != 0)
+		remove_staging(staging);
+	buf_free(&manifest);
+	free(staging);
+	free(final);
+	return rc;
+}
+
+int
+cmd_adopt(struct options *o, int argc, char **argv)
+{
+	struct project *p, *q = NULL;
+	struct renderer *r = NULL;
+	xmlNodePtr doc, meta, organ, hist, cur, prev;
+	xmlDocPtr raw = NULL;
+	char *rel = NULL, *type = NULL, *status = NULL, *version = NULL;
+	char *docdir = NULL, *archive = NULL, *edited = NULL;
+	char *ref = NULL, *why = NULL, *names[3];
+	struct buf files[3] = {{0}, {0}, {0}};
+	const char *id, *valid;
+	size_t len;
+	int status_code, rc = EXIT_INPUT;
+
+	if (argc != 1 || o->organ == NULL || o->date == NULL ||
+	    o->paragraph == NULL || o->dnr == NULL) {
+		fputs("usage: styrdok adopt ID --organ ORGAN --date YYYY-MM-DD "
+		    "--paragraph N --dnr DNR [--valid-from YYYY-MM-DD]\n",
+		    stderr);
+		return EXIT_USAGE;
+	}
+	id = argv[0];
+	valid = o->valid_from ? o->valid_from : o->date;
+	if ((p = run_stages(1, &status_code)) == NULL)
+		return status_code;
+	if (status_code != EXIT_OK) {
+		diags_print(p->diags, stderr);
+		return refuse(p, "the sources have errors; fix them first");
+	}
+	if (!iso_date_valid(o->date))
+		return refuse(p, "--date %s is not a real date", o->date);
+	if (!iso_date_valid(valid))
+		return refuse(p, "--valid-from %s is not a real date", valid);
+	if (strcmp(valid, o->date) < 0)
+		return refuse(p, "--valid-from %s is before the decision %s",
+		    valid, o->date);
+	len = strlen(o->paragraph);
+	if (len == 0 || len > 5 || strspn(o->paragraph, "0123456789") <
+	    len - (len > 1 && o->paragraph[len - 1] >= 'a' &&
+	    o->paragraph[len - 1] <= 'z'))
+		return refuse(p, "--paragraph %s is not a paragraph number "
+		    "such as 115 or 115a", o->paragraph);
+	if (*o->dnr == '\0')
+		return refuse(p, "--dnr is empty");
+	if ((doc = tree_find(p, "document", id)) == NULL)
+		return refuse(p, "no document with id \"%s\" (see styrdok "
+		    "list)", id);
+	meta = tree_child(doc, "meta");
+	hist = tree_child(doc, "history");
+	type = (char *)xmlGetProp(doc, BAD_CAST "type");
+	status = text(tree_child(meta, "status"));
+	version = text(tree_child(meta, "version"));
+	organ = find_organ(p, o->organ);
+	docdir = xasprintf("%s/%s", ADOPTED, id);
+	archive = xasprintf("%s/%s", docdir, version);
+	if (organ == NULL) {
+		rc = refuse(p, "no organ \"%s\" in the organisation", o->organ);
+		p = NULL;
+		goto out;
+	}
+	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
+	    s = s->next)
+		if (tree_is(xmlFirstElementChild(s), "organisation") &&
+		    !organ_may_adopt(xmlFirstElementChild(s), organ, type,
+		    &why)) {
+			rc = refuse(p, "%s", why);
+			p = NULL;
+			goto out;
+		}
+	if (strcmp(status, "beslutad") == 0 || strcmp(status, "upphavd") == 0 ||
+	    exists(archive)) {
+		rc = refuse(p, "version %s of %s is already adopted%s", version,
+		    id, exists(archive) ? " (its archive exists)" : "");
+		p = NULL;
+		goto out;
+	}
+	cur = last_revision(hist);
+	prev = previous_decision(hist, cur);
+	if (prev != NULL) {
+		xmlChar *pd = xmlGetProp(prev, BAD_CAST "date");
+		int earlier = strcmp(o->date, (char *)pd) < 0;
+
+		if (earlier) {
+			rc = refuse(p, "--date %s is before the decision on the "
+			    "previous version (%s)", o->date, (char *)pd);
+			xmlFree(pd);
+			p = NULL;
+			goto out;
+		}
+		xmlFree(pd);
+	}
+
+	/* Record the decision in the source, as written (no includes). */
+	rel = node_file(p->diags, doc);
+	if ((raw = source_parse(p, rel)) == NULL) {
+		diags_print(p->diags, stderr);
+		goto out;
+	}
+	{
+		xmlNodePtr rdoc = xmlDocGetRootElement(raw);
+		xmlNodePtr rmeta = tree_child(rdoc, "meta");
+		xmlNodePtr rhist = tree_child(rdoc, "history");
+		xmlNodePtr rcur = last_revision(rhist);
+		xmlNodePtr rprev = previous_decision(rhist, rcur);
+		xmlNodePtr dec = tree_child(rmeta, "decision");
+
+		xmlNodeSetContent(tree_child(rmeta, "status"), BAD_CAST "beslutad");
+		xmlSetProp(dec, BAD_CAST "organ", BAD_CAST o->organ);
+		xmlSetProp(dec, BAD_CAST "date", BAD_CAST o->date);
+		xmlSetProp(dec, BAD_CAST "paragraph", BAD_CAST o->paragraph);
+		xmlSetProp(dec, BAD_CAST "dnr", BAD_CAST o->dnr);
+		char *old_vf = text(tree_child(rmeta, "valid-from"));
+
+		/* Keep a planned valid-from unless told or it is too early. */
+		if (o->valid_from != NULL || old_vf == NULL ||
+		    strcmp(old_vf, o->date) < 0)
+			xmlNodeSetContent(meta_element(rmeta, "valid-from",
+			    "review-by"), BAD_CAST valid);
+		free(old_vf);
+		xmlSetProp(rcur, BAD_CAST "organ", BAD_CAST o->organ);
+		xmlSetProp(rcur, BAD_CAST "date", BAD_CAST o->date);
+		xmlSetProp(rcur, BAD_CAST "paragraph", BAD_CAST o->paragraph);
+		xmlSetProp(rcur, BAD_CAST "dnr", BAD_CAST o->dnr);
+		ref = xasprintf("%s %s § %s", o->organ, o->date, o->paragraph);
+		if (rprev != NULL)
+			xmlSetProp(rprev, BAD_CAST "superseded", BAD_CAST ref);
+	}
+	edited = serialise(raw, &len);
+	if ((q = check_edit(p->templates, rel, edited, len)) == NULL)
+		goto out;
+
+	/* The frozen version: canonical source and its rendered outputs. */
+	names[0] = xasprintf("%s.xml", id);
+	names[1] = xasprintf("%s.html", id);
+	names[2] = xasprintf("%s.md", id);
+	r = renderer_new(q);
+	if (source_canonical(q, rel, &files[0]) != 0 ||
+	    render_one(r, "document", id, "html", names[1], &files[1]) != 0 ||
+	    render_one(r, "document", id, "md", names[2], &files[2]) != 0) {
+		diags_print(q->diags, stderr);
+		rc = EXIT_SYSTEM;
+		goto names;
+	}
+	if (archive_dir(ADOPTED) != 0 || archive_dir(docdir) != 0) {
+		rc = EXIT_SYSTEM;
+		goto names;
+	}
+	remove_stale_staging(docdir);
+	if (freeze(docdir, version, names, files, 3) != 0 ||
+	    write_source(rel, edited, len) != 0) {
+		rc = EXIT_SYSTEM;
+		goto names;
+	}
+	fprintf(stderr, "styrdok: adopted %s version %s (%s, dnr %s); "
+	    "archive %s\n", id, version, ref, o->dnr, archive);
+	rc = EXIT_OK;
+names:
+	for (int i = 0; i < 3; i++) {
+		free(names[i]);
+		buf_free(&files[i]);
+	}
+out:
+	xmlFreeDoc(raw);
+	renderer_free(r);
+	pipeline_free(q);
+	pipeline_free(p);
+	free(rel);
+	free(type);
+	free(status);
+	free(version);
+	free(docdir);
+	free(archive);
+	free(edited);
+	free(ref);
+	free(why);
+	return rc;
+}
+
+/* ---- revise ---------------------------------------------------------- */
+
+/* 2.0 -> 2.1, 2 -> 2.1, 1.2.9 -> 1.2.10 */
+static char *
+next_minor(const char *v)
+{
+	const char *dot = strrchr(v, '.');
+
+	if (dot == NULL)
+		return xasprintf("%s.1", v);
+	return xasprintf("%.*s.%lu", (int)(dot - v), v,
+	    strtoul(dot + 1, NULL, 10) + 1);
+}
+
+int
+cmd_revise(struct options *o, int argc, char **argv)
+{
+	struct project *p, *q = NULL;
+	xmlNodePtr doc;
+	xmlDocPtr raw = NULL;
+	char *rel = NULL, *status = NULL, *version = NULL, *next = NULL;
+	char *edited = NULL, *owner = NULL;
+	size_t len;
+	int code, rc = EXIT_INPUT;
+
+	if (argc != 1) {
+		fputs("usage: styrdok revise ID [--version V]\n", stderr);
+		return EXIT_USAGE;
+	}
+	if ((p = run_stages(0, &code)) == NULL)
+		return code;
+	if (code != EXIT_OK) {
+		diags_print(p->diags, stderr);
+		fputs("styrdok: revise: the sources have errors; fix them "
+		    "first\n", stderr);
+		goto out;
+	}
+	if ((doc = tree_find(p, "document", argv[0])) == NULL) {
+		fprintf(stderr, "styrdok: revise: no document with id \"%s\"\n",
+		    argv[0]);
+		goto out;
+	}
+	status = text(tree_child(tree_child(doc, "meta"), "status"));
+	version = text(tree_child(tree_child(doc, "meta"), "version"));
+	if (strcmp(status, "beslutad") != 0) {
+		fprintf(stderr, "styrdok: revise: %s version %s is a draft "
+		    "(%s); adopt it before starting the next revision\n",
+		    argv[0], version, status);
+		goto out;
+	}
+	next = o->version ? xstrdup(o->version) : next_minor(version);
+	if (strspn(next, "0123456789.") != strlen(next) || next[0] == '.' ||
+	    version_compare(next, version) <= 0) {
+		fprintf(stderr, "styrdok: revise: version %s must follow %s\n",
+		    next, version);
+		goto out;
+	}
+	rel = node_file(p->diags, doc);
+	if ((raw = source_parse(p, rel)) == NULL) {
+		diags_print(p->diags, stderr);
+		goto out;
+	}
+	{
+		xmlNodePtr rdoc = xmlDocGetRootElement(raw);
+		xmlNodePtr rmeta = tree_child(rdoc, "meta");
+		xmlNodePtr rhist = tree_child(rdoc, "history");
+		xmlNodePtr dec = tree_child(rmeta, "decision"), vf, last, rev;
+
+		owner = (char *)xmlGetProp(tree_child(rmeta, "owner"),
+		    BAD_CAST "role");
+		xmlNodeSetContent(tree_child(rmeta, "version"), BAD_CAST next);
+		xmlNodeSetContent(tree_child(rmeta, "status"), BAD_CAST "utkast");
+		xmlUnsetProp(dec, BAD_CAST "date");
+		xmlUnsetProp(dec, BAD_CAST "paragraph");
+		xmlUnsetProp(dec, BAD_CAST "dnr");
+		/* The new version is valid from its own decision. */
+		if ((vf = tree_child(rmeta, "valid-from")) != NULL) {
+			if (vf->prev != NULL && vf->prev->type == XML_TEXT_NODE) {
+				xmlNodePtr ws = vf->prev;
+
+				xmlUnlinkNode(ws);
+				xmlFreeNode(ws);
+			}
+			xmlUnlinkNode(vf);
+			xmlFreeNode(vf);
+		}
+		last = last_revision(rhist);
+		rev = xmlNewDocNode(raw, last->ns, BAD_CAST "revision",
+		    BAD_CAST "Revidering påbörjad.");
+		xmlSetProp(rev, BAD_CAST "version", BAD_CAST next);
+		/* Never before the decision just recorded. */
+		char *last_date = (char *)xmlGetProp(last, BAD_CAST "date");
+
+		xmlSetProp(rev, BAD_CAST "date", BAD_CAST (last_date != NULL &&
+		    strcmp(last_date, p->today) > 0 ? last_date : p->today));
+		free(last_date);
+		if (owner != NULL)
+			xmlSetProp(rev, BAD_CAST "author", BAD_CAST owner);
+		xmlAddNextSibling(last, rev);
+		if (last->prev != NULL && last->prev->type == XML_TEXT_NODE)
+			xmlAddPrevSibling(rev, xmlNewDocText(raw,
+			    last->prev->content));
+	}
+	edited = serialise(raw, &len);
+	if ((q = check_edit(p->templates, rel, edited, len)) == NULL)
+		goto out;
+	if (write_source(rel, edited, len) != 0) {
+		rc = EXIT_SYSTEM;
+		goto out;
+	}
+	fprintf(stderr, "styrdok: %s is now version %s (utkast); the adopted "
+	    "version %s is unchanged in %s/%s/%s\n", argv[0], next, version,
+	    ADOPTED, argv[0], version);
+	rc = EXIT_OK;
+out:
+	xmlFreeDoc(raw);
+	pipeline_free(q);
+	pipeline_free(p);
+	free(rel);
+	free(status);
+	free(version);
+	free(next);
+	free(edited);
+	free(owner);
+	return rc;
+}

@@ -1,0 +1,199 @@
+/*
+ * cmd_diff.c - diff: the redline between two versions of a document,
+ * each a file, ID@VERSION from the archive or ID for the current
+ * source, rendered by the diff stylesheet of the format asked for.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd.h"
+#include "render.h"
+
+/*
+ * Whether document doc records version as decided but not archived
+ * (<revision version archived="no">): its text was never kept.
+ */
+static int
+decided_unarchived(xmlNodePtr doc, const char *version)
+{
+	xmlNodePtr hist = tree_child(doc, "history");
+	int found = 0;
+
+	for (xmlNodePtr r = hist ? hist->children : NULL; r && !found;
+	    r = r->next) {
+		xmlChar *v = xmlGetProp(r, BAD_CAST "version");
+		xmlChar *ar = xmlGetProp(r, BAD_CAST "archived");
+
+		found = tree_is(r, "revision") && xmlStrEqual(v,
+		    BAD_CAST version) && xmlStrEqual(ar, BAD_CAST "no");
+		xmlFree(v);
+		xmlFree(ar);
+	}
+	return found;
+}
+
+/*
+ * The archived source of ID@VERSION in arg, or NULL after a message:
+ * not of that form, or no such archive.
+ */
+static char *
+archived_side(struct project *p, const char *arg, const char *at)
+{
+	char *id = strndup(arg, (size_t)(at - arg)), *path = NULL;
+	xmlNodePtr doc;
+	struct stat st;
+
+	if (!docid_valid(id) || strchr(at + 1, '/') != NULL ||
+	    at[1] == '\0' || at[1] == '.') {
+		fprintf(stderr, "styrdok: diff: %s: not ID@VERSION\n", arg);
+		goto out;
+	}
+	path = archive_source_path(id, at + 1);
+	if (stat(path, &st) == 0)
+		goto out;
+	free(path);
+	path = NULL;
+	doc = tree_find(p, "document", id);
+	if (doc != NULL && decided_unarchived(doc, at + 1))
+		fprintf(stderr, "styrdok: diff: the text of %s is not "
+		    "archived, so no redline can be made against it; compare "
+		    "its topics by hand (the packet shows a coverage table)\n",
+		    arg);
+	else
+		fprintf(stderr, "styrdok: diff: %s: no archived version (see "
+		    "policies/adopted/%s/)\n", arg, id);
+out:
+	free(id);
+	return path;
+}
+
+/*
+ * One side of a diff: a file, ID@VERSION from the archive, or ID for the
+ * current source.  Returns the enriched <document> (in p's tree or in
+ * *own, which the caller frees), or NULL after a message on stderr.
+ */
+static xmlNodePtr
+diff_side(struct project *p, const char *arg, xmlDocPtr *own)
+{
+	const char *at = strchr(arg, '@');
+	xmlNodePtr doc = NULL;
+	char *path;
+	struct stat st;
+
+	*own = NULL;
+	if (at == NULL && stat(arg, &st) != 0) {
+		if ((doc = tree_find(p, "document", arg)) == NULL)
+			fprintf(stderr, "styrdok: diff: %s: no such file and no "
+			    "document with that id\n", arg);
+		return doc;
+	}
+	path = at != NULL ? archived_side(p, arg, at) : xstrdup(arg);
+	if (path == NULL)
+		return NULL;
+	if ((*own = document_file_load(p, path)) == NULL ||
+	    validate_document(p, *own) != 0) {
+		diags_print(p->diags, stderr);
+		fprintf(stderr, "styrdok: diff: %s cannot be read as a "
+		    "document\n", arg);
+		xmlFreeDoc(*own);
+		*own = NULL;
+		goto out;
+	}
+	doc = xmlDocGetRootElement(*own);
+	if (doc == NULL || !xmlStrEqual(doc->name, BAD_CAST "document")) {
+		fprintf(stderr, "styrdok: diff: %s is not a <document>\n", arg);
+		doc = NULL;
+		goto out;
+	}
+	enrich_document(p, doc);
+out:
+	free(path);
+	return doc;
+}
+
+/* Writes data to file (atomically, in its directory).  Returns status. */
+static int
+write_file(const char *file, const struct buf *data)
+{
+	char *dir = xstrdup(file), *slash = strrchr(dir, '/');
+	const char *name = slash ? slash + 1 : file;
+	struct outdir *od;
+	int status;
+
+	if (slash != NULL)
+		*slash = '\0';
+	od = outdir_new(slash ? dir : ".");
+	status = od != NULL && outdir_write(od, name, data->data,
+	    data->len) == 0 ? EXIT_OK : EXIT_SYSTEM;
+	outdir_free(od);
+	free(dir);
+	return status;
+}
+
+int
+cmd_diff(struct options *o, int argc, char **argv)
+{
+	const struct format *f = format_find("md");
+	struct renderer *r = NULL;
+	struct project *p;
+	struct buf out = {0};
+	xmlDocPtr own_old = NULL, own_new = NULL;
+	xmlNodePtr old, new;
+	char *id = NULL;
+	int status, changes;
+
+	(void)argc;
+	if (o->format != NULL && (f = format_find(o->format)) == NULL) {
+		char *known = format_names(format_any);
+
+		fprintf(stderr, "styrdok: diff: unknown format \"%s\" "
+		    "(known: %s)\n", o->format, known);
+		free(known);
+		return EXIT_USAGE;
+	}
+	/* PDF and the office formats are files, not text for a terminal. */
+	if (!f->to_stdout && o->outfile == NULL) {
+		fprintf(stderr, "styrdok: diff: -f %s needs -o FILE\n",
+		    f->name);
+		return EXIT_USAGE;
+	}
+	if (f->finish == FINISH_PDF && fop_require("diff") != 0)
+		return EXIT_SYSTEM;
+	if ((p = run_stages(1, &status)) == NULL)
+		return EXIT_SYSTEM;
+	if (status != EXIT_OK) {
+		cmd_print_diags(p, 0);
+		fputs("styrdok: diff: the sources have errors\n", stderr);
+		pipeline_free(p);
+		return EXIT_USAGE;
+	}
+	/* Trouble (unreadable or unknown versions) is 2, as for diff(1). */
+	status = EXIT_USAGE;
+	if ((old = diff_side(p, argv[0], &own_old)) == NULL ||
+	    (new = diff_side(p, argv[1], &own_new)) == NULL)
+		goto out;
+	changes = diff_documents(p->tree, old, new, argv[0], argv[1]);
+	id = tree_prop(new, "id");
+	r = renderer_new(p);
+	if (render_one(r, "diff", id, f->name, o->outfile ? o->outfile :
+	    "diff", &out) != 0) {
+		cmd_print_diags(p, 0);
+		status = EXIT_SYSTEM;
+		goto out;
+	}
+	if (o->outfile != NULL) {
+		if ((status = write_file(o->outfile, &out)) != EXIT_OK)
+			goto out;
+	} else
+		fwrite(out.data, 1, out.len, stdout);
+	status = changes > 0 ? 1 : EXIT_OK;
+out:
+	free(id);
+	buf_free(&out);
+	renderer_free(r);
+	xmlFreeDoc(own_old);
+	xmlFreeDoc(own_new);
+	pipeline_free(p);
+	return status;
+}

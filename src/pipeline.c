@@ -1,0 +1,133 @@
+/*
+ * pipeline.c - the stages in order, for every command: find the
+ * templates, load (stage 1), validate by schema (2a), check the rules,
+ * the registers, the signature registers and the archives (2b), enrich
+ * (3).  It is also the one place that points libxml2's and libxslt's
+ * process-wide error handlers at a project's diagnostics, and points
+ * them back when the project is freed, so a second project (adopt
+ * checks an edited source in one) never leaves them aimed at freed
+ * memory or loses the first one's messages.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/globals.h>
+#include <libxslt/xsltutils.h>
+
+#include "styrdok.h"
+
+#ifndef STYRDOK_DATADIR
+#define STYRDOK_DATADIR "/usr/local/share/styrdok"
+#endif
+
+/*
+ * Where the templates are: $STYRDOK_TEMPLATES; else templates/ beside
+ * the executable (a build in the source tree); else the installed
+ * STYRDOK_DATADIR/templates.  Returns a string the caller frees.
+ */
+static char *
+find_templates(void)
+{
+	const char *env = getenv("STYRDOK_TEMPLATES");
+	char exe[PATH_MAX], *slash;
+	struct stat st;
+	ssize_t n;
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			char *probe = xasprintf("%s/templates/project.rng", exe);
+			int ok = stat(probe, &st) == 0;
+
+			free(probe);
+			if (ok)
+				return xasprintf("%s/templates", exe);
+		}
+	}
+	return xstrdup(STYRDOK_DATADIR "/templates");
+}
+
+/*
+ * A project in the current directory with the libraries' error handlers
+ * aimed at its diagnostics.  templates NULL means find them.  Returns
+ * NULL after a message when the directory is no project.
+ */
+struct project *
+pipeline_new(const char *templates)
+{
+	char *found = templates ? NULL : find_templates();
+	struct project *p = project_new(templates ? templates : found);
+
+	free(found);
+	if (p == NULL)
+		return NULL;
+	p->saved_xml = xmlStructuredError;
+	p->saved_xml_ctx = xmlStructuredErrorContext;
+	p->saved_xslt = xsltGenericError;
+	p->saved_xslt_ctx = xsltGenericErrorContext;
+	xmlSetStructuredErrorFunc(p->diags, diag_xml_error);
+	xsltSetGenericErrorFunc(p->diags, diag_xslt_error);
+	return p;
+}
+
+/* Frees p and gives the handlers back to whoever had them before it. */
+void
+pipeline_free(struct project *p)
+{
+	if (p == NULL)
+		return;
+	xmlSetStructuredErrorFunc(p->saved_xml_ctx, p->saved_xml);
+	xsltSetGenericErrorFunc(p->saved_xslt_ctx, p->saved_xslt);
+	project_free(p);
+}
+
+/*
+ * Runs the stages over p.  Returns 0, or -1 when the environment is
+ * broken (the schema cannot be used).
+ */
+int
+pipeline_run(struct project *p, int enrich_too)
+{
+	project_load(p);
+	if (validate_schema(p) < 0)
+		return -1;
+	rules_run(p);
+	archives_verify(p);
+	if (enrich_too) {
+		signatures_check(p);
+		enrich(p);
+	}
+	return 0;
+}
+
+/*
+ * Loads, validates and (unless only structure is wanted) enriches the
+ * project in the current directory.  Returns the project, with *status
+ * EXIT_INPUT when the sources have errors, or NULL when the environment
+ * is broken (*status is then EXIT_SYSTEM).
+ */
+struct project *
+run_stages(int enrich_too, int *status)
+{
+	struct project *p = pipeline_new(NULL);
+
+	*status = EXIT_SYSTEM;
+	if (p == NULL)
+		return NULL;
+	if (pipeline_run(p, enrich_too) != 0) {
+		diags_print(p->diags, stderr);
+		fprintf(stderr, "styrdok: the schema in %s cannot be used\n",
+		    p->templates);
+		pipeline_free(p);
+		return NULL;
+	}
+	*status = diags_count(p->diags, SEV_ERROR) ? EXIT_INPUT : EXIT_OK;
+	return p;
+}
