@@ -59,7 +59,7 @@ verify_archive(struct diags *d, const char *dir)
 	int lineno = 0;
 
 	if (f == NULL) {
-		diag_add(d, dir, 0, 0, SEV_ERROR, "archive-integrity",
+		diag_add(d, dir, 0, 0, SEV_ERROR, RULE_ARCHIVE_INTEGRITY,
 		    "the archive has no MANIFEST");
 		free(mpath);
 		return;
@@ -72,7 +72,7 @@ verify_archive(struct diags *d, const char *dir)
 		if (sscanf(line, "%64[0-9a-f]  %511[^\n]", hex, name) != 2 ||
 		    strchr(name, '/') != NULL || name[0] == '.') {
 			diag_add(d, mpath, lineno, 1, SEV_ERROR,
-			    "archive-integrity", "not a line of the form "
+			    RULE_ARCHIVE_INTEGRITY, "not a line of the form "
 			    "\"SHA256  FILE\"");
 			continue;
 		}
@@ -80,14 +80,14 @@ verify_archive(struct diags *d, const char *dir)
 		listed[nlisted++] = xstrdup(name);
 		path = xasprintf("%s/%s", dir, name);
 		if ((data = file_read(path, &len)) == NULL) {
-			diag_add(d, path, 0, 0, SEV_ERROR, "archive-integrity",
+			diag_add(d, path, 0, 0, SEV_ERROR, RULE_ARCHIVE_INTEGRITY,
 			    "%s is listed in the MANIFEST but missing", name);
 			free(path);
 			continue;
 		}
 		sha256_hex(data, len, actual);
 		if (strcmp(actual, hex) != 0)
-			diag_add(d, path, 0, 0, SEV_ERROR, "archive-integrity",
+			diag_add(d, path, 0, 0, SEV_ERROR, RULE_ARCHIVE_INTEGRITY,
 			    "%s has changed since it was adopted (SHA-256 %.12s, "
 			    "MANIFEST %.12s)", name, actual, hex);
 		free(data);
@@ -109,7 +109,7 @@ verify_archive(struct diags *d, const char *dir)
 		if (i == nlisted) {
 			char *path = xasprintf("%s/%s", dir, e->d_name);
 
-			diag_add(d, path, 0, 0, SEV_ERROR, "archive-integrity",
+			diag_add(d, path, 0, 0, SEV_ERROR, RULE_ARCHIVE_INTEGRITY,
 			    "%s was added to the archive after adoption",
 			    e->d_name);
 			free(path);
@@ -149,7 +149,7 @@ archives_verify(struct project *p)
 		/* An archive read through a link is not the archive. */
 		if (is_symlink(docdir)) {
 			diag_add(p->diags, docdir, 0, 0, SEV_ERROR,
-			    "archive-integrity", "a symbolic link: an archive "
+			    RULE_ARCHIVE_INTEGRITY, "a symbolic link: an archive "
 			    "is a directory of the project, never read through "
 			    "a link");
 			free(docdir);
@@ -165,7 +165,7 @@ archives_verify(struct project *p)
 				dir = xasprintf("%s/%s", docdir, v->d_name);
 				if (v->d_name[0] == '.')
 					diag_add(p->diags, dir, 0, 0,
-					    SEV_WARNING, "archive-integrity",
+					    SEV_WARNING, RULE_ARCHIVE_INTEGRITY,
 					    "an interrupted adopt left this "
 					    "staging directory; the next adopt "
 					    "of the document removes it");

@@ -258,7 +258,7 @@ check_ids(struct project *p, int argc, char **argv)
 
 	for (int a = 0; a < argc; a++)
 		if (tree_find(p, "document", argv[a]) == NULL) {
-			diag_add(p->diags, NULL, 0, 0, SEV_ERROR, "ref-document",
+			diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT,
 			    "no document with id \"%s\" (see styrdok list)",
 			    argv[a]);
 			status = EXIT_INPUT;

@@ -244,19 +244,19 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 			}
 		diag_add(d, rel, line, (int)utf8_columns(bol,
 		    (size_t)(nul - bol)) + 1, SEV_ERROR,
-		    "staff-encoding", "a NUL byte: this is not a text file "
+		    RULE_STAFF_ENCODING, "a NUL byte: this is not a text file "
 		    "(UTF-16 or a spreadsheet?); save it as \"CSV UTF-8\"");
 		return -1;
 	}
 	if (cp1252) {
 		if ((converted = cp1252_to_utf8(data, len, &len)) == NULL) {
-			diag_add(d, rel, 1, 1, SEV_ERROR, "staff-encoding",
+			diag_add(d, rel, 1, 1, SEV_ERROR, RULE_STAFF_ENCODING,
 			    "cannot convert from Windows-1252");
 			return -1;
 		}
 		s = converted;
 	} else if ((line = invalid_utf8_line(data, len)) != 0) {
-		diag_add(d, rel, line, 1, SEV_ERROR, "staff-encoding",
+		diag_add(d, rel, line, 1, SEV_ERROR, RULE_STAFF_ENCODING,
 		    "not UTF-8 (probably Windows-1252, as Excel saves \"CSV "
 		    "(semikolonavgränsad)\"): save it as \"CSV UTF-8\", or "
 		    "give --encoding cp1252");
@@ -271,7 +271,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 		pos++;
 	}
 	if (pos >= len) {
-		diag_add(d, rel, 1, 1, SEV_ERROR, "staff-empty",
+		diag_add(d, rel, 1, 1, SEV_ERROR, RULE_STAFF_EMPTY,
 		    "the staff list is empty");
 		goto out;
 	}
@@ -290,7 +290,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 		sep = semi >= comma ? ';' : ',';
 	}
 	if (next_row(s, len, &pos, sep, &line, &r) != 1) {
-		diag_add(d, rel, line, 1, SEV_ERROR, "staff-csv",
+		diag_add(d, rel, line, 1, SEV_ERROR, RULE_STAFF_CSV,
 		    "the header line has an unterminated quote");
 		goto out;
 	}
@@ -303,7 +303,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 		    sizeof(*personnummer); p++)
 			if (strcmp(key, personnummer[p]) == 0)
 				diag_add(d, rel, r.line, 1, SEV_ERROR,
-				    "staff-personnummer", "column \"%s\" holds "
+				    RULE_STAFF_PERSONNUMMER, "column \"%s\" holds "
 				    "personnummer: styrdok does not take them "
 				    "(data minimisation); remove the column, the "
 				    "employee number identifies the person",
@@ -315,7 +315,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 			cols[c] = headers[h].col;
 			found[headers[h].col]++;
 		} else if (*key != '\0')
-			diag_add(d, rel, r.line, 1, SEV_NOTE, "staff-column",
+			diag_add(d, rel, r.line, 1, SEV_NOTE, RULE_STAFF_COLUMN,
 			    "column \"%s\" is not used", trim(r.field[c]));
 		free(key);
 	}
@@ -324,7 +324,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 
 	for (int c = COL_NAME; c <= COL_EMPLOYEE; c++)
 		if (need[c] != NULL && !found[c])
-			diag_add(d, rel, r.line, 1, SEV_ERROR, "staff-column",
+			diag_add(d, rel, r.line, 1, SEV_ERROR, RULE_STAFF_COLUMN,
 			    "no column %s", need[c]);
 	size_t ncols = r.n;
 
@@ -343,7 +343,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 			if (cols[c] != COL_IGNORED && *v != '\0' &&
 			    strchr("=+-@", *v) != NULL)
 				diag_add(d, rel, r.line, 1, SEV_ERROR,
-				    "staff-row", "line %d: \"%.40s\" starts "
+				    RULE_STAFF_ROW, "line %d: \"%.40s\" starts "
 				    "with %c, which a spreadsheet runs as a "
 				    "formula", r.line, v, *v);
 			if (cols[c] == COL_NAME && !p.name)
@@ -359,12 +359,12 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 		for (size_t c = ncols; c < r.n && !empty; c++)
 			if (*trim(r.field[c]) != '\0') {
 				diag_add(d, rel, r.line, 1, SEV_ERROR,
-				    "staff-csv", "line %d has %zu fields; the "
+				    RULE_STAFF_CSV, "line %d has %zu fields; the "
 				    "header has %zu", r.line, r.n, ncols);
 				break;
 			}
 		if (r.n < ncols && !empty)
-			diag_add(d, rel, r.line, 1, SEV_ERROR, "staff-csv",
+			diag_add(d, rel, r.line, 1, SEV_ERROR, RULE_STAFF_CSV,
 			    "line %d has %zu fields; the header has %zu",
 			    r.line, r.n, ncols);
 		p.line = r.line;
@@ -376,14 +376,14 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 		}
 		if (!p.name || !*p.name || !p.unit || !*p.unit || !p.employee ||
 		    !*p.employee)
-			diag_add(d, rel, p.line, 1, SEV_ERROR, "staff-row",
+			diag_add(d, rel, p.line, 1, SEV_ERROR, RULE_STAFF_ROW,
 			    "line %d lacks %s", p.line, !p.name || !*p.name ?
 			    "a name" : !p.unit || !*p.unit ? "a unit" :
 			    "an employee number");
 		for (size_t k = 0; k < out->n && p.employee && *p.employee; k++)
 			if (strcmp(out->v[k].employee, p.employee) == 0) {
 				diag_add(d, rel, p.line, 1, SEV_ERROR,
-				    "staff-row", "employee number %s is also "
+				    RULE_STAFF_ROW, "employee number %s is also "
 				    "on line %d", p.employee, out->v[k].line);
 				break;
 			}
@@ -399,10 +399,10 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 		out->v[out->n++] = p;
 	}
 	if (rc < 0)
-		diag_add(d, rel, r.line, 1, SEV_ERROR, "staff-csv",
+		diag_add(d, rel, r.line, 1, SEV_ERROR, RULE_STAFF_CSV,
 		    "a quoted field that starts on line %d never ends", r.line);
 	else if (out->n == 0 && diags_count(d, SEV_ERROR) == errors)
-		diag_add(d, rel, line, 1, SEV_ERROR, "staff-empty",
+		diag_add(d, rel, line, 1, SEV_ERROR, RULE_STAFF_EMPTY,
 		    "the staff list has a header but nobody in it");
 out:
 	row_free(&r);

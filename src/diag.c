@@ -38,6 +38,28 @@ struct diags {
 	xmlNodePtr fallback;	/* where to put errors libxml2 cannot place */
 };
 
+#define RULE_ROW(name, id, sev, class, gap) {id, sev, class, gap},
+static const struct rule_info rules[RULE_COUNT] = {STYRDOK_RULES(RULE_ROW)};
+#undef RULE_ROW
+
+const struct rule_info *
+rule_info(enum rule r)
+{
+	return &rules[r < RULE_COUNT ? r : RULE_XML];
+}
+
+/* The rule with this id.  Returns 0, or -1 when there is none. */
+int
+rule_find(const char *id, enum rule *out)
+{
+	for (size_t i = 0; i < RULE_COUNT; i++)
+		if (strcmp(rules[i].id, id) == 0) {
+			*out = (enum rule)i;
+			return 0;
+		}
+	return -1;
+}
+
 struct diags *
 diags_new(const char *root)
 {
@@ -72,7 +94,7 @@ diags_free(struct diags *d)
 
 static void
 diag_addv(struct diags *d, const char *file, int line, int col,
-    enum severity sev, const char *rule, const char *fmt, va_list ap)
+    enum severity sev, enum rule rule, const char *fmt, va_list ap)
 {
 	struct diag *g;
 	char *msg;
@@ -109,7 +131,7 @@ diag_addv(struct diags *d, const char *file, int line, int col,
 
 void
 diag_add(struct diags *d, const char *file, int line, int col,
-    enum severity sev, const char *rule, const char *fmt, ...)
+    enum severity sev, enum rule rule, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -366,7 +388,7 @@ node_position(struct diags *d, xmlNodePtr node, const char *attr,
 
 void
 diag_node(struct diags *d, xmlNodePtr node, const char *attr,
-    enum severity sev, const char *rule, const char *fmt, ...)
+    enum severity sev, enum rule rule, const char *fmt, ...)
 {
 	va_list ap;
 	char *file;
@@ -437,7 +459,7 @@ source_advance(const struct source *s, size_t i, size_t want)
  * the tree as a <gap> for the index and the report.
  */
 void
-gap_node(struct diags *d, xmlNodePtr node, const char *attr, const char *rule,
+gap_node(struct diags *d, xmlNodePtr node, const char *attr, enum rule rule,
     const char *fmt, ...)
 {
 	va_list ap;
@@ -458,7 +480,7 @@ gap_node(struct diags *d, xmlNodePtr node, const char *attr, const char *rule,
  */
 void
 diag_text(struct diags *d, xmlNodePtr node, size_t offset, const char *text,
-    enum severity sev, const char *rule, const char *fmt, ...)
+    enum severity sev, enum rule rule, const char *fmt, ...)
 {
 	va_list ap;
 	char *file;
@@ -482,28 +504,28 @@ diag_text(struct diags *d, xmlNodePtr node, size_t offset, const char *text,
 	free(file);
 }
 
-static const char *
+static enum rule
 rule_for_domain(int domain)
 {
 	switch (domain) {
 	case XML_FROM_PARSER:
 	case XML_FROM_NAMESPACE:
 	case XML_FROM_DTD:
-		return "xml-parse";
+		return RULE_XML_PARSE;
 	case XML_FROM_RELAXNGV:
 	case XML_FROM_RELAXNGP:
 	case XML_FROM_SCHEMASV:
 	case XML_FROM_SCHEMASP:
-		return "schema";
+		return RULE_SCHEMA;
 	case XML_FROM_XINCLUDE:
-		return "xinclude";
+		return RULE_XINCLUDE;
 	case XML_FROM_XSLT:
 	case XML_FROM_XPATH:
-		return "xslt";
+		return RULE_XSLT;
 	case XML_FROM_IO:
-		return "io";
+		return RULE_IO;
 	default:
-		return "xml";
+		return RULE_XML;
 	}
 }
 
@@ -660,11 +682,11 @@ diags_print(struct diags *d, FILE *f)
 
 		if (g->file == NULL)
 			fprintf(f, "styrdok: %s: %s [%s]\n", sev_name(g->sev),
-			    g->msg, g->rule);
+			    g->msg, rule_info(g->rule)->id);
 		else
 			fprintf(f, "%s:%d:%d: %s: %s [%s]\n", g->file,
 			    g->line, g->col, sev_name(g->sev), g->msg,
-			    g->rule);
+			    rule_info(g->rule)->id);
 	}
 }
 
@@ -687,7 +709,7 @@ diags_print_json(struct diags *d, FILE *f)
 		buf_adds(&b, ", \"message\": ");
 		json_string(&b, g->msg);
 		buf_adds(&b, ", \"rule\": ");
-		json_string(&b, g->rule);
+		json_string(&b, rule_info(g->rule)->id);
 		buf_adds(&b, "}");
 	}
 	buf_adds(&b, d->n ? "\n]\n" : "]\n");
@@ -739,7 +761,7 @@ diag_xslt_error(void *ctx, const char *fmt, ...)
 		    strcmp(d->xslt.data, "error") != 0 &&
 		    strcmp(d->xslt.data, "warning") != 0)
 			diag_add(d, d->xslt_file, d->xslt_line, 0, SEV_ERROR,
-			    "xslt", "%s", d->xslt.data);
+			    RULE_XSLT, "%s", d->xslt.data);
 		memmove(d->xslt.data, nl + 1, strlen(nl + 1) + 1);
 		d->xslt.len = strlen(d->xslt.data);
 	}

@@ -128,7 +128,7 @@ set_build_date(struct project *p)
 			xmlSetProp(root, BAD_CAST "build-date", BAD_CAST date);
 			return;
 		}
-		diag_add(p->diags, NULL, 0, 0, SEV_WARNING, "environment",
+		diag_add(p->diags, NULL, 0, 0, SEV_WARNING, RULE_ENVIRONMENT,
 		    "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds; "
 		    "ignored", epoch);
 	}
@@ -147,7 +147,7 @@ add_profile(struct project *p)
 	xmlNodePtr root = xmlDocGetRootElement(p->tree);
 
 	if (prof == NULL || !tree_is(xmlDocGetRootElement(prof), "profile"))
-		diag_add(p->diags, path, 0, 0, SEV_ERROR, "environment",
+		diag_add(p->diags, path, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
 		    "house-style profile missing or not a <profile>");
 	else
 		xmlAddPrevSibling(root->children ? root->children :
@@ -207,7 +207,7 @@ attach_gaps(struct project *p)
 			continue;
 		gap = xmlNewTextChild(holder, holder->ns, BAD_CAST "gap",
 		    BAD_CAST g->msg);
-		xmlSetProp(gap, BAD_CAST "rule", BAD_CAST g->rule);
+		xmlSetProp(gap, BAD_CAST "rule", BAD_CAST rule_info(g->rule)->id);
 	}
 }
 

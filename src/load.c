@@ -214,24 +214,24 @@ read_source(struct project *p, const char *path, const char *rel,
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
-		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "io",
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, RULE_IO,
 		    "cannot open: %s", strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "file-type",
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, RULE_FILE_TYPE,
 		    "not a regular file");
 		close(fd);
 		return NULL;
 	}
 	if (st.st_size == 0) {
-		diag_add(p->diags, rel, 1, 1, SEV_ERROR, "file-empty",
+		diag_add(p->diags, rel, 1, 1, SEV_ERROR, RULE_FILE_EMPTY,
 		    "file is empty");
 		close(fd);
 		return NULL;
 	}
 	if (st.st_size > LIMIT_FILE_BYTES) {
-		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "file-size",
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, RULE_FILE_SIZE,
 		    "file is %lld bytes; the limit is %ld",
 		    (long long)st.st_size, LIMIT_FILE_BYTES);
 		close(fd);
@@ -249,7 +249,7 @@ read_source(struct project *p, const char *path, const char *rel,
 	}
 	close(fd);
 	if (*len != (size_t)st.st_size) {
-		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "io",
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, RULE_IO,
 		    "short read: %s", strerror(errno));
 		free(data);
 		return NULL;
@@ -340,7 +340,7 @@ refuse_xml_base(struct project *p, xmlDocPtr doc)
 			/* Unset first: the node's file must not come from it. */
 			xmlUnsetNsProp(n, xmlSearchNsByHref(doc, n,
 			    XML_XML_NAMESPACE), BAD_CAST "base");
-			diag_node(p->diags, n, "xml:base", SEV_ERROR, "xml-base",
+			diag_node(p->diags, n, "xml:base", SEV_ERROR, RULE_XML_BASE,
 			    "xml:base may not be written in sources");
 			found = 1;
 		}
@@ -364,7 +364,7 @@ parse_source(struct project *p, const char *path, const char *rel)
 		return NULL;
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		free(data);
-		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "io",
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, RULE_IO,
 		    "out of memory");
 		return NULL;
 	}
@@ -381,10 +381,10 @@ parse_source(struct project *p, const char *path, const char *rel)
 		/* Only the refusal: what the stop caused is noise. */
 		diags_truncate(p->diags, before);
 		diag_add(p->diags, rel, st.doctype_line, st.doctype_col,
-		    SEV_ERROR, "xml-doctype", "DOCTYPE declarations are not "
+		    SEV_ERROR, RULE_XML_DOCTYPE, "DOCTYPE declarations are not "
 		    "allowed in sources (no DTDs, no entities)");
 	} else if (doc == NULL && memchr(data, '\0', len) != NULL)
-		diag_add(p->diags, rel, 1, 1, SEV_NOTE, "xml-parse",
+		diag_add(p->diags, rel, 1, 1, SEV_NOTE, RULE_XML_PARSE,
 		    "the file contains NUL bytes: save it as UTF-8 (UTF-16 "
 		    "needs a byte-order mark)");
 	if (doc != NULL && refuse_xml_base(p, doc)) {
@@ -437,36 +437,36 @@ check_include(struct project *p, xmlNodePtr inc, const char *dir, int depth,
 	struct stat st;
 
 	if (xmlHasProp(inc, BAD_CAST "xpointer")) {
-		diag_node(p->diags, inc, "xpointer", SEV_ERROR, "xinclude",
+		diag_node(p->diags, inc, "xpointer", SEV_ERROR, RULE_XINCLUDE,
 		    "xpointer is not supported in includes; include a "
 		    "whole file");
 		goto fail;
 	}
 	if (parse != NULL && !xmlStrEqual(parse, BAD_CAST "xml") &&
 	    !xmlStrEqual(parse, BAD_CAST "text")) {
-		diag_node(p->diags, inc, "parse", SEV_ERROR, "xinclude",
+		diag_node(p->diags, inc, "parse", SEV_ERROR, RULE_XINCLUDE,
 		    "parse must be \"xml\" or \"text\"");
 		goto fail;
 	}
 	if (h == NULL || *h == '\0') {
-		diag_node(p->diags, inc, NULL, SEV_ERROR, "xinclude",
+		diag_node(p->diags, inc, NULL, SEV_ERROR, RULE_XINCLUDE,
 		    "include without href");
 		goto fail;
 	}
 	if (++w->count > LIMIT_INCLUDE_COUNT) {
-		diag_node(p->diags, inc, NULL, SEV_ERROR, "xinclude-limit",
+		diag_node(p->diags, inc, NULL, SEV_ERROR, RULE_XINCLUDE_LIMIT,
 		    "more than %d includes in one source",
 		    LIMIT_INCLUDE_COUNT);
 		goto fail;
 	}
 	if (depth > LIMIT_INCLUDE_DEPTH) {
-		diag_node(p->diags, inc, NULL, SEV_ERROR, "xinclude-limit",
+		diag_node(p->diags, inc, NULL, SEV_ERROR, RULE_XINCLUDE_LIMIT,
 		    "includes nested deeper than %d", LIMIT_INCLUDE_DEPTH);
 		goto fail;
 	}
 	/* A relative path only: no scheme, no absolute path. */
 	if (h[0] == '/' || strchr(h, ':') != NULL || strchr(h, '\\')) {
-		diag_node(p->diags, inc, "href", SEV_ERROR, "xinclude-path",
+		diag_node(p->diags, inc, "href", SEV_ERROR, RULE_XINCLUDE_PATH,
 		    "href \"%s\" must be a relative path inside policies/", h);
 		goto fail;
 	}
@@ -474,24 +474,24 @@ check_include(struct project *p, xmlNodePtr inc, const char *dir, int depth,
 	joined = xasprintf("%s/%s", dir, unescaped ? unescaped : h);
 	real = realpath(joined, NULL);
 	if (real == NULL) {
-		diag_node(p->diags, inc, "href", SEV_ERROR, "xinclude-path",
+		diag_node(p->diags, inc, "href", SEV_ERROR, RULE_XINCLUDE_PATH,
 		    "included file \"%s\" not found", h);
 		goto fail;
 	}
 	if (!path_under(real, p->policies)) {
-		diag_node(p->diags, inc, "href", SEV_ERROR, "xinclude-path",
+		diag_node(p->diags, inc, "href", SEV_ERROR, RULE_XINCLUDE_PATH,
 		    "href \"%s\" leads outside policies/", h);
 		goto fail;
 	}
 	if (seen_before(w, real)) {
-		diag_node(p->diags, inc, "href", SEV_ERROR, "xinclude-repeat",
+		diag_node(p->diags, inc, "href", SEV_ERROR, RULE_XINCLUDE_REPEAT,
 		    "\"%s\" is included more than once (or includes itself)",
 		    h);
 		goto fail;
 	}
 	rel = diag_relpath(p->diags, real);
 	if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_node(p->diags, inc, "href", SEV_ERROR, "xinclude-path",
+		diag_node(p->diags, inc, "href", SEV_ERROR, RULE_XINCLUDE_PATH,
 		    "\"%s\" is not a regular file", h);
 		goto fail;
 	}
@@ -504,7 +504,7 @@ check_include(struct project *p, xmlNodePtr inc, const char *dir, int depth,
 		else if (memchr(data, '\0', len) != NULL ||
 		    !xmlCheckUTF8((const xmlChar *)data)) {
 			diag_node(p->diags, inc, "href", SEV_ERROR,
-			    "xinclude", "included text \"%s\" is not valid "
+			    RULE_XINCLUDE, "included text \"%s\" is not valid "
 			    "UTF-8 text", h);
 			w->errors++;
 		}
@@ -598,7 +598,7 @@ add_source(struct project *p, const char *path, const char *rel)
 		return;
 	top = xmlDocGetRootElement(doc);
 	if (top->ns == NULL || !xmlStrEqual(top->ns->href, NS_STYRDOK)) {
-		diag_node(p->diags, top, NULL, SEV_ERROR, "schema",
+		diag_node(p->diags, top, NULL, SEV_ERROR, RULE_SCHEMA,
 		    "the root element must be <organisation> or <document> "
 		    "in the namespace %s", NS_STYRDOK);
 		xmlFreeDoc(doc);
@@ -668,7 +668,7 @@ collect(struct project *p, const char *dir, int depth, char ***files,
 			real = realpath(path, NULL);
 			if (real == NULL || !path_under(real, p->policies))
 				diag_add(p->diags, path, 0, 0, SEV_ERROR,
-				    "xinclude-path", "symbolic link to a "
+				    RULE_XINCLUDE_PATH, "symbolic link to a "
 				    "directory outside policies/; not read");
 			free(real);
 		} else if (xml) {
@@ -704,7 +704,7 @@ project_load(struct project *p)
 
 	collect(p, "policies", 0, &files, &n);
 	if (n == 0)
-		diag_add(p->diags, "policies", 0, 0, SEV_ERROR, "io",
+		diag_add(p->diags, "policies", 0, 0, SEV_ERROR, RULE_IO,
 		    "no *.xml sources found");
 	char **loaded = xcalloc(n ? n : 1, sizeof(*loaded));
 
@@ -724,12 +724,12 @@ project_load(struct project *p)
 		loaded[i] = real ? xstrdup(real) : NULL;
 		if (real == NULL || !path_under(real, p->policies)) {
 			diag_add(p->diags, files[i], 0, 0, SEV_ERROR,
-			    "xinclude-path", "source leads outside "
+			    RULE_XINCLUDE_PATH, "source leads outside "
 			    "policies/ (symbolic link?)");
 		} else if (stat(real, &st) == 0 &&
 		    (total += st.st_size) > LIMIT_RUN_BYTES) {
 			diag_add(p->diags, files[i], 0, 0, SEV_ERROR,
-			    "file-size", "sources exceed %ld bytes in all; "
+			    RULE_FILE_SIZE, "sources exceed %ld bytes in all; "
 			    "this file and the rest are not read",
 			    LIMIT_RUN_BYTES);
 			free(real);
@@ -774,7 +774,7 @@ source_parse(struct project *p, const char *rel)
 	if (real != NULL && path_under(real, p->policies))
 		doc = parse_source(p, real, rel);
 	else
-		diag_add(p->diags, rel, 0, 0, SEV_ERROR, "io",
+		diag_add(p->diags, rel, 0, 0, SEV_ERROR, RULE_IO,
 		    "not a source under policies/");
 	free(real);
 	return doc;
@@ -818,7 +818,7 @@ document_file_load(struct project *p, const char *path)
 	xmlDocPtr doc = NULL;
 
 	if (real == NULL) {
-		diag_add(p->diags, path, 0, 0, SEV_ERROR, "io", "%s",
+		diag_add(p->diags, path, 0, 0, SEV_ERROR, RULE_IO, "%s",
 		    strerror(errno));
 		return NULL;
 	}

@@ -92,7 +92,7 @@ set_attrs(struct splice *s, xmlNodePtr e, cmark_node *n)
 		snprintf(num, sizeof(num), "%d", cmark_node_get_heading_level(n));
 		xmlSetProp(e, BAD_CAST "level", BAD_CAST num);
 		diag_text(s->p->diags, s->prose, prose_offset(s, n), s->text,
-		    SEV_WARNING, "md-heading", "Markdown heading in prose; "
+		    SEV_WARNING, RULE_MD_HEADING, "Markdown heading in prose; "
 		    "use a <section> so it is numbered and in the table of "
 		    "contents");
 		break;
@@ -123,13 +123,13 @@ set_attrs(struct splice *s, xmlNodePtr e, cmark_node *n)
 
 		if (!link_allowed(url))
 			diag_text(s->p->diags, s->prose, prose_offset(s, n),
-			    s->text, SEV_WARNING, "md-link-scheme",
+			    s->text, SEV_WARNING, RULE_MD_LINK_SCHEME,
 			    "link to \"%.60s\" removed: only relative, #id, "
 			    "http, https and mailto links are allowed", url);
 		else if (url[0] == '#' &&
 		    xmlHashLookup(s->anchors, BAD_CAST url + 1) == NULL)
 			diag_text(s->p->diags, s->prose, prose_offset(s, n),
-			    s->text, SEV_ERROR, "ref-anchor",
+			    s->text, SEV_ERROR, RULE_REF_ANCHOR,
 			    "link to \"%s\": no section, requirement or term "
 			    "with that id in this document", url);
 		else
@@ -179,7 +179,7 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 
 	s.text = text;
 	if (strlen(text) > LIMIT_MARKDOWN_BYTES) {
-		diag_node(p->diags, prose, NULL, SEV_ERROR, "md-limit",
+		diag_node(p->diags, prose, NULL, SEV_ERROR, RULE_MD_LIMIT,
 		    "prose is %zu bytes; the limit is %d (split it into "
 		    "sections)", strlen(text), LIMIT_MARKDOWN_BYTES);
 		xmlFree(text);
@@ -188,7 +188,7 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 	/* The nodes of a run's Markdown live until it ends: bound them all. */
 	if ((p->markdown_bytes += strlen(text)) > LIMIT_RUN_MARKDOWN_BYTES) {
 		if (p->markdown_bytes - strlen(text) <= LIMIT_RUN_MARKDOWN_BYTES)
-			diag_node(p->diags, prose, NULL, SEV_ERROR, "md-limit",
+			diag_node(p->diags, prose, NULL, SEV_ERROR, RULE_MD_LIMIT,
 			    "the prose of all sources exceeds %zu bytes; this "
 			    "block and the rest are not parsed",
 			    LIMIT_RUN_MARKDOWN_BYTES);
@@ -196,7 +196,7 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 		return;
 	}
 	if ((markup = markup_count(text)) > MARKUP_LIMIT) {
-		diag_node(p->diags, prose, NULL, SEV_ERROR, "md-limit",
+		diag_node(p->diags, prose, NULL, SEV_ERROR, RULE_MD_LIMIT,
 		    "prose has %zu Markdown markup characters (* _ ` [ ] ! < & "
 		    "\\); the limit is %d (split it into sections)", markup,
 		    MARKUP_LIMIT);
@@ -217,7 +217,7 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 		if (type == CMARK_NODE_HTML_BLOCK ||
 		    type == CMARK_NODE_HTML_INLINE) {
 			diag_text(p->diags, prose, prose_offset(&s, n), text,
-			    SEV_WARNING, "md-raw-html", "raw HTML in "
+			    SEV_WARNING, RULE_MD_RAW_HTML, "raw HTML in "
 			    "Markdown is dropped from every output");
 			continue;
 		}
@@ -234,7 +234,7 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 		}
 		if (type == CMARK_NODE_IMAGE) {
 			diag_text(p->diags, prose, prose_offset(&s, n), text,
-			    SEV_WARNING, "md-image", "images are not "
+			    SEV_WARNING, RULE_MD_IMAGE, "images are not "
 			    "supported in prose; only the alt text is kept");
 			name = "emph";
 		}
@@ -242,7 +242,7 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 		if ((type == CMARK_NODE_BLOCK_QUOTE ||
 		    type == CMARK_NODE_LIST) && ++depth > LIMIT_MARKDOWN_DEPTH) {
 			diag_text(p->diags, prose, prose_offset(&s, n), text,
-			    SEV_ERROR, "md-limit", "Markdown nested deeper "
+			    SEV_ERROR, RULE_MD_LIMIT, "Markdown nested deeper "
 			    "than %d levels", LIMIT_MARKDOWN_DEPTH);
 			failed = 1;
 			break;
@@ -251,7 +251,7 @@ markdown_splice(struct project *p, xmlNodePtr prose, xmlHashTablePtr anchors)
 		if (is_inline_container(type) &&
 		    ++inline_depth > LIMIT_MARKDOWN_DEPTH) {
 			diag_text(p->diags, prose, prose_offset(&s, n), text,
-			    SEV_ERROR, "md-limit", "Markdown emphasis and links "
+			    SEV_ERROR, RULE_MD_LIMIT, "Markdown emphasis and links "
 			    "nested deeper than %d levels", LIMIT_MARKDOWN_DEPTH);
 			failed = 1;
 			break;

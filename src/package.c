@@ -96,14 +96,14 @@ package_zip(struct project *p, xmlDocPtr manifest, const char *what,
 	if (root == NULL || root->ns == NULL ||
 	    !xmlStrEqual(root->ns->href, NS_ZIP) ||
 	    !xmlStrEqual(root->name, BAD_CAST "archive")) {
-		diag_add(p->diags, what, 0, 0, SEV_ERROR, "package",
+		diag_add(p->diags, what, 0, 0, SEV_ERROR, RULE_PACKAGE,
 		    "the stylesheet did not produce a <zip:archive>");
 		return -1;
 	}
 	zip_error_init(&ze);
 	if ((archive = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL ||
 	    (za = zip_open_from_source(archive, ZIP_TRUNCATE, &ze)) == NULL) {
-		diag_add(p->diags, what, 0, 0, SEV_ERROR, "package",
+		diag_add(p->diags, what, 0, 0, SEV_ERROR, RULE_PACKAGE,
 		    "cannot create the archive: %s", zip_error_strerror(&ze));
 		if (archive != NULL)
 			zip_source_free(archive);
@@ -122,17 +122,17 @@ package_zip(struct project *p, xmlDocPtr manifest, const char *what,
 		int stored = store != NULL && strcmp(store, "yes") == 0;
 
 		if (!entry_name_valid(name))
-			diag_add(p->diags, what, 0, 0, SEV_ERROR, "package",
+			diag_add(p->diags, what, 0, 0, SEV_ERROR, RULE_PACKAGE,
 			    "bad entry name \"%s\"", name ? name : "");
 		else if ((src = zip_source_buffer(za, data, len, 1)) == NULL)
-			diag_add(p->diags, what, 0, 0, SEV_ERROR, "package",
+			diag_add(p->diags, what, 0, 0, SEV_ERROR, RULE_PACKAGE,
 			    "%s: %s", name, zip_strerror(za));
 		else {
 			data = NULL; /* the source owns it now */
 			if ((idx = zip_file_add(za, name, src,
 			    ZIP_FL_ENC_UTF_8)) < 0) {
 				diag_add(p->diags, what, 0, 0, SEV_ERROR,
-				    "package", "%s: %s", name, zip_strerror(za));
+				    RULE_PACKAGE, "%s: %s", name, zip_strerror(za));
 				zip_source_free(src);
 			}
 		}
@@ -154,7 +154,7 @@ package_zip(struct project *p, xmlDocPtr manifest, const char *what,
 		}
 	}
 	if (zip_close(za) != 0) {
-		diag_add(p->diags, what, 0, 0, SEV_ERROR, "package",
+		diag_add(p->diags, what, 0, 0, SEV_ERROR, RULE_PACKAGE,
 		    "cannot write the archive: %s", zip_strerror(za));
 		zip_discard(za);
 	} else if (zip_source_open(archive) == 0) {

@@ -75,7 +75,7 @@ write_file(struct project *p, const char *path, const char *data,
 	}
 	if (fd >= 0 && done == len && close(fd) == 0)
 		return 0;
-	diag_add(p->diags, path, 0, 0, SEV_ERROR, "io", "cannot write: %s",
+	diag_add(p->diags, path, 0, 0, SEV_ERROR, RULE_IO, "cannot write: %s",
 	    strerror(errno));
 	if (fd >= 0 && done < len)
 		close(fd);
@@ -169,7 +169,7 @@ spawn_fop(struct project *p, const char *fop, const char *conf,
 	rc = posix_spawn(&pid, fop, &fa, NULL, argv, env);
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc != 0) {
-		diag_add(p->diags, fop, 0, 0, SEV_ERROR, "fop",
+		diag_add(p->diags, fop, 0, 0, SEV_ERROR, RULE_FOP,
 		    "cannot start: %s", strerror(rc));
 		return -1;
 	}
@@ -224,10 +224,10 @@ fop_messages(struct project *p, struct pdf_job *j, const char *log,
 				strcpy(msg + 297, "...");
 			if (j->about != NULL)
 				diag_node(p->diags, j->about, NULL, kinds[k].sev,
-				    "fop", "%s: %s", j->what, msg);
+				    RULE_FOP, "%s: %s", j->what, msg);
 			else
 				diag_add(p->diags, j->what, 0, 0, kinds[k].sev,
-				    "fop", "%s", msg);
+				    RULE_FOP, "%s", msg);
 			errors += kinds[k].sev == SEV_ERROR;
 			break;
 		}
@@ -291,7 +291,7 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 		return 0;
 	}
 	if (fop == NULL) {
-		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, "fop",
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_FOP,
 		    "PDF needs Apache FOP: install the Debian package fop");
 		free(fop);
 		return -1;
@@ -299,7 +299,7 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 	conf = xasprintf("%s/fo/fop.xconf", p->templates);
 	tmpdir = xasprintf("%s/styrdok-pdf-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (mkdtemp(tmpdir) == NULL) {
-		diag_add(p->diags, tmpdir, 0, 0, SEV_ERROR, "io",
+		diag_add(p->diags, tmpdir, 0, 0, SEV_ERROR, RULE_IO,
 		    "cannot make a temporary directory: %s", strerror(errno));
 		free(fop);
 		free(conf);
@@ -340,7 +340,7 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 				if (runs[k].pid > 0) {
 					jobs[k].failed = 1;
 					diag_add(p->diags, jobs[k].what, 0, 0,
-					    SEV_ERROR, "fop", "lost the FOP "
+					    SEV_ERROR, RULE_FOP, "lost the FOP "
 					    "process: %s", strerror(errno));
 				}
 			rc = -1;
@@ -354,7 +354,7 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 		int errors = fop_messages(p, j, runs[i].log, tmpdir);
 
 		if (timed_out)
-			diag_add(p->diags, j->what, 0, 0, SEV_ERROR, "fop",
+			diag_add(p->diags, j->what, 0, 0, SEV_ERROR, RULE_FOP,
 			    "FOP did not finish in %d seconds",
 			    LIMIT_FOP_SECONDS);
 		else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
@@ -362,13 +362,13 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 			/* An error FOP reported is a PDF we do not trust. */
 			if (errors == 0)
 				diag_add(p->diags, j->what, 0, 0, SEV_ERROR,
-				    "fop", "FOP failed (%s %d)",
+				    RULE_FOP, "FOP failed (%s %d)",
 				    WIFEXITED(status) ? "exit" : "signal",
 				    WIFEXITED(status) ? WEXITSTATUS(status) :
 				    WTERMSIG(status));
 		} else if ((pdf = file_read(runs[i].pdf, &len)) == NULL ||
 		    len < 5 || memcmp(pdf, "%PDF-", 5) != 0) {
-			diag_add(p->diags, j->what, 0, 0, SEV_ERROR, "fop",
+			diag_add(p->diags, j->what, 0, 0, SEV_ERROR, RULE_FOP,
 			    "FOP wrote no PDF");
 			free(pdf);
 		} else {

@@ -99,13 +99,13 @@ check_system(struct reg *r, xmlNodePtr sys)
 	int prioritised = prop_is(sys, "prioritised", "yes");
 	xmlNodePtr c, plan, n;
 
-	tree_ref(r->d, r->ids, tree_child(sys, "committee"), "organ", "organ", "ref-organ",
+	tree_ref(r->d, r->ids, tree_child(sys, "committee"), "organ", "organ", RULE_REF_ORGAN,
 	    "an organ");
 	if (tree_child(sys, "owner") == NULL)
-		gap_node(r->d, sys, NULL, "system-owner",
+		gap_node(r->d, sys, NULL, RULE_SYSTEM_OWNER,
 		    "%s has no systemägare", name);
 	if ((c = tree_child(sys, "classification")) == NULL)
-		gap_node(r->d, sys, NULL, "system-classification",
+		gap_node(r->d, sys, NULL, RULE_SYSTEM_CLASSIFICATION,
 		    "%s is not classified (K/R/T)", name);
 	else {
 		static const char *const kr[] = {"k", "r", "t"};
@@ -115,57 +115,57 @@ check_system(struct reg *r, xmlNodePtr sys)
 
 			if (atoi(v) > 4)
 				diag_node(r->d, c, kr[i], SEV_ERROR,
-				    "classification-level", "%s=\"%s\": KLASSA "
+				    RULE_CLASSIFICATION_LEVEL, "%s=\"%s\": KLASSA "
 				    "levels are 0 to 4", kr[i], v);
 			free(v);
 		}
 		char *date = tree_prop(c, "date");
 
 		if (iso_date_valid(date) && strcmp(date, r->three_years_ago) < 0)
-			gap_node(r->d, c, "date", "classification-age",
+			gap_node(r->d, c, "date", RULE_CLASSIFICATION_AGE,
 			    "%s was classified %s, more than three years ago",
 			    name, date);
 		free(date);
 	}
 	if ((n = tree_child(sys, "continuity")) != NULL &&
-	    (plan = tree_ref(r->d, r->ids, n, "plan", "continuity-plan", "ref-plan",
+	    (plan = tree_ref(r->d, r->ids, n, "plan", "continuity-plan", RULE_REF_PLAN,
 	    "a continuity plan")) != NULL && !prop_is(plan, "system", id))
-		diag_node(r->d, n, "plan", SEV_ERROR, "ref-plan",
+		diag_node(r->d, n, "plan", SEV_ERROR, RULE_REF_PLAN,
 		    "that continuity plan belongs to another system");
 	if (prioritised) {
 		xmlNodePtr a = xmlHashLookup(r->newest, BAD_CAST id);
 
 		if (a == NULL)
-			gap_node(r->d, sys, NULL, "risk-analysis",
+			gap_node(r->d, sys, NULL, RULE_RISK_ANALYSIS,
 			    "prioritised system %s has no risk analysis", name);
 		else {
 			char *date = tree_prop(a, "date");
 
 			if (strcmp(date, r->year_ago) < 0)
 				gap_node(r->d, sys, NULL,
-				    "risk-analysis", "the newest risk analysis "
+				    RULE_RISK_ANALYSIS, "the newest risk analysis "
 				    "of prioritised system %s is from %s, more "
 				    "than 12 months ago", name, date);
 			free(date);
 		}
 		if (tree_child(sys, "max-downtime") == NULL)
 			gap_node(r->d, sys, NULL,
-			    "continuity-downtime", "prioritised system %s has "
+			    RULE_CONTINUITY_DOWNTIME, "prioritised system %s has "
 			    "no maximum tolerable downtime", name);
 		if (tree_child(sys, "continuity") == NULL)
-			gap_node(r->d, sys, NULL, "continuity-plan",
+			gap_node(r->d, sys, NULL, RULE_CONTINUITY_PLAN,
 			    xmlHashLookup(r->planned, BAD_CAST id) ?
 			    "prioritised system %s has a "
 			    "continuity plan, but the register does not link "
 			    "it (<continuity plan=\"...\"/>)" : "prioritised "
 			    "system %s has no continuity plan", name);
 		if (tree_child(sys, "ups") == NULL)
-			gap_node(r->d, sys, NULL, "continuity-ups",
+			gap_node(r->d, sys, NULL, RULE_CONTINUITY_UPS,
 			    "the UPS need of prioritised system %s is not "
 			    "decided", name);
 		if (tree_child(sys, "operations-agreement") == NULL)
 			gap_node(r->d, sys, NULL,
-			    "operations-agreement", "prioritised system %s has "
+			    RULE_OPERATIONS_AGREEMENT, "prioritised system %s has "
 			    "no operations agreement (driftsavtal)", name);
 	}
 	if (prop_is(sys, "outside-hours", "yes")) {
@@ -173,11 +173,11 @@ check_system(struct reg *r, xmlNodePtr sys)
 
 		if (sa == NULL)
 			gap_node(r->d, sys, NULL,
-			    "support-outside-hours", "%s is used outside "
+			    RULE_SUPPORT_OUTSIDE_HOURS, "%s is used outside "
 			    "office hours but has no support agreement", name);
 		else if (prop_is(sa, "covers", "office"))
 			gap_node(r->d, sa, "covers",
-			    "support-outside-hours", "%s is used outside "
+			    RULE_SUPPORT_OUTSIDE_HOURS, "%s is used outside "
 			    "office hours but its support agreement covers "
 			    "office hours only", name);
 	}
@@ -186,18 +186,18 @@ check_system(struct reg *r, xmlNodePtr sys)
 
 		if (exp != NULL && iso_date_valid(exp) &&
 		    strcmp(exp, r->p->today) < 0)
-			gap_node(r->d, n, "expires", "support-expired",
+			gap_node(r->d, n, "expires", RULE_SUPPORT_EXPIRED,
 			    "the support agreement of %s expired %s", name, exp);
 		free(exp);
 	}
 	if ((n = tree_child(sys, "access-review")) == NULL)
-		gap_node(r->d, sys, NULL, "access-review",
+		gap_node(r->d, sys, NULL, RULE_ACCESS_REVIEW,
 		    "access to %s has never been reviewed", name);
 	else {
 		char *date = tree_prop(n, "date");
 
 		if (iso_date_valid(date) && strcmp(date, r->year_ago) < 0)
-			gap_node(r->d, n, "date", "access-review",
+			gap_node(r->d, n, "date", RULE_ACCESS_REVIEW,
 			    "access to %s was last reviewed %s, more than 12 "
 			    "months ago", name, date);
 		free(date);
@@ -214,17 +214,17 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 	int max = atoi(levels), threshold = atoi(thr), np = 0, nc = 0;
 	unsigned pseen = 0, cseen = 0;
 
-	tree_ref(r->d, r->ids, a, "system", "system", "ref-system", "a system");
+	tree_ref(r->d, r->ids, a, "system", "system", RULE_REF_SYSTEM, "a system");
 	for (xmlNodePtr l = scale->children; l != NULL; l = l->next) {
 		char *lv = tree_prop(l, "level");
 		unsigned *seen = tree_is(l, "probability") ? &pseen :
 		    tree_is(l, "consequence") ? &cseen : NULL;
 
 		if (seen != NULL && atoi(lv) > max)
-			diag_node(r->d, l, "level", SEV_ERROR, "risk-scale",
+			diag_node(r->d, l, "level", SEV_ERROR, RULE_RISK_SCALE,
 			    "level %s is outside the scale 1-%d", lv, max);
 		else if (seen != NULL && (*seen & (1u << atoi(lv))))
-			diag_node(r->d, l, "level", SEV_ERROR, "risk-scale",
+			diag_node(r->d, l, "level", SEV_ERROR, RULE_RISK_SCALE,
 			    "level %s has two labels", lv);
 		else if (seen != NULL)
 			*seen |= 1u << atoi(lv);
@@ -233,11 +233,11 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 		free(lv);
 	}
 	if (threshold > max * max)
-		diag_node(r->d, scale, "threshold", SEV_ERROR, "risk-scale",
+		diag_node(r->d, scale, "threshold", SEV_ERROR, RULE_RISK_SCALE,
 		    "threshold %d is above the highest risk value %d of the "
 		    "scale", threshold, max * max);
 	if (np != max || nc != max)
-		diag_node(r->d, scale, NULL, SEV_ERROR, "risk-scale",
+		diag_node(r->d, scale, NULL, SEV_ERROR, RULE_RISK_SCALE,
 		    "a %d-level scale needs %d probability and %d consequence "
 		    "labels (has %d and %d)", max, max, max, np, nc);
 	for (xmlNodePtr k = a->children; k != NULL; k = k->next) {
@@ -250,14 +250,14 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 
 		if (pr < 1 || pr > max)
 			diag_node(r->d, k, "probability", SEV_ERROR,
-			    "risk-scale", "probability %d is outside the "
+			    RULE_RISK_SCALE, "probability %d is outside the "
 			    "scale 1-%d", pr, max);
 		if (co < 1 || co > max)
 			diag_node(r->d, k, "consequence", SEV_ERROR,
-			    "risk-scale", "consequence %d is outside the "
+			    RULE_RISK_SCALE, "consequence %d is outside the "
 			    "scale 1-%d", co, max);
 		if (vs != NULL && atoi(vs) != value)
-			diag_node(r->d, k, "value", SEV_ERROR, "risk-value",
+			diag_node(r->d, k, "value", SEV_ERROR, RULE_RISK_VALUE,
 			    "risk value %s disagrees with probability %d "
 			    "x consequence %d = %d", vs, pr, co, value);
 		/* An out-of-scale value is one mistake, reported above. */
@@ -266,11 +266,11 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 		    (m == NULL || !xmlHasProp(m, BAD_CAST "responsible") ||
 		    !xmlHasProp(m, BAD_CAST "deadline")))
 			gap_node(r->d, m ? m : k, NULL,
-			    "risk-measure", "risk value %d is at or above the "
+			    RULE_RISK_MEASURE, "risk value %d is at or above the "
 			    "threshold %d: it needs a measure with a "
 			    "responsible and a deadline", value, threshold);
 		if (m != NULL)
-			tree_ref(r->d, r->ids, m, "responsible", "role", "ref-role",
+			tree_ref(r->d, r->ids, m, "responsible", "role", RULE_REF_ROLE,
 			    "a role");
 		free(ps);
 		free(cs);
@@ -283,7 +283,7 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 static void
 check_continuity_plan(struct reg *r, xmlNodePtr plan)
 {
-	xmlNodePtr sys = tree_ref(r->d, r->ids, plan, "system", "system", "ref-system",
+	xmlNodePtr sys = tree_ref(r->d, r->ids, plan, "system", "system", RULE_REF_SYSTEM,
 	    "a system");
 	xmlNodePtr ex = tree_child(plan, "exercise");
 	char *name = sys ? name_of(sys) : tree_prop(plan, "system");
@@ -291,10 +291,10 @@ check_continuity_plan(struct reg *r, xmlNodePtr plan)
 	for (xmlNodePtr dep = tree_child(plan, "dependencies"), n =
 	    dep ? dep->children : NULL; n != NULL; n = n->next)
 		if (tree_is(n, "depends"))
-			tree_ref(r->d, r->ids, n, "system", "system", "ref-system",
+			tree_ref(r->d, r->ids, n, "system", "system", RULE_REF_SYSTEM,
 			    "a system");
 	if (ex == NULL)
-		gap_node(r->d, plan, NULL, "continuity-exercise",
+		gap_node(r->d, plan, NULL, RULE_CONTINUITY_EXERCISE,
 		    "the continuity plan of %s has never been exercised",
 		    name);
 	else {
@@ -302,7 +302,7 @@ check_continuity_plan(struct reg *r, xmlNodePtr plan)
 
 		if (iso_date_valid(date) && strcmp(date, r->year_ago) < 0)
 			gap_node(r->d, ex, "date",
-			    "continuity-exercise", "the continuity plan of %s "
+			    RULE_CONTINUITY_EXERCISE, "the continuity plan of %s "
 			    "was last exercised %s, more than 12 months ago",
 			    name, date);
 		free(date);
@@ -323,16 +323,16 @@ check_matrix(struct reg *r, xmlNodePtr m)
 
 			if (!tree_is(part, "part"))
 				continue;
-			party = tree_ref(r->d, r->ids, part, "party", "party", "ref-party",
+			party = tree_ref(r->d, r->ids, part, "party", "party", RULE_REF_PARTY,
 			    "a party");
 			if (party != NULL && party->parent->parent != m)
 				diag_node(r->d, part, "party", SEV_ERROR,
-				    "ref-party", "the party belongs to another "
+				    RULE_REF_PARTY, "the party belongs to another "
 				    "matrix");
 			accountable += prop_is(part, "role", "A");
 		}
 		if (accountable != 1)
-			diag_node(r->d, a, NULL, SEV_ERROR, "matrix-accountable",
+			diag_node(r->d, a, NULL, SEV_ERROR, RULE_MATRIX_ACCOUNTABLE,
 			    "an activity must have exactly one party that "
 			    "answers for it (A); this one has %d", accountable);
 	}
@@ -363,7 +363,7 @@ check_doc_ref(struct reg *r, xmlNodePtr a)
 			known = tree_is(m, "requires") && prop_is(m, "doc", id);
 	}
 	if (!known)
-		diag_node(r->d, a, "doc", SEV_ERROR, "ref-document",
+		diag_node(r->d, a, "doc", SEV_ERROR, RULE_REF_DOCUMENT,
 		    "doc=\"%s\" is not a document of this project, nor one "
 		    "that a document requires", id);
 	free(id);
@@ -375,7 +375,7 @@ check_action_plan(struct reg *r, xmlNodePtr plan)
 	for (xmlNodePtr a = plan->children; a != NULL; a = a->next) {
 		if (!tree_is(a, "action"))
 			continue;
-		tree_ref(r->d, r->ids, a, "responsible", "role", "ref-role", "a role");
+		tree_ref(r->d, r->ids, a, "responsible", "role", RULE_REF_ROLE, "a role");
 		check_doc_ref(r, a);
 	}
 }
@@ -394,11 +394,11 @@ check_document_age(struct reg *r, xmlNodePtr doc)
 	if (status != NULL && strcmp(status, "upphavd") == 0)
 		; /* a repealed document is not reviewed any more */
 	else if (iso_date_valid(review) && strcmp(review, r->p->today) < 0)
-		gap_node(r->d, rb, NULL, "review-due",
+		gap_node(r->d, rb, NULL, RULE_REVIEW_DUE,
 		    "%s should have been reviewed by %s", title, review);
 	else if (decided != NULL && iso_date_valid(decided) &&
 	    strcmp(decided, r->four_years_ago) < 0)
-		gap_node(r->d, dec, "date", "review-due",
+		gap_node(r->d, dec, "date", RULE_REVIEW_DUE,
 		    "%s was decided %s, more than four years ago", title,
 		    decided);
 	free(review);
@@ -426,7 +426,7 @@ check_register_dates(struct reg *r, xmlNodePtr n)
 
 			if (v != NULL && !iso_date_valid(v))
 				diag_node(r->d, n, names[i], SEV_ERROR,
-				    "date-invalid", "%s=\"%s\" is not a real "
+				    RULE_DATE_INVALID, "%s=\"%s\" is not a real "
 				    "date", names[i], v);
 			free(v);
 		}
@@ -435,22 +435,13 @@ check_register_dates(struct reg *r, xmlNodePtr n)
 
 			if (!iso_date_valid(v))
 				diag_node(r->d, n, NULL, SEV_ERROR,
-				    "date-invalid", "\"%s\" is not a real date",
+				    RULE_DATE_INVALID, "\"%s\" is not a real date",
 				    v);
 			free(v);
 		}
 		check_register_dates(r, n->children);
 	}
 }
-
-/* The rules whose gaps a finding can count (rules= of <finding>). */
-static const char *const gap_rules[] = {
-	"access-review", "child-missing", "classification-age",
-	"continuity-downtime", "continuity-exercise", "continuity-plan",
-	"continuity-ups", "operations-agreement", "review-due",
-	"risk-analysis", "risk-measure", "support-expired",
-	"support-outside-hours", "system-classification", "system-owner",
-};
 
 static void
 check_audit(struct reg *r, xmlNodePtr audit)
@@ -462,22 +453,19 @@ check_audit(struct reg *r, xmlNodePtr audit)
 			continue;
 		if (!xmlHasProp(f, BAD_CAST "rules") &&
 		    !xmlHasProp(f, BAD_CAST "doc"))
-			diag_node(r->d, f, NULL, SEV_ERROR, "ref-rule",
+			diag_node(r->d, f, NULL, SEV_ERROR, RULE_REF_RULE,
 			    "a finding needs rules= or doc= so its status can "
 			    "be measured");
 		check_doc_ref(r, f);
 		rules = tree_prop(f, "rules");
 		for (char *w = rules ? strtok_r(rules, " \t\n", &save) : NULL;
 		    w != NULL; w = strtok_r(NULL, " \t\n", &save)) {
-			size_t i;
+			enum rule rule;
 
-			for (i = 0; i < sizeof(gap_rules) / sizeof(*gap_rules);
-			    i++)
-				if (strcmp(w, gap_rules[i]) == 0)
-					break;
-			if (i == sizeof(gap_rules) / sizeof(*gap_rules))
+			/* Only governance gaps can be counted (the rule table). */
+			if (rule_find(w, &rule) != 0 || !rule_info(rule)->gap)
 				diag_node(r->d, f, "rules", SEV_ERROR,
-				    "ref-rule", "\"%s\" is not a rule that "
+				    RULE_REF_RULE, "\"%s\" is not a rule that "
 				    "reports governance gaps (see styrdok(1))",
 				    w);
 		}
@@ -523,15 +511,15 @@ check_case(struct reg *r, xmlNodePtr c)
 
 		if (!tree_is(st, "step"))
 			continue;
-		organ = tree_ref(r->d, r->ids, st, "organ", "organ", "ref-organ",
+		organ = tree_ref(r->d, r->ids, st, "organ", "organ", RULE_REF_ORGAN,
 		    "an organ");
 		meeting = tree_prop(st, "meeting");
 		if (organ != NULL && path_rank(organ) < prev_rank)
-			diag_node(r->d, st, "organ", SEV_ERROR, "case-path",
+			diag_node(r->d, st, "organ", SEV_ERROR, RULE_CASE_PATH,
 			    "the decision path goes upwards: an utskott, then "
 			    "the styrelse, then fullmäktige");
 		if (prev_date != NULL && strcmp(meeting, prev_date) < 0)
-			diag_node(r->d, st, "meeting", SEV_ERROR, "case-path",
+			diag_node(r->d, st, "meeting", SEV_ERROR, RULE_CASE_PATH,
 			    "meeting %s is before the previous step's %s",
 			    meeting, prev_date);
 		if (organ != NULL)
@@ -548,7 +536,7 @@ check_case(struct reg *r, xmlNodePtr c)
 			    aspects[a]);
 		if (n != 1)
 			diag_node(r->d, cons, NULL, SEV_ERROR,
-			    "case-consequences", n == 0 ? "no consequence for "
+			    RULE_CASE_CONSEQUENCES, n == 0 ? "no consequence for "
 			    "%s: state it, or write \"Inga.\"" : "the "
 			    "consequence for %s is given twice", aspects[a]);
 	}
@@ -557,7 +545,7 @@ check_case(struct reg *r, xmlNodePtr c)
 
 	if (t == NULL || find_word_ci(t, "tjänsteskrivelse") == NULL)
 		diag_node(r->d, first ? first : basis, NULL, SEV_ERROR,
-		    "case-basis", "the beslutsunderlag lists the "
+		    RULE_CASE_BASIS, "the beslutsunderlag lists the "
 		    "tjänsteskrivelse first");
 	free(t);
 	for (xmlNodePtr a = att->children; a != NULL; a = a->next) {
@@ -565,7 +553,7 @@ check_case(struct reg *r, xmlNodePtr c)
 
 		if (!tree_is(a, "attachment"))
 			continue;
-		doc = tree_ref(r->d, r->ids, a, "doc", "document", "ref-document",
+		doc = tree_ref(r->d, r->ids, a, "doc", "document", RULE_REF_DOCUMENT,
 		    "a document in this project");
 		if (doc == NULL)
 			continue;
@@ -584,7 +572,7 @@ check_case(struct reg *r, xmlNodePtr c)
 				    prop_is(rp, "date", date);
 			if (!named)
 				diag_node(r->d, a, "doc", SEV_ERROR,
-				    "case-repeal", "the document replaces the "
+				    RULE_CASE_REPEAL, "the document replaces the "
 				    "decision %s %s; the case must name it in "
 				    "<repeals>", organ, date);
 			free(organ);
@@ -602,7 +590,7 @@ check_case(struct reg *r, xmlNodePtr c)
 			if (!tree_is(sec, "section") && !tree_is(sec, "requirement") &&
 			    !tree_is(sec, "term")) {
 				diag_node(r->d, cv, "section", SEV_ERROR,
-				    "ref-section", "section=\"%s\" names no "
+				    RULE_REF_SECTION, "section=\"%s\" names no "
 				    "section, requirement or term", sid);
 				sec = NULL;
 			}
@@ -614,12 +602,12 @@ check_case(struct reg *r, xmlNodePtr c)
 					up = up->parent;
 				if (up != doc)
 					diag_node(r->d, cv, "section", SEV_ERROR,
-					    "ref-section", "the section is not in "
+					    RULE_REF_SECTION, "the section is not in "
 					    "the attached document");
 			}
 		}
 	}
-	tree_ref(r->d, r->ids, tree_child(c, "answers"), "audit", "audit", "ref-audit",
+	tree_ref(r->d, r->ids, tree_child(c, "answers"), "audit", "audit", RULE_REF_AUDIT,
 	    "an audit");
 }
 

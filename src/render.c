@@ -425,7 +425,7 @@ render_one(struct renderer *r, const char *kind, const char *id,
 
 	pages_clear(r);
 	if (f == NULL || !renderer_has(r, f, kind)) {
-		diag_add(r->p->diags, NULL, 0, 0, SEV_ERROR, "format",
+		diag_add(r->p->diags, NULL, 0, 0, SEV_ERROR, RULE_FORMAT,
 		    "no %s page of this kind: %s", fmt, kind);
 		return -1;
 	}

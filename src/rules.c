@@ -38,10 +38,10 @@ collect_ids(struct rules *r, xmlNodePtr top)
 			xmlNodePtr first = xmlHashLookup(r->ids, id);
 
 			if (first != NULL) {
-				diag_node(r->d, n, "id", SEV_ERROR, "id-unique",
+				diag_node(r->d, n, "id", SEV_ERROR, RULE_ID_UNIQUE,
 				    "id \"%s\" is already used", id);
 				diag_node(r->d, first, "id", SEV_NOTE,
-				    "id-unique", "\"%s\" first defined here",
+				    RULE_ID_UNIQUE, "\"%s\" first defined here",
 				    id);
 			} else
 				xmlHashAddEntry(r->ids, id, n);
@@ -59,7 +59,7 @@ check_organisation(struct rules *r)
 
 	for (xmlNodePtr o = organs ? organs->children : NULL; o; o = o->next)
 		if (tree_is(o, "organ"))
-			tree_ref(r->d, r->ids, o, "parent", "organ", "ref-organ",
+			tree_ref(r->d, r->ids, o, "parent", "organ", RULE_REF_ORGAN,
 			    "an organ");
 }
 
@@ -71,10 +71,10 @@ checked_date(struct rules *r, xmlNodePtr n, const char *attr)
 
 	if (s != NULL && !iso_date_valid(s)) {
 		if (attr != NULL)
-			diag_node(r->d, n, attr, SEV_ERROR, "date-invalid",
+			diag_node(r->d, n, attr, SEV_ERROR, RULE_DATE_INVALID,
 			    "%s=\"%s\" is not a real date", attr, s);
 		else
-			diag_text(r->d, n, 0, s, SEV_ERROR, "date-invalid",
+			diag_text(r->d, n, 0, s, SEV_ERROR, RULE_DATE_INVALID,
 			    "\"%s\" is not a real date", s);
 		free(s);
 		return NULL;
@@ -95,13 +95,13 @@ check_dates(struct rules *r, xmlNodePtr meta)
 		if (tree_is(s, "supersedes"))
 			free(checked_date(r, s, "date"));
 	if (d != NULL && v != NULL && strcmp(v, d) < 0)
-		diag_node(r->d, vf, NULL, SEV_ERROR, "date-order",
+		diag_node(r->d, vf, NULL, SEV_ERROR, RULE_DATE_ORDER,
 		    "valid from %s is before the decision %s", v, d);
 	if (v != NULL && b != NULL && strcmp(b, v) < 0)
-		diag_node(r->d, rb, NULL, SEV_ERROR, "date-order",
+		diag_node(r->d, rb, NULL, SEV_ERROR, RULE_DATE_ORDER,
 		    "review by %s is before valid from %s", b, v);
 	else if (d != NULL && b != NULL && strcmp(b, d) < 0)
-		diag_node(r->d, rb, NULL, SEV_ERROR, "date-order",
+		diag_node(r->d, rb, NULL, SEV_ERROR, RULE_DATE_ORDER,
 		    "review by %s is before the decision %s", b, d);
 	free(d);
 	free(v);
@@ -161,16 +161,16 @@ check_decision(struct rules *r, xmlNodePtr doc, xmlNodePtr meta)
 		for (int i = 0; i < 3; i++)
 			if (!xmlHasProp(dec, BAD_CAST needed[i]))
 				diag_node(r->d, dec, NULL, SEV_ERROR,
-				    "decision-incomplete", "a document with "
+				    RULE_DECISION_INCOMPLETE, "a document with "
 				    "status %s must give its %s (%s=)",
 				    status, label[i], needed[i]);
-	organ = r->org ? tree_ref(r->d, r->ids, dec, "organ", "organ", "ref-organ",
+	organ = r->org ? tree_ref(r->d, r->ids, dec, "organ", "organ", RULE_REF_ORGAN,
 	    "an organ") : NULL;
 	if (organ != NULL) {
 		char *why = NULL;
 
 		if (!organ_may_adopt(r->org, organ, type, &why))
-			diag_node(r->d, dec, "organ", SEV_ERROR, "organ-type",
+			diag_node(r->d, dec, "organ", SEV_ERROR, RULE_ORGAN_TYPE,
 			    "%s", why);
 		free(why);
 	}
@@ -192,16 +192,16 @@ check_history(struct rules *r, xmlNodePtr meta, xmlNodePtr history)
 		char *v = tree_prop(h, "version"), *d = checked_date(r, h, "date");
 
 		if (r->org != NULL) {
-			tree_ref(r->d, r->ids, h, "organ", "organ", "ref-organ", "an organ");
-			tree_ref(r->d, r->ids, h, "author", "role", "ref-role", "a role");
+			tree_ref(r->d, r->ids, h, "organ", "organ", RULE_REF_ORGAN, "an organ");
+			tree_ref(r->d, r->ids, h, "author", "role", RULE_REF_ROLE, "a role");
 		}
 		if (prev_v != NULL && version_compare(v, prev_v) <= 0)
 			diag_node(r->d, h, "version", SEV_ERROR,
-			    "history-order", "version %s does not follow %s; "
+			    RULE_HISTORY_ORDER, "version %s does not follow %s; "
 			    "list revisions oldest first with increasing "
 			    "versions", v, prev_v);
 		if (prev_d != NULL && d != NULL && strcmp(d, prev_d) < 0)
-			diag_node(r->d, h, "date", SEV_ERROR, "history-order",
+			diag_node(r->d, h, "date", SEV_ERROR, RULE_HISTORY_ORDER,
 			    "revision date %s is before the previous "
 			    "revision's %s", d, prev_d);
 		free(prev_v);
@@ -214,7 +214,7 @@ check_history(struct rules *r, xmlNodePtr meta, xmlNodePtr history)
 	}
 	if (last != NULL && version_compare(prev_v, version) != 0)
 		diag_node(r->d, tree_child(meta, "version"), NULL, SEV_ERROR,
-		    "history-current", "version %s is not the newest entry "
+		    RULE_HISTORY_CURRENT, "version %s is not the newest entry "
 		    "in the history (%s)", version, prev_v);
 	else if (last != NULL && strcmp(status, "beslutad") == 0) {
 		xmlNodePtr dec = tree_child(meta, "decision");
@@ -225,7 +225,7 @@ check_history(struct rules *r, xmlNodePtr meta, xmlNodePtr history)
 
 			if (x != NULL && (y == NULL || strcmp(x, y) != 0))
 				diag_node(r->d, last, a[i], SEV_ERROR,
-				    "history-current", "the newest revision "
+				    RULE_HISTORY_CURRENT, "the newest revision "
 				    "must record the decision: %s=\"%s\"",
 				    a[i], x);
 			free(x);
@@ -243,18 +243,18 @@ check_meta_refs(struct rules *r, xmlNodePtr meta)
 {
 	for (xmlNodePtr m = meta->children; m != NULL; m = m->next) {
 		if (tree_is(m, "owner") && r->org != NULL)
-			tree_ref(r->d, r->ids, m, "role", "role", "ref-role", "a role");
+			tree_ref(r->d, r->ids, m, "role", "role", RULE_REF_ROLE, "a role");
 		else if (tree_is(m, "supersedes") && r->org != NULL)
-			tree_ref(r->d, r->ids, m, "organ", "organ", "ref-organ", "an organ");
+			tree_ref(r->d, r->ids, m, "organ", "organ", RULE_REF_ORGAN, "an organ");
 		else if (tree_is(m, "related"))
-			tree_ref(r->d, r->ids, m, "doc", "document", "ref-document",
+			tree_ref(r->d, r->ids, m, "doc", "document", RULE_REF_DOCUMENT,
 			    "a document in this project");
 		else if (tree_is(m, "requires")) {
 			char *id = tree_prop(m, "doc"), *title = text_of(m);
 			xmlNodePtr t = xmlHashLookup(r->ids, BAD_CAST id);
 
 			if (!tree_is(t, "document"))
-				gap_node(r->d, m, "doc", "child-missing", "required document \"%s\" "
+				gap_node(r->d, m, "doc", RULE_CHILD_MISSING, "required document \"%s\" "
 				    "(%s) does not exist yet", title, id);
 			free(id);
 			free(title);
@@ -275,7 +275,7 @@ check_language(struct rules *r, xmlNodePtr n)
 			for (const char *w = find_word_ci(t, "skall"); w;
 			    w = find_word_ci(w + 5, "skall"))
 				diag_text(r->d, n, (size_t)(w - t), t,
-				    SEV_WARNING, "lang-skall",
+				    SEV_WARNING, RULE_LANG_SKALL,
 				    "write \"ska\", not \"%.5s\" (plain Swedish)",
 				    w);
 			free(t);
@@ -291,25 +291,25 @@ check_body(struct rules *r, xmlNodePtr n, int depth)
 		if (tree_is(n, "section")) {
 			if (depth > LIMIT_SECTION_DEPTH)
 				diag_node(r->d, n, NULL, SEV_ERROR,
-				    "section-depth", "sections nest deeper "
+				    RULE_SECTION_DEPTH, "sections nest deeper "
 				    "than %d levels", LIMIT_SECTION_DEPTH);
 			check_body(r, n->children, depth + 1);
 		} else if (tree_is(n, "matrix-ref")) {
-			tree_ref(r->d, r->ids, n, "ref", "matrix", "ref-matrix",
+			tree_ref(r->d, r->ids, n, "ref", "matrix", RULE_REF_MATRIX,
 			    "a responsibility matrix");
 		} else if (tree_is(n, "requirement")) {
 			xmlNodePtr st = tree_child(n, "statement");
 			char *t = text_of(st);
 
 			if (r->org != NULL) {
-				tree_ref(r->d, r->ids, n, "role", "role", "ref-role",
+				tree_ref(r->d, r->ids, n, "role", "role", RULE_REF_ROLE,
 				    "a role");
 				tree_ref(r->d, r->ids, n, "service", "service",
-				    "ref-service", "a provider's service");
+				    RULE_REF_SERVICE, "a provider's service");
 			}
 			if (find_word_ci(t, "ska") == NULL)
 				diag_node(r->d, st, NULL, SEV_WARNING,
-				    "req-ska", "a requirement states what "
+				    RULE_REQ_SKA, "a requirement states what "
 				    "someone \"ska\" do");
 			free(t);
 		}
@@ -344,7 +344,7 @@ rules_run(struct project *p)
 			char *first = node_file(r.d, r.org);
 
 			diag_node(r.d, top, NULL, SEV_ERROR,
-			    "organisation-unique", "a project describes one "
+			    RULE_ORGANISATION_UNIQUE, "a project describes one "
 			    "organisation; %s already does", first);
 			free(first);
 		} else
@@ -352,7 +352,7 @@ rules_run(struct project *p)
 	}
 	if (r.org == NULL && !p->organisation_invalid)
 		diag_add(r.d, "policies", 0, 0, SEV_ERROR,
-		    "organisation-missing", "no <organisation> source "
+		    RULE_ORGANISATION_MISSING, "no <organisation> source "
 		    "found; roles and organs cannot be resolved");
 	if (r.org != NULL) {
 		check_organisation(&r);

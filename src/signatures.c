@@ -28,7 +28,7 @@ staff_load(struct project *p, const char *path, int cp1252, struct staff *st)
 
 	memset(st, 0, sizeof(*st));
 	if (data == NULL) {
-		diag_add(p->diags, path, 0, 0, SEV_ERROR, "io", "cannot read "
+		diag_add(p->diags, path, 0, 0, SEV_ERROR, RULE_IO, "cannot read "
 		    "the staff list: %s", errno ? strerror(errno) :
 		    "not a regular file");
 		return EXIT_SYSTEM;
@@ -98,7 +98,7 @@ check_signatures(struct project *p, xmlNodePtr reg)
 	size_t signed_now = 0;
 
 	if (doc == NULL) {
-		diag_node(p->diags, reg, "doc", SEV_ERROR, "ref-document",
+		diag_node(p->diags, reg, "doc", SEV_ERROR, RULE_REF_DOCUMENT,
 		    "doc=\"%s\" does not name a document in this project", id);
 		goto done;
 	}
@@ -113,7 +113,7 @@ check_signatures(struct project *p, xmlNodePtr reg)
 	free(real);
 	if (strstr(staffrel, "..") != NULL || !inside ||
 	    staff_load(p, path, 0, &st) != EXIT_OK) {
-		diag_node(p->diags, reg, "staff", SEV_ERROR, "signature-staff",
+		diag_node(p->diags, reg, "staff", SEV_ERROR, RULE_SIGNATURE_STAFF,
 		    "the staff list %s cannot be used", path);
 		goto done;
 	}
@@ -137,12 +137,12 @@ check_signatures(struct project *p, xmlNodePtr reg)
 		}
 		if (!known_version)
 			diag_node(p->diags, s, "version", SEV_ERROR,
-			    "signature-version", "%s has no version %s", id, ver);
+			    RULE_SIGNATURE_VERSION, "%s has no version %s", id, ver);
 		else if (hash != NULL && (known = known_hash(doc, id, ver)) !=
 		    NULL) {
 			if (strcmp(known, hash) != 0)
 				diag_node(p->diags, s, "hash", SEV_ERROR,
-				    "signature-hash", "the sheet's hash %s is "
+				    RULE_SIGNATURE_HASH, "the sheet's hash %s is "
 				    "not that of %s version %s (%s): the person "
 				    "signed another text", hash, id, ver, known);
 			free(known);
@@ -151,7 +151,7 @@ check_signatures(struct project *p, xmlNodePtr reg)
 			on_list |= strcmp(st.v[i].employee, emp) == 0;
 		if (!on_list)
 			diag_node(p->diags, s, "employee", SEV_WARNING,
-			    "signature-unknown", "employee %s is not on the "
+			    RULE_SIGNATURE_UNKNOWN, "employee %s is not on the "
 			    "staff list", emp);
 		free(emp);
 		free(ver);

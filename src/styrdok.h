@@ -74,7 +74,7 @@ xmlNodePtr tree_child(xmlNodePtr, const char *name);
 char *tree_prop(xmlNodePtr, const char *name);
 xmlNodePtr tree_find(struct project *, const char *kind, const char *id);
 xmlNodePtr tree_ref(struct diags *, xmlHashTablePtr ids, xmlNodePtr,
-    const char *attr, const char *kind, const char *rule, const char *what);
+    const char *attr, const char *kind, enum rule rule, const char *what);
 xmlNodePtr *tree_sources(struct project *, const char *kind, size_t *n);
 int tree_has_source(struct project *, const char *kind);
 char *tree_meta(xmlNodePtr doc, const char *name);

@@ -42,7 +42,7 @@ stylesheet_new(struct project *p, const char *name)
 	}
 	style = xsltParseStylesheetFile(BAD_CAST path);
 	if (style == NULL) {
-		diag_add(p->diags, path, 0, 0, SEV_ERROR, "environment",
+		diag_add(p->diags, path, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
 		    "cannot compile stylesheet");
 		free(path);
 		return NULL;
@@ -96,7 +96,7 @@ stylesheet_transform(struct project *p, struct stylesheet *s,
 	if (ctxt->xpathCtxt != NULL)
 		ctxt->xpathCtxt->opLimit = 100000000;
 	if (params != NULL && xsltQuoteUserParams(ctxt, params) != 0) {
-		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, "xslt",
+		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, RULE_XSLT,
 		    "bad stylesheet parameters");
 		xsltFreeTransformContext(ctxt);
 		return NULL;
@@ -104,7 +104,7 @@ stylesheet_transform(struct project *p, struct stylesheet *s,
 	res = xsltApplyStylesheetUser(s->style, p->tree, NULL, NULL, NULL,
 	    ctxt);
 	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
-		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, "xslt",
+		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, RULE_XSLT,
 		    "transformation failed");
 		xmlFreeDoc(res);
 		res = NULL;
@@ -129,7 +129,7 @@ stylesheet_apply(struct project *p, struct stylesheet *s,
 	if (res == NULL)
 		return -1;
 	if (xsltSaveResultToString(&text, &len, res, s->style) != 0)
-		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, "xslt",
+		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, RULE_XSLT,
 		    "cannot serialise the result");
 	else {
 		buf_add(out, text ? (char *)text : "", (size_t)len);

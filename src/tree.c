@@ -63,7 +63,7 @@ tree_find(struct project *p, const char *kind, const char *id)
  */
 xmlNodePtr
 tree_ref(struct diags *d, xmlHashTablePtr ids, xmlNodePtr n, const char *attr,
-    const char *kind, const char *rule, const char *what)
+    const char *kind, enum rule rule, const char *what)
 {
 	char *id = tree_prop(n, attr);
 	xmlNodePtr t;
