@@ -281,7 +281,7 @@ build_free(struct build *b)
  * Returns 0, or an exit status.
  */
 static int
-build_formats(struct options *o, struct format_set *fs)
+build_formats(struct options *o, struct diags *d, struct format_set *fs)
 {
 	const struct format *pdf = format_find("pdf");
 	char *bad = NULL;
@@ -294,8 +294,8 @@ build_formats(struct options *o, struct format_set *fs)
 	    &bad) != 0) {
 		char *known = format_names(format_in_build);
 
-		fprintf(stderr, "styrdok: build: unknown format \"%s\" "
-		    "(known: %s)\n", bad, known);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "build: unknown "
+		    "format \"%s\" (known: %s)", bad, known);
 		free(known);
 		free(bad);
 		return EXIT_USAGE;
@@ -307,8 +307,8 @@ build_formats(struct options *o, struct format_set *fs)
 		struct format_set without = {0};
 
 		if (o->format != NULL)
-			return fop_require("build");
-		fop_skipped(NULL, "PDF");
+			return fop_require(d, "build");
+		fop_skipped(d, NULL, "PDF");
 		for (size_t i = 0; i < fs->n; i++)
 			if (fs->v[i] != pdf)
 				format_set_add(&without, fs->v[i]);
@@ -318,16 +318,16 @@ build_formats(struct options *o, struct format_set *fs)
 }
 
 int
-cmd_build(struct options *o, int argc, char **argv)
+cmd_build(struct options *o, struct diags *d, int argc, char **argv)
 {
 	struct format_set fs = {0};
 	struct build b = {0};
 	struct project *p;
 	int status;
 
-	if ((status = build_formats(o, &fs)) != 0)
+	if ((status = build_formats(o, d, &fs)) != 0)
 		return status;
-	if ((p = run_stages(1, &status)) == NULL)
+	if ((p = run_stages(d, STAGES_ENRICH, &status)) == NULL)
 		return status;
 	if (o->dump) {
 		if (status == EXIT_OK) {
@@ -359,24 +359,18 @@ cmd_build(struct options *o, int argc, char **argv)
 
 		for (size_t i = 0; i < n; i++)
 			current += renderer_page(b.r, i)->current;
-		if (diags_len(p->diags) > 0)
-			cmd_print_diags(p, 0);
-		fprintf(stderr, "styrdok: wrote %zu file%s to %s/ (%zu up to "
-		    "date)\n", n - current, n - current == 1 ? "" : "s",
-		    o->outdir, current);
-		goto done;
+		diag_say(d, "wrote %zu file%s to %s/ (%zu up to date)",
+		    n - current, n - current == 1 ? "" : "s", o->outdir,
+		    current);
 	}
 out:
-	if (diags_len(p->diags) > 0 || status != EXIT_OK)
-		cmd_print_diags(p, 0);
-done:
 	build_free(&b);
 	pipeline_free(p);
 	return status;
 }
 
 int
-cmd_report(struct options *o, int argc, char **argv)
+cmd_report(struct options *o, struct diags *d, int argc, char **argv)
 {
 	const struct kind *report = kind_find("report");
 	struct format_set show = {0}, all = {0};
@@ -392,12 +386,13 @@ cmd_report(struct options *o, int argc, char **argv)
 		if (bad != NULL) {
 			char *known = format_names(format_to_stdout);
 
-			fprintf(stderr, "styrdok: report: unknown format "
-			    "\"%s\" (known: %s)\n", bad, known);
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+			    "report: unknown format \"%s\" (known: %s)", bad,
+			    known);
 			free(known);
 		} else
-			fputs("styrdok: report: --format takes one format\n",
-			    stderr);
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+			    "report: --format takes one format");
 		free(bad);
 		return EXIT_USAGE;
 	}
@@ -405,7 +400,7 @@ cmd_report(struct options *o, int argc, char **argv)
 	for (size_t i = 0; i < nformats; i++)
 		if (formats[i].to_stdout)
 			format_set_add(&all, &formats[i]);
-	if ((p = run_stages(1, &status)) == NULL)
+	if ((p = run_stages(d, STAGES_ENRICH, &status)) == NULL)
 		return status;
 	if (status == EXIT_OK) {
 		b.p = p;
@@ -427,11 +422,8 @@ cmd_report(struct options *o, int argc, char **argv)
 		}
 		free(path);
 	}
-	if (diags_len(p->diags) > 0 || status != EXIT_OK)
-		cmd_print_diags(p, 0);
 	if (status == EXIT_OK)
-		fprintf(stderr, "styrdok: wrote the report to %s/report/\n",
-		    o->outdir);
+		diag_say(d, "wrote the report to %s/report/", o->outdir);
 	build_free(&b);
 	pipeline_free(p);
 	return status;

@@ -23,16 +23,15 @@ struct options {
 	const char *encoding;	/* sign --encoding */
 };
 
-int cmd_check(struct options *, int argc, char **argv);
-int cmd_list(struct options *, int argc, char **argv);
-int cmd_build(struct options *, int argc, char **argv);
-int cmd_report(struct options *, int argc, char **argv);
-int cmd_diff(struct options *, int argc, char **argv);
-int cmd_adopt(struct options *, int argc, char **argv);
-int cmd_revise(struct options *, int argc, char **argv);
-int cmd_sign(struct options *, int argc, char **argv);
-int cmd_packet(struct options *, int argc, char **argv);
+int cmd_check(struct options *, struct diags *, int argc, char **argv);
+int cmd_list(struct options *, struct diags *, int argc, char **argv);
+int cmd_build(struct options *, struct diags *, int argc, char **argv);
+int cmd_report(struct options *, struct diags *, int argc, char **argv);
+int cmd_diff(struct options *, struct diags *, int argc, char **argv);
+int cmd_adopt(struct options *, struct diags *, int argc, char **argv);
+int cmd_revise(struct options *, struct diags *, int argc, char **argv);
+int cmd_sign(struct options *, struct diags *, int argc, char **argv);
+int cmd_packet(struct options *, struct diags *, int argc, char **argv);
 
-void cmd_print_diags(struct project *, int json);
 
 #endif

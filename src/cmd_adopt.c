@@ -118,13 +118,14 @@ serialise(xmlDocPtr doc, size_t *len)
 
 /*
  * Runs the whole pipeline with source rel replaced by data.  Returns the
- * checked project, or NULL after printing why the edit is refused.
+ * checked project, or NULL after diagnostics in d saying why the edit is
+ * refused.
  */
 static struct project *
-check_edit(const char *templates, const char *rel, const char *data,
-    size_t len)
+check_edit(struct diags *d, const char *templates, const char *rel,
+    const char *data, size_t len)
 {
-	struct project *q = pipeline_new(templates);
+	struct project *q = pipeline_new(templates, NULL);
 
 	if (q == NULL)
 		return NULL;
@@ -132,9 +133,9 @@ check_edit(const char *templates, const char *rel, const char *data,
 	if (pipeline_run(q, 1) != 0 || diags_count(q->diags, SEV_ERROR) > 0) {
 		/* Only what the edit broke; the warnings are as before. */
 		diags_keep_errors(q->diags);
-		diags_print(q->diags, stderr);
-		fprintf(stderr, "styrdok: the edited %s would have errors; "
-		    "nothing was changed\n", rel);
+		diags_move(d, q->diags);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "the edited %s "
+		    "would have errors; nothing was changed", rel);
 		pipeline_free(q);
 		return NULL;
 	}
@@ -143,14 +144,15 @@ check_edit(const char *templates, const char *rel, const char *data,
 
 /* Writes data over source rel atomically.  Returns 0 or -1. */
 static int
-write_source(const char *rel, const char *data, size_t len)
+write_source(struct diags *d, const char *rel, const char *data,
+    size_t len)
 {
 	char *dir = xstrdup(rel), *slash = strrchr(dir, '/');
 	struct outdir *od;
 	int rc;
 
 	*slash = '\0';
-	od = outdir_new(dir);
+	od = outdir_new(d, dir);
 	rc = od ? outdir_write(od, slash + 1, data, len) : -1;
 	outdir_free(od);
 	free(dir);
@@ -167,12 +169,15 @@ static int
 refuse(struct project *p, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	fputs("styrdok: adopt: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
 	va_end(ap);
-	fputs("\n", stderr);
+	diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "adopt: %s",
+	    msg ? msg : fmt);
+	free(msg);
 	pipeline_free(p);
 	return EXIT_INPUT;
 }
@@ -196,20 +201,21 @@ previous_decision(xmlNodePtr history, xmlNodePtr current)
  * points.  Returns 0, or -1 after a message.
  */
 static int
-archive_dir(const char *path)
+archive_dir(struct diags *d, const char *path)
 {
 	struct stat st;
 
 	if ((mkdir(path, 0755) != 0 && errno != EEXIST) ||
 	    lstat(path, &st) != 0) {
-		fprintf(stderr, "styrdok: adopt: %s: %s\n", path,
-		    strerror(errno));
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "adopt: %s: %s", path, strerror(errno));
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "styrdok: adopt: %s: %s\n", path,
-		    S_ISLNK(st.st_mode) ? "a symbolic link; the archive is "
-		    "never written through one" : "not a directory");
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ARCHIVE_INTEGRITY,
+		    "adopt: %s: %s", path, S_ISLNK(st.st_mode) ? "a symbolic "
+		    "link; the archive is never written through one" :
+		    "not a directory");
 		return -1;
 	}
 	return 0;
@@ -259,8 +265,8 @@ remove_stale_staging(const char *docdir)
  * replacing an existing one.  Returns 0, or -1 after a message.
  */
 static int
-freeze(const char *docdir, const char *version, char **names,
-    struct buf *data, size_t n)
+freeze(struct diags *d, const char *docdir, const char *version,
+    char **names, struct buf *data, size_t n)
 {
 	char *staging = xasprintf("%s/.%s.staging.%ld", docdir, version,
 	    (long)getpid());
@@ -270,7 +276,7 @@ freeze(const char *docdir, const char *version, char **names,
 	const char *fail = getenv("STYRDOK_TEST_FAIL");
 	int rc = -1;
 
-	if ((od = outdir_new(staging)) == NULL)
+	if ((od = outdir_new(d, staging)) == NULL)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		char hex[65];
@@ -284,15 +290,16 @@ freeze(const char *docdir, const char *version, char **names,
 		goto out;
 	/* Fault injection for the tests: fail after staging, before commit. */
 	if (fail != NULL && strcmp(fail, "staged") == 0) {
-		fprintf(stderr, "styrdok: adopt: failing after staging "
-		    "(STYRDOK_TEST_FAIL)\n");
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "adopt: failing after staging (STYRDOK_TEST_FAIL)");
 		goto out;
 	}
 	if (renameat2(AT_FDCWD, staging, AT_FDCWD, final,
 	    RENAME_NOREPLACE) != 0) {
-		fprintf(stderr, "styrdok: adopt: %s: %s\n", final,
-		    errno == EEXIST ? "already exists; an archive is never "
-		    "replaced" : strerror(errno));
+		diag_add(d, NULL, 0, 0, SEV_ERROR, errno == EEXIST ?
+		    RULE_ARCHIVE_INTEGRITY : RULE_ENVIRONMENT, "adopt: %s: %s",
+		    final, errno == EEXIST ? "already exists; an archive is "
+		    "never replaced" : strerror(errno));
 		goto out;
 	}
 	rc = 0;
@@ -307,7 +314,7 @@ out:
 }
 
 int
-cmd_adopt(struct options *o, int argc, char **argv)
+cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 {
 	struct project *p, *q = NULL;
 	struct renderer *r = NULL;
@@ -321,21 +328,20 @@ cmd_adopt(struct options *o, int argc, char **argv)
 	size_t len;
 	int status_code, rc = EXIT_INPUT;
 
-	if (argc != 1 || o->organ == NULL || o->date == NULL ||
-	    o->paragraph == NULL || o->dnr == NULL) {
-		fputs("usage: styrdok adopt ID --organ ORGAN --date YYYY-MM-DD "
-		    "--paragraph N --dnr DNR [--valid-from YYYY-MM-DD]\n",
-		    stderr);
+	(void)argc;
+	if (o->organ == NULL || o->date == NULL || o->paragraph == NULL ||
+	    o->dnr == NULL) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "adopt needs "
+		    "--organ, --date, --paragraph and --dnr");
 		return EXIT_USAGE;
 	}
 	id = argv[0];
 	valid = o->valid_from ? o->valid_from : o->date;
-	if ((p = run_stages(1, &status_code)) == NULL)
+	if ((p = run_stages(d, STAGES_ENRICH | STAGES_ERRORS_ONLY,
+	    &status_code)) == NULL)
 		return status_code;
-	if (status_code != EXIT_OK) {
-		diags_print(p->diags, stderr);
+	if (status_code != EXIT_OK)
 		return refuse(p, "the sources have errors; fix them first");
-	}
 	if (!iso_date_valid(o->date))
 		return refuse(p, "--date %s is not a real date", o->date);
 	if (!iso_date_valid(valid))
@@ -401,10 +407,8 @@ cmd_adopt(struct options *o, int argc, char **argv)
 
 	/* Record the decision in the source, as written (no includes). */
 	rel = node_file(p->diags, doc);
-	if ((raw = source_parse(p, rel)) == NULL) {
-		diags_print(p->diags, stderr);
+	if ((raw = source_parse(p, rel)) == NULL)
 		goto out;
-	}
 	{
 		xmlNodePtr rdoc = xmlDocGetRootElement(raw);
 		xmlNodePtr rmeta = tree_child(rdoc, "meta");
@@ -435,7 +439,7 @@ cmd_adopt(struct options *o, int argc, char **argv)
 			xmlSetProp(rprev, BAD_CAST "superseded", BAD_CAST ref);
 	}
 	edited = serialise(raw, &len);
-	if ((q = check_edit(p->templates, rel, edited, len)) == NULL)
+	if ((q = check_edit(d, p->templates, rel, edited, len)) == NULL)
 		goto out;
 
 	/* The frozen version: canonical source and its rendered outputs. */
@@ -446,22 +450,22 @@ cmd_adopt(struct options *o, int argc, char **argv)
 	if (source_canonical(q, rel, &files[0]) != 0 ||
 	    render_one(r, "document", id, "html", names[1], &files[1]) != 0 ||
 	    render_one(r, "document", id, "md", names[2], &files[2]) != 0) {
-		diags_print(q->diags, stderr);
+		diags_move(d, q->diags);
 		rc = EXIT_SYSTEM;
 		goto names;
 	}
-	if (archive_dir(ADOPTED) != 0 || archive_dir(docdir) != 0) {
+	if (archive_dir(d, ADOPTED) != 0 || archive_dir(d, docdir) != 0) {
 		rc = EXIT_SYSTEM;
 		goto names;
 	}
 	remove_stale_staging(docdir);
-	if (freeze(docdir, version, names, files, 3) != 0 ||
-	    write_source(rel, edited, len) != 0) {
+	if (freeze(d, docdir, version, names, files, 3) != 0 ||
+	    write_source(d, rel, edited, len) != 0) {
 		rc = EXIT_SYSTEM;
 		goto names;
 	}
-	fprintf(stderr, "styrdok: adopted %s version %s (%s, dnr %s); "
-	    "archive %s\n", id, version, ref, o->dnr, archive);
+	diag_say(d, "adopted %s version %s (%s, dnr %s); archive %s", id,
+	    version, ref, o->dnr, archive);
 	rc = EXIT_OK;
 names:
 	for (int i = 0; i < 3; i++) {
@@ -500,7 +504,7 @@ next_minor(const char *v)
 }
 
 int
-cmd_revise(struct options *o, int argc, char **argv)
+cmd_revise(struct options *o, struct diags *d, int argc, char **argv)
 {
 	struct project *p, *q = NULL;
 	xmlNodePtr doc;
@@ -510,43 +514,37 @@ cmd_revise(struct options *o, int argc, char **argv)
 	size_t len;
 	int code, rc = EXIT_INPUT;
 
-	if (argc != 1) {
-		fputs("usage: styrdok revise ID [--version V]\n", stderr);
-		return EXIT_USAGE;
-	}
-	if ((p = run_stages(0, &code)) == NULL)
+	(void)argc;
+	if ((p = run_stages(d, STAGES_ERRORS_ONLY, &code)) == NULL)
 		return code;
 	if (code != EXIT_OK) {
-		diags_print(p->diags, stderr);
-		fputs("styrdok: revise: the sources have errors; fix them "
-		    "first\n", stderr);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "revise: the "
+		    "sources have errors; fix them first");
 		goto out;
 	}
 	if ((doc = tree_find(p, "document", argv[0])) == NULL) {
-		fprintf(stderr, "styrdok: revise: no document with id \"%s\"\n",
-		    argv[0]);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT, "revise: "
+		    "no document with id \"%s\"", argv[0]);
 		goto out;
 	}
 	status = text(tree_child(tree_child(doc, "meta"), "status"));
 	version = text(tree_child(tree_child(doc, "meta"), "version"));
 	if (strcmp(status, "beslutad") != 0) {
-		fprintf(stderr, "styrdok: revise: %s version %s is a draft "
-		    "(%s); adopt it before starting the next revision\n",
-		    argv[0], version, status);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "revise: %s "
+		    "version %s is a draft (%s); adopt it before starting the "
+		    "next revision", argv[0], version, status);
 		goto out;
 	}
 	next = o->version ? xstrdup(o->version) : next_minor(version);
 	if (strspn(next, "0123456789.") != strlen(next) || next[0] == '.' ||
 	    version_compare(next, version) <= 0) {
-		fprintf(stderr, "styrdok: revise: version %s must follow %s\n",
-		    next, version);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "revise: "
+		    "version %s must follow %s", next, version);
 		goto out;
 	}
 	rel = node_file(p->diags, doc);
-	if ((raw = source_parse(p, rel)) == NULL) {
-		diags_print(p->diags, stderr);
+	if ((raw = source_parse(p, rel)) == NULL)
 		goto out;
-	}
 	{
 		xmlNodePtr rdoc = xmlDocGetRootElement(raw);
 		xmlNodePtr rmeta = tree_child(rdoc, "meta");
@@ -589,15 +587,15 @@ cmd_revise(struct options *o, int argc, char **argv)
 			    last->prev->content));
 	}
 	edited = serialise(raw, &len);
-	if ((q = check_edit(p->templates, rel, edited, len)) == NULL)
+	if ((q = check_edit(d, p->templates, rel, edited, len)) == NULL)
 		goto out;
-	if (write_source(rel, edited, len) != 0) {
+	if (write_source(d, rel, edited, len) != 0) {
 		rc = EXIT_SYSTEM;
 		goto out;
 	}
-	fprintf(stderr, "styrdok: %s is now version %s (utkast); the adopted "
-	    "version %s is unchanged in %s/%s/%s\n", argv[0], next, version,
-	    ADOPTED, argv[0], version);
+	diag_say(d, "%s is now version %s (utkast); the adopted version %s "
+	    "is unchanged in %s/%s/%s", argv[0], next, version, ADOPTED,
+	    argv[0], version);
 	rc = EXIT_OK;
 out:
 	xmlFreeDoc(raw);

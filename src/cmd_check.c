@@ -9,29 +9,20 @@
 
 #include "cmd.h"
 
-/* Prints the diagnostics (as JSON on stdout, or as text) and a count. */
-void
-cmd_print_diags(struct project *p, int json)
-{
-	if (json)
-		diags_print_json(p->diags, stdout);
-	else
-		diags_print(p->diags, stderr);
-	diags_summary(p->diags, stderr);
-}
-
 int
-cmd_check(struct options *o, int argc, char **argv)
+cmd_check(struct options *o, struct diags *d, int argc, char **argv)
 {
 	int status, json = o->format != NULL && strcmp(o->format, "json") == 0;
 	struct project *p;
 
 	if (o->format != NULL && !json && strcmp(o->format, "text") != 0) {
-		fprintf(stderr, "styrdok: check: unknown format \"%s\" "
-		    "(text or json)\n", o->format);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "check: unknown "
+		    "format \"%s\" (text or json)", o->format);
 		return EXIT_USAGE;
 	}
-	if ((p = run_stages(1, &status)) == NULL)
+	if (json)
+		diags_set_json(d);
+	if ((p = run_stages(d, STAGES_ENRICH, &status)) == NULL)
 		return status;
 	if (argc > 0) {
 		/* Name the files as diagnostics do: relative to the root. */
@@ -41,31 +32,30 @@ cmd_check(struct options *o, int argc, char **argv)
 			char *real = realpath(argv[i], NULL);
 
 			if (real == NULL) {
-				fprintf(stderr, "styrdok: %s: %s\n", argv[i],
-				    strerror(errno));
+				diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_IO,
+				    "%s: %s", argv[i], strerror(errno));
 				status = EXIT_SYSTEM;
 			}
-			rel[i] = diag_relpath(p->diags, real ? real : argv[i]);
+			rel[i] = diag_relpath(d, real ? real : argv[i]);
 			free(real);
 		}
-		diags_restrict(p->diags, rel, argc);
+		diags_restrict(d, rel, argc);
 		for (int i = 0; i < argc; i++)
 			free(rel[i]);
 		free(rel);
 		if (status != EXIT_SYSTEM)
-			status = diags_count(p->diags, SEV_ERROR) ?
-			    EXIT_INPUT : EXIT_OK;
+			status = diags_count(d, SEV_ERROR) ? EXIT_INPUT :
+			    EXIT_OK;
 	}
 	if (o->strict && status == EXIT_OK &&
-	    diags_count(p->diags, SEV_WARNING) > 0)
+	    diags_count(d, SEV_WARNING) > 0)
 		status = EXIT_INPUT;
-	cmd_print_diags(p, json);
 	pipeline_free(p);
 	return status;
 }
 
 int
-cmd_list(struct options *o, int argc, char **argv)
+cmd_list(struct options *o, struct diags *d, int argc, char **argv)
 {
 	static const char *const field[] = {"type", "version", "status"};
 	int status, w[4] = {2, 4, 7, 6};
@@ -76,7 +66,7 @@ cmd_list(struct options *o, int argc, char **argv)
 	(void)o;
 	(void)argc;
 	(void)argv;
-	if ((p = run_stages(0, &status)) == NULL)
+	if ((p = run_stages(d, 0, &status)) == NULL)
 		return status;
 	docs = tree_sources(p, "document", &n);
 	char *(*cells)[5] = xcalloc(n ? n : 1, sizeof(*cells));
@@ -106,8 +96,6 @@ cmd_list(struct options *o, int argc, char **argv)
 	}
 	free(cells);
 	free(docs);
-	if (diags_len(p->diags) > 0)
-		cmd_print_diags(p, 0);
 	pipeline_free(p);
 	return status;
 }

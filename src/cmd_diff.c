@@ -46,7 +46,8 @@ archived_side(struct project *p, const char *arg, const char *at)
 
 	if (!docid_valid(id) || strchr(at + 1, '/') != NULL ||
 	    at[1] == '\0' || at[1] == '.') {
-		fprintf(stderr, "styrdok: diff: %s: not ID@VERSION\n", arg);
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+		    "diff: %s: not ID@VERSION", arg);
 		goto out;
 	}
 	path = archive_source_path(id, at + 1);
@@ -56,13 +57,15 @@ archived_side(struct project *p, const char *arg, const char *at)
 	path = NULL;
 	doc = tree_find(p, "document", id);
 	if (doc != NULL && decided_unarchived(doc, at + 1))
-		fprintf(stderr, "styrdok: diff: the text of %s is not "
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+		    "diff: the text of %s is not "
 		    "archived, so no redline can be made against it; compare "
-		    "its topics by hand (the packet shows a coverage table)\n",
+		    "its topics by hand (the packet shows a coverage table)",
 		    arg);
 	else
-		fprintf(stderr, "styrdok: diff: %s: no archived version (see "
-		    "policies/adopted/%s/)\n", arg, id);
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+		    "diff: %s: no archived version (see "
+		    "policies/adopted/%s/)", arg, id);
 out:
 	free(id);
 	return path;
@@ -71,7 +74,7 @@ out:
 /*
  * One side of a diff: a file, ID@VERSION from the archive, or ID for the
  * current source.  Returns the enriched <document> (in p's tree or in
- * *own, which the caller frees), or NULL after a message on stderr.
+ * *own, which the caller frees), or NULL after a diagnostic.
  */
 static xmlNodePtr
 diff_side(struct project *p, const char *arg, xmlDocPtr *own)
@@ -84,8 +87,9 @@ diff_side(struct project *p, const char *arg, xmlDocPtr *own)
 	*own = NULL;
 	if (at == NULL && stat(arg, &st) != 0) {
 		if ((doc = tree_find(p, "document", arg)) == NULL)
-			fprintf(stderr, "styrdok: diff: %s: no such file and no "
-			    "document with that id\n", arg);
+			diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+			    "diff: %s: no such file and no "
+			    "document with that id", arg);
 		return doc;
 	}
 	path = at != NULL ? archived_side(p, arg, at) : xstrdup(arg);
@@ -93,16 +97,17 @@ diff_side(struct project *p, const char *arg, xmlDocPtr *own)
 		return NULL;
 	if ((*own = document_file_load(p, path)) == NULL ||
 	    validate_document(p, *own) != 0) {
-		diags_print(p->diags, stderr);
-		fprintf(stderr, "styrdok: diff: %s cannot be read as a "
-		    "document\n", arg);
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+		    "diff: %s cannot be read as a "
+		    "document", arg);
 		xmlFreeDoc(*own);
 		*own = NULL;
 		goto out;
 	}
 	doc = xmlDocGetRootElement(*own);
 	if (doc == NULL || !xmlStrEqual(doc->name, BAD_CAST "document")) {
-		fprintf(stderr, "styrdok: diff: %s is not a <document>\n", arg);
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+		    "diff: %s is not a <document>", arg);
 		doc = NULL;
 		goto out;
 	}
@@ -114,7 +119,7 @@ out:
 
 /* Writes data to file (atomically, in its directory).  Returns status. */
 static int
-write_file(const char *file, const struct buf *data)
+write_file(struct diags *d, const char *file, const struct buf *data)
 {
 	char *dir = xstrdup(file), *slash = strrchr(dir, '/');
 	const char *name = slash ? slash + 1 : file;
@@ -123,7 +128,7 @@ write_file(const char *file, const struct buf *data)
 
 	if (slash != NULL)
 		*slash = '\0';
-	od = outdir_new(slash ? dir : ".");
+	od = outdir_new(d, slash ? dir : ".");
 	status = od != NULL && outdir_write(od, name, data->data,
 	    data->len) == 0 ? EXIT_OK : EXIT_SYSTEM;
 	outdir_free(od);
@@ -132,7 +137,7 @@ write_file(const char *file, const struct buf *data)
 }
 
 int
-cmd_diff(struct options *o, int argc, char **argv)
+cmd_diff(struct options *o, struct diags *d, int argc, char **argv)
 {
 	const struct format *f = format_find("md");
 	struct renderer *r = NULL;
@@ -147,24 +152,26 @@ cmd_diff(struct options *o, int argc, char **argv)
 	if (o->format != NULL && (f = format_find(o->format)) == NULL) {
 		char *known = format_names(format_any);
 
-		fprintf(stderr, "styrdok: diff: unknown format \"%s\" "
-		    "(known: %s)\n", o->format, known);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+		    "diff: unknown format \"%s\" "
+		    "(known: %s)", o->format, known);
 		free(known);
 		return EXIT_USAGE;
 	}
 	/* PDF and the office formats are files, not text for a terminal. */
 	if (!f->to_stdout && o->outfile == NULL) {
-		fprintf(stderr, "styrdok: diff: -f %s needs -o FILE\n",
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+		    "diff: -f %s needs -o FILE",
 		    f->name);
 		return EXIT_USAGE;
 	}
-	if (f->finish == FINISH_PDF && fop_require("diff") != 0)
+	if (f->finish == FINISH_PDF && fop_require(d, "diff") != 0)
 		return EXIT_SYSTEM;
-	if ((p = run_stages(1, &status)) == NULL)
+	if ((p = run_stages(d, STAGES_ENRICH | STAGES_ERRORS_ONLY, &status)) == NULL)
 		return EXIT_SYSTEM;
 	if (status != EXIT_OK) {
-		cmd_print_diags(p, 0);
-		fputs("styrdok: diff: the sources have errors\n", stderr);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+		    "diff: the sources have errors");
 		pipeline_free(p);
 		return EXIT_USAGE;
 	}
@@ -178,12 +185,11 @@ cmd_diff(struct options *o, int argc, char **argv)
 	r = renderer_new(p);
 	if (render_one(r, "diff", id, f->name, o->outfile ? o->outfile :
 	    "diff", &out) != 0) {
-		cmd_print_diags(p, 0);
 		status = EXIT_SYSTEM;
 		goto out;
 	}
 	if (o->outfile != NULL) {
-		if ((status = write_file(o->outfile, &out)) != EXIT_OK)
+		if ((status = write_file(d, o->outfile, &out)) != EXIT_OK)
 			goto out;
 	} else
 		fwrite(out.data, 1, out.len, stdout);

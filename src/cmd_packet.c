@@ -63,7 +63,7 @@ redline(struct project *p, xmlNodePtr doc, const char *id)
 }
 
 int
-cmd_packet(struct options *o, int argc, char **argv)
+cmd_packet(struct options *o, struct diags *d, int argc, char **argv)
 {
 	struct project *p;
 	struct renderer *r = NULL;
@@ -73,20 +73,21 @@ cmd_packet(struct options *o, int argc, char **argv)
 	struct buf manifest = {0};
 	int code;
 
-	if ((p = run_stages(1, &code)) == NULL)
+	(void)argc;
+	if ((p = run_stages(d, STAGES_ENRICH | STAGES_ERRORS_ONLY,
+	    &code)) == NULL)
 		return code;
 	if (code != EXIT_OK) {
-		diags_keep_errors(p->diags);
-		diags_print(p->diags, stderr);
-		fputs("styrdok: packet: the sources have errors; no packet is "
-		    "made until they are fixed\n", stderr);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "packet: the "
+		    "sources have errors; no packet is made until they are "
+		    "fixed");
 		goto out;
 	}
 	code = EXIT_INPUT;
 	if (!docid_valid(argv[0]) ||
 	    (c = tree_find(p, "case", argv[0])) == NULL) {
-		fprintf(stderr, "styrdok: packet: no case with id \"%s\" in "
-		    "policies/\n", argv[0]);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT, "packet: "
+		    "no case with id \"%s\" in policies/", argv[0]);
 		goto out;
 	}
 	code = EXIT_SYSTEM;
@@ -116,24 +117,19 @@ cmd_packet(struct options *o, int argc, char **argv)
 fail:
 		free(name);
 		free(id);
-		diags_print(p->diags, stderr);
 		goto out;
 	}
 	if (render_one(r, "report", NULL, "html", "report.html",
 	    &add_file(&files, &nfiles, "report.html")->data) != 0 ||
 	    render_one(r, "packet", argv[0], "html", "packet.html",
-	    &add_file(&files, &nfiles, "packet.html")->data) != 0) {
-		diags_print(p->diags, stderr);
+	    &add_file(&files, &nfiles, "packet.html")->data) != 0)
 		goto out;
-	}
 	/* The whole packet as one PDF, a bookmark per bilaga. */
 	if (!fop_installed())
-		fop_skipped("packet", "packet.pdf");
+		fop_skipped(d, "packet", "packet.pdf");
 	else if (render_one(r, "packet", argv[0], "pdf", "packet.pdf",
-	    &add_file(&files, &nfiles, "packet.pdf")->data) != 0) {
-		diags_print(p->diags, stderr);
+	    &add_file(&files, &nfiles, "packet.pdf")->data) != 0)
 		goto out;
-	}
 	for (size_t i = 0; i < nfiles; i++) {
 		char hex[65];
 
@@ -142,7 +138,7 @@ fail:
 		buf_printf(&manifest, "%s  %s\n", hex, files[i].name);
 	}
 	{
-		struct outdir *od = outdir_new(o->outdir);
+		struct outdir *od = outdir_new(d, o->outdir);
 		char *dir = xasprintf("packets/%s", argv[0]), *f;
 
 		code = od != NULL ? EXIT_OK : EXIT_SYSTEM;
@@ -159,9 +155,8 @@ fail:
 			code = EXIT_SYSTEM;
 		free(f);
 		if (code == EXIT_OK)
-			fprintf(stderr, "styrdok: packet for %s in %s/%s/ "
-			    "(%zu files and MANIFEST)\n", argv[0], o->outdir,
-			    dir, nfiles);
+			diag_say(d, "packet for %s in %s/%s/ (%zu files and "
+			    "MANIFEST)", argv[0], o->outdir, dir, nfiles);
 		free(dir);
 		outdir_free(od);
 	}

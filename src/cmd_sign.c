@@ -22,7 +22,7 @@
 /*
  * Puts the archived version of document doc in the tree in its place,
  * enriched like the sources, with the archive's content hash.  Returns
- * the new node, or NULL after a message.
+ * the new node, or NULL after a diagnostic.
  */
 static xmlNodePtr
 swap_in_archive(struct project *p, xmlNodePtr doc, const char *id,
@@ -34,8 +34,9 @@ swap_in_archive(struct project *p, xmlNodePtr doc, const char *id,
 	struct stat st;
 
 	if (arch == NULL || stat(path, &st) != 0) {
-		fprintf(stderr, "styrdok: sign: %s version %s is neither the "
-		    "current source nor adopted (%s)\n", id, version, path);
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "sign: "
+		    "%s version %s is neither the current source nor adopted "
+		    "(%s)", id, version, path);
 		goto out;
 	}
 	/* The archived file is the canonical source: its hash is the stamp. */
@@ -213,7 +214,7 @@ write_signing(struct renderer *r, struct project *p, const char *outdir,
     const struct buf *html, const struct buf *reg)
 {
 	struct stylesheet *sheets = renderer_sheet(r, "html/sheets.xsl");
-	struct outdir *od = outdir_new(outdir);
+	struct outdir *od = outdir_new(p->diags, outdir);
 	struct outfile *f = NULL;
 	struct buf pdf = {0};
 	char *name = NULL;
@@ -223,10 +224,8 @@ write_signing(struct renderer *r, struct project *p, const char *outdir,
 		goto out;
 	/* The PDF first: when FOP fails, nothing at all is written. */
 	name = xasprintf("%s/sheets.pdf", dir);
-	if (fop && sheets_pdf(r, p, id, doc, st, name, &pdf) != 0) {
-		diags_print(p->diags, stderr);
+	if (fop && sheets_pdf(r, p, id, doc, st, name, &pdf) != 0)
 		goto out;
-	}
 	free(name);
 	name = xasprintf("%s/%s.html", dir, id);
 	if (outdir_write(od, name, html->data, html->len) != 0)
@@ -235,10 +234,8 @@ write_signing(struct renderer *r, struct project *p, const char *outdir,
 	name = xasprintf("%s/sheets.html", dir);
 	if ((f = outfile_open(od, name)) == NULL)
 		goto out;
-	if (render_sheets(p, sheets, id, doc, st, emit_file, &f) != 0) {
-		diags_print(p->diags, stderr);
+	if (render_sheets(p, sheets, id, doc, st, emit_file, &f) != 0)
 		goto out;
-	}
 	code = outfile_commit(f) == 0 ? EXIT_OK : EXIT_SYSTEM;
 	f = NULL;
 	free(name);
@@ -251,7 +248,7 @@ write_signing(struct renderer *r, struct project *p, const char *outdir,
 	if (code == EXIT_OK && outdir_write(od, name, reg->data, reg->len) != 0)
 		code = EXIT_SYSTEM;
 	if (code == EXIT_OK && !fop)
-		fop_skipped("sign", "sheets.pdf");
+		fop_skipped(p->diags, "sign", "sheets.pdf");
 out:
 	outfile_abort(f);
 	free(name);
@@ -261,7 +258,7 @@ out:
 }
 
 int
-cmd_sign(struct options *o, int argc, char **argv)
+cmd_sign(struct options *o, struct diags *d, int argc, char **argv)
 {
 	struct project *p;
 	struct renderer *r = NULL;
@@ -273,9 +270,10 @@ cmd_sign(struct options *o, int argc, char **argv)
 	const char *id;
 	int code, cp1252 = 0;
 
-	if (argc != 1 || o->staff == NULL) {
-		fputs("usage: styrdok sign ID --staff FILE [--version V] "
-		    "[--encoding utf-8|cp1252] [-o DIR]\n", stderr);
+	(void)argc;
+	if (o->staff == NULL) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "sign needs "
+		    "--staff FILE");
 		return EXIT_USAGE;
 	}
 	if (o->encoding != NULL) {
@@ -284,27 +282,25 @@ cmd_sign(struct options *o, int argc, char **argv)
 			cp1252 = 1;
 		else if (strcasecmp(o->encoding, "utf-8") != 0 &&
 		    strcasecmp(o->encoding, "utf8") != 0) {
-			fprintf(stderr, "styrdok: sign: unknown encoding \"%s\" "
-			    "(utf-8 or cp1252)\n", o->encoding);
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "sign: "
+			    "unknown encoding \"%s\" (utf-8 or cp1252)",
+			    o->encoding);
 			return EXIT_USAGE;
 		}
 	}
 	id = argv[0];
-	if ((p = run_stages(1, &code)) == NULL)
+	if ((p = run_stages(d, STAGES_ENRICH | STAGES_ERRORS_ONLY,
+	    &code)) == NULL)
 		return code;
 	if (code != EXIT_OK) {
-		diags_keep_errors(p->diags);
-		diags_print(p->diags, stderr);
-		fputs("styrdok: sign: the sources have errors; fix them first\n",
-		    stderr);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "sign: the "
+		    "sources have errors; fix them first");
 		goto out;
 	}
-	/* The governance warnings are check's business, not this command's. */
-	diags_truncate(p->diags, 0);
 	code = EXIT_INPUT;
 	if ((doc = tree_find(p, "document", id)) == NULL) {
-		fprintf(stderr, "styrdok: sign: no document with id \"%s\"\n",
-		    id);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT, "sign: "
+		    "no document with id \"%s\"", id);
 		goto out;
 	}
 	version = (char *)xmlNodeGetContent(tree_child(tree_child(doc, "meta"),
@@ -316,8 +312,8 @@ cmd_sign(struct options *o, int argc, char **argv)
 		if (strspn(o->version, "0123456789.") != strlen(o->version) ||
 		    !isdigit((unsigned char)o->version[0]) ||
 		    strstr(o->version, "..") != NULL) {
-			fprintf(stderr, "styrdok: sign: --version %s is not a "
-			    "version number\n", o->version);
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "sign: "
+			    "--version %s is not a version number", o->version);
 			goto out;
 		}
 		if ((doc = swap_in_archive(p, doc, id, o->version)) == NULL)
@@ -331,18 +327,16 @@ cmd_sign(struct options *o, int argc, char **argv)
 		free(version);
 		version = xstrdup(adopted);
 	} else if (strcmp(status, "beslutad") != 0)
-		fprintf(stderr, "styrdok: sign: note: %s %s is a draft (%s) "
-		    "and no version is adopted; the sheets say UTKAST\n", id,
-		    version, status);
+		diag_add(d, NULL, 0, 0, SEV_NOTE, RULE_DRAFT, "sign: %s %s is "
+		    "a draft (%s) and no version is adopted; the sheets say "
+		    "UTKAST", id, version, status);
 	if (tree_child(doc, "acknowledgement") == NULL) {
-		fprintf(stderr, "styrdok: sign: %s has no <acknowledgement> "
-		    "to sign\n", id);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "sign: %s has "
+		    "no <acknowledgement> to sign", id);
 		goto out;
 	}
 	if ((code = staff_load(p, o->staff, cp1252, &st)) != EXIT_OK) {
-		diags_print(p->diags, stderr);
-		diags_summary(p->diags, stderr);
-		fputs("styrdok: sign: nothing was written\n", stderr);
+		diag_say(d, "sign: nothing was written");
 		goto out;
 	}
 	title = (char *)xmlNodeGetContent(tree_child(tree_child(doc, "meta"),
@@ -352,19 +346,15 @@ cmd_sign(struct options *o, int argc, char **argv)
 	dir = xasprintf("signing/%s/%s", id, version);
 	r = renderer_new(p);
 	if (render_one(r, "document", id, "html", NULL, &html) != 0) {
-		diags_print(p->diags, stderr);
 		code = EXIT_SYSTEM;
 		goto out;
 	}
 	register_csv(&reg, &st, title, version, hash);
 	code = write_signing(r, p, o->outdir, dir, id, doc, &st, &html, &reg);
-	if (code == EXIT_OK) {
-		if (diags_len(p->diags) > 0)
-			diags_print(p->diags, stderr);
-		fprintf(stderr, "styrdok: %zu acknowledgement sheet%s for %s "
-		    "version %s (%s) in %s/%s/\n", st.n, st.n == 1 ? "" : "s",
-		    id, version, hash, o->outdir, dir);
-	}
+	if (code == EXIT_OK)
+		diag_say(d, "%zu acknowledgement sheet%s for %s version %s (%s) "
+		    "in %s/%s/", st.n, st.n == 1 ? "" : "s", id, version, hash,
+		    o->outdir, dir);
 out:	staff_free(&st);
 	buf_free(&html);
 	buf_free(&reg);

@@ -36,6 +36,9 @@ struct diags {
 	char *xslt_file;	/* and the position it named */
 	int xslt_line;
 	xmlNodePtr fallback;	/* where to put errors libxml2 cannot place */
+	struct buf said;	/* status lines, printed after the problems */
+	const char *usage;	/* a synopsis to print last, or NULL */
+	int json;		/* problems as JSON on stdout */
 };
 
 #define RULE_ROW(name, id, sev, class, gap) {id, sev, class, gap},
@@ -65,8 +68,16 @@ diags_new(const char *root)
 {
 	struct diags *d = xcalloc(1, sizeof(*d));
 
-	d->root = xstrdup(root);
+	d->root = xstrdup(root ? root : "");
 	return d;
+}
+
+/* The directory diagnostics name files relative to. */
+void
+diags_set_root(struct diags *d, const char *root)
+{
+	free(d->root);
+	d->root = xstrdup(root);
 }
 
 void
@@ -86,6 +97,7 @@ diags_free(struct diags *d)
 	}
 	free(d->src);
 	buf_free(&d->xslt);
+	buf_free(&d->said);
 	free(d->xslt_file);
 	free(d->v);
 	free(d->root);
@@ -765,4 +777,114 @@ diag_xslt_error(void *ctx, const char *fmt, ...)
 		memmove(d->xslt.data, nl + 1, strlen(nl + 1) + 1);
 		d->xslt.len = strlen(d->xslt.data);
 	}
+}
+
+/* Moves every diagnostic of from into to (same project root). */
+void
+diags_move(struct diags *to, struct diags *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		struct diag *g = &from->v[i];
+
+		diag_add(to, g->file, g->line, g->col, g->sev, g->rule, "%s",
+		    g->msg);
+		free(g->file);
+		free(g->msg);
+	}
+	from->n = 0;
+}
+
+/*
+ * A line saying what a command did ("wrote 10 files to output/"):
+ * not a problem, printed after them.
+ */
+void
+diag_say(struct diags *d, const char *fmt, ...)
+{
+	va_list ap;
+	char *line;
+
+	va_start(ap, fmt);
+	if (vasprintf(&line, fmt, ap) < 0)
+		line = NULL;
+	va_end(ap);
+	if (line != NULL)
+		buf_printf(&d->said, "styrdok: %s\n", line);
+	free(line);
+}
+
+/* The problems are printed as JSON on stdout (check --format json). */
+void
+diags_set_json(struct diags *d)
+{
+	d->json = 1;
+}
+
+/* A usage synopsis to print after the problems. */
+void
+diags_set_usage(struct diags *d, const char *synopsis)
+{
+	d->usage = synopsis;
+}
+
+/*
+ * The exit status the problems call for: that of the worst class among
+ * the errors (input 1, usage 2, environment 3), 0 without errors.
+ */
+int
+diags_status(const struct diags *d)
+{
+	int status = EXIT_OK;
+
+	for (size_t i = 0; i < d->n; i++) {
+		int s;
+
+		if (d->v[i].sev != SEV_ERROR)
+			continue;
+		switch (rule_info(d->v[i].rule)->class) {
+		case CLASS_ENVIRONMENT:
+			s = EXIT_SYSTEM;
+			break;
+		case CLASS_USAGE:
+			s = EXIT_USAGE;
+			break;
+		case CLASS_INPUT:
+		default:
+			s = EXIT_INPUT;
+			break;
+		}
+		if (s > status)
+			status = s;
+	}
+	return status;
+}
+
+/*
+ * Prints everything the run has to say, once, at its end: the problems
+ * (text on stderr, or JSON on stdout), their count when there are errors
+ * or warnings or summary is set, the status lines, the usage synopsis.
+ */
+void
+diags_finish(struct diags *d, int summary)
+{
+	size_t counted = diags_count(d, SEV_ERROR) + diags_count(d, SEV_WARNING);
+
+	if (d->json)
+		diags_print_json(d, stdout);
+	else
+		diags_print(d, stderr);
+	if (summary || counted > 0)
+		diags_summary(d, stderr);
+	if (d->said.len > 0)
+		fputs(d->said.data, stderr);
+	if (d->usage != NULL)
+		fputs(d->usage, stderr);
+	fflush(stdout);
+}
+
+/* Allocation failed: the one message that cannot wait for the end. */
+void
+diag_out_of_memory(void)
+{
+	fputs("styrdok: out of memory\n", stderr);
 }

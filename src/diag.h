@@ -44,6 +44,7 @@ enum diag_class {
 	X(CONTINUITY_UPS, "continuity-ups", SEV_WARNING, CLASS_INPUT, 1) \
 	X(DATE_INVALID, "date-invalid", SEV_ERROR, CLASS_INPUT, 0) \
 	X(DATE_ORDER, "date-order", SEV_ERROR, CLASS_INPUT, 0) \
+	X(DRAFT, "draft", SEV_NOTE, CLASS_INPUT, 0) \
 	X(DECISION_INCOMPLETE, "decision-incomplete", SEV_ERROR, CLASS_INPUT, 0) \
 	X(ENVIRONMENT, "environment", SEV_ERROR, CLASS_ENVIRONMENT, 0) \
 	X(FILE_EMPTY, "file-empty", SEV_ERROR, CLASS_INPUT, 0) \
@@ -79,6 +80,7 @@ enum diag_class {
 	X(REF_SECTION, "ref-section", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_SERVICE, "ref-service", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_SYSTEM, "ref-system", SEV_ERROR, CLASS_INPUT, 0) \
+	X(REFUSED, "refused", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REQ_SKA, "req-ska", SEV_WARNING, CLASS_INPUT, 0) \
 	X(REVIEW_DUE, "review-due", SEV_WARNING, CLASS_INPUT, 1) \
 	X(RISK_ANALYSIS, "risk-analysis", SEV_WARNING, CLASS_INPUT, 1) \
@@ -140,6 +142,15 @@ struct diags;
 
 struct diags *diags_new(const char *root);
 void diags_free(struct diags *);
+void diags_set_root(struct diags *, const char *root);
+void diags_move(struct diags *to, struct diags *from);
+void diag_say(struct diags *, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void diags_set_json(struct diags *);
+void diags_set_usage(struct diags *, const char *synopsis);
+int diags_status(const struct diags *);
+void diags_finish(struct diags *, int summary);
+void diag_out_of_memory(void);
 void diag_add(struct diags *, const char *file, int line, int col,
     enum severity, enum rule, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));

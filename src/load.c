@@ -142,31 +142,40 @@ set_today(struct project *p)
 		snprintf(p->today, sizeof(p->today), "1970-01-01");
 }
 
+/*
+ * A project in the current directory.  Its problems go to diags, or to
+ * diags of its own when that is NULL.  Returns NULL after a diagnostic
+ * when the directory is no project or there are no templates.
+ */
 struct project *
-project_new(const char *templates)
+project_new(const char *templates, struct diags *diags)
 {
 	struct project *p = xcalloc(1, sizeof(*p));
 	char *cwd = realpath(".", NULL);
 
+	p->own_diags = diags == NULL;
+	p->diags = diags ? diags : diags_new(cwd ? cwd : ".");
 	if (cwd == NULL) {
-		fprintf(stderr, "styrdok: cannot resolve the project "
-		    "directory: %s\n", strerror(errno));
-		free(p);
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "cannot resolve the project directory: %s",
+		    strerror(errno));
+		project_free(p);
 		return NULL;
 	}
 	p->root = cwd;
+	diags_set_root(p->diags, p->root);
 	p->policies = realpath("policies", NULL);
 	p->templates = templates ? realpath(templates, NULL) : NULL;
-	p->diags = diags_new(p->root);
 	if (p->policies == NULL) {
-		fprintf(stderr, "styrdok: %s/policies: %s (is this a styrdok "
-		    "project? see -C)\n", p->root, strerror(errno));
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "%s/policies: %s (is this a styrdok project? see -C)",
+		    p->root, strerror(errno));
 		project_free(p);
 		return NULL;
 	}
 	if (p->templates == NULL) {
-		fprintf(stderr, "styrdok: templates directory not found "
-		    "(set STYRDOK_TEMPLATES)\n");
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "templates directory not found (set STYRDOK_TEMPLATES)");
 		project_free(p);
 		return NULL;
 	}
@@ -181,7 +190,8 @@ project_free(struct project *p)
 	if (p == NULL)
 		return;
 	xmlFreeDoc(p->tree);
-	diags_free(p->diags);
+	if (p->own_diags)
+		diags_free(p->diags);
 	free(p->override_path);
 	buf_free(&p->override);
 	free(p->root);

@@ -240,44 +240,49 @@ static const struct option packet_opts[] = {
 /* One command: a row here is all main() knows of it. */
 struct command {
 	const char *name;
-	int (*run)(struct options *, int argc, char **argv);
+	int (*run)(struct options *, struct diags *, int argc, char **argv);
 	const char *shorts;		/* getopt_long's short options */
 	const struct option *longs;
 	const char *help;		/* first line: the usage */
 	int min_args, max_args;		/* operands; -1: no limit */
 	int output_is_file;		/* -o names a file, not a directory */
+	int summary;			/* always end with the count */
 };
 
 static const struct command commands[] = {
-	{"check", cmd_check, "h", check_opts, help_check, 0, -1, 0},
-	{"build", cmd_build, "ho:f:", build_opts, help_build, 0, -1, 0},
-	{"list", cmd_list, "h", list_opts, help_list, 0, 0, 0},
-	{"adopt", cmd_adopt, "h", adopt_opts, help_adopt, 1, 1, 0},
-	{"diff", cmd_diff, "hf:o:", diff_opts, help_diff, 2, 2, 1},
-	{"revise", cmd_revise, "h", revise_opts, help_revise, 1, 1, 0},
-	{"sign", cmd_sign, "ho:", sign_opts, help_sign, 1, 1, 0},
-	{"packet", cmd_packet, "ho:", packet_opts, help_packet, 1, 1, 0},
-	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0},
+	{"check", cmd_check, "h", check_opts, help_check, 0, -1, 0, 1},
+	{"build", cmd_build, "ho:f:", build_opts, help_build, 0, -1, 0, 0},
+	{"list", cmd_list, "h", list_opts, help_list, 0, 0, 0, 0},
+	{"adopt", cmd_adopt, "h", adopt_opts, help_adopt, 1, 1, 0, 0},
+	{"diff", cmd_diff, "hf:o:", diff_opts, help_diff, 2, 2, 1, 0},
+	{"revise", cmd_revise, "h", revise_opts, help_revise, 1, 1, 0, 0},
+	{"sign", cmd_sign, "ho:", sign_opts, help_sign, 1, 1, 0, 0},
+	{"packet", cmd_packet, "ho:", packet_opts, help_packet, 1, 1, 0, 0},
+	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0, 0},
 };
 
+/* Ends a run that went wrong on the command line: the problem, a synopsis. */
 static int
-bad_usage(const char *msg, const char *arg)
+bad_usage(struct diags *d, const char *synopsis, const char *msg,
+    const char *arg)
 {
 	if (msg != NULL)
-		fprintf(stderr, "styrdok: %s%s\n", msg, arg ? arg : "");
-	fputs(usage_text, stderr);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "%s%s", msg,
+		    arg ? arg : "");
+	diags_set_usage(d, synopsis);
+	diags_finish(d, 0);
+	diags_free(d);
 	return EXIT_USAGE;
 }
 
-/* Prints the first line of a command's help: its usage. */
-static int
-command_usage(const struct command *c)
+/* The usage lines of a command's help: up to its first empty line. */
+static char *
+command_synopsis(const struct command *c)
 {
 	const char *end = strstr(c->help, "\n\n");
 
-	fprintf(stderr, "%.*s\n", end ? (int)(end - c->help) :
-	    (int)strlen(c->help), c->help);
-	return EXIT_USAGE;
+	return end ? strndup(c->help, (size_t)(end - c->help) + 1) :
+	    xstrdup(c->help);
 }
 
 /* Sets the option c (from getopt_long) with its argument in o. */
@@ -378,7 +383,9 @@ main(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct options o = {0};
+	struct diags *d = diags_new(NULL);
 	const struct command *cmd;
+	char *synopsis;
 	int c, first, status, want_help = 0;
 
 	o.outdir = "output";
@@ -391,41 +398,54 @@ main(int argc, char **argv)
 			fputs(usage_text, stdout);
 			fputs("\n", stdout);
 			fputs(help_text, stdout);
+			diags_free(d);
 			return EXIT_OK;
 		case OPT_PROGRAM_VERSION:
 			printf("styrdok %s (libxml2 %s, libxslt %s)\n",
 			    STYRDOK_VERSION, xmlParserVersion,
 			    xsltEngineVersion);
+			diags_free(d);
 			return EXIT_OK;
 		default:
-			return bad_usage(NULL, NULL);
+			return bad_usage(d, usage_text, NULL, NULL);
 		}
 	}
 	if (optind >= argc)
-		return bad_usage("no command given", NULL);
+		return bad_usage(d, usage_text, "no command given", NULL);
 	if ((cmd = command_find(argv[optind])) == NULL)
-		return bad_usage("unknown command: ", argv[optind]);
+		return bad_usage(d, usage_text, "unknown command: ",
+		    argv[optind]);
 	argc -= optind;
 	argv += optind;
-	if ((first = command_options(cmd, argc, argv, &o, &want_help)) < 0) {
-		fputs(cmd->help, stderr);
-		return EXIT_USAGE;
-	}
+	if ((first = command_options(cmd, argc, argv, &o, &want_help)) < 0)
+		return bad_usage(d, cmd->help, NULL, NULL);
 	if (want_help) {
 		fputs(cmd->help, stdout);
+		diags_free(d);
 		return EXIT_OK;
 	}
 	argc -= first;
 	argv += first;
 	if (argc < cmd->min_args || (cmd->max_args >= 0 &&
-	    argc > cmd->max_args))
-		return command_usage(cmd);
-	if (o.dir != NULL && chdir(o.dir) != 0) {
-		fprintf(stderr, "styrdok: -C %s: %s\n", o.dir, strerror(errno));
-		return EXIT_SYSTEM;
+	    argc > cmd->max_args)) {
+		synopsis = command_synopsis(cmd);
+		status = bad_usage(d, synopsis, NULL, NULL);
+		free(synopsis);
+		return status;
 	}
-	LIBXML_TEST_VERSION
-	status = cmd->run(&o, argc, argv);
+	if (o.dir != NULL && chdir(o.dir) != 0) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "-C %s: %s", o.dir, strerror(errno));
+		status = EXIT_SYSTEM;
+	} else {
+		LIBXML_TEST_VERSION
+		status = cmd->run(&o, d, argc, argv);
+	}
+	/* The exit status is the worse of the command's and the problems'. */
+	if (diags_status(d) > status)
+		status = diags_status(d);
+	diags_finish(d, cmd->summary);
+	diags_free(d);
 	xsltCleanupGlobals();
 	xmlCleanupParser();
 	return status;

@@ -95,25 +95,26 @@ fop_installed(void)
 
 /*
  * For a command that was asked for PDF: 0 when FOP is installed, else a
- * message naming the Debian package and EXIT_SYSTEM.
+ * diagnostic naming the Debian package and EXIT_SYSTEM.
  */
 int
-fop_require(const char *cmd)
+fop_require(struct diags *d, const char *cmd)
 {
 	if (fop_installed())
 		return 0;
-	fprintf(stderr, "styrdok: %s: PDF needs Apache FOP, which is not "
-	    "installed (Debian package fop: apt-get install fop)\n", cmd);
+	diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_FOP, "%s: PDF needs Apache "
+	    "FOP, which is not installed (Debian package fop: apt-get "
+	    "install fop)", cmd);
 	return EXIT_SYSTEM;
 }
 
 /* The one note for a PDF a command makes by default but cannot now. */
 void
-fop_skipped(const char *cmd, const char *what)
+fop_skipped(struct diags *d, const char *cmd, const char *what)
 {
-	fprintf(stderr, "styrdok: %s%snote: %s skipped: Apache FOP is not "
-	    "installed (Debian package fop)\n", cmd ? cmd : "", cmd ? ": " : "",
-	    what);
+	diag_add(d, NULL, 0, 0, SEV_NOTE, RULE_FOP, "%s%s%s skipped: Apache "
+	    "FOP is not installed (Debian package fop)", cmd ? cmd : "",
+	    cmd ? ": " : "", what);
 }
 
 /* One FOP child: its files in the temporary directory and its pid. */

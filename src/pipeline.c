@@ -56,14 +56,15 @@ find_templates(void)
 
 /*
  * A project in the current directory with the libraries' error handlers
- * aimed at its diagnostics.  templates NULL means find them.  Returns
- * NULL after a message when the directory is no project.
+ * aimed at its diagnostics (d, or its own when d is NULL).  templates
+ * NULL means find them.  Returns NULL after a diagnostic in d when the
+ * directory is no project.
  */
 struct project *
-pipeline_new(const char *templates)
+pipeline_new(const char *templates, struct diags *d)
 {
 	char *found = templates ? NULL : find_templates();
-	struct project *p = project_new(templates ? templates : found);
+	struct project *p = project_new(templates ? templates : found, d);
 
 	free(found);
 	if (p == NULL)
@@ -108,26 +109,30 @@ pipeline_run(struct project *p, int enrich_too)
 }
 
 /*
- * Loads, validates and (unless only structure is wanted) enriches the
- * project in the current directory.  Returns the project, with *status
- * EXIT_INPUT when the sources have errors, or NULL when the environment
- * is broken (*status is then EXIT_SYSTEM).
+ * Loads, validates and (with STAGES_ENRICH) enriches the project in the
+ * current directory, its problems in d; with STAGES_ERRORS_ONLY only the
+ * errors are kept, for commands that act on the sources rather than
+ * check them.  Returns the
+ * project, with *status EXIT_INPUT when the sources have errors, or NULL
+ * when the environment is broken (*status is then EXIT_SYSTEM).
  */
 struct project *
-run_stages(int enrich_too, int *status)
+run_stages(struct diags *d, int flags, int *status)
 {
-	struct project *p = pipeline_new(NULL);
+	struct project *p = pipeline_new(NULL, d);
 
 	*status = EXIT_SYSTEM;
 	if (p == NULL)
 		return NULL;
-	if (pipeline_run(p, enrich_too) != 0) {
-		diags_print(p->diags, stderr);
-		fprintf(stderr, "styrdok: the schema in %s cannot be used\n",
-		    p->templates);
+	if (pipeline_run(p, (flags & STAGES_ENRICH) != 0) != 0) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "the schema in %s cannot be used", p->templates);
 		pipeline_free(p);
 		return NULL;
 	}
 	*status = diags_count(p->diags, SEV_ERROR) ? EXIT_INPUT : EXIT_OK;
+	/* Warnings and notes about the sources are check's business. */
+	if (flags & STAGES_ERRORS_ONLY)
+		diags_keep_errors(p->diags);
 	return p;
 }

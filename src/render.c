@@ -373,7 +373,7 @@ renderer_write(struct renderer *r, const char *dir)
 
 	if (renderer_finish(r) != 0)
 		return r->fop_failed ? EXIT_SYSTEM : EXIT_INPUT;
-	if ((od = outdir_new(dir)) == NULL)
+	if ((od = outdir_new(r->p->diags, dir)) == NULL)
 		return EXIT_SYSTEM;
 	for (size_t i = 0; i < r->n && status == EXIT_OK; i++) {
 		struct page *pg = &r->v[i];

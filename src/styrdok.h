@@ -46,6 +46,7 @@ struct project {
 	char *templates; /* realpath of the templates directory */
 	xmlDocPtr tree;	 /* <project>: the one tree every stage works on */
 	struct diags *diags;
+	int own_diags;		/* diags is the project's, freed with it */
 	int organisation_invalid; /* dropped for schema errors */
 	char today[11];	 /* the date rules measure age against */
 	size_t markdown_bytes;	/* prose parsed so far in this run */
@@ -58,7 +59,7 @@ struct project {
 	void *saved_xslt_ctx;
 };
 
-struct project *project_new(const char *templates);
+struct project *project_new(const char *templates, struct diags *);
 void project_free(struct project *);
 int project_load(struct project *);
 void project_override(struct project *, const char *rel, const char *data,
@@ -124,14 +125,14 @@ struct pdf_job {
 };
 
 int fop_installed(void);
-int fop_require(const char *cmd);
-void fop_skipped(const char *cmd, const char *what);
+int fop_require(struct diags *, const char *cmd);
+void fop_skipped(struct diags *, const char *cmd, const char *what);
 int pdf_render(struct project *, struct pdf_job *, size_t n);
 
 /* ---- write.c: confined, atomic output ------------------------------- */
 
 struct outdir;
-struct outdir *outdir_new(const char *path);
+struct outdir *outdir_new(struct diags *, const char *path);
 void outdir_free(struct outdir *);
 int outdir_write(struct outdir *, const char *relpath, const char *data,
     size_t len);
@@ -172,10 +173,12 @@ char *record_tree_hash(const char *dir, const char *suffix);
 
 /* ---- pipeline.c: the stages in order ------------------------------- */
 
-struct project *pipeline_new(const char *templates);
+struct project *pipeline_new(const char *templates, struct diags *);
 void pipeline_free(struct project *);
 int pipeline_run(struct project *, int enrich_too);
-struct project *run_stages(int enrich_too, int *status);
+#define STAGES_ENRICH 1	/* markdown, numbering, derived values */
+#define STAGES_ERRORS_ONLY 2	/* drop the sources' warnings and notes */
+struct project *run_stages(struct diags *, int flags, int *status);
 
 /* ---- signatures.c: the signature registers (check stage) ----------- */
 

@@ -17,7 +17,7 @@
 static void
 oom(void)
 {
-	fputs("styrdok: out of memory\n", stderr);
+	diag_out_of_memory();
 	exit(EXIT_SYSTEM);
 }
 

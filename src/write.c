@@ -18,32 +18,36 @@
 struct outdir {
 	int fd;
 	char *path;
+	struct diags *diags;	/* where write failures are reported */
 };
 
 /*
  * Opens (creating if needed) the output directory.  Returns NULL after
- * a message on stderr; the caller exits with EXIT_SYSTEM.
+ * an environment diagnostic in d (the run exits 3).
  */
 struct outdir *
-outdir_new(const char *path)
+outdir_new(struct diags *d, const char *path)
 {
 	struct outdir *o;
 	int fd;
 
 	if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-		fprintf(stderr, "styrdok: %s: %s\n", path, strerror(errno));
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT, "%s: %s",
+		    path, strerror(errno));
 		return NULL;
 	}
 	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "styrdok: %s: %s\n", path, errno == ELOOP ||
-		    errno == ENOTDIR ? "not a directory (symbolic links are "
-		    "not followed)" : strerror(errno));
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT, "%s: %s",
+		    path, errno == ELOOP || errno == ENOTDIR ? "not a "
+		    "directory (symbolic links are not followed)" :
+		    strerror(errno));
 		return NULL;
 	}
 	o = xcalloc(1, sizeof(*o));
 	o->fd = fd;
 	o->path = xstrdup(path);
+	o->diags = d;
 	return o;
 }
 
@@ -99,8 +103,8 @@ outfile_fail(struct outfile *f)
 {
 	int saved = errno;
 
-	fprintf(stderr, "styrdok: %s/%s: %s\n", f->o->path, f->relpath,
-	    strerror(saved));
+	diag_add(f->o->diags, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+	    "%s/%s: %s", f->o->path, f->relpath, strerror(saved));
 	if (f->fd >= 0) {
 		close(f->fd);
 		unlinkat(f->dir, f->tmp, 0);
@@ -222,7 +226,7 @@ outfile_abort(struct outfile *f)
 
 /*
  * Writes data to relpath under the output directory, atomically.
- * Returns 0, or -1 after a message on stderr (nothing is left behind).
+ * Returns 0, or -1 after a diagnostic (nothing is left behind).
  */
 int
 outdir_write(struct outdir *o, const char *relpath, const char *data,

@@ -161,10 +161,11 @@ test_diag_format(void **state)
 	FILE *f;
 
 	(void)state;
-	diag_add(d, "policies/b.xml", 3, 7, SEV_WARNING, "lang-skall",
+	diag_add(d, "policies/b.xml", 3, 7, SEV_WARNING, RULE_LANG_SKALL,
 	    "write \"ska\"\n");
-	diag_add(d, "policies/a.xml", 10, 2, SEV_ERROR, "ref-role", "no role");
-	diag_add(d, "policies/a.xml", 2, 1, SEV_NOTE, "id-unique", "first");
+	diag_add(d, "policies/a.xml", 10, 2, SEV_ERROR, RULE_REF_ROLE,
+	    "no role");
+	diag_add(d, "policies/a.xml", 2, 1, SEV_NOTE, RULE_ID_UNIQUE, "first");
 	assert_int_equal(diags_count(d, SEV_ERROR), 1);
 	assert_int_equal(diags_count(d, SEV_WARNING), 1);
 	f = open_memstream(&out, &len);
@@ -196,6 +197,47 @@ test_diag_format(void **state)
 	diags_free(d);
 }
 
+/* The exit status is that of the worst class among the errors. */
+static void
+test_diag_status(void **state)
+{
+	struct diags *d = diags_new("/proj");
+
+	(void)state;
+	assert_int_equal(diags_status(d), EXIT_OK);
+	diag_add(d, NULL, 0, 0, SEV_WARNING, RULE_SYSTEM_OWNER, "a gap");
+	diag_add(d, NULL, 0, 0, SEV_NOTE, RULE_FOP, "PDF skipped");
+	assert_int_equal(diags_status(d), EXIT_OK);
+	diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_SCHEMA, "invalid");
+	assert_int_equal(diags_status(d), EXIT_INPUT);
+	diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_XSLT, "broken template");
+	assert_int_equal(diags_status(d), EXIT_SYSTEM);
+	diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "bad option");
+	assert_int_equal(diags_status(d), EXIT_SYSTEM);
+	diags_keep_errors(d);
+	diags_truncate(d, 1);
+	assert_int_equal(diags_status(d), EXIT_INPUT);
+	diags_free(d);
+}
+
+/* Every rule id is unique and found again by its id. */
+static void
+test_rule_table(void **state)
+{
+	(void)state;
+	for (int i = 0; i < RULE_COUNT; i++) {
+		enum rule r;
+
+		assert_int_equal(rule_find(rule_info(i)->id, &r), 0);
+		assert_int_equal(r, i);
+	}
+	enum rule r;
+
+	assert_int_equal(rule_find("no-such-rule", &r), -1);
+	assert_true(rule_info(RULE_SYSTEM_OWNER)->gap);
+	assert_false(rule_info(RULE_SCHEMA)->gap);
+}
+
 /* Parses a staff list; returns the number of people or -1. */
 static int
 parse(const char *csv, size_t len, int cp1252, struct staff *st,
@@ -211,7 +253,7 @@ first_rule(struct diags *d, enum severity sev)
 {
 	for (size_t i = 0; i < diags_len(d); i++)
 		if (diags_get(d, i)->sev == sev)
-			return diags_get(d, i)->rule;
+			return rule_info(diags_get(d, i)->rule)->id;
 	return "";
 }
 
@@ -322,6 +364,8 @@ main(void)
 		cmocka_unit_test(test_link_allowed),
 		cmocka_unit_test(test_utf8_columns),
 		cmocka_unit_test(test_diag_format),
+		cmocka_unit_test(test_diag_status),
+		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_staff_bom_semicolon_crlf),
 		cmocka_unit_test(test_staff_comma_english_quotes),
 		cmocka_unit_test(test_staff_cp1252),
