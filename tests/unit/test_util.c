@@ -238,6 +238,40 @@ test_rule_table(void **state)
 	assert_false(rule_info(RULE_SCHEMA)->gap);
 }
 
+/*
+ * styrdok.1 explains every rule of the table under DIAGNOSTICS
+ * (".It Li a , b"), and names no rule the table does not have.
+ */
+static void
+test_rules_documented(void **state)
+{
+	int seen[RULE_COUNT] = {0};
+	char line[512];
+	FILE *f = fopen("styrdok.1", "r");
+
+	(void)state;
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *save = NULL;
+
+		if (strncmp(line, ".It Li ", 7) != 0)
+			continue;
+		for (char *w = strtok_r(line + 7, " ,\n", &save); w != NULL;
+		    w = strtok_r(NULL, " ,\n", &save)) {
+			enum rule r;
+
+			if (rule_find(w, &r) != 0)
+				fail_msg("styrdok.1 names \"%s\", not a rule", w);
+			seen[r] = 1;
+		}
+	}
+	fclose(f);
+	for (int i = 0; i < RULE_COUNT; i++)
+		if (!seen[i])
+			fail_msg("rule %s is not explained in styrdok.1",
+			    rule_info(i)->id);
+}
+
 /* Parses a staff list; returns the number of people or -1. */
 static int
 parse(const char *csv, size_t len, int cp1252, struct staff *st,
@@ -366,6 +400,7 @@ main(void)
 		cmocka_unit_test(test_diag_format),
 		cmocka_unit_test(test_diag_status),
 		cmocka_unit_test(test_rule_table),
+		cmocka_unit_test(test_rules_documented),
 		cmocka_unit_test(test_staff_bom_semicolon_crlf),
 		cmocka_unit_test(test_staff_comma_english_quotes),
 		cmocka_unit_test(test_staff_cp1252),
