@@ -5,9 +5,9 @@
 # STYRDOK_VALGRIND=1 runs every styrdok process under valgrind.
 set -u
 cd "$(dirname "$0")/.." || exit 3
-total_pass=0 total_fail=0 log=$(mktemp)
-hostile_log=$(mktemp)
-trap 'rm -f "$log" "$hostile_log"' EXIT
+top=$(pwd)
+. "$top/tests/lib.sh"
+total_pass=0 total_fail=0 log="$scratch/log" hostile_log="$scratch/hostile"
 
 # The hostile-input suite is the longest (most of all under valgrind) and
 # shares nothing with the others: it runs beside them, on the other core.
@@ -24,7 +24,8 @@ count() { # SUITE-NAME: adds the "N passed, N failed" of its last line
 
 echo "== unit (cmocka)"
 if [ -n "${STYRDOK_VALGRIND:-}" ]; then
-	valgrind -q --error-exitcode=99 --leak-check=full ./tests/unit/test_util >"$log" 2>&1
+	# shellcheck disable=SC2086
+	$memcheck ./tests/unit/test_util >"$log" 2>&1
 else
 	./tests/unit/test_util >"$log" 2>&1
 fi

@@ -5,38 +5,10 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-bin="$top/styrdok"
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-pass=0 fail=0
+. "$top/tests/lib.sh"
 # PDF is tested in tests/print/; without FOP this suite stays quick.
 export STYRDOK_FOP=
 
-styrdok() {
-	if [ -n "${STYRDOK_VALGRIND:-}" ]; then
-		valgrind -q --error-exitcode=99 --leak-check=full \
-		    --errors-for-leak-kinds=definite "$bin" "$@"
-	else
-		"$bin" "$@"
-	fi
-}
-
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() { fail=$((fail + 1)); echo "not ok - $1"; }
-# expect_status WANT DESCRIPTION COMMAND...
-expect_status() {
-	want=$1 desc=$2; shift 2
-	"$@" >"$scratch/out" 2>"$scratch/err"; got=$?
-	if [ "$got" = "$want" ]; then ok "$desc"; else
-		not_ok "$desc (exit $got, wanted $want)"; sed 's/^/    /' "$scratch/err" | head -5
-	fi
-}
-check() { # DESCRIPTION COMMAND...: passes when the command succeeds
-	desc=$1; shift
-	if "$@" >"$scratch/cout" 2>&1; then ok "$desc"; else
-		not_ok "$desc"; sed 's/^/    /' "$scratch/cout" | head -10
-	fi
-}
 
 project() { # a fresh copy of the bundled project in $scratch/$1
 	rm -rf "${scratch:?}/$1"
@@ -338,5 +310,4 @@ if [ -z "${STYRDOK_VALGRIND:-}" ] && [ -f "$top/Makefile" ]; then
 	fi
 fi
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+suite_end cli

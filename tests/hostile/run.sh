@@ -8,7 +8,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-bin="$top/styrdok"
+. "$top/tests/lib.sh"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/styrdok-hostile.XXXXXX")
 logs=$(mktemp -d "${TMPDIR:-/tmp}/styrdok-hostile-logs.XXXXXX")
 listener=
@@ -16,19 +16,14 @@ cleanup() {
 	[ -n "$listener" ] && kill "$listener" 2>/dev/null
 	rm -rf "$tmp" "$logs"
 }
-trap cleanup EXIT
+lib_on_exit=cleanup
 STYRDOK_TEMPLATES="$top/templates"
 SOURCE_DATE_EPOCH=1795824000 # 2026-11-28
 # A JVM (FOP, for PDF) reserves more address space than the 2 GiB bound
 # by default; these keep it inside.
 JAVA_TOOL_OPTIONS="-Xmx512m -Xss1m -XX:ReservedCodeCacheSize=64m -XX:CompressedClassSpaceSize=64m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 export STYRDOK_TEMPLATES SOURCE_DATE_EPOCH JAVA_TOOL_OPTIONS
-pass=0 fail=0
 P=policies/documents/testpolicy.xml
-
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() { fail=$((fail + 1)); echo "not ok - $1"; }
-show() { sed 's/^/    /' "$1" | cut -c1-300 | head -"${2:-8}"; }
 
 # --- the secret outside every project ------------------------------------
 SECRET="STYRDOK-HEMLIGHET-$$-7f3a"
@@ -96,8 +91,8 @@ sd() {
 	touch "$logs/stamp"
 	sleep 0.01
 	if [ -n "${STYRDOK_VALGRIND:-}" ]; then
-		timeout 300 valgrind -q --error-exitcode=99 --leak-check=full \
-		    --errors-for-leak-kinds=definite "$bin" -C "$proj" "$@" \
+		# shellcheck disable=SC2086
+		timeout 300 $memcheck "$bin" -C "$proj" "$@" \
 		    >"$logs/out" 2>"$logs/err"
 	elif [ -n "${STYRDOK_ASAN:-}" ]; then
 		# ASan maps terabytes of shadow memory, so no ulimit -v: its own
@@ -142,12 +137,6 @@ safe() {
 		not_ok "$1: $bad"
 	fi
 }
-check() { # DESCRIPTION COMMAND...: passes when the command succeeds
-	desc=$1; shift
-	if "$@" >"$logs/cout" 2>&1; then ok "$desc"; else
-		not_ok "$desc"; show "$logs/cout"
-	fi
-}
 # refused DESC RULE REGEX: check and build both exit 1 with the diagnostic,
 # nothing is built, nothing leaks.
 refused() {
@@ -175,5 +164,4 @@ no_active() {
 
 . "$here/cases.sh"
 
-echo "hostile: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+suite_end hostile

@@ -6,28 +6,9 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-bin="$top/styrdok"
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-pass=0 fail=0
+. "$top/tests/lib.sh"
 docs="informationssakerhetspolicy instruktion-anvandare instruktion-forvaltning instruktion-kontinuitet-drift"
 
-styrdok() {
-	if [ -n "${STYRDOK_VALGRIND:-}" ]; then
-		valgrind -q --error-exitcode=99 --leak-check=full \
-		    --errors-for-leak-kinds=definite "$bin" "$@"
-	else
-		"$bin" "$@"
-	fi
-}
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() { fail=$((fail + 1)); echo "not ok - $1"; }
-check() { # DESCRIPTION COMMAND...: passes when the command succeeds
-	desc=$1; shift
-	if "$@" >"$scratch/cout" 2>&1; then ok "$desc"; else
-		not_ok "$desc"; sed 's/^/    /' "$scratch/cout" | head -10
-	fi
-}
 doc_file() { ls "$P/output/$1"/*/"$1.$2" 2>/dev/null | head -1; }
 
 P="$scratch/p"
@@ -178,5 +159,4 @@ for i, row in enumerate(rows, 1):
 	check "diff -f pdf writes a redline PDF" sh -c "pdftotext '$scratch/red.pdf' - | grep -q ."
 fi
 
-echo "print: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+suite_end print

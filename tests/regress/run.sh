@@ -17,20 +17,9 @@ export SOURCE_DATE_EPOCH
 export STYRDOK_FOP=
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-bin="$top/styrdok"
+. "$top/tests/lib.sh"
 regen=0
 [ "${1:-}" = "--regen" ] && regen=1
-run() {
-	if [ -n "${STYRDOK_VALGRIND:-}" ]; then
-		valgrind -q --error-exitcode=99 --leak-check=full \
-		    --errors-for-leak-kinds=definite "$bin" "$@"
-	else
-		"$bin" "$@"
-	fi
-}
-pass=0 fail=0
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
 
 compare() { # expected actual label
 	if [ "$regen" = 1 ]; then
@@ -57,13 +46,13 @@ for case in "$here"/*.xml "$here"/*.d; do
 		cp "$case" "$proj/policies/documents/$name.xml"
 	fi
 	ok=1
-	run -C "$proj" check >/dev/null 2>"$scratch/err"
+	styrdok -C "$proj" check >/dev/null 2>"$scratch/err"
 	echo "exit $?" >>"$scratch/err"
 	[ -f "$here/$name.err" ] || [ "$regen" = 1 ] || { echo "FAIL $name: no $name.err"; ok=0; }
 	compare "$here/$name.err" "$scratch/err" "$name.err" || ok=0
 	for ext in html md; do
 		[ -f "$here/$name.$ext" ] || continue
-		run -C "$proj" build -f "$ext" >/dev/null 2>&1
+		styrdok -C "$proj" build -f "$ext" >/dev/null 2>&1
 		out=$(find "$proj/output" -mindepth 3 -name "*.$ext" | head -1)
 		if [ -z "$out" ]; then
 			echo "FAIL $name.$ext: nothing built"; ok=0; continue
@@ -72,7 +61,7 @@ for case in "$here"/*.xml "$here"/*.d; do
 	done
 	# NAME.out/: the whole output tree of `build` (registers, report, index).
 	if [ -d "$here/$name.out" ]; then
-		run -C "$proj" build -f html,md >/dev/null 2>&1
+		styrdok -C "$proj" build -f html,md >/dev/null 2>&1
 		if [ "$regen" = 1 ]; then
 			rm -rf "$here/$name.out" && cp -R "$proj/output" "$here/$name.out"
 		elif ! diff -r "$here/$name.out" "$proj/output" >"$scratch/diff"; then
@@ -82,7 +71,7 @@ for case in "$here"/*.xml "$here"/*.d; do
 	# NAME.packet/: the approval packet of the project's one case.
 	if [ -d "$here/$name.packet" ]; then
 		id=$(basename "$(ls "$proj"/policies/cases/*.xml | head -1)" .xml)
-		run -C "$proj" packet "$id" >/dev/null 2>&1
+		styrdok -C "$proj" packet "$id" >/dev/null 2>&1
 		if [ "$regen" = 1 ]; then
 			rm -rf "$here/$name.packet" &&
 			    cp -R "$proj/output/packets/$id" "$here/$name.packet"
@@ -103,7 +92,7 @@ for case in "$here"/diff/*.xml; do
 	ok=1
 	cp "$here/diff/base.xml" "$case" "$proj/"
 	for fmt in md html json; do
-		run -C "$proj" diff -f "$fmt" base.xml "$name.xml" >"$scratch/out" 2>"$scratch/err"
+		styrdok -C "$proj" diff -f "$fmt" base.xml "$name.xml" >"$scratch/out" 2>"$scratch/err"
 		echo "exit $?" >"$scratch/exit"
 		compare "$here/diff/$name.diff.$fmt" "$scratch/out" "diff/$name.diff.$fmt" || ok=0
 	done
@@ -111,5 +100,4 @@ for case in "$here"/diff/*.xml; do
 	if [ "$ok" = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
 
-echo "regress: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+suite_end regress
