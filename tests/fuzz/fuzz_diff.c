@@ -18,7 +18,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	/* The project holds the organisation; a.xml and b.xml are sides. */
 	fuzz_project_init(NULL);
-	if ((project = pipeline_new(fuzz_templates)) == NULL)
+	if ((project = pipeline_new(fuzz_templates, NULL)) == NULL)
 		abort();
 	project_load(project);
 	if (validate_schema(project) < 0)

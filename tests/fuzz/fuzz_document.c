@@ -22,7 +22,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
-	struct project *p = pipeline_new(fuzz_templates);
+	struct project *p = pipeline_new(fuzz_templates, NULL);
 
 	if (p == NULL)
 		abort();

@@ -19,7 +19,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	fuzz_project_init(NULL);
-	if ((project = pipeline_new(fuzz_templates)) == NULL)
+	if ((project = pipeline_new(fuzz_templates, NULL)) == NULL)
 		abort();
 	return 0;
 }
