@@ -71,13 +71,25 @@ out:
 	return path;
 }
 
+/* The source hash of a document of the project tree ("" if none). */
+static void
+source_hash(xmlNodePtr doc, char sha256[65])
+{
+	xmlChar *h = xmlGetProp(doc->parent, BAD_CAST "sha256");
+
+	snprintf(sha256, 65, "%s", h ? (const char *)h : "");
+	xmlFree(h);
+}
+
 /*
  * One side of a diff: a file, ID@VERSION from the archive, or ID for the
  * current source.  Returns the enriched <document> (in p's tree or in
- * *own, which the caller frees), or NULL after a diagnostic.
+ * *own, which the caller frees) with its source hash in sha256, or NULL
+ * after a diagnostic.
  */
 static xmlNodePtr
-diff_side(struct project *p, const char *arg, xmlDocPtr *own)
+diff_side(struct project *p, const char *arg, xmlDocPtr *own,
+    char sha256[65])
 {
 	const char *at = strchr(arg, '@');
 	xmlNodePtr doc = NULL;
@@ -90,6 +102,8 @@ diff_side(struct project *p, const char *arg, xmlDocPtr *own)
 			diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
 			    "diff: %s: no such file and no "
 			    "document with that id", arg);
+		else
+			source_hash(doc, sha256);
 		return doc;
 	}
 	path = at != NULL ? archived_side(p, arg, at) : xstrdup(arg);
@@ -105,6 +119,8 @@ diff_side(struct project *p, const char *arg, xmlDocPtr *own)
 		goto out;
 	}
 	doc = xmlDocGetRootElement(*own);
+	if (source_sha256(*own, sha256) != 0)
+		sha256[0] = '\0';
 	if (doc == NULL || !xmlStrEqual(doc->name, BAD_CAST "document")) {
 		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
 		    "diff: %s is not a <document>", arg);
@@ -145,7 +161,7 @@ cmd_diff(struct options *o, struct diags *d, int argc, char **argv)
 	struct buf out = {0};
 	xmlDocPtr own_old = NULL, own_new = NULL;
 	xmlNodePtr old, new;
-	char *id = NULL;
+	char *id = NULL, old_hash[65], new_hash[65];
 	int status, changes;
 
 	(void)argc;
@@ -177,10 +193,17 @@ cmd_diff(struct options *o, struct diags *d, int argc, char **argv)
 	}
 	/* Trouble (unreadable or unknown versions) is 2, as for diff(1). */
 	status = EXIT_USAGE;
-	if ((old = diff_side(p, argv[0], &own_old)) == NULL ||
-	    (new = diff_side(p, argv[1], &own_new)) == NULL)
+	if ((old = diff_side(p, argv[0], &own_old, old_hash)) == NULL ||
+	    (new = diff_side(p, argv[1], &own_new, new_hash)) == NULL)
 		goto out;
-	changes = diff_documents(p->tree, old, new, argv[0], argv[1]);
+	changes = diff_documents(p->tree, old, new, argv[0], argv[1],
+	    new_hash);
+	if (o->dump) {
+		fflush(stdout);
+		xmlSaveFileEnc("-", p->tree, "UTF-8");
+		status = changes > 0 ? 1 : EXIT_OK;
+		goto out;
+	}
 	id = tree_prop(new, "id");
 	r = renderer_new(p);
 	if (render_one(r, "diff", id, f->name, o->outfile ? o->outfile :

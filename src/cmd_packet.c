@@ -49,9 +49,12 @@ redline(struct project *p, xmlNodePtr doc, const char *id)
 	path = archive_source_path(id, adopted);
 	if ((old = document_file_load(p, path)) != NULL) {
 		enrich_document(p, xmlDocGetRootElement(old));
+		xmlChar *hash = xmlGetProp(doc->parent, BAD_CAST "sha256");
+
 		label = xasprintf("%s@%s", id, adopted);
 		diff_documents(p->tree, xmlDocGetRootElement(old), doc, label,
-		    id);
+		    id, (const char *)hash);
+		xmlFree(hash);
 		free(label);
 		xmlFreeDoc(old);
 		made = 1;

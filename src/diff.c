@@ -1,281 +1,404 @@
 /*
- * diff.c - the redline between two versions of a document, as marks in
- * the tree.  Each version is flattened into units in reading order:
- * section headings, prose blocks (paragraphs, list items, quotes, code),
- * requirements and defined terms.  Units with ids (sections,
- * requirements, terms) are matched by id; the rest by their text.  The
- * longest common subsequence of the matched units gives the order both
- * versions share; a matched unit outside it has moved.  A removed prose
- * block next to an added one is a changed block, shown word by word.
+ * diff.c - the redline between two versions of a document, as marks on
+ * a copy of the new version.  The bodies are compared level by level:
+ * sections, requirements and terms are matched by id (anywhere in the
+ * document, so a move is seen as one), other blocks (paragraphs, lists,
+ * items, quotes) by their content along a longest common subsequence,
+ * and a removed block next to an added one of the same kind is a
+ * changed block.  Inside a changed block the words are compared, and
+ * the inline markup (emphasis, links, code) of both versions is kept.
  *
- * The result is a <diff> element added to the project tree: a summary of
- * the changes readers care about (requirements added, removed, reworded
- * or given another role; sections added, removed, moved, renamed;
- * metadata), and the merged units with their marks.  The stylesheets of
- * every format render it.
+ * The result, appended to the project tree for the stylesheets, is
+ *
+ *   <redline doc old new equal sha256>
+ *     <previous><meta>...</meta></previous>   the old version's metadata
+ *     <changes><change kind ref num>...</changes>   data for the summary
+ *     <document>...</document>                the new version, marked
+ *   </redline>
+ *
+ * with marks in the change namespace (NS_CHANGE, prefix c): c:change on
+ * an element ("inserted", "deleted", "moved", "moved-away", "changed"),
+ * c:old-NAME for an attribute that changed, c:old on a metadata field,
+ * and c:ins / c:del elements around words inside text.  A deleted block
+ * is a copy of the old one, put where it stood.  Each format's document
+ * stylesheet renders the marks; the summary sentences are the
+ * stylesheets' (common/redline.xsl), not this file's.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #include "styrdok.h"
 
-enum unit_kind { U_HEADING, U_PROSE, U_REQUIREMENT, U_TERM };
+/* Above this many cells a comparison table is not built (see lcs). */
+#define LCS_CELLS 4000000
 
-static const char *const kind_names[] = {"heading", "prose", "requirement",
-    "term"};
-
-struct unit {
-	enum unit_kind kind;
-	char *id;		/* sections, requirements, terms; else NULL */
-	char *text;		/* what is compared */
-	char *extra;		/* requirement: role; heading: level */
-	xmlNodePtr node;	/* the element in its version's tree */
-	const char *section;	/* id of the enclosing section */
-	int match;		/* index in the other version, or -1 */
-	int in_order;		/* part of the common order */
+struct redline {
+	xmlNodePtr root;	/* <redline> */
+	xmlNodePtr changes;	/* <changes> */
+	xmlNsPtr cns;		/* the change namespace, declared on root */
+	xmlHashTablePtr old_ids, new_ids; /* id -> section/requirement/term */
+	int count;		/* changes a reader would count */
+	int prose;		/* prose blocks changed, added or removed */
 };
 
-struct units {
-	struct unit *v;
-	size_t n;
-};
+/* ---- what the nodes are ------------------------------------------------ */
 
 static int
-is_in(xmlNodePtr n, const char *ns, const char *name)
+is_md(xmlNodePtr n, const char *name)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, BAD_CAST ns) &&
-	    xmlStrEqual(n->name, BAD_CAST name);
+	    xmlStrEqual(n->ns->href, NS_COMMONMARK) &&
+	    (name == NULL || xmlStrEqual(n->name, BAD_CAST name));
 }
 
+/* Sections, requirements and terms: matched by their id. */
+static int
+is_keyed(xmlNodePtr n)
+{
+	return tree_is(n, "section") || tree_is(n, "requirement") ||
+	    tree_is(n, "term");
+}
 
-/* Text with runs of white space made one space, trimmed. */
+/* Blocks whose content is text and inline markup: compared by words. */
+static int
+is_text_block(xmlNodePtr n)
+{
+	return is_md(n, "paragraph") || is_md(n, "heading") ||
+	    is_md(n, "code_block");
+}
+
+/* Blocks that hold other blocks: compared child by child. */
+static int
+is_container(xmlNodePtr n)
+{
+	static const char *const s_names[] = {"body", "section", "prose",
+	    "requirement", "definitions", "term"};
+	static const char *const md_names[] = {"document", "block_quote",
+	    "item", "list"};
+
+	for (size_t i = 0; i < sizeof(s_names) / sizeof(*s_names); i++)
+		if (tree_is(n, s_names[i]))
+			return 1;
+	for (size_t i = 0; i < sizeof(md_names) / sizeof(*md_names); i++)
+		if (is_md(n, md_names[i]))
+			return 1;
+	return 0;
+}
+
+/* The text fields of an element that are compared by words, not blocks. */
+static int
+is_field_of(xmlNodePtr parent, xmlNodePtr n)
+{
+	return (tree_is(parent, "section") && tree_is(n, "title")) ||
+	    (tree_is(parent, "requirement") && tree_is(n, "statement")) ||
+	    (tree_is(parent, "term") && (tree_is(n, "name") ||
+	    tree_is(n, "definition")));
+}
+
+static int
+same_name(xmlNodePtr a, xmlNodePtr b)
+{
+	return xmlStrEqual(a->name, b->name) &&
+	    (a->ns == NULL) == (b->ns == NULL) &&
+	    (a->ns == NULL || xmlStrEqual(a->ns->href, b->ns->href));
+}
+
+/* The element children of n that are blocks to compare, in order. */
+static xmlNodePtr *
+blocks(xmlNodePtr n, size_t *count)
+{
+	xmlNodePtr *v = NULL;
+
+	*count = 0;
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || is_field_of(n, c))
+			continue;
+		v = xrealloc(v, (*count + 1) * sizeof(*v));
+		v[(*count)++] = c;
+	}
+	return v;
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/*
+ * s with every run of white space made one space; trim drops the runs
+ * at both ends.  Returns a string the caller frees.
+ */
 static char *
-squeeze(const char *s)
+collapse(const char *s, int trim)
 {
 	char *out = xmalloc(strlen(s) + 1), *o = out;
 	int space = 0;
 
 	for (; *s; s++) {
-		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-			space = o != out;
-		else {
-			if (space)
-				*o++ = ' ';
-			space = 0;
-			*o++ = *s;
+		if (is_space((unsigned char)*s)) {
+			space = 1;
+			continue;
 		}
+		if (space && (o != out || !trim))
+			*o++ = ' ';
+		space = 0;
+		*o++ = *s;
 	}
+	if (space && !trim)
+		*o++ = ' ';
 	*o = '\0';
 	return out;
 }
 
-/* The text below n; a Markdown line break counts as a space. */
-static void
-collect_text(struct buf *b, xmlNodePtr n)
-{
-	for (; n != NULL; n = n->next)
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-			buf_adds(b, n->content ? (char *)n->content : "");
-		else if (n->type == XML_ELEMENT_NODE &&
-		    (xmlStrEqual(n->name, BAD_CAST "softbreak") ||
-		    xmlStrEqual(n->name, BAD_CAST "linebreak")))
-			buf_add(b, " ", 1);
-		else if (n->type == XML_ELEMENT_NODE)
-			collect_text(b, n->children);
-}
-
+/* The text below n, white space collapsed and trimmed ("" for NULL). */
 static char *
-content(xmlNodePtr n)
+text_of(xmlNodePtr n)
 {
-	struct buf b = {0};
-	char *s;
+	xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
+	char *s = collapse(t ? (char *)t : "", 1);
 
-	buf_add(&b, "", 0);
-	/* An absent field (n is NULL) compares as empty. */
-	if (n != NULL && (n->type == XML_TEXT_NODE ||
-	    n->type == XML_CDATA_SECTION_NODE))
-		buf_adds(&b, n->content ? (char *)n->content : "");
-	else if (n != NULL)
-		collect_text(&b, n->children);
-	s = squeeze(b.data);
-	buf_free(&b);
+	xmlFree(t);
 	return s;
 }
 
-static void
-add(struct units *u, enum unit_kind kind, xmlNodePtr node, char *id,
-    char *text, char *extra, const char *section)
-{
-	u->v = xrealloc(u->v, (u->n + 1) * sizeof(*u->v));
-	u->v[u->n++] = (struct unit){kind, id, text, extra, node, section, -1,
-	    0};
-}
-
-/* The blocks of a prose element: paragraphs, list items, code, quotes. */
-static void
-flatten_blocks(struct units *u, xmlNodePtr n, const char *section)
-{
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (is_in(n, (const char *)NS_COMMONMARK, "list") ||
-		    is_in(n, (const char *)NS_COMMONMARK, "block_quote") ||
-		    is_in(n, (const char *)NS_COMMONMARK, "document"))
-			flatten_blocks(u, n->children, section);
-		else if (is_in(n, (const char *)NS_COMMONMARK, "item")) {
-			/* An item is one block, with any nested list after. */
-			xmlNodePtr first = xmlFirstElementChild(n);
-
-			add(u, U_PROSE, n, NULL, first ? content(first) :
-			    xstrdup(""), xstrdup("item"), section);
-			for (xmlNodePtr c = first ? first->next : NULL; c;
-			    c = c->next)
-				flatten_blocks(u, c, section);
-		} else
-			add(u, U_PROSE, n, NULL, content(n), NULL, section);
-	}
-}
-
-static void
-flatten(struct units *u, xmlNodePtr n, int level, const char *section)
-{
-	for (; n != NULL; n = n->next) {
-		if (is_in(n, (const char *)NS_STYRDOK, "section")) {
-			char *id = (char *)xmlGetProp(n, BAD_CAST "id");
-
-			add(u, U_HEADING, n, id, content(tree_child(n, "title")),
-			    xasprintf("%d", level), id);
-			flatten(u, n->children, level + 1, id);
-		} else if (is_in(n, (const char *)NS_STYRDOK, "prose")) {
-			flatten_blocks(u, n->children, section);
-		} else if (is_in(n, (const char *)NS_STYRDOK, "requirement")) {
-			add(u, U_REQUIREMENT, n,
-			    (char *)xmlGetProp(n, BAD_CAST "id"),
-			    content(tree_child(n, "statement")),
-			    (char *)xmlGetProp(n, BAD_CAST "role"), section);
-			flatten_blocks(u, tree_child(n, "prose") ?
-			    tree_child(n, "prose")->children : NULL, section);
-		} else if (is_in(n, (const char *)NS_STYRDOK, "definitions")) {
-			for (xmlNodePtr t = n->children; t; t = t->next)
-				if (is_in(t, (const char *)NS_STYRDOK, "term")) {
-					char *name = content(tree_child(t, "name"));
-					char *def = content(tree_child(t,
-					    "definition"));
-
-					add(u, U_TERM, t,
-					    (char *)xmlGetProp(t, BAD_CAST "id"),
-					    xasprintf("%s: %s", name, def), NULL,
-					    section);
-					free(name);
-					free(def);
-				}
-		}
-	}
-}
-
-static void
-units_free(struct units *u)
-{
-	for (size_t i = 0; i < u->n; i++) {
-		free(u->v[i].id);
-		free(u->v[i].text);
-		free(u->v[i].extra);
-	}
-	free(u->v);
-}
-
-/* Matches by id first, then units of the same kind by equal text. */
-static void
-match(struct units *a, struct units *b)
-{
-	for (size_t i = 0; i < a->n; i++)
-		for (size_t j = 0; a->v[i].id && j < b->n; j++)
-			if (b->v[j].match < 0 && b->v[j].id &&
-			    a->v[i].kind == b->v[j].kind &&
-			    strcmp(a->v[i].id, b->v[j].id) == 0) {
-				a->v[i].match = (int)j;
-				b->v[j].match = (int)i;
-				break;
-			}
-	for (size_t i = 0; i < a->n; i++)
-		for (size_t j = 0; a->v[i].match < 0 && j < b->n; j++)
-			if (b->v[j].match < 0 && a->v[i].kind == b->v[j].kind &&
-			    strcmp(a->v[i].text, b->v[j].text) == 0) {
-				a->v[i].match = (int)j;
-				b->v[j].match = (int)i;
-			}
-}
-
 /*
- * Marks the matched pairs that keep their relative order: the longest
- * increasing run of b-indexes over a, O(n log n).
+ * A string that is equal for two subtrees exactly when a reader sees the
+ * same thing: names, attributes (but not the computed numbering) and
+ * collapsed text.
  */
 static void
-common_order(struct units *a, struct units *b)
+signature(struct buf *b, xmlNodePtr n)
 {
-	size_t n = a->n, len = 0;
-	int *tail = xcalloc(n + 1, sizeof(int)), *prev = xcalloc(n + 1,
-	    sizeof(int));
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			char *t = collapse(n->content ? (char *)n->content :
+			    "", 1);
 
-	for (size_t i = 0; i < n; i++) {
-		size_t lo = 0, hi = len;
+			if (*t != '\0') {
+				buf_adds(b, t);
+				buf_add(b, "\x1f", 1);
+			}
+			free(t);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			buf_printf(b, "<%s", (const char *)n->name);
+			for (xmlAttrPtr a = n->properties; a; a = a->next) {
+				xmlChar *v;
 
-		prev[i] = -1;
-		if (a->v[i].match < 0)
-			continue;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-
-			if (a->v[tail[mid]].match < a->v[i].match)
-				lo = mid + 1;
-			else
-				hi = mid;
+				if (a->ns != NULL ||
+				    xmlStrEqual(a->name, BAD_CAST "num"))
+					continue;
+				v = xmlNodeGetContent((xmlNodePtr)a);
+				buf_printf(b, " %s=%s", (const char *)a->name,
+				    v ? (const char *)v : "");
+				xmlFree(v);
+			}
+			buf_add(b, ">", 1);
+			signature(b, n->children);
+			buf_add(b, "</>", 3);
 		}
-		prev[i] = lo > 0 ? tail[lo - 1] : -1;
-		tail[lo] = (int)i;
-		if (lo == len)
-			len++;
 	}
-	for (int i = len ? tail[len - 1] : -1; i >= 0; i = prev[i]) {
-		a->v[i].in_order = 1;
-		b->v[a->v[i].match].in_order = 1;
-	}
-	free(tail);
-	free(prev);
 }
 
-/* ---- words ------------------------------------------------------------ */
+static char *
+signature_of(xmlNodePtr n)
+{
+	struct buf b = {0};
 
-struct tokens {
-	char **v;
-	size_t n;
+	buf_add(&b, "", 0);
+	signature(&b, n->children);
+	return b.data;
+}
+
+/* ---- longest common subsequence ------------------------------------------ */
+
+typedef int (*equal_fn)(void *ctx, size_t i, size_t j);
+
+/*
+ * The pairs (pa[k], pb[k]) of a longest common subsequence of two
+ * sequences of lengths na and nb, where eq says whether a[i] equals
+ * b[j]; returns their number.  The common start and end are matched
+ * first; when what is left would need more than LCS_CELLS cells, no
+ * pair is found in it (it shows as removed and added whole).
+ */
+static size_t
+lcs(size_t na, size_t nb, equal_fn eq, void *ctx, size_t *pa, size_t *pb)
+{
+	size_t head = 0, tail = 0, n = 0, ma, mb;
+	unsigned *dp;
+
+	while (head < na && head < nb && eq(ctx, head, head))
+		head++;
+	while (tail < na - head && tail < nb - head &&
+	    eq(ctx, na - 1 - tail, nb - 1 - tail))
+		tail++;
+	for (size_t k = 0; k < head; k++, n++)
+		pa[n] = pb[n] = k;
+	ma = na - head - tail;
+	mb = nb - head - tail;
+	if (ma > 0 && mb > 0 && (ma + 1) * (mb + 1) <= LCS_CELLS) {
+		/* dp[i][j]: the common length of a[head+i..] and b[head+j..]. */
+		dp = xcalloc((ma + 1) * (mb + 1), sizeof(*dp));
+#define DP(i, j) dp[(i) * (mb + 1) + (j)]
+		for (size_t i = ma; i-- > 0;)
+			for (size_t j = mb; j-- > 0;)
+				DP(i, j) = eq(ctx, head + i, head + j) ?
+				    DP(i + 1, j + 1) + 1 :
+				    DP(i + 1, j) > DP(i, j + 1) ?
+				    DP(i + 1, j) : DP(i, j + 1);
+		for (size_t i = 0, j = 0; i < ma && j < mb;) {
+			if (eq(ctx, head + i, head + j) &&
+			    DP(i, j) == DP(i + 1, j + 1) + 1) {
+				pa[n] = head + i++;
+				pb[n++] = head + j++;
+			} else if (DP(i + 1, j) >= DP(i, j + 1))
+				i++;
+			else
+				j++;
+		}
+#undef DP
+		free(dp);
+	}
+	for (size_t k = 0; k < tail; k++, n++) {
+		pa[n] = na - tail + k;
+		pb[n] = nb - tail + k;
+	}
+	return n;
+}
+
+/* ---- words ------------------------------------------------------------------ */
+
+/*
+ * One token of a text block: a word, a run of spaces, a punctuation
+ * mark, or an inline element compared whole (code, a line break).  leaf
+ * is where it came from: a text node, or an element of cmark's tree;
+ * sig says what it is with its inline markup, so "word" and *word* are
+ * different tokens.
+ */
+struct token {
+	char *text;
+	xmlNodePtr leaf;
+	const char *sig;	/* owned by struct tokens.sigs */
 };
 
-/* Words, spaces and single punctuation marks. */
+struct tokens {
+	struct token *v;
+	size_t n;
+	char **sigs;
+	size_t nsigs;
+	xmlNodePtr block;
+};
+
 static void
-tokenize(const char *s, struct tokens *t)
+token_add(struct tokens *t, const char *s, size_t len, xmlNodePtr leaf,
+    const char *sig)
+{
+	t->v = xrealloc(t->v, (t->n + 1) * sizeof(*t->v));
+	t->v[t->n++] = (struct token){strndup(s, len), leaf, sig};
+}
+
+static int
+is_word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') ||
+	    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Splits text into words, runs of spaces, line ends and other marks. */
+static void
+split(struct tokens *t, const char *s, xmlNodePtr leaf, const char *sig)
 {
 	while (*s) {
 		const char *start = s;
-		unsigned char c = (unsigned char)*s;
 
-		if (c == ' ')
-			while (*s == ' ')
+		if (*s == ' ' || *s == '\t')
+			while (*s == ' ' || *s == '\t')
 				s++;
-		else if (c >= 0x80 || (c >= '0' && c <= '9') ||
-		    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-			while (*s && ((unsigned char)*s >= 0x80 ||
-			    (*s >= '0' && *s <= '9') ||
-			    ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z')))
+		else if (is_word_byte((unsigned char)*s))
+			while (*s && is_word_byte((unsigned char)*s))
 				s++;
 		else
 			s++;
-		t->v = xrealloc(t->v, (t->n + 1) * sizeof(*t->v));
-		t->v[t->n++] = strndup(start, (size_t)(s - start));
+		token_add(t, start, (size_t)(s - start), leaf, sig);
+	}
+}
+
+/* The inline markup from the block down to n: "emph/link(url)/...". */
+static char *
+chain_sig(xmlNodePtr block, xmlNodePtr n, const char *leaf_kind)
+{
+	struct buf b = {0};
+
+	buf_add(&b, "", 0);
+	for (; n != NULL && n != block; n = n->parent) {
+		xmlChar *dest = xmlGetProp(n, BAD_CAST "destination");
+		xmlChar *title = xmlGetProp(n, BAD_CAST "title");
+
+		buf_printf(&b, "%s(%s|%s)/", (const char *)n->name,
+		    dest ? (const char *)dest : "",
+		    title ? (const char *)title : "");
+		xmlFree(dest);
+		xmlFree(title);
+	}
+	buf_adds(&b, leaf_kind);
+	return b.data;
+}
+
+static const char *
+keep_sig(struct tokens *t, char *sig)
+{
+	t->sigs = xrealloc(t->sigs, (t->nsigs + 1) * sizeof(*t->sigs));
+	t->sigs[t->nsigs++] = sig;
+	return sig;
+}
+
+/*
+ * The tokens below n, a node of block.  In a code block white space is
+ * kept as written; elsewhere each run of it is one space (a Markdown
+ * soft break is such a space).
+ */
+static void
+tokenize(struct tokens *t, xmlNodePtr n, int verbatim)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			const char *sig = keep_sig(t, chain_sig(t->block,
+			    n->parent, "text"));
+			char *s = verbatim ? xstrdup(n->content ?
+			    (char *)n->content : "") : collapse(n->content ?
+			    (char *)n->content : "", n->parent == t->block);
+
+			/* A leading text node of a field keeps no space. */
+			split(t, s, n, sig);
+			free(s);
+		} else if (is_md(n, "text")) {
+			xmlChar *c = xmlNodeGetContent(n);
+			char *s = collapse(c ? (char *)c : "", 0);
+
+			split(t, s, n, keep_sig(t, chain_sig(t->block,
+			    n->parent, "text")));
+			free(s);
+			xmlFree(c);
+		} else if (is_md(n, "softbreak")) {
+			token_add(t, " ", 1, n, keep_sig(t, chain_sig(t->block,
+			    n->parent, "text")));
+		} else if (is_md(n, "emph") || is_md(n, "strong") ||
+		    is_md(n, "link")) {
+			tokenize(t, n->children, verbatim);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			/* code, line break, image: one token each. */
+			xmlChar *c = xmlNodeGetContent(n);
+
+			token_add(t, c ? (char *)c : "", c ? strlen((char *)c) :
+			    0, n, keep_sig(t, chain_sig(t->block, n->parent,
+			    (const char *)n->name)));
+			xmlFree(c);
+		}
 	}
 }
 
@@ -283,338 +406,676 @@ static void
 tokens_free(struct tokens *t)
 {
 	for (size_t i = 0; i < t->n; i++)
-		free(t->v[i]);
+		free(t->v[i].text);
+	for (size_t i = 0; i < t->nsigs; i++)
+		free(t->sigs[i]);
 	free(t->v);
+	free(t->sigs);
 }
 
-static void
-emit(xmlNodePtr parent, const char *op, const char *s)
-{
-	xmlNodePtr last = parent->last;
-
-	/* Runs of the same kind become one node. */
-	if (op == NULL && last != NULL && last->type == XML_TEXT_NODE) {
-		xmlNodeAddContent(last, BAD_CAST s);
-		return;
-	}
-	if (op != NULL && last != NULL && xmlStrEqual(last->name, BAD_CAST op) &&
-	    last->type == XML_ELEMENT_NODE) {
-		xmlNodeAddContent(last, BAD_CAST s);
-		return;
-	}
-	if (op == NULL)
-		xmlAddChild(parent, xmlNewText(BAD_CAST s));
-	else
-		xmlNewTextChild(parent, parent->ns, BAD_CAST op, BAD_CAST s);
-}
-
-/*
- * Appends to parent the word diff of old and new: text, <ins>, <del>.
- * Very long texts are shown as deleted and inserted whole.
- */
-static void
-word_diff(xmlNodePtr parent, const char *old, const char *new)
-{
-	struct tokens a = {0}, b = {0};
-	unsigned short *dp;
-
-	tokenize(old, &a);
-	tokenize(new, &b);
-	if ((a.n + 1) * (b.n + 1) > 4000000) {
-		emit(parent, "del", old);
-		emit(parent, "ins", new);
-		goto out;
-	}
-	/* dp[i][j]: common tokens of a[i..] and b[j..]. */
-	dp = xcalloc((a.n + 1) * (b.n + 1), sizeof(*dp));
-#define DP(i, j) dp[(i) * (b.n + 1) + (j)]
-	for (size_t i = a.n; i-- > 0;)
-		for (size_t j = b.n; j-- > 0;)
-			DP(i, j) = strcmp(a.v[i], b.v[j]) == 0 ?
-			    DP(i + 1, j + 1) + 1 : DP(i + 1, j) > DP(i, j + 1) ?
-			    DP(i + 1, j) : DP(i, j + 1);
-	size_t i = 0, j = 0;
-
-	while (i < a.n || j < b.n) {
-		if (i < a.n && j < b.n && strcmp(a.v[i], b.v[j]) == 0) {
-			emit(parent, NULL, b.v[j]);
-			i++;
-			j++;
-		} else if (i < a.n && (j == b.n || DP(i + 1, j) >= DP(i, j + 1)))
-			emit(parent, "del", a.v[i++]);	/* deleted words first */
-		else
-			emit(parent, "ins", b.v[j++]);
-	}
-#undef DP
-	free(dp);
-out:
-	tokens_free(&a);
-	tokens_free(&b);
-}
-
-/* ---- the marked tree --------------------------------------------------- */
-
-struct diff {
-	xmlNodePtr root;	/* <diff> */
-	xmlNodePtr summary, units;
-	int changes;
+struct token_pair {
+	const struct tokens *a, *b;
 };
 
-static xmlNodePtr
-new_unit(struct diff *d, const struct unit *u, const char *change)
+static int
+token_equal(void *ctx, size_t i, size_t j)
 {
-	xmlNodePtr e = xmlNewChild(d->units, d->units->ns, BAD_CAST "unit",
-	    NULL);
-	char *num;
+	const struct token_pair *p = ctx;
 
-	xmlSetProp(e, BAD_CAST "kind", BAD_CAST kind_names[u->kind]);
-	xmlSetProp(e, BAD_CAST "change", BAD_CAST change);
-	if (u->id != NULL)
-		xmlSetProp(e, BAD_CAST "ref", BAD_CAST u->id);
-	if (u->kind == U_HEADING)
-		xmlSetProp(e, BAD_CAST "level", BAD_CAST u->extra);
-	if (u->kind == U_PROSE && u->extra != NULL)
-		xmlSetProp(e, BAD_CAST "item", BAD_CAST "yes");
-	if ((num = (char *)xmlGetProp(u->node, BAD_CAST "num")) != NULL)
-		xmlSetProp(e, BAD_CAST "num", BAD_CAST num);
-	xmlFree(num);
-	return e;
+	return strcmp(p->a->v[i].text, p->b->v[j].text) == 0 &&
+	    strcmp(p->a->v[i].sig, p->b->v[j].sig) == 0;
 }
 
-static void
-summary(struct diff *d, const char *kind, const struct unit *u,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+enum op { KEEP, INS, DEL };
 
-static void
-summary(struct diff *d, const char *kind, const struct unit *u,
-    const char *fmt, ...)
+#define CHAIN_MAX (LIMIT_MARKDOWN_DEPTH + 8)
+
+/*
+ * Rebuilds a text block from tokens under out: each token goes below
+ * copies of the inline elements it stood in (emphasis, strong, link),
+ * an inserted or deleted one inside a c:ins or c:del there.  Runs of
+ * tokens with the same markup share their elements.
+ */
+struct emitter {
+	struct redline *r;
+	xmlNodePtr out;
+	xmlNsPtr mdns;		/* cmark's namespace where out will live */
+	xmlNodePtr open[CHAIN_MAX];
+	char *open_sig[CHAIN_MAX];
+	size_t depth;
+};
+
+/* The inline elements between block and leaf, outermost first. */
+static size_t
+chain(xmlNodePtr block, xmlNodePtr leaf, xmlNodePtr *out)
 {
-	va_list ap;
-	char *msg;
-	xmlNodePtr c;
+	xmlNodePtr up[CHAIN_MAX];
+	size_t n = 0, k = 0;
 
-	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = NULL;
-	va_end(ap);
-	c = xmlNewTextChild(d->summary, d->summary->ns, BAD_CAST "change",
-	    BAD_CAST(msg ? msg : ""));
-	xmlSetProp(c, BAD_CAST "kind", BAD_CAST kind);
-	if (u != NULL && u->id != NULL)
-		xmlSetProp(c, BAD_CAST "ref", BAD_CAST u->id);
-	free(msg);
-	d->changes++;
+	for (xmlNodePtr p = leaf->parent; p != NULL && p != block &&
+	    n < CHAIN_MAX; p = p->parent)
+		up[n++] = p;
+	while (n > 0)
+		out[k++] = up[--n];
+	return k;
 }
 
-/* A unit as it stands, with its text (the version's own rendering). */
-static void
-plain_unit(struct diff *d, const struct unit *u, const char *change)
+/* What makes two inline elements the same: name, link target, title. */
+static char *
+level_sig(xmlNodePtr n)
 {
-	xmlNodePtr e = new_unit(d, u, change);
+	xmlChar *dest = xmlGetProp(n, BAD_CAST "destination");
+	xmlChar *title = xmlGetProp(n, BAD_CAST "title");
+	char *s = xasprintf("%s(%s|%s)", (const char *)n->name,
+	    dest ? (const char *)dest : "", title ? (const char *)title : "");
 
-	if (u->kind == U_REQUIREMENT && u->extra != NULL)
-		xmlSetProp(e, BAD_CAST "role", BAD_CAST u->extra);
-	xmlNewTextChild(e, e->ns, BAD_CAST "text", BAD_CAST u->text);
+	xmlFree(dest);
+	xmlFree(title);
+	return s;
+}
+
+/* Appends the token's own content (text, or its element) to parent. */
+static void
+put_leaf(struct emitter *e, xmlNodePtr parent, const struct token *t)
+{
+	xmlDocPtr doc = e->out->doc;
+	xmlNodePtr last = parent->last;
+
+	if (t->leaf->type == XML_TEXT_NODE ||
+	    t->leaf->type == XML_CDATA_SECTION_NODE) {
+		if (last != NULL && last->type == XML_TEXT_NODE)
+			xmlNodeAddContent(last, BAD_CAST t->text);
+		else
+			xmlAddChild(parent, xmlNewDocText(doc, BAD_CAST t->text));
+	} else if (is_md(t->leaf, "text")) {
+		if (!is_md(last, "text"))
+			last = xmlNewChild(parent, e->mdns, BAD_CAST "text",
+			    NULL);
+		xmlNodeAddContent(last, BAD_CAST t->text);
+	} else
+		xmlAddChild(parent, xmlDocCopyNode(t->leaf, doc, 1));
+}
+
+/* Emits token t, which stood in block, as op. */
+static void
+emit(struct emitter *e, xmlNodePtr block, const struct token *t, enum op op)
+{
+	xmlNodePtr want[CHAIN_MAX], parent, last;
+	size_t n = chain(block, t->leaf, want), k = 0;
+
+	for (; k < n && k < e->depth; k++) {
+		char *s = level_sig(want[k]);
+		int same = strcmp(s, e->open_sig[k]) == 0;
+
+		free(s);
+		if (!same)
+			break;
+	}
+	while (e->depth > k)
+		free(e->open_sig[--e->depth]);
+	for (; k < n; k++) {
+		xmlNodePtr c = xmlNewDocNode(e->out->doc, e->mdns,
+		    want[k]->name, NULL);
+
+		xmlCopyPropList(c, want[k]->properties);
+		xmlAddChild(e->depth ? e->open[e->depth - 1] : e->out, c);
+		e->open[e->depth] = c;
+		e->open_sig[e->depth++] = level_sig(want[k]);
+	}
+	parent = e->depth ? e->open[e->depth - 1] : e->out;
+	if (op != KEEP) {
+		const char *name = op == INS ? "ins" : "del";
+
+		last = parent->last;
+		if (last != NULL && last->type == XML_ELEMENT_NODE &&
+		    last->ns == e->r->cns && xmlStrEqual(last->name,
+		    BAD_CAST name))
+			parent = last;
+		else
+			parent = xmlNewChild(parent, e->r->cns, BAD_CAST name,
+			    NULL);
+	}
+	put_leaf(e, parent, t);
 }
 
 /*
- * Whether unit n moved only because its section moved (then the section
- * is the move, not each paragraph in it).  sections: the new version.
+ * Compares the text blocks (or fields) a, of the old version, and b, in
+ * the marked copy, word by word; when they differ, b's content becomes
+ * the merged text with c:ins and c:del.  Returns 1 when they differ.
  */
 static int
-moved_with_section(const struct units *b, const struct unit *n)
+words(struct redline *r, xmlNodePtr a, xmlNodePtr b)
 {
-	if (n->section == NULL || n->kind == U_HEADING)
+	struct tokens ta = {0}, tb = {0};
+	struct token_pair pair = {&ta, &tb};
+	struct emitter e = {0};
+	int verbatim = is_md(a, "code_block"), same;
+	size_t *pa, *pb, n, i = 0, j = 0;
+	xmlNodePtr c;
+
+	ta.block = a;
+	tb.block = b;
+	tokenize(&ta, a->children, verbatim);
+	tokenize(&tb, b->children, verbatim);
+	same = ta.n == tb.n;
+	for (size_t k = 0; same && k < ta.n; k++)
+		same = token_equal(&pair, k, k);
+	if (same) {
+		tokens_free(&ta);
+		tokens_free(&tb);
 		return 0;
-	for (size_t j = 0; j < b->n; j++)
-		if (b->v[j].kind == U_HEADING &&
-		    strcmp(b->v[j].id, n->section) == 0)
-			return b->v[j].match >= 0 && !b->v[j].in_order;
-	return 0;
-}
-
-/* A unit present in both versions: same, changed or moved. */
-static void
-pair_unit(struct diff *d, const struct units *b, const struct unit *o,
-    const struct unit *n)
-{
-	int text_changed = strcmp(o->text, n->text) != 0;
-	int role_changed = n->kind == U_REQUIREMENT && o->extra && n->extra &&
-	    strcmp(o->extra, n->extra) != 0;
-	int moved = !n->in_order && !moved_with_section(b, n);
-	const char *change = moved ? "moved" :
-	    (text_changed || role_changed) ? "changed" : "same";
-	xmlNodePtr e = new_unit(d, n, change), t;
-
-	if (n->kind == U_REQUIREMENT) {
-		xmlSetProp(e, BAD_CAST "role", BAD_CAST n->extra);
-		if (role_changed)
-			xmlSetProp(e, BAD_CAST "old-role", BAD_CAST o->extra);
 	}
-	t = xmlNewChild(e, e->ns, BAD_CAST "text", NULL);
-	if (text_changed)
-		word_diff(t, o->text, n->text);
-	else
-		xmlNodeAddContent(t, BAD_CAST n->text);
-	if (n->kind == U_HEADING && !n->in_order)
-		summary(d, "section-moved", n, "Avsnittet \"%s\" har flyttats.",
-		    n->text);
-	if (n->kind == U_HEADING && text_changed)
-		summary(d, "section-renamed", n, "Avsnittet \"%s\" heter nu "
-		    "\"%s\".", o->text, n->text);
-	if (n->kind == U_REQUIREMENT && text_changed)
-		summary(d, "requirement-reworded", n, "Kravet %s har ny "
-		    "lydelse.", n->id);
-	if (role_changed)
-		summary(d, "requirement-role", n, "Kravet %s har fått en annan "
-		    "ansvarig roll.", n->id);
-	if (n->kind == U_TERM && text_changed)
-		summary(d, "term-changed", n, "Begreppet %s har ändrats.",
-		    n->id);
+	pa = xcalloc(ta.n + 1, sizeof(*pa));
+	pb = xcalloc(ta.n + 1, sizeof(*pb));
+	n = lcs(ta.n, tb.n, token_equal, &pair, pa, pb);
+	e.r = r;
+	e.out = xmlNewDocNode(b->doc, NULL, BAD_CAST "out", NULL);
+	e.mdns = xmlSearchNsByHref(b->doc, b, NS_COMMONMARK);
+	/* Deleted words first, then inserted ones, then the shared one. */
+	for (size_t k = 0; k <= n; k++) {
+		size_t ai = k < n ? pa[k] : ta.n, bj = k < n ? pb[k] : tb.n;
+
+		while (i < ai)
+			emit(&e, a, &ta.v[i++], DEL);
+		while (j < bj)
+			emit(&e, b, &tb.v[j++], INS);
+		if (k < n) {
+			emit(&e, b, &tb.v[j++], KEEP);
+			i++;
+		}
+	}
+	while (e.depth > 0)
+		free(e.open_sig[--e.depth]);
+	/* The tokens point into b's old content: replace it only now. */
+	while ((c = b->children) != NULL) {
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	while ((c = e.out->children) != NULL) {
+		xmlUnlinkNode(c);
+		xmlAddChild(b, c);
+	}
+	xmlFreeNode(e.out);
+	free(pa);
+	free(pb);
+	tokens_free(&ta);
+	tokens_free(&tb);
+	return 1;
 }
 
-static void
-gone_unit(struct diff *d, const struct unit *o, int prose_changed)
-{
-	plain_unit(d, o, "removed");
-	if (o->kind == U_REQUIREMENT)
-		summary(d, "requirement-removed", o, "Kravet %s är borttaget: "
-		    "%s", o->id, o->text);
-	else if (o->kind == U_HEADING)
-		summary(d, "section-removed", o, "Avsnittet \"%s\" är "
-		    "borttaget.", o->text);
-	else if (o->kind == U_TERM)
-		summary(d, "term-removed", o, "Begreppet %s är borttaget.",
-		    o->id);
-	else if (!prose_changed)
-		d->changes++;
-}
+/* ---- marks and the summary ------------------------------------------------ */
 
 static void
-new_unit_added(struct diff *d, const struct unit *n)
+mark(struct redline *r, xmlNodePtr n, const char *change)
 {
-	plain_unit(d, n, "added");
-	if (n->kind == U_REQUIREMENT)
-		summary(d, "requirement-added", n, "Nytt krav %s: %s", n->id,
-		    n->text);
-	else if (n->kind == U_HEADING)
-		summary(d, "section-added", n, "Nytt avsnitt \"%s\".", n->text);
-	else if (n->kind == U_TERM)
-		summary(d, "term-added", n, "Nytt begrepp %s.", n->id);
-	else
-		d->changes++;
+	xmlSetNsProp(n, r->cns, BAD_CAST "change", BAD_CAST change);
+}
+
+/* A summary entry about n (a node of the marked copy, or NULL). */
+static xmlNodePtr
+summary(struct redline *r, const char *kind, xmlNodePtr n, int counts)
+{
+	xmlNodePtr c = xmlNewChild(r->changes, r->root->ns, BAD_CAST "change",
+	    NULL);
+	xmlChar *v;
+
+	xmlSetProp(c, BAD_CAST "kind", BAD_CAST kind);
+	if (n != NULL && (v = xmlGetProp(n, BAD_CAST "id")) != NULL) {
+		xmlSetProp(c, BAD_CAST "ref", v);
+		xmlFree(v);
+	}
+	if (n != NULL && (v = xmlGetProp(n, BAD_CAST "num")) != NULL) {
+		xmlSetProp(c, BAD_CAST "num", v);
+		xmlFree(v);
+	}
+	if (counts)
+		r->count++;
+	return c;
+}
+
+/* Adds <name>the text of field (collapsed)</name> to a summary entry. */
+static void
+summary_text(struct redline *r, xmlNodePtr entry, const char *name,
+    xmlNodePtr field)
+{
+	char *t = text_of(field);
+
+	xmlNewTextChild(entry, r->root->ns, BAD_CAST name, BAD_CAST t);
+	free(t);
+}
+
+/* The field of a keyed element that names it: title, statement, name. */
+static xmlNodePtr
+naming_field(xmlNodePtr n)
+{
+	if (tree_is(n, "section"))
+		return tree_child(n, "title");
+	if (tree_is(n, "requirement"))
+		return tree_child(n, "statement");
+	return tree_child(n, "name");
+}
+
+/* "section-added", "requirement-removed", ... for a keyed element. */
+static void
+summary_keyed(struct redline *r, const char *what, xmlNodePtr n)
+{
+	char *kind = xasprintf("%s-%s", (const char *)n->name, what);
+
+	summary_text(r, summary(r, kind, n, 1), "text", naming_field(n));
+	free(kind);
+}
+
+/* ---- the comparison of blocks -------------------------------------------- */
+
+static void merge_children(struct redline *, xmlNodePtr, xmlNodePtr);
+static void pair(struct redline *, xmlNodePtr, xmlNodePtr, int);
+
+static xmlNodePtr
+keyed_in(xmlHashTablePtr ids, xmlNodePtr like)
+{
+	xmlChar *id = xmlGetProp(like, BAD_CAST "id");
+	xmlNodePtr n = id ? xmlHashLookup(ids, id) : NULL;
+
+	xmlFree(id);
+	return n != NULL && same_name(n, like) ? n : NULL;
 }
 
 /*
- * Walks both sequences in step: units of the old version that are not in
- * the common order are emitted where they stood (removed, or "moved
- * away"), then the new version's units.
+ * Gives the elements of a copied old subtree whose id the new version
+ * also has an id of their own ("ID.old", the original in c:id), so
+ * every id in the redline stays unique, and marks them moved away.
  */
 static void
-merge(struct diff *d, struct units *a, struct units *b)
+rename_ids(struct redline *r, xmlNodePtr n, int top)
 {
-	size_t i = 0, j = 0;
-	int prose_edits = 0;
+	for (; n != NULL; n = top ? NULL : n->next) {
+		xmlChar *id;
 
-	while (i < a->n || j < b->n) {
-		/* Old units before the next shared one. */
-		while (i < a->n && !a->v[i].in_order) {
-			const struct unit *o = &a->v[i];
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		id = xmlGetProp(n, BAD_CAST "id");
+		if (id != NULL && is_keyed(n) && xmlHashLookup(r->new_ids, id)) {
+			char *old = xasprintf("%s.old", (const char *)id);
 
-			if (o->match >= 0) {
-				if (o->kind == U_HEADING)
-					plain_unit(d, o, "moved-away");
-			} else if (o->kind == U_PROSE && j < b->n &&
-			    b->v[j].kind == U_PROSE && b->v[j].match < 0) {
-				/* A paragraph rewritten in place. */
-				const struct unit *n = &b->v[j++];
-				xmlNodePtr e = new_unit(d, n, "changed");
-
-				word_diff(xmlNewChild(e, e->ns, BAD_CAST "text",
-				    NULL), o->text, n->text);
-				prose_edits++;
-			} else
-				gone_unit(d, o, 0);
-			i++;
+			xmlSetNsProp(n, r->cns, BAD_CAST "id", id);
+			xmlSetProp(n, BAD_CAST "id", BAD_CAST old);
+			if (!top)
+				mark(r, n, "moved-away");
+			free(old);
 		}
-		/* New units before the next shared one. */
-		while (j < b->n && !b->v[j].in_order) {
-			const struct unit *n = &b->v[j];
-
-			if (n->match >= 0)
-				pair_unit(d, b, &a->v[n->match], n);
-			else
-				new_unit_added(d, n);
-			j++;
-		}
-		if (i < a->n && j < b->n) {
-			pair_unit(d, b, &a->v[i], &b->v[j]);
-			i++;
-			j++;
-		}
-	}
-	if (prose_edits > 0) {
-		char num[16];
-		xmlNodePtr c;
-
-		snprintf(num, sizeof(num), "%d", prose_edits);
-		c = xmlNewTextChild(d->summary, d->summary->ns,
-		    BAD_CAST "change", BAD_CAST num);
-		xmlSetProp(c, BAD_CAST "kind", BAD_CAST "prose-changed");
-		d->changes++;
+		xmlFree(id);
+		rename_ids(r, n->children, 0);
 	}
 }
 
-/* Metadata readers care about: field label, old and new value. */
+/*
+ * Summary entries for the sections, requirements and terms inside a
+ * removed block (what) or an added one; an added one whose id the old
+ * version has somewhere else has moved here and is compared with it.
+ */
 static void
-meta_changes(struct diff *d, xmlNodePtr old, xmlNodePtr new)
+inner_keyed(struct redline *r, xmlNodePtr n, const char *what)
+{
+	for (n = n->children; n != NULL; n = n->next) {
+		xmlNodePtr old;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_keyed(n) && strcmp(what, "added") == 0 &&
+		    (old = keyed_in(r->old_ids, n)) != NULL) {
+			pair(r, old, n, 1);
+			continue;
+		}
+		if (is_keyed(n) && strcmp(what, "removed") == 0 &&
+		    xmlHasNsProp(n, BAD_CAST "change", NS_CHANGE))
+			continue;	/* moved away: told where it went */
+		if (is_keyed(n))
+			summary_keyed(r, what, n);
+		inner_keyed(r, n, what);
+	}
+}
+
+/*
+ * Puts copy c of an old element, marked change, where it stood: before
+ * anchor, or at the end of parent when anchor is NULL.
+ */
+static void
+put_old(struct redline *r, xmlNodePtr parent, xmlNodePtr anchor,
+    xmlNodePtr c, const char *change)
+{
+	rename_ids(r, c, 1);
+	mark(r, c, change);
+	if (anchor != NULL)
+		xmlAddPrevSibling(anchor, c);
+	else
+		xmlAddChild(parent, c);
+}
+
+/* A removed block: a whole copy of old element a, marked deleted. */
+static void
+put_deleted(struct redline *r, xmlNodePtr parent, xmlNodePtr anchor,
+    xmlNodePtr a)
+{
+	xmlNodePtr c = xmlDocCopyNode(a, parent->doc, 1);
+
+	put_old(r, parent, anchor, c, "deleted");
+	if (is_keyed(c))
+		summary_keyed(r, "removed", c);
+	else
+		r->prose++;
+	inner_keyed(r, c, "removed");
+}
+
+/*
+ * Where a keyed element stood before it moved: a copy of it with its
+ * naming fields only, marked moved away.
+ */
+static void
+put_moved_away(struct redline *r, xmlNodePtr parent, xmlNodePtr anchor,
+    xmlNodePtr a)
+{
+	xmlNodePtr c = xmlDocCopyNode(a, parent->doc, 2);
+
+	for (xmlNodePtr f = a->children; f != NULL; f = f->next)
+		if (f->type == XML_ELEMENT_NODE && is_field_of(a, f))
+			xmlAddChild(c, xmlDocCopyNode(f, parent->doc, 1));
+	put_old(r, parent, anchor, c, "moved-away");
+}
+
+/* Marks attributes of b that differ from a's: c:old-NAME="old value". */
+static int
+attributes(struct redline *r, xmlNodePtr a, xmlNodePtr b)
+{
+	int changed = 0;
+
+	for (int side = 0; side < 2; side++)
+		for (xmlAttrPtr p = (side ? b : a)->properties; p; p = p->next) {
+			xmlChar *va, *vb;
+			char *name;
+
+			if (p->ns != NULL || xmlStrEqual(p->name, BAD_CAST "id") ||
+			    xmlStrEqual(p->name, BAD_CAST "num"))
+				continue;
+			/* An attribute both have is looked at from a only. */
+			if (side == 1 && xmlHasProp(a, p->name))
+				continue;
+			va = xmlGetProp(a, p->name);
+			vb = xmlGetProp(b, p->name);
+			if (!xmlStrEqual(va, vb)) {
+				name = xasprintf("old-%s", (const char *)p->name);
+				xmlSetNsProp(b, r->cns, BAD_CAST name,
+				    va ? va : BAD_CAST "");
+				free(name);
+				changed = 1;
+			}
+			xmlFree(va);
+			xmlFree(vb);
+		}
+	return changed;
+}
+
+/* Compares field name of a and b by words, marking b's when it changed. */
+static int
+field(struct redline *r, xmlNodePtr a, xmlNodePtr b, const char *name)
+{
+	xmlNodePtr fa = tree_child(a, name), fb = tree_child(b, name);
+
+	if (fa == NULL || fb == NULL || !words(r, fa, fb))
+		return 0;
+	mark(r, fb, "changed");
+	return 1;
+}
+
+/*
+ * a (old) and b (the copy) are the same block: compares what is in
+ * them.  moved: b stands elsewhere than a did.
+ */
+static void
+pair(struct redline *r, xmlNodePtr a, xmlNodePtr b, int moved)
+{
+	int attrs = attributes(r, a, b);
+
+	if (moved) {
+		mark(r, b, "moved");
+		summary_keyed(r, "moved", b);
+	}
+	if (tree_is(b, "section") && field(r, a, b, "title")) {
+		xmlNodePtr e = summary(r, "section-renamed", b, 1);
+
+		summary_text(r, e, "old", tree_child(a, "title"));
+		summary_text(r, e, "new", tree_child(b, "title"));
+	}
+	if (tree_is(b, "requirement")) {
+		if (field(r, a, b, "statement"))
+			summary_keyed(r, "reworded", b);
+		if (xmlHasNsProp(b, BAD_CAST "old-role", NS_CHANGE)) {
+			xmlNodePtr e = summary(r, "requirement-role", b, 1);
+			xmlChar *was = xmlGetNsProp(b, BAD_CAST "old-role",
+			    NS_CHANGE), *is = xmlGetProp(b, BAD_CAST "role");
+
+			xmlSetProp(e, BAD_CAST "old", was);
+			xmlSetProp(e, BAD_CAST "new", is);
+			xmlFree(was);
+			xmlFree(is);
+		}
+	}
+	if (tree_is(b, "term") && (field(r, a, b, "name") |
+	    field(r, a, b, "definition")))
+		summary_keyed(r, "changed", b);
+	if (is_text_block(b)) {
+		if (words(r, a, b) || attrs) {
+			mark(r, b, "changed");
+			r->prose++;
+		}
+	} else if (is_container(b))
+		merge_children(r, a, b);
+}
+
+/* The old and new blocks of one container, with their signatures. */
+struct block_lists {
+	xmlNodePtr *a, *b;
+	char **sa, **sb;
+};
+
+static const char *
+block_sig(char **cache, xmlNodePtr *v, size_t i)
+{
+	if (cache[i] == NULL)
+		cache[i] = signature_of(v[i]);
+	return cache[i];
+}
+
+static int
+block_equal(void *ctx, size_t i, size_t j)
+{
+	struct block_lists *l = ctx;
+	xmlNodePtr x = l->a[i], y = l->b[j];
+	xmlChar *ix, *iy;
+	int eq;
+
+	if (!same_name(x, y) || is_keyed(x) != is_keyed(y))
+		return 0;
+	if (!is_keyed(x))
+		return strcmp(block_sig(l->sa, l->a, i),
+		    block_sig(l->sb, l->b, j)) == 0;
+	ix = xmlGetProp(x, BAD_CAST "id");
+	iy = xmlGetProp(y, BAD_CAST "id");
+	eq = xmlStrEqual(ix, iy);
+	xmlFree(ix);
+	xmlFree(iy);
+	return eq;
+}
+
+/* Whether two unkeyed blocks of the same kind can be one changed block. */
+static int
+pairable(xmlNodePtr x, xmlNodePtr y)
+{
+	return !is_keyed(x) && !is_keyed(y) && same_name(x, y) &&
+	    (is_text_block(x) || is_container(x));
+}
+
+/*
+ * The blocks between two shared ones: old ga[0..na), new gb[0..nb),
+ * the next shared new block anchor (NULL: the end of parent).  Old
+ * blocks that pair with a new one of their kind are changed blocks;
+ * the others are removed (or moved away) and put back where they were;
+ * new ones left over are added (or moved here).
+ */
+static void
+gap(struct redline *r, xmlNodePtr parent, xmlNodePtr *ga, size_t na,
+    xmlNodePtr *gb, size_t nb, xmlNodePtr anchor)
+{
+	int *partner = xcalloc(nb + 1, sizeof(*partner));
+	size_t next = 0;
+
+	for (size_t i = 0; i < na; i++) {
+		xmlNodePtr x = ga[i];
+		size_t m = nb;
+
+		if (!is_keyed(x))
+			for (m = next; m < nb && !pairable(x, gb[m]); m++)
+				;
+		if (m < nb) {
+			partner[m] = (int)i + 1;
+			next = m + 1;
+			continue;
+		}
+		if (is_keyed(x) && keyed_in(r->new_ids, x) != NULL)
+			put_moved_away(r, parent, next < nb ? gb[next] : anchor,
+			    x);
+		else
+			put_deleted(r, parent, next < nb ? gb[next] : anchor, x);
+	}
+	for (size_t m = 0; m < nb; m++) {
+		xmlNodePtr y = gb[m], old;
+
+		if (partner[m])
+			pair(r, ga[partner[m] - 1], y, 0);
+		else if (is_keyed(y) && (old = keyed_in(r->old_ids, y)) != NULL)
+			pair(r, old, y, 1);
+		else {
+			mark(r, y, "inserted");
+			if (is_keyed(y))
+				summary_keyed(r, "added", y);
+			else
+				r->prose++;
+			inner_keyed(r, y, "added");
+		}
+	}
+	free(partner);
+}
+
+/* Compares the blocks of old container a with those of its copy b. */
+static void
+merge_children(struct redline *r, xmlNodePtr a, xmlNodePtr b)
+{
+	struct block_lists l;
+	size_t na, nb, n, *pa, *pb, i = 0, j = 0;
+
+	l.a = blocks(a, &na);
+	l.b = blocks(b, &nb);
+	l.sa = xcalloc(na + 1, sizeof(*l.sa));
+	l.sb = xcalloc(nb + 1, sizeof(*l.sb));
+	pa = xcalloc(na + 1, sizeof(*pa));
+	pb = xcalloc(na + 1, sizeof(*pb));
+	n = lcs(na, nb, block_equal, &l, pa, pb);
+	for (size_t k = 0; k <= n; k++) {
+		size_t ai = k < n ? pa[k] : na, bj = k < n ? pb[k] : nb;
+
+		gap(r, b, l.a + i, ai - i, l.b + j, bj - j,
+		    k < n ? l.b[bj] : NULL);
+		if (k < n)
+			pair(r, l.a[ai], l.b[bj], 0);
+		i = ai + 1;
+		j = bj + 1;
+	}
+	for (size_t k = 0; k < na; k++)
+		free(l.sa[k]);
+	for (size_t k = 0; k < nb; k++)
+		free(l.sb[k]);
+	free(l.sa);
+	free(l.sb);
+	free(l.a);
+	free(l.b);
+	free(pa);
+	free(pb);
+}
+
+/* Every section, requirement and term below n by id (the first wins). */
+static void
+index_ids(xmlHashTablePtr ids, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		xmlChar *id;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_keyed(n) && (id = xmlGetProp(n, BAD_CAST "id")) != NULL) {
+			xmlHashAddEntry(ids, id, n);
+			xmlFree(id);
+		}
+		index_ids(ids, n->children);
+	}
+}
+
+/* ---- metadata ---------------------------------------------------------- */
+
+/*
+ * Metadata readers care about: each field that differs gets a summary
+ * entry (field = its profile label key) and, on the copy, c:old.  A new
+ * version number or status alone is not a change.
+ */
+static void
+meta_changes(struct redline *r, xmlNodePtr old, xmlNodePtr new)
 {
 	static const char *const fields[] = {"title", "version", "status",
 	    "applies-to", "valid-from", "review-by"};
-	static const char *const labels[] = {"Titel", "Version", "Status",
-	    "Gäller för", "Giltig från", "Revideras senast"};
+	static const struct {
+		const char *element, *attr, *key;
+	} refs[] = {{"owner", "role", "owner"}, {"decision", "organ",
+	    "decided-by"}};
 	xmlNodePtr om = tree_child(old, "meta"), nm = tree_child(new, "meta");
 
 	for (size_t f = 0; f < sizeof(fields) / sizeof(*fields); f++) {
-		char *a = content(tree_child(om, fields[f]));
-		char *b = content(tree_child(nm, fields[f]));
+		xmlNodePtr fa = tree_child(om, fields[f]);
+		xmlNodePtr fb = tree_child(nm, fields[f]);
+		char *a = text_of(fa), *b = text_of(fb);
 
 		if (strcmp(a, b) != 0) {
-			xmlNodePtr c = xmlNewChild(d->summary, d->summary->ns,
-			    BAD_CAST "meta", NULL);
+			int counts = strcmp(fields[f], "version") != 0 &&
+			    strcmp(fields[f], "status") != 0;
+			xmlNodePtr e = summary(r, "meta", NULL, counts);
 
-			xmlSetProp(c, BAD_CAST "field", BAD_CAST fields[f]);
-			xmlSetProp(c, BAD_CAST "label", BAD_CAST labels[f]);
-			xmlSetProp(c, BAD_CAST "old", BAD_CAST a);
-			xmlSetProp(c, BAD_CAST "new", BAD_CAST b);
-			/* A new version number alone is not a change. */
-			if (strcmp(fields[f], "version") != 0 &&
-			    strcmp(fields[f], "status") != 0)
-				d->changes++;
+			xmlSetProp(e, BAD_CAST "field", BAD_CAST fields[f]);
+			xmlNewTextChild(e, r->root->ns, BAD_CAST "old", BAD_CAST a);
+			xmlNewTextChild(e, r->root->ns, BAD_CAST "new", BAD_CAST b);
+			if (fb != NULL)
+				xmlSetNsProp(fb, r->cns, BAD_CAST "old", BAD_CAST a);
 		}
 		free(a);
 		free(b);
 	}
-	static const char *const attrs[][2] = {{"owner", "role"},
-	    {"decision", "organ"}};
-	static const char *const alabels[] = {"Dokumentansvarig",
-	    "Fastställs av"};
-
-	for (size_t f = 0; f < 2; f++) {
-		xmlChar *a = xmlGetProp(tree_child(om, attrs[f][0]),
-		    BAD_CAST attrs[f][1]);
-		xmlChar *b = xmlGetProp(tree_child(nm, attrs[f][0]),
-		    BAD_CAST attrs[f][1]);
+	for (size_t f = 0; f < sizeof(refs) / sizeof(*refs); f++) {
+		xmlNodePtr ea = tree_child(om, refs[f].element);
+		xmlNodePtr eb = tree_child(nm, refs[f].element);
+		xmlChar *a = ea ? xmlGetProp(ea, BAD_CAST refs[f].attr) : NULL;
+		xmlChar *b = eb ? xmlGetProp(eb, BAD_CAST refs[f].attr) : NULL;
 
 		if (!xmlStrEqual(a, b)) {
-			xmlNodePtr c = xmlNewChild(d->summary, d->summary->ns,
-			    BAD_CAST "meta", NULL);
+			xmlNodePtr e = summary(r, "meta", NULL, 1);
 
-			xmlSetProp(c, BAD_CAST "field", BAD_CAST attrs[f][0]);
-			xmlSetProp(c, BAD_CAST "label", BAD_CAST alabels[f]);
-			xmlSetProp(c, BAD_CAST "old", a ? a : BAD_CAST "");
-			xmlSetProp(c, BAD_CAST "new", b ? b : BAD_CAST "");
-			d->changes++;
+			/* old and new are ids: the stylesheets name them. */
+			xmlSetProp(e, BAD_CAST "field", BAD_CAST refs[f].key);
+			xmlSetProp(e, BAD_CAST "names", BAD_CAST "yes");
+			xmlNewTextChild(e, r->root->ns, BAD_CAST "old", a);
+			xmlNewTextChild(e, r->root->ns, BAD_CAST "new", b);
+			if (eb != NULL) {
+				char *name = xasprintf("old-%s", refs[f].attr);
+
+				xmlSetNsProp(eb, r->cns, BAD_CAST name,
+				    a ? a : BAD_CAST "");
+				free(name);
+			}
 		}
 		xmlFree(a);
 		xmlFree(b);
@@ -622,44 +1083,52 @@ meta_changes(struct diff *d, xmlNodePtr old, xmlNodePtr new)
 }
 
 /*
- * Compares the enriched documents old and new and adds the marked
- * <diff> to the project tree.  Returns the number of changes (0: equal).
+ * Compares the enriched documents old and new and appends the
+ * <redline> described above to the project tree: labels name the two
+ * sides, sha256 is the new version's source hash.  Returns the number
+ * of changes a reader would count (0: the same text).
  */
 int
 diff_documents(xmlDocPtr tree, xmlNodePtr old, xmlNodePtr new,
-    const char *old_label, const char *new_label)
+    const char *old_label, const char *new_label, const char *sha256)
 {
-	xmlNodePtr root = xmlDocGetRootElement(tree);
-	struct units a = {0}, b = {0};
-	struct diff d = {0};
+	xmlNodePtr root = xmlDocGetRootElement(tree), copy, prev, ob, nb;
+	struct redline r = {0};
 	xmlChar *id = xmlGetProp(new, BAD_CAST "id");
 
-	d.root = xmlNewChild(root, root->ns, BAD_CAST "diff", NULL);
-	xmlSetProp(d.root, BAD_CAST "doc", id);
+	r.root = xmlNewChild(root, root->ns, BAD_CAST "redline", NULL);
+	r.cns = xmlNewNs(r.root, NS_CHANGE, BAD_CAST "c");
+	xmlSetProp(r.root, BAD_CAST "doc", id);
+	xmlSetProp(r.root, BAD_CAST "old", BAD_CAST old_label);
+	xmlSetProp(r.root, BAD_CAST "new", BAD_CAST new_label);
+	xmlSetProp(r.root, BAD_CAST "sha256", BAD_CAST(sha256 ? sha256 : ""));
 	xmlFree(id);
-	/* The new version may not be in the project: name it here. */
-	for (size_t f = 0; f < 2; f++) {
-		static const char *const field[] = {"title", "version"};
-		char *v = content(tree_child(tree_child(new, "meta"), field[f]));
+	prev = xmlNewChild(r.root, root->ns, BAD_CAST "previous", NULL);
+	if (tree_child(old, "meta") != NULL)
+		xmlAddChild(prev, xmlDocCopyNode(tree_child(old, "meta"), tree,
+		    1));
+	r.changes = xmlNewChild(r.root, root->ns, BAD_CAST "changes", NULL);
+	copy = xmlDocCopyNode(new, tree, 1);
+	xmlAddChild(r.root, copy);
+	r.old_ids = xmlHashCreate(64);
+	r.new_ids = xmlHashCreate(64);
+	index_ids(r.old_ids, old->children);
+	index_ids(r.new_ids, copy->children);
+	meta_changes(&r, old, copy);
+	ob = tree_child(old, "body");
+	nb = tree_child(copy, "body");
+	if (ob != NULL && nb != NULL)
+		merge_children(&r, ob, nb);
+	if (r.prose > 0) {
+		char count[16];
+		xmlNodePtr e = summary(&r, "prose-changed", NULL, 0);
 
-		xmlSetProp(d.root, BAD_CAST field[f], BAD_CAST v);
-		free(v);
+		snprintf(count, sizeof(count), "%d", r.prose);
+		xmlSetProp(e, BAD_CAST "count", BAD_CAST count);
+		r.count += r.prose;
 	}
-	xmlSetProp(d.root, BAD_CAST "old", BAD_CAST old_label);
-	xmlSetProp(d.root, BAD_CAST "new", BAD_CAST new_label);
-	d.summary = xmlNewChild(d.root, root->ns, BAD_CAST "summary", NULL);
-	d.units = xmlNewChild(d.root, root->ns, BAD_CAST "units", NULL);
-	meta_changes(&d, old, new);
-	flatten(&a, tree_child(old, "body") ? tree_child(old, "body")->children : NULL,
-	    2, NULL);
-	flatten(&b, tree_child(new, "body") ? tree_child(new, "body")->children : NULL,
-	    2, NULL);
-	match(&a, &b);
-	common_order(&a, &b);
-	merge(&d, &a, &b);
-	xmlSetProp(d.root, BAD_CAST "equal", BAD_CAST(d.changes ? "no" :
-	    "yes"));
-	units_free(&a);
-	units_free(&b);
-	return d.changes;
+	xmlSetProp(r.root, BAD_CAST "equal", BAD_CAST(r.count ? "no" : "yes"));
+	xmlHashFree(r.old_ids, NULL);
+	xmlHashFree(r.new_ids, NULL);
+	return r.count;
 }

@@ -582,9 +582,12 @@ expand_includes(struct project *p, xmlDocPtr doc, const char *path)
 	return rc;
 }
 
-/* SHA-256 of the canonical form (C14N 1.0, no comments), in hex. */
-static int
-canonical_sha256(xmlDocPtr doc, char hex[65])
+/*
+ * SHA-256 of doc's canonical form (C14N 1.0, no comments), in hex: the
+ * content hash every output carries.  Returns 0, or -1.
+ */
+int
+source_sha256(xmlDocPtr doc, char hex[65])
 {
 	xmlChar *c14n = NULL;
 	int len;
@@ -615,7 +618,7 @@ add_source(struct project *p, const char *path, const char *rel)
 		return;
 	}
 	if (expand_includes(p, doc, path) == 0 &&
-	    canonical_sha256(doc, hex) == 0) {
+	    source_sha256(doc, hex) == 0) {
 		src = xmlNewChild(xmlDocGetRootElement(p->tree), NULL,
 		    BAD_CAST "source", NULL);
 		xmlNodeSetBase(src, BAD_CAST rel);

@@ -40,7 +40,7 @@ static const char help_text[] =
     "        [--valid-from DATE]\n"
     "                record a decision and freeze that version under\n"
     "                policies/adopted/ID/VERSION/\n"
-    "  diff [-f FORMAT] [-o FILE] OLD NEW\n"
+    "  diff [-f FORMAT] [-o FILE] [--dump] OLD NEW\n"
     "                redline between two versions (files, ID@VERSION, ID)\n"
     "  revise ID [--version V]\n"
     "                start the next draft of an adopted document\n"
@@ -109,7 +109,7 @@ static const char help_revise[] =
     "text as the starting point.  Refused while the document is a draft.\n";
 
 static const char help_diff[] =
-    "usage: styrdok diff [-f FORMAT] [-o FILE] OLD NEW\n"
+    "usage: styrdok diff [-f FORMAT] [-o FILE] [--dump] OLD NEW\n"
     "\n"
     "The redline between two versions of a document.  OLD and NEW are\n"
     "files, ID@VERSION (an adopted version from policies/adopted/), or ID\n"
@@ -120,6 +120,8 @@ static const char help_diff[] =
     "  -f, --format FMT    md (default), html, json, or with -o: pdf, docx\n"
     "                      or odt (the changes as tracked changes)\n"
     "  -o, --output FILE   write to FILE (atomically) instead of stdout\n"
+    "  --dump              print the enriched tree with the marked copy of\n"
+    "                      NEW (<redline>) on stdout instead\n"
     "  -h, --help          show this help\n";
 
 static const char help_sign[] =
@@ -219,6 +221,7 @@ static const struct option adopt_opts[] = {
 static const struct option diff_opts[] = {
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
+	{"dump", no_argument, NULL, OPT_DUMP},
 	OPT_HELP, OPT_END,
 };
 static const struct option revise_opts[] = {

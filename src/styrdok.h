@@ -24,6 +24,8 @@
 /* Namespaces of the source vocabulary and of cmark's XML tree. */
 #define NS_STYRDOK ((const xmlChar *)"urn:styrdok:1")
 #define NS_COMMONMARK ((const xmlChar *)"http://commonmark.org/xml/1.0")
+/* The redline's change marks on a copy of a document (diff.c). */
+#define NS_CHANGE ((const xmlChar *)"urn:styrdok:change:1")
 
 /* Limits on untrusted input; each is documented in styrdok(1). */
 #define LIMIT_FILE_BYTES (20L * 1024 * 1024)
@@ -67,6 +69,7 @@ void project_override(struct project *, const char *rel, const char *data,
 xmlDocPtr source_parse(struct project *, const char *rel);
 int source_canonical(struct project *, const char *rel, struct buf *out);
 xmlDocPtr document_file_load(struct project *, const char *path);
+int source_sha256(xmlDocPtr, char hex[65]);
 
 /* ---- tree.c: reading the project tree -------------------------------- */
 
@@ -98,7 +101,7 @@ void enrich_document(struct project *, xmlNodePtr document);
 /* ---- diff.c: the redline -------------------------------------------- */
 
 int diff_documents(xmlDocPtr tree, xmlNodePtr old, xmlNodePtr new,
-    const char *old_label, const char *new_label);
+    const char *old_label, const char *new_label, const char *sha256);
 
 /* ---- transform.c: XSLT with security preferences -------------------- */
 

@@ -11,7 +11,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
-    exclude-result-prefixes="s">
+    xmlns:c="urn:styrdok:change:1"
+    exclude-result-prefixes="s c">
 
   <xsl:param name="doc"/>
 
@@ -23,11 +24,26 @@
 
   <xsl:variable name="profile" select="/s:project/s:profile"/>
   <xsl:variable name="org" select="/s:project/s:source/s:organisation"/>
-  <xsl:variable name="document" select="/s:project/s:source/s:document[@id = $doc]"/>
+  <!--
+    The redline being rendered: the marked copy of a new version that
+    styrdok's diff adds to the tree (see redline.xsl).  Empty here; each
+    format's diff.xsl sets it, and the document stylesheets then render
+    that copy, marks and all, instead of the source.
+  -->
+  <xsl:variable name="redline" select="/.."/>
+  <xsl:variable name="document" select="$redline/s:document | /s:project/s:source/s:document[@id = $doc][not($redline)]"/>
   <xsl:variable name="meta" select="$document/s:meta"/>
   <xsl:variable name="sha256" select="$document/../@sha256"/>
   <xsl:variable name="short-hash" select="substring($sha256, 1, 12)"/>
   <xsl:variable name="is-draft" select="$meta/s:status = 'utkast' or $meta/s:status = 'remiss'"/>
+
+  <!-- A field's text as the new version has it, without deleted words. -->
+  <xsl:template match="c:del" mode="plain"/>
+
+  <!-- Whether a node stands only as a deletion in a redline (1 or ""). -->
+  <xsl:template name="is-gone">
+    <xsl:if test="ancestor-or-self::*[@c:change][1]/@c:change = 'deleted' or ancestor-or-self::*[@c:change][1]/@c:change = 'moved-away'">1</xsl:if>
+  </xsl:template>
 
   <xsl:template name="label">
     <xsl:param name="key"/>

@@ -19,9 +19,10 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
     xmlns:md="http://commonmark.org/xml/1.0"
+    xmlns:c="urn:styrdok:change:1"
     xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    exclude-result-prefixes="s md w r">
+    exclude-result-prefixes="s md c w r">
 
   <!-- Left indent of the body of a requirement (the box of package.xsl's Requirement style). -->
   <xsl:variable name="req-indent" select="227"/>
@@ -85,13 +86,14 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="loose" select="ancestor::md:list[1]/@tight = 'false'"/>
+    <xsl:variable name="marked" select="ancestor-or-self::*[@c:change][1]/@c:change = 'inserted' or ancestor-or-self::*[@c:change][1]/@c:change = 'deleted' or ancestor-or-self::*[@c:change][1]/@c:change = 'moved-away'"/>
     <xsl:variable name="base">
       <xsl:choose>
         <xsl:when test="$in-req"><xsl:value-of select="$req-indent"/></xsl:when>
         <xsl:otherwise>0</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:if test="$st != '' or $num-id != '' or $indent > 0 or $in-req or $loose">
+    <xsl:if test="$st != '' or $num-id != '' or $indent > 0 or $in-req or $loose or $marked">
       <w:pPr>
         <xsl:if test="$st != ''"><w:pStyle w:val="{$st}"/></xsl:if>
         <xsl:if test="$num-id != ''">
@@ -106,6 +108,7 @@
             <w:ind w:left="{$base + $indent}"/>
           </xsl:when>
         </xsl:choose>
+        <xsl:call-template name="para-mark"/>
       </w:pPr>
     </xsl:if>
   </xsl:template>
@@ -258,8 +261,46 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Words a redline marks: their runs are tracked (see run in package.xsl). -->
+  <xsl:template match="c:ins | c:del">
+    <xsl:param name="b" select="false()"/>
+    <xsl:param name="i" select="false()"/>
+    <xsl:param name="code" select="false()"/>
+    <xsl:param name="link" select="false()"/>
+    <xsl:apply-templates>
+      <xsl:with-param name="b" select="$b"/>
+      <xsl:with-param name="i" select="$i"/>
+      <xsl:with-param name="code" select="$code"/>
+      <xsl:with-param name="link" select="$link"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- A title, statement, name or definition as runs, its marks tracked. -->
+  <xsl:template match="s:title | s:statement | s:name | s:definition" mode="runs">
+    <xsl:param name="b" select="false()"/>
+    <xsl:apply-templates mode="runs"><xsl:with-param name="b" select="$b"/></xsl:apply-templates>
+  </xsl:template>
+  <xsl:template match="c:*" mode="runs">
+    <xsl:param name="b" select="false()"/>
+    <xsl:apply-templates mode="runs"><xsl:with-param name="b" select="$b"/></xsl:apply-templates>
+  </xsl:template>
+  <xsl:template match="text()" mode="runs">
+    <xsl:param name="b" select="false()"/>
+    <xsl:variable name="t" select="translate(., '&#10;&#13;&#9;', '   ')"/>
+    <xsl:call-template name="run">
+      <xsl:with-param name="text">
+        <xsl:choose>
+          <!-- A field's own text (not changed) is shown as one line. -->
+          <xsl:when test="not(../c:* or parent::c:*)"><xsl:value-of select="normalize-space($t)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="b" select="$b"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- A soft line break is a space, as a browser shows it. -->
-  <xsl:template match="md:softbreak"><w:r><w:t xml:space="preserve"> </w:t></w:r></xsl:template>
+  <xsl:template match="md:softbreak"><xsl:call-template name="run"><xsl:with-param name="text" select="' '"/></xsl:call-template></xsl:template>
   <xsl:template match="md:linebreak"><w:r><w:br/></w:r></xsl:template>
 
   <xsl:template match="md:code">

@@ -8,6 +8,7 @@
   page furniture (id, version, status, short content hash, "Sida x (y)")
   in the header and footer of every page.
 
+  In a redline (diff.xsl) every change is a tracked change (package.xsl).
   The result is the package manifest of package.xsl, which styrdok zips.
   Parameters: doc, the document id; restricted (documents hold no
   restricted parts, so it changes nothing here).
@@ -16,13 +17,17 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
     xmlns:md="http://commonmark.org/xml/1.0"
+    xmlns:c="urn:styrdok:change:1"
     xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    xmlns:exsl="http://exslt.org/common"
     xmlns:str="http://exslt.org/strings"
-    extension-element-prefixes="str"
-    exclude-result-prefixes="s md w r str">
+    extension-element-prefixes="exsl str"
+    exclude-result-prefixes="s md c w r exsl str">
 
   <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="../common/model.xsl"/>
+  <xsl:import href="../common/redline.xsl"/>
   <xsl:import href="package.xsl"/>
   <xsl:import href="commonmark.xsl"/>
 
@@ -111,6 +116,7 @@
       <xsl:with-param name="text" select="$meta/s:title"/>
     </xsl:call-template>
     <xsl:call-template name="docinfo"/>
+    <xsl:call-template name="redline-summary"/>
     <xsl:call-template name="toc"/>
     <xsl:apply-templates select="$document/s:body/s:section"/>
     <xsl:call-template name="roles"/>
@@ -145,8 +151,10 @@
     <xsl:call-template name="run"><xsl:with-param name="text" select="$text"/></xsl:call-template>
   </xsl:template>
 
+  <!-- Where a redline puts its summary of changes (see diff.xsl). -->
+  <xsl:template name="redline-summary"/>
+
   <xsl:template name="docinfo">
-    <xsl:variable name="dec" select="$meta/s:decision"/>
     <xsl:call-template name="para">
       <xsl:with-param name="style" select="'FrontHeading'"/>
       <xsl:with-param name="text" select="'Dokumentinformation'"/>
@@ -159,140 +167,65 @@
         <xsl:with-param name="first-col" select="true()"/>
         <xsl:with-param name="caption" select="'Dokumentinformation'"/>
       </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'type'"/>
-        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$type-name"/></xsl:call-template></xsl:with-param>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'decided-by'"/>
-        <xsl:with-param name="value">
-          <xsl:call-template name="text-value">
-            <xsl:with-param name="text"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dec/@organ"/></xsl:call-template></xsl:with-param>
-          </xsl:call-template>
-        </xsl:with-param>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'decision-date'"/>
-        <xsl:with-param name="value">
-          <xsl:choose>
-            <xsl:when test="$dec/@date"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$dec/@date"/></xsl:call-template></xsl:when>
-            <xsl:otherwise>
-              <xsl:call-template name="run"><xsl:with-param name="text" select="'Ej beslutad'"/><xsl:with-param name="style" select="'Gap'"/></xsl:call-template>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-      </xsl:call-template>
-      <xsl:if test="$dec/@paragraph">
+      <xsl:for-each select="$docinfo">
+        <xsl:variable name="row" select="position()"/>
         <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'paragraph'"/>
-          <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="concat('§ ', $dec/@paragraph)"/></xsl:call-template></xsl:with-param>
-        </xsl:call-template>
-      </xsl:if>
-      <xsl:if test="$dec/@dnr">
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'dnr'"/>
-          <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$dec/@dnr"/></xsl:call-template></xsl:with-param>
-        </xsl:call-template>
-      </xsl:if>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'owner'"/>
-        <xsl:with-param name="value">
-          <xsl:call-template name="text-value">
-            <xsl:with-param name="text"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$meta/s:owner/@role"/></xsl:call-template></xsl:with-param>
-          </xsl:call-template>
-        </xsl:with-param>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'applies-to'"/>
-        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$meta/s:applies-to"/></xsl:call-template></xsl:with-param>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'valid-from'"/>
-        <xsl:with-param name="value">
-          <xsl:call-template name="text-value">
-            <xsl:with-param name="text">
-              <xsl:choose>
-                <xsl:when test="$meta/s:valid-from"><xsl:value-of select="$meta/s:valid-from"/></xsl:when>
-                <xsl:otherwise>Från beslutsdatum</xsl:otherwise>
-              </xsl:choose>
-            </xsl:with-param>
-          </xsl:call-template>
-        </xsl:with-param>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'review-by'"/>
-        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$meta/s:review-by"/></xsl:call-template></xsl:with-param>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'version'"/>
-        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$meta/s:version"/></xsl:call-template></xsl:with-param>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'status'"/>
-        <xsl:with-param name="value"><xsl:call-template name="text-value"><xsl:with-param name="text" select="$status-name"/></xsl:call-template></xsl:with-param>
-      </xsl:call-template>
-      <xsl:if test="$meta/s:supersedes">
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'supersedes'"/>
+          <xsl:with-param name="label" select="string(@label)"/>
           <xsl:with-param name="value">
-            <xsl:for-each select="$meta/s:supersedes">
-              <xsl:if test="position() > 1"><w:r><w:br/></w:r></xsl:if>
+            <xsl:if test="old">
               <xsl:call-template name="run">
-                <xsl:with-param name="text">
-                  <xsl:value-of select="."/>
-                  <xsl:text> (</xsl:text><xsl:call-template name="decision-ref"/><xsl:text>)</xsl:text>
-                </xsl:with-param>
+                <xsl:with-param name="text" select="string(old)"/>
+                <xsl:with-param name="track" select="'del'"/>
+                <xsl:with-param name="rev" select="900000 + 4 * $row"/>
               </xsl:call-template>
-            </xsl:for-each>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:if>
-      <xsl:if test="$meta/s:requires">
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'requires'"/>
-          <xsl:with-param name="value">
-            <xsl:for-each select="$meta/s:requires">
+            </xsl:if>
+            <xsl:for-each select="v">
               <xsl:if test="position() > 1"><w:r><w:br/></w:r></xsl:if>
-              <xsl:call-template name="doc-link"/>
+              <xsl:apply-templates select="." mode="docinfo">
+                <xsl:with-param name="rev" select="900000 + 4 * $row + 1"/>
+              </xsl:apply-templates>
             </xsl:for-each>
           </xsl:with-param>
         </xsl:call-template>
-      </xsl:if>
-      <xsl:if test="$meta/s:related">
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'related'"/>
-          <xsl:with-param name="value">
-            <xsl:for-each select="$meta/s:related">
-              <xsl:if test="position() > 1"><w:r><w:br/></w:r></xsl:if>
-              <xsl:call-template name="doc-link"/>
-            </xsl:for-each>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:if>
+      </xsl:for-each>
     </w:tbl>
   </xsl:template>
 
-  <!-- A link to another document's DOCX beside this one, or a visible gap. -->
-  <xsl:template name="doc-link">
-    <xsl:variable name="target" select="/s:project/s:source/s:document[@id = current()/@doc]"/>
+  <!-- A value: text, a gap, or a link to another document's DOCX beside this one. -->
+  <xsl:template match="v" mode="docinfo">
+    <xsl:param name="rev"/>
     <xsl:choose>
-      <xsl:when test="$target">
+      <xsl:when test="../old">
+        <xsl:call-template name="run">
+          <xsl:with-param name="text" select="string(.)"/>
+          <xsl:with-param name="track" select="'ins'"/>
+          <xsl:with-param name="rev" select="$rev"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@gap = 'yes'">
+        <xsl:call-template name="run"><xsl:with-param name="text" select="string(.)"/><xsl:with-param name="style" select="'Gap'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@doc">
+        <xsl:variable name="doc-id" select="@doc"/>
         <w:hyperlink w:history="1">
-          <xsl:attribute name="r:id"><xsl:call-template name="doc-rel-id"/></xsl:attribute>
+          <xsl:attribute name="r:id">
+            <xsl:for-each select="$meta/*[self::s:requires or self::s:related][@doc = $doc-id][1]"><xsl:call-template name="doc-rel-id"/></xsl:for-each>
+          </xsl:attribute>
           <xsl:call-template name="run">
-            <xsl:with-param name="text" select="$target/s:meta/s:title"/>
+            <xsl:with-param name="text" select="string(.)"/>
             <xsl:with-param name="style" select="'Hyperlink'"/>
           </xsl:call-template>
         </w:hyperlink>
-        <xsl:call-template name="run"><xsl:with-param name="text" select="concat(' (version ', $target/s:meta/s:version, ')')"/></xsl:call-template>
+        <xsl:call-template name="run"><xsl:with-param name="text" select="concat(' (version ', @version, ')')"/></xsl:call-template>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="run"><xsl:with-param name="text" select="concat(normalize-space(.), ' – ')"/></xsl:call-template>
+      <xsl:when test="@missing = 'yes'">
+        <xsl:call-template name="run"><xsl:with-param name="text" select="concat(., ' – ')"/></xsl:call-template>
         <xsl:call-template name="run">
           <xsl:with-param name="text" select="'saknas ännu'"/>
           <xsl:with-param name="style" select="'Gap'"/>
         </xsl:call-template>
-      </xsl:otherwise>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="run"><xsl:with-param name="text" select="string(.)"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -316,7 +249,7 @@
       <w:r><w:fldChar w:fldCharType="separate"/></w:r>
       <xsl:call-template name="run"><xsl:with-param name="text" select="'Sidnummer visas när fältet uppdateras: högerklicka och välj Uppdatera fält.'"/></xsl:call-template>
     </w:p>
-    <xsl:apply-templates select="$document/s:body/s:section" mode="toc"/>
+    <xsl:apply-templates select="$document/s:body/s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="toc"/>
     <xsl:if test="$doc-roles">
       <xsl:call-template name="toc-entry">
         <xsl:with-param name="anchor" select="'styrdok_roles'"/>
@@ -348,9 +281,9 @@
       <w:pPr><w:pStyle w:val="TOC{$level}"/></w:pPr>
       <w:hyperlink w:anchor="{$anchor}" w:history="1">
         <xsl:if test="$num != ''">
-          <xsl:call-template name="run"><xsl:with-param name="text" select="concat($num, ' ')"/></xsl:call-template>
+          <xsl:call-template name="run"><xsl:with-param name="text" select="concat($num, ' ')"/><xsl:with-param name="track" select="'none'"/></xsl:call-template>
         </xsl:if>
-        <xsl:call-template name="run"><xsl:with-param name="text" select="$text"/></xsl:call-template>
+        <xsl:call-template name="run"><xsl:with-param name="text" select="$text"/><xsl:with-param name="track" select="'none'"/></xsl:call-template>
       </w:hyperlink>
     </w:p>
   </xsl:template>
@@ -366,9 +299,9 @@
       </xsl:with-param>
       <xsl:with-param name="anchor"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="num" select="@num"/>
-      <xsl:with-param name="text" select="s:title"/>
+      <xsl:with-param name="text"><xsl:apply-templates select="s:title" mode="plain"/></xsl:with-param>
     </xsl:call-template>
-    <xsl:apply-templates select="s:section" mode="toc"/>
+    <xsl:apply-templates select="s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="toc"/>
   </xsl:template>
 
   <!-- ===== Body ===== -->
@@ -384,7 +317,7 @@
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="num" select="@num"/>
-      <xsl:with-param name="text"><xsl:call-template name="run"><xsl:with-param name="text" select="s:title"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="text"><xsl:apply-templates select="s:title" mode="runs"/></xsl:with-param>
       <xsl:with-param name="anchor"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="bookmark-id"><xsl:call-template name="bookmark-id"/></xsl:with-param>
     </xsl:call-template>
@@ -395,48 +328,81 @@
 
   <xsl:template match="s:requirement">
     <xsl:variable name="bm"><xsl:call-template name="bookmark-id"/></xsl:variable>
+    <xsl:variable name="parts"><xsl:call-template name="requirement-parts"/></xsl:variable>
+    <xsl:variable name="req" select="."/>
     <w:p>
-      <w:pPr><w:pStyle w:val="RequirementHead"/></w:pPr>
+      <w:pPr><w:pStyle w:val="RequirementHead"/><xsl:call-template name="para-mark"/></w:pPr>
       <w:bookmarkStart w:id="{$bm}">
         <xsl:attribute name="w:name"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:attribute>
       </w:bookmarkStart>
       <xsl:call-template name="run">
-        <xsl:with-param name="text" select="concat('Krav ', @num)"/>
+        <xsl:with-param name="text"><xsl:call-template name="requirement-label"/></xsl:with-param>
         <xsl:with-param name="b" select="true()"/>
         <xsl:with-param name="color" select="$c-primary"/>
       </xsl:call-template>
-      <xsl:call-template name="run"><xsl:with-param name="text" select="concat(' · ', @id)"/></xsl:call-template>
+      <xsl:call-template name="run">
+        <xsl:with-param name="text" select="concat(' · ', @id)"/>
+        <xsl:with-param name="slot" select="1"/>
+      </xsl:call-template>
       <w:bookmarkEnd w:id="{$bm}"/>
     </w:p>
-    <xsl:call-template name="para">
-      <xsl:with-param name="style" select="'Requirement'"/>
-      <xsl:with-param name="text" select="s:statement"/>
-    </xsl:call-template>
+    <xsl:for-each select="s:statement">
+      <w:p>
+        <w:pPr><w:pStyle w:val="Requirement"/><xsl:call-template name="para-mark"/></w:pPr>
+        <xsl:apply-templates select="." mode="runs"/>
+      </w:p>
+    </xsl:for-each>
     <w:p>
-      <w:pPr><w:pStyle w:val="RequirementMeta"/></w:pPr>
-      <xsl:call-template name="run"><xsl:with-param name="text" select="'Ansvarig: '"/></xsl:call-template>
-      <w:hyperlink>
-        <xsl:attribute name="w:anchor"><xsl:call-template name="anchor"><xsl:with-param name="id" select="concat('role-', @role)"/></xsl:call-template></xsl:attribute>
-        <xsl:call-template name="run">
-          <xsl:with-param name="text"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@role"/></xsl:call-template></xsl:with-param>
-          <xsl:with-param name="style" select="'Hyperlink'"/>
+      <w:pPr>
+        <w:pStyle w:val="RequirementMeta"/>
+        <xsl:call-template name="para-mark">
+          <xsl:with-param name="rev"><xsl:variable name="b"><xsl:call-template name="rev-id"/></xsl:variable><xsl:value-of select="16 * $b + 3"/></xsl:with-param>
         </xsl:call-template>
-      </w:hyperlink>
-      <xsl:if test="@service">
-        <xsl:variable name="svc" select="key('id', @service)"/>
+      </w:pPr>
+      <xsl:for-each select="exsl:node-set($parts)/part">
+        <xsl:variable name="k" select="position()"/>
+        <!-- Runs here are tracked as the requirement is, with revision ids of their own. -->
+        <xsl:variable name="how">
+          <xsl:for-each select="$req"><xsl:call-template name="track"/></xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="base">
+          <xsl:for-each select="$req"><xsl:call-template name="rev-id"/></xsl:for-each>
+        </xsl:variable>
         <xsl:call-template name="run">
-          <xsl:with-param name="text">
-            <xsl:text> · Utförs genom: </xsl:text>
-            <xsl:value-of select="$svc/s:name"/>
-            <xsl:if test="$svc/parent::s:provider"> (<xsl:value-of select="$svc/parent::s:provider/s:name"/>)</xsl:if>
-          </xsl:with-param>
+          <xsl:with-param name="text" select="concat(substring(' · ', 1, 3 * ($k > 1)), @label, ': ')"/>
+          <xsl:with-param name="track" select="$how"/>
+          <xsl:with-param name="rev" select="16 * $base + 4 * $k"/>
         </xsl:call-template>
-      </xsl:if>
-      <xsl:if test="@iso27002">
-        <xsl:call-template name="run">
-          <xsl:with-param name="text" select="concat(' · ISO/IEC 27002: ', str:replace(normalize-space(@iso27002), ' ', ', '))"/>
-        </xsl:call-template>
-      </xsl:if>
+        <xsl:if test="old">
+          <xsl:call-template name="run">
+            <xsl:with-param name="text" select="concat(old, ' ')"/>
+            <xsl:with-param name="track" select="'del'"/>
+            <xsl:with-param name="rev" select="16 * $base + 4 * $k + 1"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:variable name="value">
+          <xsl:call-template name="run">
+            <xsl:with-param name="text" select="string(v)"/>
+            <xsl:with-param name="style" select="substring('Hyperlink', 1, 9 * boolean(@ref))"/>
+            <xsl:with-param name="track">
+              <xsl:choose>
+                <xsl:when test="old">ins</xsl:when>
+                <xsl:otherwise><xsl:value-of select="$how"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+            <xsl:with-param name="rev" select="16 * $base + 4 * $k + 2"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="@ref">
+            <w:hyperlink>
+              <xsl:attribute name="w:anchor"><xsl:call-template name="anchor"><xsl:with-param name="id" select="concat('role-', @ref)"/></xsl:call-template></xsl:attribute>
+              <xsl:copy-of select="$value"/>
+            </w:hyperlink>
+          </xsl:when>
+          <xsl:otherwise><xsl:copy-of select="$value"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
     </w:p>
     <xsl:apply-templates select="s:prose"/>
   </xsl:template>
@@ -445,17 +411,19 @@
     <xsl:for-each select="s:term">
       <xsl:variable name="bm"><xsl:call-template name="bookmark-id"/></xsl:variable>
       <w:p>
-        <w:pPr><w:pStyle w:val="Term"/></w:pPr>
+        <w:pPr><w:pStyle w:val="Term"/><xsl:call-template name="para-mark"/></w:pPr>
         <w:bookmarkStart w:id="{$bm}">
           <xsl:attribute name="w:name"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:attribute>
         </w:bookmarkStart>
-        <xsl:call-template name="run"><xsl:with-param name="text" select="s:name"/></xsl:call-template>
+        <xsl:apply-templates select="s:name" mode="runs"/>
         <w:bookmarkEnd w:id="{$bm}"/>
       </w:p>
-      <xsl:call-template name="para">
-        <xsl:with-param name="style" select="'Definition'"/>
-        <xsl:with-param name="text" select="s:definition"/>
-      </xsl:call-template>
+      <xsl:for-each select="s:definition">
+        <w:p>
+          <w:pPr><w:pStyle w:val="Definition"/><xsl:call-template name="para-mark"/></w:pPr>
+          <xsl:apply-templates select="." mode="runs"/>
+        </w:p>
+      </xsl:for-each>
     </xsl:for-each>
   </xsl:template>
 
@@ -668,20 +636,22 @@
               <xsl:with-param name="w" select="2200"/>
               <xsl:with-param name="text" select="s:appointed-by"/>
             </xsl:call-template>
+            <xsl:variable name="reqs" select="$document//s:requirement[@role = $rid][not(ancestor-or-self::*[@c:change = 'deleted' or @c:change = 'moved-away'])]"/>
             <xsl:call-template name="cell">
               <xsl:with-param name="w" select="$text-w - 7400"/>
               <xsl:with-param name="content">
-                <xsl:for-each select="$document//s:requirement[@role = $rid]">
-                  <xsl:if test="position() > 1"><xsl:call-template name="run"><xsl:with-param name="text" select="', '"/></xsl:call-template></xsl:if>
+                <xsl:for-each select="$reqs">
+                  <xsl:if test="position() > 1"><xsl:call-template name="run"><xsl:with-param name="text" select="', '"/><xsl:with-param name="track" select="'none'"/></xsl:call-template></xsl:if>
                   <w:hyperlink>
                     <xsl:attribute name="w:anchor"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:attribute>
                     <xsl:call-template name="run">
                       <xsl:with-param name="text" select="@num"/>
                       <xsl:with-param name="style" select="'Hyperlink'"/>
+                      <xsl:with-param name="track" select="'none'"/>
                     </xsl:call-template>
                   </w:hyperlink>
                 </xsl:for-each>
-                <xsl:if test="not($document//s:requirement[@role = $rid])">
+                <xsl:if test="not($reqs)">
                   <xsl:call-template name="run"><xsl:with-param name="text" select="'–'"/></xsl:call-template>
                 </xsl:if>
               </xsl:with-param>

@@ -22,11 +22,13 @@
     xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:s="urn:styrdok:1"
     xmlns:md="http://commonmark.org/xml/1.0"
+    xmlns:c="urn:styrdok:change:1"
     xmlns:str="http://exslt.org/strings"
     extension-element-prefixes="str"
-    exclude-result-prefixes="s md str">
+    exclude-result-prefixes="s md c str">
 
   <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="../common/redline.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -469,22 +471,86 @@
     </xsl:choose>
   </xsl:template>
 
+  <!--
+    ===== Redline marks (see common/redline.xsl) =====
+    A block added whole is green and underlined, one removed whole red
+    and struck through; words inside changed text the same; and a bar in
+    the start margin runs beside every block that changed, so neither
+    colour nor the bar is the only sign.
+  -->
+
+  <!-- Colour and line of a block with a mark of its own (an attribute set). -->
+  <xsl:template name="fo-chg-style">
+    <xsl:choose>
+      <xsl:when test="@c:change = 'inserted'">
+        <xsl:attribute name="color"><xsl:value-of select="$c-ins"/></xsl:attribute>
+        <xsl:attribute name="text-decoration">underline</xsl:attribute>
+      </xsl:when>
+      <xsl:when test="@c:change = 'deleted' or @c:change = 'moved-away'">
+        <xsl:attribute name="color"><xsl:value-of select="$c-del"/></xsl:attribute>
+        <xsl:attribute name="text-decoration">line-through</xsl:attribute>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The change bar beside a marked block (only the outermost gets one). -->
+  <xsl:template name="fo-bar-begin">
+    <xsl:if test="@c:change and not(ancestor::*[@c:change])">
+      <fo:change-bar-begin change-bar-class="{generate-id()}" change-bar-color="{$c-accent}"
+          change-bar-style="solid" change-bar-width="2.5pt" change-bar-offset="3.5mm" change-bar-placement="start"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template name="fo-bar-end">
+    <xsl:if test="@c:change and not(ancestor::*[@c:change])">
+      <fo:change-bar-end change-bar-class="{generate-id()}"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Nytt avsnitt: ", bold in the accent colour, before a marked section or requirement. -->
+  <xsl:template name="fo-chg-note">
+    <xsl:if test="@c:change and @c:change != 'changed'">
+      <fo:inline font-weight="bold" color="{$c-accent}" text-decoration="no-underline no-line-through">
+        <xsl:call-template name="change-note"/><xsl:text>: </xsl:text>
+      </fo:inline>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="c:ins">
+    <fo:inline color="{$c-ins}" background-color="{$c-ins-bg}" text-decoration="underline"><xsl:apply-templates/></fo:inline>
+  </xsl:template>
+  <xsl:template match="c:del">
+    <fo:inline color="{$c-del}" background-color="{$c-del-bg}" text-decoration="line-through"><xsl:apply-templates/></fo:inline>
+  </xsl:template>
+
+  <!-- A title, statement, name or definition with its word marks. -->
+  <xsl:template match="s:title | s:statement | s:name | s:definition" mode="marked">
+    <xsl:apply-templates select="node()" mode="marked-text"/>
+  </xsl:template>
+  <xsl:template match="text()" mode="marked-text">
+    <xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/>
+  </xsl:template>
+  <xsl:template match="c:*" mode="marked-text"><xsl:apply-templates select="."/></xsl:template>
+
   <!-- ===== CommonMark prose ===== -->
 
   <xsl:template match="md:document"><xsl:apply-templates/></xsl:template>
 
   <xsl:template match="md:paragraph">
-    <xsl:choose>
-      <xsl:when test="parent::md:item/parent::md:list[@tight = 'true']">
-        <fo:block><xsl:apply-templates/></fo:block>
-      </xsl:when>
-      <xsl:otherwise><fo:block space-after="2.5mm"><xsl:apply-templates/></fo:block></xsl:otherwise>
-    </xsl:choose>
+    <fo:block>
+      <xsl:if test="not(parent::md:item/parent::md:list[@tight = 'true'])"><xsl:attribute name="space-after">2.5mm</xsl:attribute></xsl:if>
+      <xsl:call-template name="fo-chg-style"/>
+      <xsl:call-template name="fo-bar-begin"/>
+      <xsl:apply-templates/>
+      <xsl:call-template name="fo-bar-end"/>
+    </fo:block>
   </xsl:template>
 
   <xsl:template match="md:heading">
     <fo:block font-weight="bold" space-before="2mm" space-after="1.5mm" keep-with-next.within-page="always">
+      <xsl:call-template name="fo-chg-style"/>
+      <xsl:call-template name="fo-bar-begin"/>
       <xsl:apply-templates/>
+      <xsl:call-template name="fo-bar-end"/>
     </fo:block>
   </xsl:template>
 
@@ -493,6 +559,7 @@
       <xsl:if test="@type = 'ordered'">
         <xsl:attribute name="provisional-distance-between-starts">7.5mm</xsl:attribute>
       </xsl:if>
+      <xsl:call-template name="fo-chg-style"/>
       <xsl:apply-templates select="md:item"/>
     </fo:list-block>
   </xsl:template>
@@ -501,6 +568,7 @@
     <xsl:variable name="list" select=".."/>
     <fo:list-item>
       <xsl:if test="$list/@tight = 'true'"><xsl:attribute name="space-after">1mm</xsl:attribute></xsl:if>
+      <xsl:call-template name="fo-chg-style"/>
       <fo:list-item-label end-indent="label-end()">
         <fo:block>
           <xsl:choose>
@@ -523,7 +591,11 @@
         </fo:block>
       </fo:list-item-label>
       <fo:list-item-body start-indent="body-start()">
-        <fo:block><xsl:apply-templates/></fo:block>
+        <fo:block>
+          <xsl:call-template name="fo-bar-begin"/>
+          <xsl:apply-templates/>
+          <xsl:call-template name="fo-bar-end"/>
+        </fo:block>
       </fo:list-item-body>
     </fo:list-item>
   </xsl:template>
@@ -531,7 +603,10 @@
   <xsl:template match="md:block_quote">
     <fo:block start-indent="from-parent(start-indent) + 4mm" padding-start="3mm"
         border-left="1.5pt solid {$c-rule}" color="{$c-muted}" space-after="2.5mm">
+      <xsl:call-template name="fo-chg-style"/>
+      <xsl:call-template name="fo-bar-begin"/>
       <xsl:apply-templates/>
+      <xsl:call-template name="fo-bar-end"/>
     </fo:block>
   </xsl:template>
 
@@ -539,7 +614,10 @@
     <fo:block font-family="{$font-mono}" font-size="8.5pt" background-color="#f5f5f5"
         padding="2mm" space-after="2.5mm" linefeed-treatment="preserve"
         white-space-collapse="false" white-space-treatment="preserve" wrap-option="wrap">
-      <xsl:value-of select="."/>
+      <xsl:call-template name="fo-chg-style"/>
+      <xsl:call-template name="fo-bar-begin"/>
+      <xsl:apply-templates/>
+      <xsl:call-template name="fo-bar-end"/>
     </fo:block>
   </xsl:template>
 

@@ -5,7 +5,8 @@
   table of contents, numbered sections and requirements, the roles the
   document names, versionshistorik, the acknowledgement as a bilaga),
   set on A4 with bookmarks, "Sida x (y)", the stamp (id, version,
-  status, short content hash) on every page and UTKAST on drafts.
+  status, short content hash) on every page and UTKAST on drafts.  In a
+  redline (diff.xsl) the same pages show the change marks (common.xsl).
   Parameter: doc, the document id.
 -->
 <xsl:stylesheet version="1.0"
@@ -14,11 +15,13 @@
     xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:s="urn:styrdok:1"
     xmlns:md="http://commonmark.org/xml/1.0"
-    xmlns:str="http://exslt.org/strings"
-    extension-element-prefixes="str"
-    exclude-result-prefixes="s md str">
+    xmlns:c="urn:styrdok:change:1"
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="s md c exsl">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="../common/model.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -77,10 +80,15 @@
       <fo:bookmark internal-destination="styrdok-docinfo">
         <fo:bookmark-title>Dokumentinformation</fo:bookmark-title>
       </fo:bookmark>
+      <xsl:if test="$redline">
+        <fo:bookmark internal-destination="styrdok-changes">
+          <fo:bookmark-title>Ändringar</fo:bookmark-title>
+        </fo:bookmark>
+      </xsl:if>
       <fo:bookmark internal-destination="styrdok-toc">
         <fo:bookmark-title>Innehåll</fo:bookmark-title>
       </fo:bookmark>
-      <xsl:apply-templates select="$document/s:body/s:section" mode="bookmark"/>
+      <xsl:apply-templates select="$document/s:body/s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="bookmark"/>
       <xsl:if test="$doc-roles">
         <fo:bookmark internal-destination="styrdok-roles"><fo:bookmark-title>Roller i dokumentet</fo:bookmark-title></fo:bookmark>
       </xsl:if>
@@ -95,8 +103,9 @@
 
   <xsl:template match="s:section" mode="bookmark">
     <fo:bookmark internal-destination="{@id}" starting-state="hide">
-      <fo:bookmark-title><xsl:value-of select="concat(@num, ' ', normalize-space(s:title))"/></fo:bookmark-title>
-      <xsl:apply-templates select="s:section" mode="bookmark"/>
+      <xsl:variable name="title"><xsl:apply-templates select="s:title" mode="plain"/></xsl:variable>
+      <fo:bookmark-title><xsl:value-of select="concat(@num, ' ', normalize-space($title))"/></fo:bookmark-title>
+      <xsl:apply-templates select="s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="bookmark"/>
     </fo:bookmark>
   </xsl:template>
 
@@ -117,19 +126,13 @@
       <xsl:with-param name="text" select="string($meta/s:title)"/>
     </xsl:call-template>
     <xsl:call-template name="docinfo"/>
+    <xsl:call-template name="redline-summary"/>
   </xsl:template>
 
-  <xsl:template name="row">
-    <xsl:param name="key"/>
-    <xsl:param name="value"/>
-    <xsl:call-template name="info-row">
-      <xsl:with-param name="label"><xsl:call-template name="label"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:with-param>
-      <xsl:with-param name="value" select="$value"/>
-    </xsl:call-template>
-  </xsl:template>
+  <!-- Where a redline puts its summary of changes (see diff.xsl). -->
+  <xsl:template name="redline-summary"/>
 
   <xsl:template name="docinfo">
-    <xsl:variable name="dec" select="$meta/s:decision"/>
     <xsl:call-template name="heading">
       <xsl:with-param name="level" select="2"/>
       <xsl:with-param name="id" select="'styrdok-docinfo'"/>
@@ -139,113 +142,44 @@
       <fo:table-column fox:header="true" column-width="proportional-column-width(34)"/>
       <fo:table-column column-width="proportional-column-width(66)"/>
       <fo:table-body>
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'type'"/>
-          <xsl:with-param name="value" select="$type-name"/>
-        </xsl:call-template>
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'decided-by'"/>
-          <xsl:with-param name="value"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dec/@organ"/></xsl:call-template></xsl:with-param>
-        </xsl:call-template>
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'decision-date'"/>
-          <xsl:with-param name="value">
-            <xsl:choose>
-              <xsl:when test="$dec/@date"><xsl:value-of select="$dec/@date"/></xsl:when>
-              <xsl:otherwise><xsl:call-template name="gap-text"><xsl:with-param name="text" select="'Ej beslutad'"/></xsl:call-template></xsl:otherwise>
-            </xsl:choose>
-          </xsl:with-param>
-        </xsl:call-template>
-        <xsl:if test="$dec/@paragraph">
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'paragraph'"/>
-            <xsl:with-param name="value" select="concat('§ ', $dec/@paragraph)"/>
-          </xsl:call-template>
-        </xsl:if>
-        <xsl:if test="$dec/@dnr">
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'dnr'"/>
-            <xsl:with-param name="value" select="string($dec/@dnr)"/>
-          </xsl:call-template>
-        </xsl:if>
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'owner'"/>
-          <xsl:with-param name="value"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$meta/s:owner/@role"/></xsl:call-template></xsl:with-param>
-        </xsl:call-template>
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'applies-to'"/>
-          <xsl:with-param name="value" select="string($meta/s:applies-to)"/>
-        </xsl:call-template>
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'valid-from'"/>
-          <xsl:with-param name="value">
-            <xsl:choose>
-              <xsl:when test="$meta/s:valid-from"><xsl:value-of select="$meta/s:valid-from"/></xsl:when>
-              <xsl:otherwise>Från beslutsdatum</xsl:otherwise>
-            </xsl:choose>
-          </xsl:with-param>
-        </xsl:call-template>
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'review-by'"/>
-          <xsl:with-param name="value" select="string($meta/s:review-by)"/>
-        </xsl:call-template>
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'version'"/>
-          <xsl:with-param name="value" select="string($meta/s:version)"/>
-        </xsl:call-template>
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'status'"/>
-          <xsl:with-param name="value" select="$status-name"/>
-        </xsl:call-template>
-        <xsl:if test="$meta/s:supersedes">
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'supersedes'"/>
+        <xsl:for-each select="$docinfo">
+          <xsl:call-template name="info-row">
+            <xsl:with-param name="label" select="string(@label)"/>
             <xsl:with-param name="value">
-              <xsl:for-each select="$meta/s:supersedes">
-                <fo:block>
-                  <xsl:value-of select="."/>
-                  <xsl:text> (</xsl:text><xsl:call-template name="decision-ref"/><xsl:text>)</xsl:text>
-                </fo:block>
+              <xsl:if test="old">
+                <fo:inline color="{$c-del}" background-color="{$c-del-bg}" text-decoration="line-through"><xsl:value-of select="old"/></fo:inline>
+                <xsl:text> </xsl:text>
+              </xsl:if>
+              <xsl:for-each select="v">
+                <xsl:choose>
+                  <xsl:when test="count(../v) > 1"><fo:block><xsl:apply-templates select="." mode="docinfo"/></fo:block></xsl:when>
+                  <xsl:otherwise><xsl:apply-templates select="." mode="docinfo"/></xsl:otherwise>
+                </xsl:choose>
               </xsl:for-each>
             </xsl:with-param>
           </xsl:call-template>
-        </xsl:if>
-        <xsl:if test="$meta/s:requires">
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'requires'"/>
-            <xsl:with-param name="value">
-              <xsl:for-each select="$meta/s:requires"><fo:block><xsl:call-template name="doc-ref"/></fo:block></xsl:for-each>
-            </xsl:with-param>
-          </xsl:call-template>
-        </xsl:if>
-        <xsl:if test="$meta/s:related">
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'related'"/>
-            <xsl:with-param name="value">
-              <xsl:for-each select="$meta/s:related"><fo:block><xsl:call-template name="doc-ref"/></fo:block></xsl:for-each>
-            </xsl:with-param>
-          </xsl:call-template>
-        </xsl:if>
+        </xsl:for-each>
       </fo:table-body>
     </fo:table>
   </xsl:template>
 
   <!--
-    Another document by title and version, or a visible gap.  The HTML
-    links to the other page; a PDF stands alone, so it names it.
+    A value: text, a gap, another document by title and version.  The
+    HTML links to the other page; a PDF stands alone, so it names it.
   -->
-  <xsl:template name="doc-ref">
-    <xsl:variable name="target" select="/s:project/s:source/s:document[@id = current()/@doc]"/>
+  <xsl:template match="v" mode="docinfo">
     <xsl:choose>
-      <xsl:when test="$target">
-        <xsl:value-of select="$target/s:meta/s:title"/>
-        <xsl:text> (version </xsl:text><xsl:value-of select="$target/s:meta/s:version"/><xsl:text>)</xsl:text>
+      <xsl:when test="../old">
+        <fo:inline color="{$c-ins}" background-color="{$c-ins-bg}" text-decoration="underline"><xsl:value-of select="."/></fo:inline>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="normalize-space(.)"/>
+      <xsl:when test="@gap = 'yes'"><xsl:call-template name="gap-text"><xsl:with-param name="text" select="string(.)"/></xsl:call-template></xsl:when>
+      <xsl:when test="@doc"><xsl:value-of select="concat(., ' (version ', @version, ')')"/></xsl:when>
+      <xsl:when test="@missing = 'yes'">
+        <xsl:value-of select="."/>
         <xsl:text> – </xsl:text>
         <xsl:call-template name="gap-text"><xsl:with-param name="text" select="'saknas ännu'"/></xsl:call-template>
-      </xsl:otherwise>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -283,7 +217,7 @@
       <xsl:with-param name="text" select="'Innehåll'"/>
     </xsl:call-template>
     <fo:block role="TOC" font-size="9.5pt">
-      <xsl:apply-templates select="$document/s:body/s:section" mode="toc"/>
+      <xsl:apply-templates select="$document/s:body/s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="toc"/>
       <xsl:if test="$doc-roles">
         <xsl:call-template name="toc-entry">
           <xsl:with-param name="ref" select="'styrdok-roles'"/>
@@ -304,13 +238,14 @@
   </xsl:template>
 
   <xsl:template match="s:section" mode="toc">
+    <xsl:variable name="title"><xsl:apply-templates select="s:title" mode="plain"/></xsl:variable>
     <xsl:call-template name="toc-entry">
       <xsl:with-param name="ref" select="@id"/>
       <xsl:with-param name="num" select="@num"/>
-      <xsl:with-param name="text" select="normalize-space(s:title)"/>
+      <xsl:with-param name="text" select="normalize-space($title)"/>
       <xsl:with-param name="depth" select="count(ancestor::s:section)"/>
     </xsl:call-template>
-    <xsl:apply-templates select="s:section" mode="toc"/>
+    <xsl:apply-templates select="s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="toc"/>
   </xsl:template>
 
   <!-- ===== Body ===== -->
@@ -322,11 +257,32 @@
   </xsl:template>
 
   <xsl:template match="s:section">
+    <xsl:choose>
+      <xsl:when test="@c:change">
+        <fo:block>
+          <xsl:call-template name="fo-chg-style"/>
+          <xsl:call-template name="fo-bar-begin"/>
+          <xsl:call-template name="section-content"/>
+          <xsl:call-template name="fo-bar-end"/>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="section-content"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="section-content">
     <xsl:call-template name="heading">
       <xsl:with-param name="level" select="count(ancestor::s:section) + $section-base"/>
       <xsl:with-param name="id" select="@id"/>
       <xsl:with-param name="num" select="@num"/>
-      <xsl:with-param name="text" select="normalize-space(s:title)"/>
+      <xsl:with-param name="text">
+        <xsl:call-template name="fo-chg-note"/>
+        <xsl:for-each select="s:title">
+          <xsl:call-template name="fo-bar-begin"/>
+          <xsl:apply-templates select="." mode="marked"/>
+          <xsl:call-template name="fo-bar-end"/>
+        </xsl:for-each>
+      </xsl:with-param>
     </xsl:call-template>
     <xsl:apply-templates select="*[not(self::s:title)]"/>
   </xsl:template>
@@ -334,47 +290,65 @@
   <xsl:template match="s:prose"><xsl:apply-templates/></xsl:template>
 
   <xsl:template match="s:requirement">
+    <xsl:variable name="parts"><xsl:call-template name="requirement-parts"/></xsl:variable>
     <fo:block id="{@id}" border-left="2.5pt solid {$c-primary}" background-color="{$c-req}"
         padding-start="3mm" padding-end="3mm" padding-top="1.8mm" padding-bottom="1mm"
         space-before="2mm" space-after="3.5mm" keep-together.within-page="always">
+      <xsl:call-template name="fo-chg-style"/>
+      <xsl:call-template name="fo-bar-begin"/>
       <fo:block font-size="8.5pt" color="{$c-muted}" space-after="0.8mm">
-        <fo:inline font-weight="bold" color="{$c-primary}" font-size="9pt">Krav <xsl:value-of select="@num"/></fo:inline>
+        <xsl:call-template name="fo-chg-note"/>
+        <fo:inline font-weight="bold" color="{$c-primary}" font-size="9pt"><xsl:call-template name="requirement-label"/></fo:inline>
         <xsl:text> · </xsl:text><xsl:value-of select="@id"/>
       </fo:block>
-      <fo:block font-weight="bold" space-after="1mm"><xsl:value-of select="normalize-space(s:statement)"/></fo:block>
+      <fo:block font-weight="bold" space-after="1mm">
+        <xsl:for-each select="s:statement">
+          <xsl:call-template name="fo-bar-begin"/>
+          <xsl:apply-templates select="." mode="marked"/>
+          <xsl:call-template name="fo-bar-end"/>
+        </xsl:for-each>
+      </fo:block>
       <fo:block font-size="8.5pt" color="{$c-muted}" space-after="1mm">
-        <xsl:text>Ansvarig: </xsl:text>
-        <xsl:choose>
-          <xsl:when test="$doc-roles[@id = current()/@role]">
-            <fo:basic-link internal-destination="role-{@role}" fox:alt-text="Rollen i tabellen Roller i dokumentet">
-              <xsl:call-template name="name-of"><xsl:with-param name="ref" select="@role"/></xsl:call-template>
-            </fo:basic-link>
-          </xsl:when>
-          <xsl:otherwise><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@role"/></xsl:call-template></xsl:otherwise>
-        </xsl:choose>
-        <xsl:if test="@service">
-          <xsl:text> · Utförs genom: </xsl:text>
-          <xsl:variable name="svc" select="key('id', @service)"/>
-          <xsl:value-of select="$svc/s:name"/>
-          <xsl:if test="$svc/parent::s:provider"> (<xsl:value-of select="$svc/parent::s:provider/s:name"/>)</xsl:if>
-        </xsl:if>
-        <xsl:if test="@iso27002">
-          <xsl:text> · ISO/IEC 27002: </xsl:text><xsl:value-of select="str:replace(normalize-space(@iso27002), ' ', ', ')"/>
-        </xsl:if>
+        <xsl:for-each select="exsl:node-set($parts)/part">
+          <xsl:if test="position() > 1"> · </xsl:if>
+          <xsl:value-of select="concat(@label, ': ')"/>
+          <xsl:if test="old">
+            <fo:inline color="{$c-del}" background-color="{$c-del-bg}" text-decoration="line-through"><xsl:value-of select="old"/></fo:inline>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="old">
+              <fo:inline color="{$c-ins}" background-color="{$c-ins-bg}" text-decoration="underline"><xsl:value-of select="v"/></fo:inline>
+            </xsl:when>
+            <xsl:when test="@ref and $doc-roles[@id = current()/@ref]">
+              <fo:basic-link internal-destination="role-{@ref}" fox:alt-text="Rollen i tabellen Roller i dokumentet">
+                <xsl:value-of select="v"/>
+              </fo:basic-link>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="v"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
       </fo:block>
       <xsl:if test="s:prose">
         <fo:block space-before="1mm"><xsl:apply-templates select="s:prose"/></fo:block>
       </xsl:if>
+      <xsl:call-template name="fo-bar-end"/>
     </fo:block>
   </xsl:template>
 
   <xsl:template match="s:definitions">
     <fo:block space-after="2mm">
       <xsl:for-each select="s:term">
-        <fo:block id="{@id}" font-weight="bold" keep-with-next.within-page="always" space-before="1.5mm">
-          <xsl:value-of select="s:name"/>
+        <fo:block>
+          <xsl:call-template name="fo-chg-style"/>
+          <xsl:call-template name="fo-bar-begin"/>
+          <fo:block id="{@id}" font-weight="bold" keep-with-next.within-page="always" space-before="1.5mm">
+            <xsl:call-template name="fo-chg-note"/>
+            <xsl:apply-templates select="s:name" mode="marked"/>
+          </fo:block>
+          <fo:block start-indent="6mm" space-after="1mm"><xsl:apply-templates select="s:definition" mode="marked"/></fo:block>
+          <xsl:call-template name="fo-bar-end"/>
         </fo:block>
-        <fo:block start-indent="6mm" space-after="1mm"><xsl:value-of select="normalize-space(s:definition)"/></fo:block>
       </xsl:for-each>
     </fo:block>
   </xsl:template>
@@ -383,7 +357,9 @@
   <xsl:template match="s:matrix-ref">
     <xsl:variable name="m" select="key('id', @ref)"/>
     <xsl:variable name="n" select="count($m/s:parties/s:party)"/>
-    <xsl:call-template name="caption"><xsl:with-param name="text" select="string($m/s:title)"/></xsl:call-template>
+    <xsl:call-template name="caption">
+      <xsl:with-param name="text"><xsl:call-template name="fo-chg-note"/><xsl:value-of select="$m/s:title"/></xsl:with-param>
+    </xsl:call-template>
     <fo:table xsl:use-attribute-sets="table" font-size="8.5pt">
       <fo:table-column fox:header="true" column-width="proportional-column-width(40)"/>
       <xsl:for-each select="$m/s:parties/s:party">
@@ -537,11 +513,12 @@
               <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:call-template name="soft"><xsl:with-param name="s" select="normalize-space(s:appointed-by)"/></xsl:call-template></fo:block></fo:table-cell>
               <fo:table-cell xsl:use-attribute-sets="cell">
                 <fo:block>
-                  <xsl:for-each select="$document//s:requirement[@role = $rid]">
+                  <xsl:variable name="reqs" select="$document//s:requirement[@role = $rid][not(ancestor-or-self::*[@c:change = 'deleted' or @c:change = 'moved-away'])]"/>
+                  <xsl:for-each select="$reqs">
                     <xsl:if test="position() > 1">, </xsl:if>
                     <fo:basic-link internal-destination="{@id}" color="{$c-primary}" fox:alt-text="Krav {@num}"><xsl:value-of select="@num"/></fo:basic-link>
                   </xsl:for-each>
-                  <xsl:if test="not($document//s:requirement[@role = $rid])">–</xsl:if>
+                  <xsl:if test="not($reqs)">–</xsl:if>
                 </fo:block>
               </fo:table-cell>
             </fo:table-row>

@@ -162,17 +162,45 @@
     <fo:inline><xsl:apply-templates mode="h2f"/></fo:inline>
   </xsl:template>
 
+  <!--
+    A block the redline marks (data-change, see html/commonmark.xsl): the
+    colour and line of an addition or removal, and a change bar beside
+    the outermost marked block, as fo/common.xsl sets them from the tree.
+  -->
+  <xsl:template name="h2f-chg-style">
+    <xsl:choose>
+      <xsl:when test="@data-change = 'inserted'">
+        <xsl:attribute name="color"><xsl:value-of select="$c-ins"/></xsl:attribute>
+        <xsl:attribute name="text-decoration">underline</xsl:attribute>
+      </xsl:when>
+      <xsl:when test="@data-change = 'deleted' or @data-change = 'moved-away'">
+        <xsl:attribute name="color"><xsl:value-of select="$c-del"/></xsl:attribute>
+        <xsl:attribute name="text-decoration">line-through</xsl:attribute>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="h2f-bar-begin">
+    <xsl:if test="@data-change and not(ancestor::*[@data-change])">
+      <fo:change-bar-begin change-bar-class="{generate-id()}" change-bar-color="{$c-accent}"
+          change-bar-style="solid" change-bar-width="2.5pt" change-bar-offset="3.5mm" change-bar-placement="start"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template name="h2f-bar-end">
+    <xsl:if test="@data-change and not(ancestor::*[@data-change])">
+      <fo:change-bar-end change-bar-class="{generate-id()}"/>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="section | div | nav | main | article | aside | header | figure" mode="h2f">
     <fo:block>
       <xsl:call-template name="copy-id"/>
       <xsl:if test="contains(concat(' ', @class, ' '), ' bilaga ') or contains(concat(' ', @class, ' '), ' sheet ') or contains(concat(' ', @class, ' '), ' ack ')">
         <xsl:attribute name="break-before">page</xsl:attribute>
       </xsl:if>
-      <xsl:if test="contains(concat(' ', @class, ' '), ' changed-unit ')">
-        <xsl:attribute name="border-left">2.5pt solid <xsl:value-of select="$c-accent"/></xsl:attribute>
-        <xsl:attribute name="padding-left">2.5mm</xsl:attribute>
-      </xsl:if>
+      <xsl:call-template name="h2f-chg-style"/>
+      <xsl:call-template name="h2f-bar-begin"/>
       <xsl:apply-templates mode="h2f"/>
+      <xsl:call-template name="h2f-bar-end"/>
     </fo:block>
   </xsl:template>
 
@@ -186,10 +214,10 @@
         padding-left="3mm" padding-end="3mm" padding-top="1.8mm" padding-bottom="1mm"
         space-before="2mm" space-after="3.5mm" keep-together.within-page="always">
       <xsl:call-template name="copy-id"/>
-      <xsl:if test="contains(concat(' ', @class, ' '), ' changed-unit ')">
-        <xsl:attribute name="border-left">2.5pt solid <xsl:value-of select="$c-accent"/></xsl:attribute>
-      </xsl:if>
+      <xsl:call-template name="h2f-chg-style"/>
+      <xsl:call-template name="h2f-bar-begin"/>
       <xsl:apply-templates mode="h2f"/>
+      <xsl:call-template name="h2f-bar-end"/>
     </fo:block>
   </xsl:template>
 
@@ -228,12 +256,11 @@
           <xsl:attribute name="space-before">10mm</xsl:attribute>
           <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
         </xsl:when>
-        <xsl:when test="contains(concat(' ', @class, ' '), ' changed-unit ')">
-          <xsl:attribute name="border-left">2.5pt solid <xsl:value-of select="$c-accent"/></xsl:attribute>
-          <xsl:attribute name="padding-left">2.5mm</xsl:attribute>
-        </xsl:when>
       </xsl:choose>
+      <xsl:call-template name="h2f-chg-style"/>
+      <xsl:call-template name="h2f-bar-begin"/>
       <xsl:apply-templates mode="h2f"/>
+      <xsl:call-template name="h2f-bar-end"/>
     </fo:block>
   </xsl:template>
 
@@ -272,7 +299,12 @@
               </fo:block>
             </fo:list-item-label>
             <fo:list-item-body start-indent="body-start()">
-              <fo:block><xsl:apply-templates mode="h2f"/></fo:block>
+              <fo:block>
+                <xsl:call-template name="h2f-chg-style"/>
+                <xsl:call-template name="h2f-bar-begin"/>
+                <xsl:apply-templates mode="h2f"/>
+                <xsl:call-template name="h2f-bar-end"/>
+              </fo:block>
             </fo:list-item-body>
           </fo:list-item>
         </xsl:for-each>
@@ -324,11 +356,12 @@
           <xsl:when test="self::dt">
             <fo:block font-weight="bold" keep-with-next.within-page="always" space-before="1.5mm">
               <xsl:call-template name="copy-id"/>
+              <xsl:call-template name="h2f-chg-style"/>
               <xsl:apply-templates mode="h2f"/>
             </fo:block>
           </xsl:when>
           <xsl:otherwise>
-            <fo:block start-indent="6mm" space-after="1mm"><xsl:apply-templates mode="h2f"/></fo:block>
+            <fo:block start-indent="6mm" space-after="1mm"><xsl:call-template name="h2f-chg-style"/><xsl:apply-templates mode="h2f"/></fo:block>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>

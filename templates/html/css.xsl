@@ -73,9 +73,12 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .sheet .org { font-weight: bold; color: var(--primary); margin: 0; }
 ins, .ins-sample { color: #0b5d1e; background: #e6f4ea; text-decoration: underline; text-decoration-thickness: 2px; }
 del, .del-sample { color: #8a1c1c; background: #fbeaea; text-decoration: line-through; }
-.changed-unit { border-left: 4px solid var(--accent); padding-left: .6rem; margin-left: -1rem; }
-.req.changed-unit { border-left-color: var(--accent); }
-.change-note { font-weight: bold; color: var(--accent); }
+[data-change] { border-left: 4px solid var(--accent); padding-left: .6rem; margin-left: -1rem; }
+[data-change] [data-change] { border-left: 0; padding-left: 0; margin-left: 0; }
+li[data-change], dt[data-change], dd[data-change], .req[data-change] { margin-left: 0; padding-left: .5rem; }
+[data-change="inserted"] { color: #0b5d1e; text-decoration: underline; border-left-color: #0b5d1e; }
+[data-change="deleted"], [data-change="moved-away"] { color: #8a1c1c; text-decoration: line-through; border-left-color: #8a1c1c; }
+.change-note { font-weight: bold; color: var(--accent); text-decoration: none; margin-right: .4em; }
 .matrix td { text-align: center; }
 .cell-high { background: #fde7e9; font-weight: bold; }
 .cell-low { background: #eef6ee; }

@@ -5,17 +5,22 @@
   contents, numbered sections and requirements, the roles the document
   names, versionshistorik, and page furniture (id, version, status and
   the short content hash) on screen and on every printed page.
+  In a redline (diff.xsl) the same page shows the marks of styrdok's
+  diff: inserted blocks underlined, deleted ones struck through, a bar
+  in the margin beside each change, words for screen readers.
   Parameter: doc, the document id.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
     xmlns:md="http://commonmark.org/xml/1.0"
-    xmlns:str="http://exslt.org/strings"
-    extension-element-prefixes="str"
-    exclude-result-prefixes="s md str">
+    xmlns:c="urn:styrdok:change:1"
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="s md c exsl">
 
   <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="../common/model.xsl"/>
   <xsl:import href="commonmark.xsl"/>
   <xsl:import href="css.xsl"/>
 
@@ -68,6 +73,7 @@
         <main id="styrdok-main">
           <h1><xsl:value-of select="$meta/s:title"/></h1>
           <xsl:call-template name="docinfo"/>
+          <xsl:call-template name="redline-summary"/>
           <xsl:call-template name="toc"/>
           <xsl:apply-templates select="$document/s:body/s:section"/>
           <xsl:call-template name="roles"/>
@@ -87,135 +93,60 @@
 
   <!-- ===== Front-page metadata block ===== -->
 
-  <xsl:template name="row">
-    <xsl:param name="key"/>
-    <xsl:param name="value"/>
-    <tr>
-      <th scope="row"><xsl:call-template name="label"><xsl:with-param name="key" select="$key"/></xsl:call-template></th>
-      <td><xsl:copy-of select="$value"/></td>
-    </tr>
-  </xsl:template>
+  <!-- Where a redline puts its summary of changes (see diff.xsl). -->
+  <xsl:template name="redline-summary"/>
 
   <xsl:template name="docinfo">
-    <xsl:variable name="dec" select="$meta/s:decision"/>
     <section class="docinfo" aria-labelledby="styrdok-docinfo">
       <h2 id="styrdok-docinfo">Dokumentinformation</h2>
       <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
         <table>
         <tbody>
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'type'"/>
-            <xsl:with-param name="value" select="$type-name"/>
-          </xsl:call-template>
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'decided-by'"/>
-            <xsl:with-param name="value"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dec/@organ"/></xsl:call-template></xsl:with-param>
-          </xsl:call-template>
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'decision-date'"/>
-            <xsl:with-param name="value">
-              <xsl:choose>
-                <xsl:when test="$dec/@date"><xsl:value-of select="$dec/@date"/></xsl:when>
-                <xsl:otherwise><span class="gap">Ej beslutad</span></xsl:otherwise>
-              </xsl:choose>
-            </xsl:with-param>
-          </xsl:call-template>
-          <xsl:if test="$dec/@paragraph">
-            <xsl:call-template name="row">
-              <xsl:with-param name="key" select="'paragraph'"/>
-              <xsl:with-param name="value" select="concat('§ ', $dec/@paragraph)"/>
-            </xsl:call-template>
-          </xsl:if>
-          <xsl:if test="$dec/@dnr">
-            <xsl:call-template name="row">
-              <xsl:with-param name="key" select="'dnr'"/>
-              <xsl:with-param name="value" select="string($dec/@dnr)"/>
-            </xsl:call-template>
-          </xsl:if>
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'owner'"/>
-            <xsl:with-param name="value"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$meta/s:owner/@role"/></xsl:call-template></xsl:with-param>
-          </xsl:call-template>
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'applies-to'"/>
-            <xsl:with-param name="value" select="string($meta/s:applies-to)"/>
-          </xsl:call-template>
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'valid-from'"/>
-            <xsl:with-param name="value">
-              <xsl:choose>
-                <xsl:when test="$meta/s:valid-from"><xsl:value-of select="$meta/s:valid-from"/></xsl:when>
-                <xsl:otherwise>Från beslutsdatum</xsl:otherwise>
-              </xsl:choose>
-            </xsl:with-param>
-          </xsl:call-template>
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'review-by'"/>
-            <xsl:with-param name="value" select="string($meta/s:review-by)"/>
-          </xsl:call-template>
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'version'"/>
-            <xsl:with-param name="value" select="string($meta/s:version)"/>
-          </xsl:call-template>
-          <xsl:call-template name="row">
-            <xsl:with-param name="key" select="'status'"/>
-            <xsl:with-param name="value" select="$status-name"/>
-          </xsl:call-template>
-          <xsl:if test="$meta/s:supersedes">
-            <xsl:call-template name="row">
-              <xsl:with-param name="key" select="'supersedes'"/>
-              <xsl:with-param name="value">
-                <xsl:for-each select="$meta/s:supersedes">
+          <xsl:for-each select="$docinfo">
+            <tr>
+              <th scope="row"><xsl:value-of select="@label"/></th>
+              <td>
+                <xsl:if test="old">
+                  <del><span class="visually-hidden">borttaget: </span><xsl:value-of select="old"/></del>
+                  <xsl:text> </xsl:text>
+                </xsl:if>
+                <xsl:for-each select="v">
                   <xsl:if test="position() > 1"><br/></xsl:if>
-                  <xsl:value-of select="."/>
-                  <xsl:text> (</xsl:text><xsl:call-template name="decision-ref"/><xsl:text>)</xsl:text>
+                  <xsl:choose>
+                    <xsl:when test="../old"><ins><span class="visually-hidden">infogat: </span><xsl:apply-templates select="." mode="docinfo"/></ins></xsl:when>
+                    <xsl:otherwise><xsl:apply-templates select="." mode="docinfo"/></xsl:otherwise>
+                  </xsl:choose>
                 </xsl:for-each>
-              </xsl:with-param>
-            </xsl:call-template>
-          </xsl:if>
-          <xsl:if test="$meta/s:requires">
-            <xsl:call-template name="row">
-              <xsl:with-param name="key" select="'requires'"/>
-              <xsl:with-param name="value">
-                <xsl:for-each select="$meta/s:requires">
-                  <xsl:if test="position() > 1"><br/></xsl:if>
-                  <xsl:call-template name="doc-link"/>
-                </xsl:for-each>
-              </xsl:with-param>
-            </xsl:call-template>
-          </xsl:if>
-          <xsl:if test="$meta/s:related">
-            <xsl:call-template name="row">
-              <xsl:with-param name="key" select="'related'"/>
-              <xsl:with-param name="value">
-                <xsl:for-each select="$meta/s:related">
-                  <xsl:if test="position() > 1"><br/></xsl:if>
-                  <xsl:call-template name="doc-link"/>
-                </xsl:for-each>
-              </xsl:with-param>
-            </xsl:call-template>
-          </xsl:if>
+              </td>
+            </tr>
+          </xsl:for-each>
         </tbody>
         </table>
       </div>
     </section>
   </xsl:template>
 
-  <!-- A link to another document's current output, or a visible gap. -->
-  <xsl:template name="doc-link">
-    <xsl:variable name="target" select="/s:project/s:source/s:document[@id = current()/@doc]"/>
+  <!-- A value: text, a gap, or a link to another document's current output. -->
+  <xsl:template match="v" mode="docinfo">
     <xsl:choose>
-      <xsl:when test="$target">
-        <a href="../../{$target/@id}/{$target/s:meta/s:version}/{$target/@id}.html">
-          <xsl:value-of select="$target/s:meta/s:title"/>
-        </a>
-        <xsl:text> (version </xsl:text><xsl:value-of select="$target/s:meta/s:version"/><xsl:text>)</xsl:text>
+      <xsl:when test="@gap = 'yes'"><span class="gap"><xsl:value-of select="."/></span></xsl:when>
+      <xsl:when test="@doc">
+        <a href="../../{@doc}/{@version}/{@doc}.html"><xsl:value-of select="."/></a>
+        <xsl:text> (version </xsl:text><xsl:value-of select="@version"/><xsl:text>)</xsl:text>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="normalize-space(.)"/>
+      <xsl:when test="@missing = 'yes'">
+        <xsl:value-of select="."/>
         <xsl:text> – </xsl:text><span class="gap">saknas ännu</span>
-      </xsl:otherwise>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== Redline marks ===== -->
+
+  <!-- The title, statement or name of a block, with its word marks. -->
+  <xsl:template match="s:title | s:statement | s:name | s:definition" mode="marked">
+    <xsl:apply-templates/>
   </xsl:template>
 
   <!-- ===== Table of contents ===== -->
@@ -224,7 +155,7 @@
     <nav class="toc" aria-labelledby="styrdok-toc">
       <h2 id="styrdok-toc">Innehåll</h2>
       <ol>
-        <xsl:apply-templates select="$document/s:body/s:section" mode="toc"/>
+        <xsl:apply-templates select="$document/s:body/s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="toc"/>
         <xsl:if test="$doc-roles"><li><a href="#styrdok-roles">Roller i dokumentet</a></li></xsl:if>
         <li><a href="#styrdok-history">Versionshistorik</a></li>
         <xsl:if test="$document/s:acknowledgement">
@@ -236,9 +167,9 @@
 
   <xsl:template match="s:section" mode="toc">
     <li>
-      <a href="#{@id}"><span class="num"><xsl:value-of select="@num"/></span><xsl:value-of select="s:title"/></a>
-      <xsl:if test="s:section">
-        <ol><xsl:apply-templates select="s:section" mode="toc"/></ol>
+      <a href="#{@id}"><span class="num"><xsl:value-of select="@num"/></span><xsl:apply-templates select="s:title" mode="plain"/></a>
+      <xsl:if test="s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]">
+        <ol><xsl:apply-templates select="s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="toc"/></ol>
       </xsl:if>
     </li>
   </xsl:template>
@@ -257,9 +188,11 @@
       </xsl:choose>
     </xsl:variable>
     <section id="{@id}">
+      <xsl:call-template name="chg"/>
       <xsl:element name="h{$level}">
+        <xsl:call-template name="chg-note"><xsl:with-param name="seen" select="true()"/></xsl:call-template>
         <span class="num"><xsl:value-of select="@num"/></span>
-        <xsl:value-of select="s:title"/>
+        <xsl:apply-templates select="s:title" mode="marked"/>
       </xsl:element>
       <xsl:apply-templates select="*[not(self::s:title)]"/>
     </section>
@@ -268,21 +201,28 @@
   <xsl:template match="s:prose"><xsl:apply-templates/></xsl:template>
 
   <xsl:template match="s:requirement">
+    <xsl:variable name="parts"><xsl:call-template name="requirement-parts"/></xsl:variable>
     <div class="req" id="{@id}">
-      <p class="req-head"><span class="req-num">Krav <xsl:value-of select="@num"/></span> · <xsl:value-of select="@id"/></p>
-      <p class="req-text"><xsl:value-of select="s:statement"/></p>
+      <xsl:call-template name="chg"/>
+      <p class="req-head">
+        <xsl:call-template name="chg-note"><xsl:with-param name="seen" select="true()"/></xsl:call-template>
+        <span class="req-num"><xsl:call-template name="requirement-label"/></span> · <xsl:value-of select="@id"/>
+      </p>
+      <p class="req-text"><xsl:apply-templates select="s:statement" mode="marked"/></p>
       <p class="req-meta">
-        <xsl:text>Ansvarig: </xsl:text>
-        <a href="#role-{@role}"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@role"/></xsl:call-template></a>
-        <xsl:if test="@service">
-          <xsl:text> · Utförs genom: </xsl:text>
-          <xsl:variable name="svc" select="key('id', @service)"/>
-          <xsl:value-of select="$svc/s:name"/>
-          <xsl:if test="$svc/parent::s:provider"> (<xsl:value-of select="$svc/parent::s:provider/s:name"/>)</xsl:if>
-        </xsl:if>
-        <xsl:if test="@iso27002">
-          <xsl:text> · ISO/IEC 27002: </xsl:text><xsl:value-of select="str:replace(normalize-space(@iso27002), ' ', ', ')"/>
-        </xsl:if>
+        <xsl:for-each select="exsl:node-set($parts)/part">
+          <xsl:if test="position() > 1"> · </xsl:if>
+          <xsl:value-of select="concat(@label, ': ')"/>
+          <xsl:if test="old">
+            <del><span class="visually-hidden">borttaget: </span><xsl:value-of select="old"/></del>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="@ref and old"><ins><span class="visually-hidden">infogat: </span><a href="#role-{@ref}"><xsl:value-of select="v"/></a></ins></xsl:when>
+            <xsl:when test="@ref"><a href="#role-{@ref}"><xsl:value-of select="v"/></a></xsl:when>
+            <xsl:otherwise><xsl:value-of select="v"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
       </p>
       <xsl:apply-templates select="s:prose"/>
     </div>
@@ -291,8 +231,15 @@
   <xsl:template match="s:definitions">
     <dl class="terms">
       <xsl:for-each select="s:term">
-        <dt id="{@id}"><xsl:value-of select="s:name"/></dt>
-        <dd><xsl:value-of select="s:definition"/></dd>
+        <dt id="{@id}">
+          <xsl:call-template name="chg"/>
+          <xsl:call-template name="chg-note"/>
+          <xsl:apply-templates select="s:name" mode="marked"/>
+        </dt>
+        <dd>
+          <xsl:call-template name="chg"/>
+          <xsl:apply-templates select="s:definition" mode="marked"/>
+        </dd>
       </xsl:for-each>
     </dl>
   </xsl:template>
@@ -301,6 +248,8 @@
   <xsl:template match="s:matrix-ref">
     <xsl:variable name="m" select="key('id', @ref)"/>
     <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+      <xsl:call-template name="chg"/>
+      <xsl:call-template name="chg-note"/>
       <table class="raci">
         <caption><xsl:value-of select="$m/s:title"/></caption>
         <thead>
@@ -402,11 +351,12 @@
                 </td>
                 <td><xsl:value-of select="s:appointed-by"/></td>
                 <td>
-                  <xsl:for-each select="$document//s:requirement[@role = $rid]">
+                  <xsl:variable name="reqs" select="$document//s:requirement[@role = $rid][not(ancestor-or-self::*[@c:change = 'deleted' or @c:change = 'moved-away'])]"/>
+                  <xsl:for-each select="$reqs">
                     <xsl:if test="position() > 1">, </xsl:if>
                     <a href="#{@id}"><xsl:value-of select="@num"/></a>
                   </xsl:for-each>
-                  <xsl:if test="not($document//s:requirement[@role = $rid])">–</xsl:if>
+                  <xsl:if test="not($reqs)">–</xsl:if>
                 </td>
               </tr>
             </xsl:for-each>

@@ -177,12 +177,16 @@
     </section>
   </xsl:template>
 
-  <!-- One bilaga: what changes, then the document itself. -->
+  <!--
+    One bilaga: what changes, then the document itself; where a version
+    of it is in force, its text carries the redline's marks (insertions
+    underlined, deletions struck through), as redline-ID.html does.
+  -->
   <xsl:template name="bilaga">
     <xsl:param name="n"/>
-    <xsl:variable name="d" select="key('id', @doc)"/>
+    <xsl:variable name="red" select="/s:project/s:redline[@doc = current()/@doc][last()]"/>
+    <xsl:variable name="d" select="$red/s:document | /s:project/s:source/s:document[@id = current()/@doc][not($red)]"/>
     <xsl:variable name="dm" select="$d/s:meta"/>
-    <xsl:variable name="changes" select="/s:project/s:diff[@doc = current()/@doc][last()]"/>
     <section class="bilaga" id="bilaga-{@doc}" aria-labelledby="bilaga-{@doc}-h">
       <h2 id="bilaga-{@doc}-h">Bilaga <xsl:value-of select="$n"/>: <xsl:value-of select="$dm/s:title"/>, version <xsl:value-of select="$dm/s:version"/></h2>
       <table class="docinfo">
@@ -206,17 +210,20 @@
         </tbody>
       </table>
       <xsl:choose>
-        <xsl:when test="$changes">
+        <xsl:when test="$red">
+          <xsl:variable name="counted" select="key('counted-changes', @doc)[generate-id(../..) = generate-id($red)]"/>
           <h3>Ändringar jämfört med gällande version</h3>
+          <p><xsl:call-template name="redline-compared"><xsl:with-param name="r" select="$red"/></xsl:call-template></p>
           <xsl:choose>
-            <xsl:when test="$changes/@equal = 'yes'"><p>Texten är densamma som i den gällande versionen.</p></xsl:when>
+            <xsl:when test="not($counted)"><p>Texten är densamma som i den gällande versionen.</p></xsl:when>
             <xsl:otherwise>
               <ul>
-                <xsl:for-each select="$changes/s:summary/s:meta"><li><xsl:value-of select="concat(@label, ': ', @old, ' → ', @new)"/></li></xsl:for-each>
-                <xsl:for-each select="$changes/s:summary/s:change[@kind != 'prose-changed']"><li><xsl:value-of select="."/></li></xsl:for-each>
-                <xsl:for-each select="$changes/s:summary/s:change[@kind = 'prose-changed']"><li>Löptexten är ändrad på <xsl:value-of select="."/> ställen.</li></xsl:for-each>
+                <xsl:for-each select="$counted">
+                  <li><xsl:call-template name="change-label"/>: <xsl:call-template name="change-detail"/></li>
+                </xsl:for-each>
               </ul>
-              <p>Den fullständiga jämförelsen finns i <a href="redline-{@doc}.html">redline-<xsl:value-of select="@doc"/>.html</a>.</p>
+              <p>Ändringarna är markerade i texten nedan: <span class="ins-sample">understruken text</span> är ny och <span class="del-sample">genomstruken text</span> är borttagen.</p>
+              <p class="screen-only">Samma jämförelse finns för sig i <a href="redline-{@doc}.html">redline-<xsl:value-of select="@doc"/>.html</a>.</p>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:when>

@@ -9,9 +9,12 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
     xmlns:md="http://commonmark.org/xml/1.0"
+    xmlns:c="urn:styrdok:change:1"
     xmlns:str="http://exslt.org/strings"
     extension-element-prefixes="str"
-    exclude-result-prefixes="s md str">
+    exclude-result-prefixes="s md c str">
+
+  <xsl:import href="../common/redline.xsl"/>
 
   <!-- Characters with inline meaning in CommonMark, and their escapes. -->
   <xsl:variable name="specials" select="str:split('\ ` * _ [ ] &lt; &gt; &amp; !', ' ')"/>
@@ -31,6 +34,74 @@
     <xsl:call-template name="esc"><xsl:with-param name="t" select="normalize-space($t)"/></xsl:call-template>
   </xsl:template>
 
+  <!--
+    ===== Redline marks as CriticMarkup =====
+    {++inserted++} and {- -deleted- -} (without the spaces) around words
+    or a whole block, and
+    {>>a note<<} on a section or requirement that was added, removed or
+    moved.  cmark reads them as plain text, so the file stays CommonMark.
+  -->
+
+  <!-- The opening and closing mark of a block that is added or removed whole. -->
+  <xsl:template name="critic-open">
+    <xsl:variable name="c" select="ancestor-or-self::*[@c:change][1]/@c:change"/>
+    <xsl:choose>
+      <xsl:when test="$c = 'inserted'">{++</xsl:when>
+      <xsl:when test="$c = 'deleted' or $c = 'moved-away'">{--</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="critic-close">
+    <xsl:variable name="c" select="ancestor-or-self::*[@c:change][1]/@c:change"/>
+    <xsl:choose>
+      <xsl:when test="$c = 'inserted'">++}</xsl:when>
+      <xsl:when test="$c = 'deleted' or $c = 'moved-away'">--}</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- " {>>Nytt avsnitt<<}" after the head of a block with a mark of its own. -->
+  <xsl:template name="critic-note">
+    <xsl:if test="@c:change and @c:change != 'changed'">
+      <xsl:text> {&gt;&gt;</xsl:text>
+      <xsl:call-template name="change-note"/>
+      <xsl:text>&lt;&lt;}</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A title, statement, name or definition on one line, with its marks. -->
+  <xsl:template name="field">
+    <xsl:param name="f"/>
+    <xsl:for-each select="$f">
+      <xsl:call-template name="critic-open"/>
+      <xsl:choose>
+        <xsl:when test="c:*"><xsl:apply-templates mode="field"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="esc-line"><xsl:with-param name="t" select="."/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="critic-close"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="text()" mode="field">
+    <xsl:call-template name="esc"><xsl:with-param name="t" select="translate(., '&#10;&#13;&#9;', '   ')"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="c:ins" mode="field">{++<xsl:apply-templates mode="field"/>++}</xsl:template>
+  <xsl:template match="c:del" mode="field">{--<xsl:apply-templates mode="field"/>--}</xsl:template>
+
+  <xsl:template match="c:ins" mode="inline">
+    <xsl:param name="prefix"/>
+    <xsl:text>{++</xsl:text>
+    <xsl:apply-templates mode="inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates>
+    <xsl:text>++}</xsl:text>
+  </xsl:template>
+  <xsl:template match="c:del" mode="inline">
+    <xsl:param name="prefix"/>
+    <xsl:text>{--</xsl:text>
+    <xsl:apply-templates mode="inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates>
+    <xsl:text>--}</xsl:text>
+  </xsl:template>
+
+  <!-- The text of a code block, its marks written out. -->
+  <xsl:template match="c:ins" mode="code">{++<xsl:value-of select="."/>++}</xsl:template>
+  <xsl:template match="c:del" mode="code">{--<xsl:value-of select="."/>--}</xsl:template>
+
   <!-- ===== CommonMark blocks: $first starts the first line, $prefix the rest ===== -->
 
   <!-- The blank line between blocks inside a container. -->
@@ -44,7 +115,9 @@
     <xsl:param name="prefix"/>
     <xsl:value-of select="$first"/>
     <xsl:if test="self::md:heading">**</xsl:if>
+    <xsl:call-template name="critic-open"/>
     <xsl:apply-templates mode="inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates>
+    <xsl:call-template name="critic-close"/>
     <xsl:if test="self::md:heading">**</xsl:if>
     <xsl:value-of select="$nl"/>
     <xsl:if test="not(parent::md:item) and not(ancestor::s:requirement) and not(parent::md:block_quote)">
@@ -131,9 +204,10 @@
         <xsl:otherwise>~~~~</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="text"><xsl:apply-templates mode="code"/></xsl:variable>
     <xsl:value-of select="concat($first, $fence, $nl)"/>
     <xsl:call-template name="lines">
-      <xsl:with-param name="t" select="."/>
+      <xsl:with-param name="t" select="$text"/>
       <xsl:with-param name="prefix" select="$prefix"/>
     </xsl:call-template>
     <xsl:value-of select="concat($prefix, $fence, $nl)"/>

@@ -4,17 +4,20 @@
   parse back with cmark to the same structure: every piece of source text
   is escaped ("esc"), blocks are written with the prefix of their
   container (block quotes, list items), and nothing relies on
-  extensions such as tables.  Parameter: doc, the document id.
+  extensions such as tables.  A redline (diff.xsl) marks its changes in
+  CriticMarkup (see commonmark.xsl).  Parameter: doc, the document id.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
     xmlns:md="http://commonmark.org/xml/1.0"
-    xmlns:str="http://exslt.org/strings"
-    extension-element-prefixes="str"
-    exclude-result-prefixes="s md str">
+    xmlns:c="urn:styrdok:change:1"
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="s md c exsl">
 
   <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="../common/model.xsl"/>
   <xsl:import href="commonmark.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
@@ -36,6 +39,7 @@
       <xsl:value-of select="concat(', inte beslutad.', $nl, $nl)"/>
     </xsl:if>
     <xsl:call-template name="docinfo"/>
+    <xsl:call-template name="redline-summary"/>
     <xsl:apply-templates select="$document/s:body/s:section"/>
     <xsl:call-template name="roles"/>
     <xsl:call-template name="history"/>
@@ -46,100 +50,29 @@
 
   <!-- ===== Metadata ===== -->
 
-  <xsl:template name="item">
-    <xsl:param name="key"/>
-    <xsl:param name="value"/>
-    <xsl:text>- **</xsl:text>
-    <xsl:call-template name="label"><xsl:with-param name="key" select="$key"/></xsl:call-template>
-    <xsl:text>:** </xsl:text>
-    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$value"/></xsl:call-template>
-    <xsl:value-of select="$nl"/>
-  </xsl:template>
+  <!-- Where a redline puts its summary of changes (see diff.xsl). -->
+  <xsl:template name="redline-summary"/>
 
+  <!-- One list item per value, as "- **Label:** value". -->
   <xsl:template name="docinfo">
-    <xsl:variable name="dec" select="$meta/s:decision"/>
     <xsl:value-of select="concat('## Dokumentinformation', $nl, $nl)"/>
-    <xsl:call-template name="item">
-      <xsl:with-param name="key" select="'type'"/>
-      <xsl:with-param name="value"><xsl:call-template name="type-name"/></xsl:with-param>
-    </xsl:call-template>
-    <xsl:call-template name="item">
-      <xsl:with-param name="key" select="'decided-by'"/>
-      <xsl:with-param name="value"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dec/@organ"/></xsl:call-template></xsl:with-param>
-    </xsl:call-template>
-    <xsl:call-template name="item">
-      <xsl:with-param name="key" select="'decision-date'"/>
-      <xsl:with-param name="value">
-        <xsl:choose>
-          <xsl:when test="$dec/@date"><xsl:value-of select="$dec/@date"/></xsl:when>
-          <xsl:otherwise>Ej beslutad</xsl:otherwise>
-        </xsl:choose>
-      </xsl:with-param>
-    </xsl:call-template>
-    <xsl:if test="$dec/@paragraph">
-      <xsl:call-template name="item">
-        <xsl:with-param name="key" select="'paragraph'"/>
-        <xsl:with-param name="value" select="concat('§ ', $dec/@paragraph)"/>
-      </xsl:call-template>
-    </xsl:if>
-    <xsl:if test="$dec/@dnr">
-      <xsl:call-template name="item">
-        <xsl:with-param name="key" select="'dnr'"/>
-        <xsl:with-param name="value" select="$dec/@dnr"/>
-      </xsl:call-template>
-    </xsl:if>
-    <xsl:call-template name="item">
-      <xsl:with-param name="key" select="'owner'"/>
-      <xsl:with-param name="value"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$meta/s:owner/@role"/></xsl:call-template></xsl:with-param>
-    </xsl:call-template>
-    <xsl:call-template name="item">
-      <xsl:with-param name="key" select="'applies-to'"/>
-      <xsl:with-param name="value" select="$meta/s:applies-to"/>
-    </xsl:call-template>
-    <xsl:call-template name="item">
-      <xsl:with-param name="key" select="'valid-from'"/>
-      <xsl:with-param name="value">
-        <xsl:choose>
-          <xsl:when test="$meta/s:valid-from"><xsl:value-of select="$meta/s:valid-from"/></xsl:when>
-          <xsl:otherwise>Från beslutsdatum</xsl:otherwise>
-        </xsl:choose>
-      </xsl:with-param>
-    </xsl:call-template>
-    <xsl:call-template name="item">
-      <xsl:with-param name="key" select="'review-by'"/>
-      <xsl:with-param name="value" select="$meta/s:review-by"/>
-    </xsl:call-template>
-    <xsl:call-template name="item">
-      <xsl:with-param name="key" select="'version'"/>
-      <xsl:with-param name="value" select="$meta/s:version"/>
-    </xsl:call-template>
-    <xsl:call-template name="item">
-      <xsl:with-param name="key" select="'status'"/>
-      <xsl:with-param name="value"><xsl:call-template name="status-name"/></xsl:with-param>
-    </xsl:call-template>
-    <xsl:for-each select="$meta/s:supersedes">
-      <xsl:call-template name="item">
-        <xsl:with-param name="key" select="'supersedes'"/>
-        <xsl:with-param name="value">
-          <xsl:value-of select="normalize-space(.)"/>
-          <xsl:text> (</xsl:text><xsl:call-template name="decision-ref"/><xsl:text>)</xsl:text>
-        </xsl:with-param>
-      </xsl:call-template>
-    </xsl:for-each>
-    <xsl:for-each select="$meta/s:requires">
-      <xsl:call-template name="item">
-        <xsl:with-param name="key" select="'requires'"/>
-        <xsl:with-param name="value">
-          <xsl:value-of select="normalize-space(.)"/>
-          <xsl:if test="not(@doc = /s:project/s:source/s:document/@id)"> – saknas ännu</xsl:if>
-        </xsl:with-param>
-      </xsl:call-template>
-    </xsl:for-each>
-    <xsl:for-each select="$meta/s:related">
-      <xsl:call-template name="item">
-        <xsl:with-param name="key" select="'related'"/>
-        <xsl:with-param name="value" select="/s:project/s:source/s:document[@id = current()/@doc]/s:meta/s:title"/>
-      </xsl:call-template>
+    <xsl:for-each select="$docinfo">
+      <xsl:variable name="label" select="@label"/>
+      <xsl:for-each select="v">
+        <xsl:text>- **</xsl:text>
+        <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$label"/></xsl:call-template>
+        <xsl:text>:** </xsl:text>
+        <xsl:if test="../old">
+          <xsl:text>{--</xsl:text>
+          <xsl:call-template name="esc-line"><xsl:with-param name="t" select="../old"/></xsl:call-template>
+          <xsl:text>--} {++</xsl:text>
+        </xsl:if>
+        <xsl:call-template name="esc-line"><xsl:with-param name="t" select="."/></xsl:call-template>
+        <xsl:if test="@doc"><xsl:value-of select="concat(' (version ', @version, ')')"/></xsl:if>
+        <xsl:if test="@missing = 'yes'"> – saknas ännu</xsl:if>
+        <xsl:if test="../old">++}</xsl:if>
+        <xsl:value-of select="$nl"/>
+      </xsl:for-each>
     </xsl:for-each>
     <xsl:value-of select="$nl"/>
   </xsl:template>
@@ -149,7 +82,8 @@
   <xsl:template match="s:section">
     <xsl:value-of select="substring('#####', 1, count(ancestor::s:section) + 2)"/>
     <xsl:value-of select="concat(' ', @num, ' ')"/>
-    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:title"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="f" select="s:title"/></xsl:call-template>
+    <xsl:call-template name="critic-note"/>
     <xsl:value-of select="concat($nl, $nl)"/>
     <xsl:apply-templates select="*[not(self::s:title)]"/>
   </xsl:template>
@@ -162,22 +96,25 @@
   </xsl:template>
 
   <xsl:template match="s:requirement">
-    <xsl:text>&gt; **Krav </xsl:text>
-    <xsl:value-of select="concat(@num, '** · ', @id, $nl, '&gt;', $nl, '&gt; **')"/>
-    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:statement"/></xsl:call-template>
-    <xsl:value-of select="concat('**', $nl, '&gt;', $nl, '&gt; *Ansvarig: ')"/>
-    <xsl:call-template name="esc-line">
-      <xsl:with-param name="t"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@role"/></xsl:call-template></xsl:with-param>
-    </xsl:call-template>
-    <xsl:if test="@service">
-      <xsl:text> · Utförs genom: </xsl:text>
-      <xsl:call-template name="esc-line">
-        <xsl:with-param name="t" select="concat(key('id', @service)/s:name, ' (', key('id', @service)/parent::s:provider/s:name, ')')"/>
-      </xsl:call-template>
-    </xsl:if>
-    <xsl:if test="@iso27002">
-      <xsl:value-of select="concat(' · ISO/IEC 27002: ', str:replace(normalize-space(@iso27002), ' ', ', '))"/>
-    </xsl:if>
+    <xsl:variable name="parts"><xsl:call-template name="requirement-parts"/></xsl:variable>
+    <xsl:text>&gt; **</xsl:text>
+    <xsl:call-template name="requirement-label"/>
+    <xsl:value-of select="concat('** · ', @id)"/>
+    <xsl:call-template name="critic-note"/>
+    <xsl:value-of select="concat($nl, '&gt;', $nl, '&gt; **')"/>
+    <xsl:call-template name="field"><xsl:with-param name="f" select="s:statement"/></xsl:call-template>
+    <xsl:value-of select="concat('**', $nl, '&gt;', $nl, '&gt; *')"/>
+    <xsl:for-each select="exsl:node-set($parts)/part">
+      <xsl:if test="position() > 1"> · </xsl:if>
+      <xsl:value-of select="concat(@label, ': ')"/>
+      <xsl:if test="old">
+        <xsl:text>{--</xsl:text>
+        <xsl:call-template name="esc-line"><xsl:with-param name="t" select="old"/></xsl:call-template>
+        <xsl:text>--} {++</xsl:text>
+      </xsl:if>
+      <xsl:call-template name="esc-line"><xsl:with-param name="t" select="v"/></xsl:call-template>
+      <xsl:if test="old">++}</xsl:if>
+    </xsl:for-each>
     <xsl:value-of select="concat('*', $nl)"/>
     <xsl:for-each select="s:prose/md:document/*">
       <xsl:value-of select="concat('&gt;', $nl)"/>
@@ -193,9 +130,10 @@
     <!-- "*" so that a Markdown list in the prose next to it stays apart. -->
     <xsl:for-each select="s:term">
       <xsl:text>* **</xsl:text>
-      <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:name"/></xsl:call-template>
+      <xsl:call-template name="field"><xsl:with-param name="f" select="s:name"/></xsl:call-template>
       <xsl:text>** – </xsl:text>
-      <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:definition"/></xsl:call-template>
+      <xsl:call-template name="field"><xsl:with-param name="f" select="s:definition"/></xsl:call-template>
+      <xsl:call-template name="critic-note"/>
       <xsl:value-of select="$nl"/>
     </xsl:for-each>
     <xsl:value-of select="$nl"/>
@@ -206,7 +144,9 @@
     <xsl:variable name="m" select="key('id', @ref)"/>
     <xsl:text>**</xsl:text>
     <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$m/s:title"/></xsl:call-template>
-    <xsl:value-of select="concat('**', $nl, $nl)"/>
+    <xsl:text>**</xsl:text>
+    <xsl:call-template name="critic-note"/>
+    <xsl:value-of select="concat($nl, $nl)"/>
     <xsl:for-each select="$m/s:activity">
       <xsl:text>+ **</xsl:text>
       <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:name"/></xsl:call-template>
@@ -262,9 +202,10 @@
             <xsl:call-template name="esc-line"><xsl:with-param name="t" select="."/></xsl:call-template>
           </xsl:for-each>
         </xsl:if>
-        <xsl:if test="$document//s:requirement[@role = $rid]">
+        <xsl:variable name="reqs" select="$document//s:requirement[@role = $rid][not(ancestor-or-self::*[@c:change = 'deleted' or @c:change = 'moved-away'])]"/>
+        <xsl:if test="$reqs">
           <xsl:text>; ansvarar för krav </xsl:text>
-          <xsl:for-each select="$document//s:requirement[@role = $rid]">
+          <xsl:for-each select="$reqs">
             <xsl:if test="position() > 1">, </xsl:if>
             <xsl:value-of select="@num"/>
           </xsl:for-each>

@@ -30,13 +30,21 @@
   <xsl:template match="md:paragraph">
     <text:p>
       <xsl:attribute name="text:style-name"><xsl:call-template name="md-paragraph-style"/></xsl:attribute>
+      <xsl:call-template name="gone-markers"/>
+      <xsl:call-template name="ins-start"/>
       <xsl:apply-templates/>
+      <xsl:call-template name="ins-end"/>
     </text:p>
   </xsl:template>
 
   <!-- Headings inside prose are bold lines, as in the HTML (not outline entries). -->
   <xsl:template match="md:heading">
-    <text:p text:style-name="Mellanrubrik"><xsl:apply-templates/></text:p>
+    <text:p text:style-name="Mellanrubrik">
+      <xsl:call-template name="gone-markers"/>
+      <xsl:call-template name="ins-start"/>
+      <xsl:apply-templates/>
+      <xsl:call-template name="ins-end"/>
+    </text:p>
   </xsl:template>
 
   <xsl:template match="md:list">
@@ -67,11 +75,25 @@
 
   <xsl:template match="md:code_block">
     <text:p text:style-name="Preformatted_20_Text">
-      <xsl:call-template name="odt-preserve"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+      <xsl:call-template name="gone-markers"/>
+      <xsl:call-template name="ins-start"/>
+      <xsl:for-each select="node()">
+        <xsl:choose>
+          <xsl:when test="self::text()"><xsl:call-template name="odt-preserve"><xsl:with-param name="s" select="string(.)"/></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:call-template name="ins-end"/>
     </text:p>
   </xsl:template>
 
-  <xsl:template match="md:thematic_break"><text:p text:style-name="Horizontal_20_Line"/></xsl:template>
+  <xsl:template match="md:thematic_break">
+    <text:p text:style-name="Horizontal_20_Line">
+      <xsl:call-template name="gone-markers"/>
+      <xsl:call-template name="ins-start"/>
+      <xsl:call-template name="ins-end"/>
+    </text:p>
+  </xsl:template>
 
   <xsl:template match="md:text"><xsl:value-of select="."/></xsl:template>
   <xsl:template match="md:softbreak"><xsl:text> </xsl:text></xsl:template>

@@ -6,7 +6,8 @@
   requirements, the roles the document names, versionshistorik, the
   acknowledgement, and on every page a header with id, version, status
   and the short content hash (and UTKAST for drafts) and a footer with
-  "Sida x (y)".  The same content as html/document.xsl.
+  "Sida x (y)".  The same content as html/document.xsl.  In a redline
+  (diff.xsl) every change is a tracked change (changes.xsl).
   Parameters: doc, the document id; restricted (unused: documents have no
   restricted parts).
 -->
@@ -14,6 +15,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
     xmlns:md="http://commonmark.org/xml/1.0"
+    xmlns:c="urn:styrdok:change:1"
+    xmlns:exsl="http://exslt.org/common"
     xmlns:str="http://exslt.org/strings"
     xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -24,12 +27,15 @@
     xmlns:xlink="http://www.w3.org/1999/xlink"
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
-    extension-element-prefixes="str"
-    exclude-result-prefixes="s md str">
+    extension-element-prefixes="exsl str"
+    exclude-result-prefixes="s md c exsl str">
 
   <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="../common/model.xsl"/>
+  <xsl:import href="../common/redline.xsl"/>
   <xsl:import href="package.xsl"/>
   <xsl:import href="commonmark.xsl"/>
+  <xsl:import href="changes.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -115,6 +121,7 @@
   <!-- ===== Body ===== -->
 
   <xsl:template name="odt-body">
+    <xsl:call-template name="tracked-changes"/>
     <text:p text:style-name="Dokumenthuvud"><xsl:value-of select="$org/s:name"/></text:p>
     <text:p text:style-name="Subtitle"><xsl:value-of select="$type-name"/></text:p>
     <xsl:if test="$is-draft">
@@ -122,8 +129,13 @@
     </xsl:if>
     <text:p text:style-name="Title"><xsl:value-of select="$meta/s:title"/></text:p>
     <xsl:call-template name="docinfo"/>
+    <xsl:call-template name="redline-summary"/>
     <xsl:call-template name="toc"/>
     <xsl:apply-templates select="$document/s:body/s:section"/>
+    <!-- Removed blocks with no paragraph after them in the body. -->
+    <xsl:if test="key('gone-before', '')">
+      <text:p text:style-name="Text_20_body"><xsl:call-template name="gone-markers"><xsl:with-param name="key" select="''"/></xsl:call-template></text:p>
+    </xsl:if>
     <xsl:call-template name="roles"/>
     <xsl:call-template name="history"/>
     <xsl:apply-templates select="$document/s:acknowledgement"/>
@@ -180,8 +192,13 @@
     </table:table-row>
   </xsl:template>
 
+  <!-- Where a redline puts its summary of changes (see diff.xsl). -->
+  <xsl:template name="redline-summary"/>
+
+  <!-- A removed block is not in the text: its changed-region holds it (changes.xsl). -->
+  <xsl:template match="*[@c:change = 'deleted' or @c:change = 'moved-away'][not(ancestor::*[@c:change = 'deleted' or @c:change = 'moved-away'])]" priority="20"/>
+
   <xsl:template name="docinfo">
-    <xsl:variable name="dec" select="$meta/s:decision"/>
     <xsl:call-template name="heading">
       <xsl:with-param name="id" select="'styrdok-docinfo'"/>
       <xsl:with-param name="title" select="'Dokumentinformation'"/>
@@ -189,120 +206,63 @@
     <table:table table:name="Dokumentinformation" table:style-name="Tab">
       <table:table-column table:style-name="Info1"/>
       <table:table-column table:style-name="Info2"/>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'type'"/>
-        <xsl:with-param name="value" select="$type-name"/>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'decided-by'"/>
-        <xsl:with-param name="value"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dec/@organ"/></xsl:call-template></xsl:with-param>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'decision-date'"/>
-        <xsl:with-param name="value">
-          <xsl:choose>
-            <xsl:when test="$dec/@date"><xsl:value-of select="$dec/@date"/></xsl:when>
-            <xsl:otherwise><text:span text:style-name="Brist">Ej beslutad</text:span></xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-      </xsl:call-template>
-      <xsl:if test="$dec/@paragraph">
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'paragraph'"/>
-          <xsl:with-param name="value" select="concat('§ ', $dec/@paragraph)"/>
-        </xsl:call-template>
-      </xsl:if>
-      <xsl:if test="$dec/@dnr">
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'dnr'"/>
-          <xsl:with-param name="value" select="string($dec/@dnr)"/>
-        </xsl:call-template>
-      </xsl:if>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'owner'"/>
-        <xsl:with-param name="value"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$meta/s:owner/@role"/></xsl:call-template></xsl:with-param>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'applies-to'"/>
-        <xsl:with-param name="value" select="string($meta/s:applies-to)"/>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'valid-from'"/>
-        <xsl:with-param name="value">
-          <xsl:choose>
-            <xsl:when test="$meta/s:valid-from"><xsl:value-of select="$meta/s:valid-from"/></xsl:when>
-            <xsl:otherwise>Från beslutsdatum</xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'review-by'"/>
-        <xsl:with-param name="value" select="string($meta/s:review-by)"/>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'version'"/>
-        <xsl:with-param name="value" select="string($meta/s:version)"/>
-      </xsl:call-template>
-      <xsl:call-template name="row">
-        <xsl:with-param name="key" select="'status'"/>
-        <xsl:with-param name="value" select="$status-name"/>
-      </xsl:call-template>
-      <xsl:if test="$meta/s:supersedes">
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'supersedes'"/>
-          <xsl:with-param name="value">
-            <xsl:for-each select="$meta/s:supersedes">
-              <xsl:if test="position() > 1"><text:line-break/></xsl:if>
-              <xsl:value-of select="."/>
-              <xsl:text> (</xsl:text><xsl:call-template name="decision-ref"/><xsl:text>)</xsl:text>
-            </xsl:for-each>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:if>
-      <xsl:if test="$meta/s:requires">
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'requires'"/>
-          <xsl:with-param name="value">
-            <xsl:for-each select="$meta/s:requires">
-              <xsl:if test="position() > 1"><text:line-break/></xsl:if>
-              <xsl:call-template name="doc-link"/>
-            </xsl:for-each>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:if>
-      <xsl:if test="$meta/s:related">
-        <xsl:call-template name="row">
-          <xsl:with-param name="key" select="'related'"/>
-          <xsl:with-param name="value">
-            <xsl:for-each select="$meta/s:related">
-              <xsl:if test="position() > 1"><text:line-break/></xsl:if>
-              <xsl:call-template name="doc-link"/>
-            </xsl:for-each>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:if>
+      <xsl:for-each select="$docinfo">
+        <table:table-row>
+          <xsl:call-template name="th"><xsl:with-param name="value" select="string(@label)"/></xsl:call-template>
+          <xsl:call-template name="td">
+            <xsl:with-param name="value">
+              <xsl:if test="old">
+                <text:change text:change-id="ctinfo{position()}d"/>
+                <text:change-start text:change-id="ctinfo{position()}i"/>
+              </xsl:if>
+              <xsl:for-each select="v">
+                <xsl:if test="position() > 1"><text:line-break/></xsl:if>
+                <xsl:apply-templates select="." mode="docinfo"/>
+              </xsl:for-each>
+              <xsl:if test="old"><text:change-end text:change-id="ctinfo{position()}i"/></xsl:if>
+            </xsl:with-param>
+          </xsl:call-template>
+        </table:table-row>
+      </xsl:for-each>
     </table:table>
   </xsl:template>
 
+  <!-- The changed-regions of the dokumentinformation (see changes.xsl). -->
+  <xsl:template name="docinfo-changes">
+    <xsl:for-each select="$docinfo">
+      <xsl:if test="old">
+        <text:changed-region>
+          <xsl:call-template name="region-id"><xsl:with-param name="id" select="concat('ctinfo', position(), 'd')"/></xsl:call-template>
+          <text:deletion><xsl:call-template name="change-info"/><text:p><xsl:value-of select="old"/></text:p></text:deletion>
+        </text:changed-region>
+        <text:changed-region>
+          <xsl:call-template name="region-id"><xsl:with-param name="id" select="concat('ctinfo', position(), 'i')"/></xsl:call-template>
+          <text:insertion><xsl:call-template name="change-info"/></text:insertion>
+        </text:changed-region>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
   <!--
-    Another document, linked to its ODT beside this one
-    (<id>/<version>/<id>.odt; relative links in a package are resolved
-    from the package itself, hence one more "../"), or a visible gap.
+    A value: text, a gap, or another document linked to its ODT beside
+    this one (<id>/<version>/<id>.odt; relative links in a package are
+    resolved from the package itself, hence one more "../").
   -->
-  <xsl:template name="doc-link">
-    <xsl:variable name="target" select="/s:project/s:source/s:document[@id = current()/@doc]"/>
+  <xsl:template match="v" mode="docinfo">
     <xsl:choose>
-      <xsl:when test="$target">
-        <text:a xlink:type="simple" xlink:href="../../../{$target/@id}/{$target/s:meta/s:version}/{$target/@id}.odt"
+      <xsl:when test="@gap = 'yes'"><text:span text:style-name="Brist"><xsl:value-of select="."/></text:span></xsl:when>
+      <xsl:when test="@doc">
+        <text:a xlink:type="simple" xlink:href="../../../{@doc}/{@version}/{@doc}.odt"
             text:style-name="Internet_20_link" text:visited-style-name="Internet_20_link">
-          <xsl:value-of select="$target/s:meta/s:title"/>
+          <xsl:value-of select="."/>
         </text:a>
-        <xsl:text> (version </xsl:text><xsl:value-of select="$target/s:meta/s:version"/><xsl:text>)</xsl:text>
+        <xsl:text> (version </xsl:text><xsl:value-of select="@version"/><xsl:text>)</xsl:text>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="normalize-space(.)"/>
+      <xsl:when test="@missing = 'yes'">
+        <xsl:value-of select="."/>
         <xsl:text> – </xsl:text><text:span text:style-name="Brist">saknas ännu</text:span>
-      </xsl:otherwise>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -325,7 +285,7 @@
         <text:index-title text:name="Innehåll_rubrik">
           <text:p text:style-name="Contents_20_Heading">Innehåll</text:p>
         </text:index-title>
-        <xsl:apply-templates select="$document/s:body/s:section" mode="toc"/>
+        <xsl:apply-templates select="$document/s:body/s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="toc"/>
         <xsl:if test="$doc-roles">
           <xsl:call-template name="toc-entry">
             <xsl:with-param name="id" select="'styrdok-roles'"/>
@@ -371,12 +331,13 @@
   <xsl:template match="s:section" mode="toc">
     <xsl:variable name="level" select="count(ancestor::s:section) + 1"/>
     <xsl:if test="$level &lt;= $toc-depth">
+      <xsl:variable name="title"><xsl:apply-templates select="s:title" mode="plain"/></xsl:variable>
       <xsl:call-template name="toc-entry">
         <xsl:with-param name="id" select="@id"/>
-        <xsl:with-param name="title" select="concat(@num, ' ', s:title)"/>
+        <xsl:with-param name="title" select="concat(@num, ' ', normalize-space($title))"/>
         <xsl:with-param name="level" select="$level"/>
       </xsl:call-template>
-      <xsl:apply-templates select="s:section" mode="toc"/>
+      <xsl:apply-templates select="s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="toc"/>
     </xsl:if>
   </xsl:template>
 
@@ -391,8 +352,12 @@
       </xsl:choose>
     </xsl:variable>
     <text:h text:style-name="Heading_20_{$style-level}" text:outline-level="{$level}">
+      <xsl:call-template name="gone-markers"/>
+      <xsl:call-template name="ins-start"/>
       <text:bookmark text:name="{@id}"/>
-      <xsl:value-of select="concat(@num, ' ', s:title)"/>
+      <xsl:value-of select="concat(@num, ' ')"/>
+      <xsl:apply-templates select="s:title" mode="marked"/>
+      <xsl:call-template name="ins-end"/>
     </text:h>
     <xsl:apply-templates select="*[not(self::s:title)]"/>
   </xsl:template>
@@ -400,32 +365,79 @@
   <xsl:template match="s:prose"><xsl:apply-templates/></xsl:template>
 
   <xsl:template match="s:requirement">
+    <xsl:variable name="parts"><xsl:call-template name="requirement-parts"/></xsl:variable>
+    <xsl:variable name="req" select="."/>
     <text:p text:style-name="Krav_20_rubrik">
+      <xsl:call-template name="gone-markers"/>
+      <xsl:call-template name="ins-start"/>
       <text:bookmark text:name="{@id}"/>
-      <text:span text:style-name="Kravnummer">Krav <xsl:value-of select="@num"/></text:span>
+      <text:span text:style-name="Kravnummer"><xsl:call-template name="requirement-label"/></text:span>
       <xsl:text> · </xsl:text><xsl:value-of select="@id"/>
+      <xsl:call-template name="ins-end"/>
     </text:p>
-    <text:p text:style-name="Krav"><xsl:value-of select="s:statement"/></text:p>
+    <xsl:for-each select="s:statement">
+      <text:p text:style-name="Krav">
+        <xsl:call-template name="ins-start"/>
+        <xsl:apply-templates select="." mode="marked"/>
+        <xsl:call-template name="ins-end"/>
+      </text:p>
+    </xsl:for-each>
     <text:p text:style-name="Krav_20_uppgifter">
-      <xsl:text>Ansvarig: </xsl:text>
-      <text:a xlink:type="simple" xlink:href="#role-{@role}" text:style-name="Internet_20_link" text:visited-style-name="Internet_20_link"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@role"/></xsl:call-template></text:a>
-      <xsl:if test="@service">
-        <xsl:text> · Utförs genom: </xsl:text>
-        <xsl:variable name="svc" select="key('id', @service)"/>
-        <xsl:value-of select="$svc/s:name"/>
-        <xsl:if test="$svc/parent::s:provider"> (<xsl:value-of select="$svc/parent::s:provider/s:name"/>)</xsl:if>
-      </xsl:if>
-      <xsl:if test="@iso27002">
-        <xsl:text> · ISO/IEC 27002: </xsl:text><xsl:value-of select="str:replace(normalize-space(@iso27002), ' ', ', ')"/>
-      </xsl:if>
+      <xsl:call-template name="ins-start"><xsl:with-param name="slot" select="1"/></xsl:call-template>
+      <xsl:for-each select="exsl:node-set($parts)/part">
+        <xsl:if test="position() > 1"> · </xsl:if>
+        <xsl:value-of select="concat(@label, ': ')"/>
+        <xsl:if test="old">
+          <xsl:for-each select="$req"><text:change><xsl:attribute name="text:change-id"><xsl:call-template name="change-id"><xsl:with-param name="slot" select="2"/></xsl:call-template></xsl:attribute></text:change></xsl:for-each>
+          <xsl:for-each select="$req"><text:change-start><xsl:attribute name="text:change-id"><xsl:call-template name="change-id"><xsl:with-param name="slot" select="3"/></xsl:call-template></xsl:attribute></text:change-start></xsl:for-each>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="@ref">
+            <text:a xlink:type="simple" xlink:href="#role-{@ref}" text:style-name="Internet_20_link" text:visited-style-name="Internet_20_link"><xsl:value-of select="v"/></text:a>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="v"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="old">
+          <xsl:for-each select="$req"><text:change-end><xsl:attribute name="text:change-id"><xsl:call-template name="change-id"><xsl:with-param name="slot" select="3"/></xsl:call-template></xsl:attribute></text:change-end></xsl:for-each>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:call-template name="ins-end"><xsl:with-param name="slot" select="1"/></xsl:call-template>
     </text:p>
     <xsl:apply-templates select="s:prose"/>
   </xsl:template>
 
+  <!-- The changed-regions of a requirement's new responsible role (see changes.xsl). -->
+  <xsl:template name="role-changes">
+    <xsl:for-each select="$document//s:requirement[@c:old-role]">
+      <xsl:variable name="was"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@c:old-role"/></xsl:call-template></xsl:variable>
+      <text:changed-region>
+        <xsl:call-template name="region-id"><xsl:with-param name="slot" select="2"/></xsl:call-template>
+        <text:deletion><xsl:call-template name="change-info"/><text:p><xsl:value-of select="$was"/></text:p></text:deletion>
+      </text:changed-region>
+      <xsl:call-template name="insertion"><xsl:with-param name="slot" select="3"/></xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="s:definitions">
-    <xsl:for-each select="s:term">
-      <text:p text:style-name="Begrepp"><text:bookmark text:name="{@id}"/><xsl:value-of select="s:name"/></text:p>
-      <text:p text:style-name="Definition"><xsl:value-of select="s:definition"/></text:p>
+    <xsl:apply-templates select="s:term"/>
+  </xsl:template>
+
+  <xsl:template match="s:term">
+    <xsl:for-each select="s:name">
+      <text:p text:style-name="Begrepp">
+        <xsl:for-each select=".."><xsl:call-template name="gone-markers"/></xsl:for-each>
+        <xsl:call-template name="ins-start"/>
+        <text:bookmark text:name="{../@id}"/>
+        <xsl:apply-templates select="." mode="marked"/>
+        <xsl:call-template name="ins-end"/>
+      </text:p>
+    </xsl:for-each>
+    <xsl:for-each select="s:definition">
+      <text:p text:style-name="Definition">
+        <xsl:call-template name="ins-start"/>
+        <xsl:apply-templates select="." mode="marked"/>
+        <xsl:call-template name="ins-end"/>
+      </text:p>
     </xsl:for-each>
   </xsl:template>
 
@@ -433,7 +445,12 @@
   <xsl:template match="s:matrix-ref">
     <xsl:variable name="m" select="key('id', @ref)"/>
     <xsl:variable name="n" select="count($m/s:parties/s:party)"/>
-    <xsl:call-template name="caption"><xsl:with-param name="value" select="$m/s:title"/></xsl:call-template>
+    <text:p text:style-name="Table">
+      <xsl:call-template name="gone-markers"/>
+      <xsl:call-template name="ins-start"/>
+      <xsl:value-of select="$m/s:title"/>
+      <xsl:call-template name="ins-end"/>
+    </text:p>
     <table:table table:name="Ansvarsmatris{count(preceding::s:matrix-ref) - count($document/preceding::s:matrix-ref) + 1}" table:style-name="Tab">
       <table:table-column table:style-name="Matris1"/>
       <xsl:if test="$n > 0">
@@ -460,7 +477,13 @@
         </table:table-row>
       </xsl:for-each>
     </table:table>
-    <xsl:if test="$m/s:legend"><text:p text:style-name="Tabellnot"><xsl:value-of select="$m/s:legend"/></text:p></xsl:if>
+    <xsl:if test="$m/s:legend">
+      <text:p text:style-name="Tabellnot">
+        <xsl:call-template name="ins-start"><xsl:with-param name="slot" select="1"/></xsl:call-template>
+        <xsl:value-of select="$m/s:legend"/>
+        <xsl:call-template name="ins-end"><xsl:with-param name="slot" select="1"/></xsl:call-template>
+      </text:p>
+    </xsl:if>
   </xsl:template>
 
   <!-- The acknowledgement staff sign: a page of its own. -->
@@ -554,11 +577,12 @@
             <xsl:call-template name="td"><xsl:with-param name="value" select="string(s:appointed-by)"/></xsl:call-template>
             <xsl:call-template name="td">
               <xsl:with-param name="value">
-                <xsl:for-each select="$document//s:requirement[@role = $rid]">
+                <xsl:variable name="reqs" select="$document//s:requirement[@role = $rid][not(ancestor-or-self::*[@c:change = 'deleted' or @c:change = 'moved-away'])]"/>
+                <xsl:for-each select="$reqs">
                   <xsl:if test="position() > 1">, </xsl:if>
                   <text:a xlink:type="simple" xlink:href="#{@id}" text:style-name="Internet_20_link" text:visited-style-name="Internet_20_link"><xsl:value-of select="@num"/></text:a>
                 </xsl:for-each>
-                <xsl:if test="not($document//s:requirement[@role = $rid])">–</xsl:if>
+                <xsl:if test="not($reqs)">–</xsl:if>
               </xsl:with-param>
             </xsl:call-template>
           </table:table-row>

@@ -2,7 +2,7 @@
  * fuzz_diff.c - libFuzzer target: the diff of two documents.  The input
  * is two document sources separated by a line "====".  Each is loaded,
  * validated and enriched as `styrdok diff` does; when both are valid
- * documents, they are compared and the <diff> is taken out again.
+ * documents, they are compared and the <redline> is taken out again.
  */
 #include "fuzz.h"
 
@@ -64,10 +64,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	    (b = side("policies/b.xml", sep + 6, len - (size_t)(sep - text) -
 	    6)) != NULL) {
 		diff_documents(project->tree, xmlDocGetRootElement(a),
-		    xmlDocGetRootElement(b), "a", "b");
+		    xmlDocGetRootElement(b), "a", "b", "");
 		root = xmlDocGetRootElement(project->tree);
 		last = xmlGetLastChild(root);
-		if (last == NULL || !xmlStrEqual(last->name, BAD_CAST "diff"))
+		if (last == NULL || !xmlStrEqual(last->name, BAD_CAST "redline"))
 			abort();
 		xmlUnlinkNode(last);
 		xmlFreeNode(last);

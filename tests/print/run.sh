@@ -60,15 +60,55 @@ else
 fi
 
 # --- the redline as tracked changes ---------------------------------------
+# Each case of tests/regress/diff as DOCX and ODT: accepting every change
+# (pandoc --track-changes=accept; pandoc's ODT reader shows the accepted
+# text) gives the new version's text, rejecting every change in DOCX the
+# old one, and the ODT is valid ODF with its changed regions.
 D="$top/tests/regress/diff"
-styrdok -C "$P" diff -f docx -o "$scratch/red.docx" "$D/base.xml" "$D/role.xml" >/dev/null 2>&1
-check "diff -f docx: the changes are tracked changes (w:ins and w:del)" sh -c \
-    "unzip -p '$scratch/red.docx' word/document.xml | grep -q '<w:ins ' && unzip -p '$scratch/red.docx' word/document.xml | grep -q '<w:delText'"
-check "diff -f docx: pandoc sees the insertions and deletions" sh -c \
-    "pandoc -f docx --track-changes=all -t native '$scratch/red.docx' | grep -q '\"insertion\"' && pandoc -f docx --track-changes=all -t native '$scratch/red.docx' | grep -q '\"deletion\"'"
-styrdok -C "$P" diff -f odt -o "$scratch/red.odt" "$D/base.xml" "$D/role.xml" >/dev/null 2>&1
-check "diff -f odt: the changes are tracked changes (text:tracked-changes)" sh -c \
-    "unzip -p '$scratch/red.odt' content.xml | grep -q '<text:tracked-changes' && unzip -p '$scratch/red.odt' content.xml | grep -q '<text:deletion'"
+# body FILE N: the document's sections, one line per paragraph, from
+# pandoc's plain text: from the Nth line starting "1 " (the DOCX carries
+# its contents list first, pandoc leaves the ODT's out) to the roles.
+body() {
+	awk -v want="$2" '/^1 / { n++ } n == want && /^Roller i dokumentet$/ { exit } n == want && NF' "$1"
+}
+for c in added deleted moved prose reworded role; do
+	styrdok -C "$P" diff -f docx -o "$scratch/red-$c.docx" "$D/base.xml" "$D/$c.xml" >/dev/null 2>&1
+	styrdok -C "$P" diff -f odt -o "$scratch/red-$c.odt" "$D/base.xml" "$D/$c.xml" >/dev/null 2>&1
+	for side in base $c; do
+		mkdir -p "$scratch/one-$side"
+		cp "$D/$side.xml" "$scratch/one-$side/"
+		for f in docx odt; do
+			styrdok -C "$P" diff -f $f -o "$scratch/one-$side/same.$f" "$D/$side.xml" "$D/$side.xml" >/dev/null 2>&1
+			pandoc -f $f -t plain --wrap=none "$scratch/one-$side/same.$f" 2>/dev/null >"$scratch/one-$side/plain.$f.txt"
+		done
+		body "$scratch/one-$side/plain.docx.txt" 2 >"$scratch/one-$side/body.docx"
+		body "$scratch/one-$side/plain.odt.txt" 1 >"$scratch/one-$side/body.odt"
+	done
+	pandoc -f docx --track-changes=accept -t plain --wrap=none "$scratch/red-$c.docx" 2>/dev/null >"$scratch/acc.txt"
+	pandoc -f docx --track-changes=reject -t plain --wrap=none "$scratch/red-$c.docx" 2>/dev/null >"$scratch/rej.txt"
+	pandoc -f odt -t plain --wrap=none "$scratch/red-$c.odt" 2>/dev/null >"$scratch/odt.txt"
+	body "$scratch/acc.txt" 2 >"$scratch/acc-body.txt"
+	body "$scratch/rej.txt" 2 >"$scratch/rej-body.txt"
+	body "$scratch/odt.txt" 1 >"$scratch/odt-body.txt"
+	check "diff -f docx ($c): accepting all changes gives the new text" \
+	    diff "$scratch/acc-body.txt" "$scratch/one-$c/body.docx"
+	# A move leaves only a note at its old place: rejecting it cannot
+	# put the text back there.
+	[ "$c" = moved ] || check "diff -f docx ($c): rejecting all changes gives the old text" \
+	    diff "$scratch/rej-body.txt" "$scratch/one-base/body.docx"
+	check "diff -f odt ($c): the accepted text is the new text" \
+	    diff "$scratch/odt-body.txt" "$scratch/one-$c/body.odt"
+	if command -v jing >/dev/null 2>&1 && [ -f "$schemas/OpenDocument-v1.3-schema.rng" ]; then
+		rm -rf "$scratch/redodt" && mkdir "$scratch/redodt" &&
+		    (cd "$scratch/redodt" && unzip -q "$scratch/red-$c.odt")
+		check "diff -f odt ($c) is valid ODF 1.3 (jing)" jing -i "$schemas/OpenDocument-v1.3-schema.rng" \
+		    "$scratch/redodt/content.xml" "$scratch/redodt/styles.xml" "$scratch/redodt/meta.xml"
+	fi
+done
+check "diff -f docx: changes are authored by the document's owner, not the program" sh -c \
+    "unzip -p '$scratch/red-role.docx' word/document.xml | grep -q 'w:author=\"IT-chef\"' && ! unzip -p '$scratch/red-role.docx' word/document.xml | grep -q 'w:author=\"styrdok\"'"
+check "diff -f odt: a removed block's text is in its changed region, not the body" sh -c \
+    "unzip -p '$scratch/red-deleted.odt' content.xml | grep -q '<text:deletion>.*Systemägaren ska klassa systemet'"
 
 # --- PDF ------------------------------------------------------------------
 if [ "$have_fop" = 1 ]; then
