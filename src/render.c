@@ -274,7 +274,7 @@ finish(struct project *p, struct stylesheet *s, const struct format *f,
 
 	switch (f->finish) {
 	case FINISH_PDF:
-		return stylesheet_apply(p, s, params, &pg->fo);
+		return stylesheet_apply_xml(p, s, params, &pg->fo);
 	case FINISH_ZIP:
 		if ((res = stylesheet_transform(p, s, params)) == NULL)
 			return -1;

@@ -112,6 +112,8 @@ xmlDocPtr stylesheet_transform(struct project *, struct stylesheet *,
     const char **params);
 int stylesheet_apply(struct project *, struct stylesheet *,
     const char **params, struct buf *out);
+int stylesheet_apply_xml(struct project *, struct stylesheet *,
+    const char **params, struct buf *out);
 
 /* ---- package.c / pdf.c: formats finished after the transform --------- */
 

@@ -114,6 +114,41 @@ stylesheet_transform(struct project *p, struct stylesheet *s,
 }
 
 /*
+ * Applies s as stylesheet_transform() does and appends the result as
+ * XML without a document type declaration: the XSL-FO that FOP reads.
+ * (The register, report and packet stylesheets of the PDF format import
+ * HTML ones and so inherit a doctype-system that XSLT 1.0 cannot unset,
+ * and FOP refuses any DOCTYPE.)  Returns 0, or -1 after a diagnostic.
+ */
+int
+stylesheet_apply_xml(struct project *p, struct stylesheet *s,
+    const char **params, struct buf *out)
+{
+	xmlDocPtr res = stylesheet_transform(p, s, params);
+	xmlDtdPtr dtd;
+	xmlChar *text = NULL;
+	int len = 0;
+
+	if (res == NULL)
+		return -1;
+	if ((dtd = xmlGetIntSubset(res)) != NULL) {
+		xmlUnlinkNode((xmlNodePtr)dtd);
+		xmlFreeDtd(dtd);
+	}
+	xmlDocDumpMemoryEnc(res, &text, &len, "UTF-8");
+	if (text != NULL)
+		buf_add(out, (char *)text, (size_t)len);
+	xmlFree(text);
+	xmlFreeDoc(res);
+	if (text == NULL) {
+		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, RULE_XSLT,
+		    "cannot serialise the result");
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Applies s as stylesheet_transform() does and appends the result,
  * serialised as the stylesheet's xsl:output says, to out.  Returns 0,
  * or -1 after a diagnostic.

@@ -9,7 +9,17 @@
   links keep to the allow-list of common.xsl, and the visually hidden
   screen-reader words are left out (the PDF is tagged instead).
   Imported by a kind's stylesheet after fo/common.xsl and before the
-  HTML stylesheet it converts.
+  HTML stylesheet it converts.  That stylesheet inherits the HTML one's
+  xsl:output doctype, which XSLT 1.0 cannot unset; styrdok serialises
+  every XSL-FO result itself, without a document type declaration
+  (transform.c), since FOP refuses one.
+
+  The HTML this reads is a contract with html/: the classes req,
+  req-head, req-text, req-meta, md-heading, signature, draft-mark,
+  bilaga, sheet, ack, docinfo, matrix, raci, sign, cell-high, cell-low,
+  gap, num, stamp, screen-only and visually-hidden, the attribute
+  data-change of a redline's marks, and header/p[@class='doctype'] and
+  [@class='stamp'] for the page furniture.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -81,51 +91,6 @@
         </fo:flow>
       </fo:page-sequence>
     </fo:root>
-  </xsl:template>
-
-  <!--
-    The XSL-FO as text.  A stylesheet that imports an HTML stylesheet
-    inherits its xsl:output doctype-system, which cannot be unset and
-    would put a DOCTYPE before fo:root (FOP refuses any DOCTYPE).  Such
-    stylesheets therefore build the FO in a variable and write it with
-    method="text" through this serialiser.
-  -->
-  <xsl:template name="serialize">
-    <xsl:param name="fo"/>
-    <xsl:text>&lt;?xml version="1.0" encoding="UTF-8"?&gt;&#10;</xsl:text>
-    <xsl:apply-templates select="$fo" mode="ser"/>
-  </xsl:template>
-
-  <xsl:template match="*" mode="ser">
-    <xsl:variable name="prefix" select="substring-before(name(), ':')"/>
-    <xsl:text>&lt;</xsl:text><xsl:value-of select="name()"/>
-    <xsl:if test="not(parent::*) or namespace-uri(..) != namespace-uri()">
-      <xsl:text> xmlns</xsl:text>
-      <xsl:if test="$prefix != ''">:<xsl:value-of select="$prefix"/></xsl:if>
-      <xsl:text>="</xsl:text><xsl:value-of select="namespace-uri()"/><xsl:text>"</xsl:text>
-    </xsl:if>
-    <xsl:if test="not(parent::*)"> xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"</xsl:if>
-    <xsl:for-each select="@*">
-      <xsl:text> </xsl:text><xsl:value-of select="name()"/><xsl:text>="</xsl:text>
-      <xsl:value-of select="str:replace(str:replace(str:replace(str:replace(string(.), '&amp;', '&amp;amp;'), '&lt;', '&amp;lt;'), '&gt;', '&amp;gt;'), '&quot;', '&amp;quot;')"/>
-      <xsl:text>"</xsl:text>
-    </xsl:for-each>
-    <xsl:choose>
-      <xsl:when test="node()">
-        <xsl:text>&gt;</xsl:text>
-        <xsl:apply-templates mode="ser"/>
-        <xsl:text>&lt;/</xsl:text><xsl:value-of select="name()"/><xsl:text>&gt;</xsl:text>
-      </xsl:when>
-      <xsl:otherwise><xsl:text>/&gt;</xsl:text></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="text()" mode="ser">
-    <xsl:value-of select="str:replace(str:replace(str:replace(string(.), '&amp;', '&amp;amp;'), '&lt;', '&amp;lt;'), '&gt;', '&amp;gt;')"/>
-  </xsl:template>
-
-  <xsl:template match="comment()" mode="ser">
-    <xsl:text>&lt;!--</xsl:text><xsl:value-of select="."/><xsl:text>--&gt;</xsl:text>
   </xsl:template>
 
   <!-- A heading's id: its own, else one made for it. -->

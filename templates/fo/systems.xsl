@@ -13,17 +13,14 @@
   <xsl:import href="html.xsl"/>
   <xsl:import href="../html/systems.xsl"/>
 
-  <!-- Text: see "serialize" in html.xsl. -->
-  <xsl:output method="text" encoding="UTF-8"/>
+  <!-- XML; styrdok drops the doctype the HTML stylesheet declares. -->
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:template match="/">
     <xsl:variable name="page"><xsl:apply-imports/></xsl:variable>
-    <xsl:variable name="fo">
-      <xsl:call-template name="html-page">
-        <xsl:with-param name="html" select="exsl:node-set($page)"/>
-        <xsl:with-param name="master" select="'styrdok-landscape'"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:call-template name="serialize"><xsl:with-param name="fo" select="exsl:node-set($fo)"/></xsl:call-template>
+    <xsl:call-template name="html-page">
+      <xsl:with-param name="html" select="exsl:node-set($page)"/>
+      <xsl:with-param name="master" select="'styrdok-landscape'"/>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

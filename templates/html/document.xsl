@@ -190,6 +190,7 @@
     <section id="{@id}">
       <xsl:call-template name="chg"/>
       <xsl:element name="h{$level}">
+        <xsl:for-each select="s:title"><xsl:call-template name="chg"/></xsl:for-each>
         <xsl:call-template name="chg-note"><xsl:with-param name="seen" select="true()"/></xsl:call-template>
         <span class="num"><xsl:value-of select="@num"/></span>
         <xsl:apply-templates select="s:title" mode="marked"/>
@@ -208,7 +209,10 @@
         <xsl:call-template name="chg-note"><xsl:with-param name="seen" select="true()"/></xsl:call-template>
         <span class="req-num"><xsl:call-template name="requirement-label"/></span> · <xsl:value-of select="@id"/>
       </p>
-      <p class="req-text"><xsl:apply-templates select="s:statement" mode="marked"/></p>
+      <p class="req-text">
+        <xsl:for-each select="s:statement"><xsl:call-template name="chg"/></xsl:for-each>
+        <xsl:apply-templates select="s:statement" mode="marked"/>
+      </p>
       <p class="req-meta">
         <xsl:for-each select="exsl:node-set($parts)/part">
           <xsl:if test="position() > 1"> · </xsl:if>
