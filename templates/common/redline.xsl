@@ -14,7 +14,6 @@
     exclude-result-prefixes="s c">
 
   <!-- The changes a reader counts (a new version number alone is none). -->
-  <xsl:key name="counted-changes" match="s:redline/s:changes/s:change[not(@kind = 'meta' and (@field = 'version' or @field = 'status'))]" use="../../@doc"/>
   <xsl:variable name="changes" select="$redline/s:changes/s:change[not(@kind = 'meta' and (@field = 'version' or @field = 'status'))]"/>
 
   <!--

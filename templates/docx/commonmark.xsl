@@ -86,7 +86,7 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="loose" select="ancestor::md:list[1]/@tight = 'false'"/>
-    <xsl:variable name="marked" select="ancestor-or-self::*[@c:change][1]/@c:change = 'inserted' or ancestor-or-self::*[@c:change][1]/@c:change = 'deleted' or ancestor-or-self::*[@c:change][1]/@c:change = 'moved-away'"/>
+    <xsl:variable name="marked" select="$redline and (ancestor-or-self::*[@c:change][1]/@c:change = 'inserted' or ancestor-or-self::*[@c:change][1]/@c:change = 'deleted' or ancestor-or-self::*[@c:change][1]/@c:change = 'moved-away')"/>
     <xsl:variable name="base">
       <xsl:choose>
         <xsl:when test="$in-req"><xsl:value-of select="$req-indent"/></xsl:when>

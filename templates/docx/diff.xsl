@@ -4,7 +4,7 @@
   (document.xsl) where every change is a tracked change that an official
   can accept or reject in Word, and after the dokumentinformation a
   summary table "Ändringar" of what changed.  Only the summary is made
-  here; document.xsl and package.xsl track the changes.
+  here; changes.xsl tracks the changes that document.xsl writes.
   Parameter: doc, the document id (its last <redline> is shown).
 -->
 <xsl:stylesheet version="1.0"
@@ -14,6 +14,7 @@
     exclude-result-prefixes="s w">
 
   <xsl:import href="document.xsl"/>
+  <xsl:import href="changes.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 

@@ -211,7 +211,7 @@
       </table>
       <xsl:choose>
         <xsl:when test="$red">
-          <xsl:variable name="counted" select="key('counted-changes', @doc)[generate-id(../..) = generate-id($red)]"/>
+          <xsl:variable name="counted" select="$red/s:changes/s:change[not(@kind = 'meta' and (@field = 'version' or @field = 'status'))]"/>
           <h3>Ändringar jämfört med gällande version</h3>
           <p><xsl:call-template name="redline-compared"><xsl:with-param name="r" select="$red"/></xsl:call-template></p>
           <xsl:choose>

@@ -115,9 +115,9 @@
     <xsl:param name="prefix"/>
     <xsl:value-of select="$first"/>
     <xsl:if test="self::md:heading">**</xsl:if>
-    <xsl:call-template name="critic-open"/>
+    <xsl:if test="$redline"><xsl:call-template name="critic-open"/></xsl:if>
     <xsl:apply-templates mode="inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates>
-    <xsl:call-template name="critic-close"/>
+    <xsl:if test="$redline"><xsl:call-template name="critic-close"/></xsl:if>
     <xsl:if test="self::md:heading">**</xsl:if>
     <xsl:value-of select="$nl"/>
     <xsl:if test="not(parent::md:item) and not(ancestor::s:requirement) and not(parent::md:block_quote)">

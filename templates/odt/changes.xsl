@@ -14,9 +14,10 @@
     - text:tracked-changes, first in office:text, declares them all.
 
   Region ids come from the node's place in the document (xsl:number), so
-  the same tree gives the same bytes.  Imported by document.xsl, which
-  calls ins-start / ins-end / gone-markers in each paragraph it writes
-  and leaves the removed blocks out of the text.
+  the same tree gives the same bytes.  Imported by diff.xsl after
+  document.xsl: its ins-start, ins-end and gone-markers replace the empty
+  hooks document.xsl calls in each paragraph it writes, and it leaves the
+  removed blocks out of the text.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -73,9 +74,19 @@
 
   <!-- ===== In the paragraphs ===== -->
 
+  <!-- A removed block is not in the text: its changed-region holds it. -->
+  <xsl:template match="*[@c:change = 'deleted' or @c:change = 'moved-away'][not(ancestor::*[@c:change = 'deleted' or @c:change = 'moved-away'])]" priority="20"/>
+
+  <!-- Removed blocks with no paragraph after them in the body: a paragraph of their own. -->
+  <xsl:template name="gone-markers-left">
+    <xsl:if test="key('gone-before', '')">
+      <text:p text:style-name="Text_20_body"><xsl:call-template name="gone-markers"><xsl:with-param name="key" select="''"/></xsl:call-template></text:p>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Whether the context node's paragraph is part of an addition. -->
   <xsl:template name="is-added">
-    <xsl:if test="ancestor-or-self::*[@c:change][1]/@c:change = 'inserted'">1</xsl:if>
+    <xsl:if test="$redline and ancestor-or-self::*[@c:change][1]/@c:change = 'inserted'">1</xsl:if>
   </xsl:template>
 
   <xsl:template name="ins-start">
@@ -185,6 +196,34 @@
     <xsl:param name="id"><xsl:call-template name="change-id"><xsl:with-param name="slot" select="$slot"/></xsl:call-template></xsl:param>
     <xsl:attribute name="xml:id"><xsl:value-of select="$id"/></xsl:attribute>
     <xsl:attribute name="text:id"><xsl:value-of select="$id"/></xsl:attribute>
+  </xsl:template>
+
+  <!-- The changed-regions of the dokumentinformation (see changes.xsl). -->
+  <xsl:template name="docinfo-changes">
+    <xsl:for-each select="$docinfo">
+      <xsl:if test="old">
+        <text:changed-region>
+          <xsl:call-template name="region-id"><xsl:with-param name="id" select="concat('ctinfo', position(), 'd')"/></xsl:call-template>
+          <text:deletion><xsl:call-template name="change-info"/><text:p><xsl:value-of select="old"/></text:p></text:deletion>
+        </text:changed-region>
+        <text:changed-region>
+          <xsl:call-template name="region-id"><xsl:with-param name="id" select="concat('ctinfo', position(), 'i')"/></xsl:call-template>
+          <text:insertion><xsl:call-template name="change-info"/></text:insertion>
+        </text:changed-region>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The changed-regions of a requirement's new responsible role (see changes.xsl). -->
+  <xsl:template name="role-changes">
+    <xsl:for-each select="$document//s:requirement[@c:old-role]">
+      <xsl:variable name="was"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@c:old-role"/></xsl:call-template></xsl:variable>
+      <text:changed-region>
+        <xsl:call-template name="region-id"><xsl:with-param name="slot" select="2"/></xsl:call-template>
+        <text:deletion><xsl:call-template name="change-info"/><text:p><xsl:value-of select="$was"/></text:p></text:deletion>
+      </text:changed-region>
+      <xsl:call-template name="insertion"><xsl:with-param name="slot" select="3"/></xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ===== Removed text, as it stood (mode gone) ===== -->

@@ -15,6 +15,7 @@
     exclude-result-prefixes="s">
 
   <xsl:import href="document.xsl"/>
+  <xsl:import href="changes.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 

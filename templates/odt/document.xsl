@@ -7,7 +7,9 @@
   acknowledgement, and on every page a header with id, version, status
   and the short content hash (and UTKAST for drafts) and a footer with
   "Sida x (y)".  The same content as html/document.xsl.  In a redline
-  (diff.xsl) every change is a tracked change (changes.xsl).
+  (diff.xsl) every change is a tracked change: changes.xsl replaces the
+  hooks below (tracked-changes, ins-start, ins-end, gone-markers,
+  change-id), which write nothing in a document.
   Parameters: doc, the document id; restricted (unused: documents have no
   restricted parts).
 -->
@@ -35,7 +37,6 @@
   <xsl:import href="../common/redline.xsl"/>
   <xsl:import href="package.xsl"/>
   <xsl:import href="commonmark.xsl"/>
-  <xsl:import href="changes.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -133,9 +134,7 @@
     <xsl:call-template name="toc"/>
     <xsl:apply-templates select="$document/s:body/s:section"/>
     <!-- Removed blocks with no paragraph after them in the body. -->
-    <xsl:if test="key('gone-before', '')">
-      <text:p text:style-name="Text_20_body"><xsl:call-template name="gone-markers"><xsl:with-param name="key" select="''"/></xsl:call-template></text:p>
-    </xsl:if>
+    <xsl:call-template name="gone-markers-left"/>
     <xsl:call-template name="roles"/>
     <xsl:call-template name="history"/>
     <xsl:apply-templates select="$document/s:acknowledgement"/>
@@ -195,8 +194,13 @@
   <!-- Where a redline puts its summary of changes (see diff.xsl). -->
   <xsl:template name="redline-summary"/>
 
-  <!-- A removed block is not in the text: its changed-region holds it (changes.xsl). -->
-  <xsl:template match="*[@c:change = 'deleted' or @c:change = 'moved-away'][not(ancestor::*[@c:change = 'deleted' or @c:change = 'moved-away'])]" priority="20"/>
+  <!-- The redline's hooks (see changes.xsl); a document has no changes. -->
+  <xsl:template name="tracked-changes"/>
+  <xsl:template name="gone-markers-left"/>
+  <xsl:template name="ins-start"><xsl:param name="slot"/></xsl:template>
+  <xsl:template name="ins-end"><xsl:param name="slot"/></xsl:template>
+  <xsl:template name="gone-markers"><xsl:param name="key"/></xsl:template>
+  <xsl:template name="change-id"><xsl:param name="slot"/></xsl:template>
 
   <xsl:template name="docinfo">
     <xsl:call-template name="heading">
@@ -225,22 +229,6 @@
         </table:table-row>
       </xsl:for-each>
     </table:table>
-  </xsl:template>
-
-  <!-- The changed-regions of the dokumentinformation (see changes.xsl). -->
-  <xsl:template name="docinfo-changes">
-    <xsl:for-each select="$docinfo">
-      <xsl:if test="old">
-        <text:changed-region>
-          <xsl:call-template name="region-id"><xsl:with-param name="id" select="concat('ctinfo', position(), 'd')"/></xsl:call-template>
-          <text:deletion><xsl:call-template name="change-info"/><text:p><xsl:value-of select="old"/></text:p></text:deletion>
-        </text:changed-region>
-        <text:changed-region>
-          <xsl:call-template name="region-id"><xsl:with-param name="id" select="concat('ctinfo', position(), 'i')"/></xsl:call-template>
-          <text:insertion><xsl:call-template name="change-info"/></text:insertion>
-        </text:changed-region>
-      </xsl:if>
-    </xsl:for-each>
   </xsl:template>
 
   <!--
@@ -404,18 +392,6 @@
       <xsl:call-template name="ins-end"><xsl:with-param name="slot" select="1"/></xsl:call-template>
     </text:p>
     <xsl:apply-templates select="s:prose"/>
-  </xsl:template>
-
-  <!-- The changed-regions of a requirement's new responsible role (see changes.xsl). -->
-  <xsl:template name="role-changes">
-    <xsl:for-each select="$document//s:requirement[@c:old-role]">
-      <xsl:variable name="was"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@c:old-role"/></xsl:call-template></xsl:variable>
-      <text:changed-region>
-        <xsl:call-template name="region-id"><xsl:with-param name="slot" select="2"/></xsl:call-template>
-        <text:deletion><xsl:call-template name="change-info"/><text:p><xsl:value-of select="$was"/></text:p></text:deletion>
-      </text:changed-region>
-      <xsl:call-template name="insertion"><xsl:with-param name="slot" select="3"/></xsl:call-template>
-    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="s:definitions">
