@@ -882,9 +882,3 @@ diags_finish(struct diags *d, int summary)
 	fflush(stdout);
 }
 
-/* Allocation failed: the one message that cannot wait for the end. */
-void
-diag_out_of_memory(void)
-{
-	fputs("styrdok: out of memory\n", stderr);
-}

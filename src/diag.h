@@ -150,7 +150,6 @@ void diags_set_json(struct diags *);
 void diags_set_usage(struct diags *, const char *synopsis);
 int diags_status(const struct diags *);
 void diags_finish(struct diags *, int summary);
-void diag_out_of_memory(void);
 void diag_add(struct diags *, const char *file, int line, int col,
     enum severity, enum rule, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));

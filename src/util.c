@@ -9,15 +9,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <nettle/sha2.h>
 
 #include "styrdok.h"
 
+/*
+ * Allocation failed.  The one message written here rather than through
+ * diag.c: it cannot wait to be collected, and the lowest layer must not
+ * call up into the diagnostics (which allocate).
+ */
 static void
 oom(void)
 {
-	diag_out_of_memory();
+	static const char msg[] = "styrdok: out of memory\n";
+	ssize_t written = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+
+	(void)written;	/* nothing more can be done */
 	exit(EXIT_SYSTEM);
 }
 

@@ -49,6 +49,13 @@ echo "== hostile inputs"
 wait "$hostile_pid"
 cp "$hostile_log" "$log"; grep -v '^ok ' "$log"; count hostile
 
+echo "== architecture (who calls whom in src/)"
+if python3 tools/callgraph.py src/*.o >"$log" 2>&1; then
+	total_pass=$((total_pass + 1)); tail -1 "$log"
+else
+	total_fail=$((total_fail + 1)); grep -v ' -> ' "$log"
+fi
+
 echo "== man page"
 if command -v mandoc >/dev/null 2>&1; then
 	if mandoc -Tlint -Wwarning styrdok.1 >"$log" 2>&1; then
