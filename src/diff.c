@@ -106,11 +106,14 @@ same_name(xmlNodePtr a, xmlNodePtr b)
 	    (a->ns == NULL || xmlStrEqual(a->ns->href, b->ns->href));
 }
 
-/* The element children of n that are blocks to compare, in order. */
+/*
+ * The element children of n that are blocks to compare, in order (an
+ * array even when there are none, so callers may offset into it).
+ */
 static xmlNodePtr *
 blocks(xmlNodePtr n, size_t *count)
 {
-	xmlNodePtr *v = NULL;
+	xmlNodePtr *v = xcalloc(1, sizeof(*v));
 
 	*count = 0;
 	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
@@ -517,7 +520,7 @@ emit(struct emitter *e, xmlNodePtr block, const struct token *t, enum op op)
 		xmlNodePtr c = xmlNewDocNode(e->out->doc, e->mdns,
 		    want[k]->name, NULL);
 
-		xmlCopyPropList(c, want[k]->properties);
+		c->properties = xmlCopyPropList(c, want[k]->properties);
 		xmlAddChild(e->depth ? e->open[e->depth - 1] : e->out, c);
 		e->open[e->depth] = c;
 		e->open_sig[e->depth++] = level_sig(want[k]);

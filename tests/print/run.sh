@@ -68,10 +68,13 @@ D="$top/tests/regress/diff"
 # body FILE N: the document's sections, one line per paragraph, from
 # pandoc's plain text: from the Nth line starting "1 " (the DOCX carries
 # its contents list first, pandoc leaves the ODT's out) to the roles.
+# An empty numbered item is left out: pandoc keeps a list paragraph whose
+# inserted paragraph mark it rejected, where Word removes it.
 body() {
-	awk -v want="$2" '/^1 / { n++ } n == want && /^Roller i dokumentet$/ { exit } n == want && NF' "$1"
+	awk -v want="$2" '/^1 / { n++ } n == want && /^Roller i dokumentet$/ { exit }
+	    n == want && NF && !/^ *[0-9]+\. *$/' "$1"
 }
-for c in added deleted moved prose reworded role; do
+for c in added deleted inline moved prose reworded role; do
 	styrdok -C "$P" diff -f docx -o "$scratch/red-$c.docx" "$D/base.xml" "$D/$c.xml" >/dev/null 2>&1
 	styrdok -C "$P" diff -f odt -o "$scratch/red-$c.odt" "$D/base.xml" "$D/$c.xml" >/dev/null 2>&1
 	for side in base $c; do
