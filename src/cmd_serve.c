@@ -610,17 +610,25 @@ html_escape(struct buf *b, const char *s)
 		}
 }
 
-/* Errors first, then warnings, then notes; each by file and place. */
+/*
+ * Errors first, then warnings, then notes; within each the file just
+ * saved (arg) first, then by file and place as check prints them.
+ */
 static int
-problem_order(const void *a, const void *b)
+problem_order(const void *a, const void *b, void *arg)
 {
 	const struct diag *x = *(const struct diag *const *)a;
 	const struct diag *y = *(const struct diag *const *)b;
+	const char *saved = arg, *fx = x->file ? x->file : "";
+	const char *fy = y->file ? y->file : "";
 	int c;
 
 	if (x->sev != y->sev)
 		return x->sev > y->sev ? -1 : 1;
-	if ((c = strcmp(x->file ? x->file : "", y->file ? y->file : "")))
+	if (saved != NULL && (strcmp(fx, saved) == 0) !=
+	    (strcmp(fy, saved) == 0))
+		return strcmp(fx, saved) == 0 ? -1 : 1;
+	if ((c = strcmp(fx, fy)) != 0)
 		return c;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
@@ -629,74 +637,86 @@ problem_order(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/*
- * The page shown instead of every HTML page while the sources have
- * errors: each problem of the build with its place, severity, message
- * and rule, errors first.  Made here, not by a stylesheet, so it shows
- * even when the templates are what is broken.
- */
-static char *
-problem_page(const struct diags *d, const char *outdir)
+/* One problem as an item: its place, then severity, message and rule. */
+static void
+problem_item(struct buf *b, const struct diag *g)
 {
 	static const char *const sev[] = {"notering", "varning", "fel"};
-	size_t n = diags_len(d), e = diags_count(d, SEV_ERROR);
-	size_t w = diags_count(d, SEV_WARNING);
+
+	buf_adds(b, "<li><code class=\"plats\">");
+	if (g->file != NULL) {
+		html_escape(b, g->file);
+		if (g->line > 0)
+			buf_printf(b, ":%d:%d", g->line, g->col > 0 ? g->col : 1);
+	} else
+		buf_adds(b, "styrdok");
+	buf_printf(b, "</code><br><span class=\"%s\">%s:</span> ",
+	    sev[g->sev], sev[g->sev]);
+	html_escape(b, g->msg);
+	buf_printf(b, " <code>[%s]</code></li>\n", rule_info(g->rule)->id);
+}
+
+/*
+ * The page shown instead of every HTML page while the sources have
+ * errors: every problem of the build with its place (file:line:col),
+ * severity, message and rule, the errors in a list of their own above
+ * the warnings and notes.  saved is the file just saved, listed first
+ * (NULL: none).  Made here, not by a stylesheet, so it shows even when
+ * the templates are what is broken.
+ */
+static char *
+problem_page(const struct diags *d, const char *outdir, const char *saved)
+{
+	size_t n = diags_len(d), e = diags_count(d, SEV_ERROR), i;
 	const struct diag **v = xcalloc(n ? n : 1, sizeof(*v));
 	struct buf b = {0};
 
-	for (size_t i = 0; i < n; i++)
+	for (i = 0; i < n; i++)
 		v[i] = diags_get(d, i);
-	qsort(v, n, sizeof(*v), problem_order);
+	qsort_r(v, n, sizeof(*v), problem_order, (void *)saved);
 	buf_adds(&b, "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n"
 	    "<title>Fel i källorna – förhandsvisning</title>\n<style>\n"
 	    "body{margin:0;background:#e8e8e8;color:#1a1a1a;"
-	    "font-family:\"DejaVu Sans\",Verdana,sans-serif;line-height:1.45}\n"
-	    "main{max-width:64rem;margin:1.5rem auto;padding:1rem 1.5rem;"
+	    "font-family:\"DejaVu Sans\",Verdana,sans-serif;line-height:1.45;"
+	    "overflow-wrap:break-word}\n"
+	    "main{max-width:60rem;margin:1.5rem auto;padding:1rem 1.5rem;"
 	    "background:#fff;border-top:.5rem solid #a40000;"
 	    "box-shadow:0 .2rem .8rem rgba(0,0,0,.25)}\n"
 	    "h1{margin:.3rem 0 .8rem;color:#a40000;font-size:1.6rem}\n"
-	    ".wrap{overflow-x:auto}\n"
-	    "table{border-collapse:collapse;width:100%}\n"
-	    "caption{text-align:left;font-weight:bold;padding:.4rem 0}\n"
-	    "th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;"
-	    "border-bottom:1px solid #bbb}\n"
+	    "h2{font-size:1.2rem;margin:1.2rem 0 .4rem}\n"
+	    "ol{padding-left:1.8rem}\nli{margin:0 0 .7rem}\n"
 	    "code{font-family:\"DejaVu Sans Mono\",monospace;"
 	    "overflow-wrap:anywhere}\n"
+	    ".plats{font-weight:bold}\n"
 	    ".fel{color:#a40000;font-weight:bold}\n"
+	    ".varning{color:#6b4500;font-weight:bold}\n"
+	    "@media (max-width:30rem){main{margin:0;padding:.8rem}}\n"
 	    "</style>\n</head>\n<body>\n<main id=\"styrdok-problem\">\n"
 	    "<h1>Källorna har fel</h1>\n<p>");
-	buf_printf(&b, "Bygget stoppades: %zu fel, %zu varning%s. Sidan "
-	    "visas igen när felen är rättade och filen sparad. Filerna i ",
-	    e, w, w == 1 ? "" : "ar");
+	buf_printf(&b, "Bygget stoppades av %zu fel. Sidan visas igen när "
+	    "de är rättade och filen sparad. Filerna i ", e);
 	html_escape(&b, outdir);
-	buf_adds(&b, "/ är orörda sedan det senaste lyckade bygget.</p>\n"
-	    "<div class=\"wrap\" role=\"region\" aria-label=\"Problemen\" "
-	    "tabindex=\"0\">\n<table>\n<caption>Alla problem, fel "
-	    "först</caption>\n<thead><tr><th scope=\"col\">Plats</th>"
-	    "<th scope=\"col\">Allvarlighet</th><th scope=\"col\">"
-	    "Meddelande</th><th scope=\"col\">Regel</th></tr></thead>\n"
-	    "<tbody>\n");
-	for (size_t i = 0; i < n; i++) {
-		buf_adds(&b, "<tr><td><code>");
-		if (v[i]->file != NULL) {
-			html_escape(&b, v[i]->file);
-			if (v[i]->line > 0)
-				buf_printf(&b, ":%d:%d", v[i]->line,
-				    v[i]->col > 0 ? v[i]->col : 1);
-		} else
-			buf_adds(&b, "–");
-		buf_printf(&b, "</code></td><td%s>%s</td><td>",
-		    v[i]->sev == SEV_ERROR ? " class=\"fel\"" : "",
-		    sev[v[i]->sev]);
-		html_escape(&b, v[i]->msg);
-		buf_printf(&b, "</td><td><code>%s</code></td></tr>\n",
-		    rule_info(v[i]->rule)->id);
+	buf_adds(&b, "/ är orörda sedan det senaste lyckade bygget.");
+	if (saved != NULL) {
+		buf_adds(&b, " Senast sparad: <code>");
+		html_escape(&b, saved);
+		buf_adds(&b, "</code>.");
 	}
-	buf_adds(&b, "</tbody>\n</table>\n</div>\n<p>Samma lista i "
-	    "terminalen: <code>styrdok check</code>.</p>\n</main>\n"
-	    "</body>\n</html>\n");
+	buf_printf(&b, "</p>\n<h2>Fel (%zu)</h2>\n<ol>\n", e);
+	for (i = 0; i < e; i++)
+		problem_item(&b, v[i]);
+	buf_adds(&b, "</ol>\n");
+	if (n > e) {
+		buf_printf(&b, "<h2>Varningar och noteringar (%zu)</h2>\n"
+		    "<ol>\n", n - e);
+		for (; i < n; i++)
+			problem_item(&b, v[i]);
+		buf_adds(&b, "</ol>\n");
+	}
+	buf_adds(&b, "<p>Samma lista i terminalen: <code>styrdok "
+	    "check</code>.</p>\n</main>\n</body>\n</html>\n");
 	free(v);
 	return b.data;
 }
@@ -874,7 +894,7 @@ rebuild(struct serve *s, const char *why)
 	status = build_run(s->o, d, &s->fs, 0, NULL, &res);
 	ms = ms_since(&t0);
 	if (status != EXIT_OK)
-		problems = problem_page(d, s->o->outdir);
+		problems = problem_page(d, s->o->outdir, why);
 	preview_publish(&s->pv, &res.changed, problems);
 
 	e = diags_count(d, SEV_ERROR);

@@ -208,9 +208,10 @@ wait_for "a broken source is reported, not built" grep -q "not rebuilt, [0-9]* e
 wait_for "open pages are told to reload (all of them)" grep -q '^data: \*' "$scratch/events"
 status_is 200 "a page is answered while broken" /register/systemforteckning.html
 check "it is the problem page" grep -q '<h1>Källorna har fel</h1>' "$scratch/body"
-check "it lists the error with file:line:col, message and rule" grep -q "<code>policies/documents/$policy.xml:[0-9]*:[0-9]*</code></td><td class=\"fel\">fel</td><td>.*title.*</td><td><code>schema</code>" "$scratch/body"
+check "it lists the error with file:line:col, message and rule" grep -q "^<li><code class=\"plats\">policies/documents/$policy.xml:[0-9]*:[0-9]*</code><br><span class=\"fel\">fel:</span> .*title.* <code>\[schema\]</code></li>" "$scratch/body"
+check "the file just saved comes first" sh -c "grep -m1 '^<li>' '$scratch/body' | grep -q 'policies/documents/$policy.xml:'"
 styrdok -C "$proj" check >/dev/null 2>"$scratch/check.err"
-check "it lists every problem check finds" test "$(grep -c '<tr><td>' "$scratch/body")" = "$(grep -c ': \(error\|warning\|note\): ' "$scratch/check.err")"
+check "it lists every problem check finds" test "$(grep -c '^<li>' "$scratch/body")" = "$(grep -c ': \(error\|warning\|note\): ' "$scratch/check.err")"
 check "the problem page carries the reload script too" grep -q 'EventSource' "$scratch/body"
 status_is 200 "/ shows the problems as well" /
 check "/ is the problem page" grep -q 'Källorna har fel' "$scratch/body"
