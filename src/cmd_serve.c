@@ -736,12 +736,13 @@ ignored_name(const char *name)
 }
 
 /*
- * Watches dir and every directory under it (symbolic links are not
- * followed; the output directory is left out: its files are ours).
- * Returns 0, or -1 after a diagnostic.
+ * Watches dir and every directory under it (dir itself may be a
+ * symbolic link; none under it is followed, as the loader reads none;
+ * the output directory is left out: its files are ours).  Returns 0,
+ * or -1 after a diagnostic.
  */
 static int
-watch_tree(struct watcher *w, struct diags *d, const char *dir)
+watch_tree(struct watcher *w, struct diags *d, const char *dir, int top)
 {
 	char *real = realpath(dir, NULL);
 	int skip = real != NULL && w->skip != NULL &&
@@ -761,7 +762,7 @@ watch_tree(struct watcher *w, struct diags *d, const char *dir)
 	}
 	wd = inotify_add_watch(w->fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO |
 	    IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ONLYDIR |
-	    IN_DONT_FOLLOW);
+	    (top ? 0 : IN_DONT_FOLLOW));
 	if (wd < 0) {
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
 		    "serve: cannot watch %s: %s%s", dir, strerror(errno),
@@ -791,7 +792,7 @@ watch_tree(struct watcher *w, struct diags *d, const char *dir)
 			continue;
 		sub = xasprintf("%s/%s", dir, e->d_name);
 		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-			rc = watch_tree(w, d, sub);
+			rc = watch_tree(w, d, sub, 0);
 		free(sub);
 	}
 	closedir(dh);
@@ -832,7 +833,7 @@ watch_read(struct watcher *w, struct diags *d)
 
 			if ((e->mask & IN_ISDIR) &&
 			    (e->mask & (IN_CREATE | IN_MOVED_TO)))
-				(void)watch_tree(w, d, path);
+				(void)watch_tree(w, d, path, 0);
 			/* Name the saved file, not an editor's temporary. */
 			if (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO |
 			    IN_DELETE | IN_MOVED_FROM) || !w->named) {
@@ -904,17 +905,21 @@ rebuild(struct serve *s, const char *why)
 	printf("styrdok: %s%s%s", clock, why ? why : "built",
 	    why ? " changed: " : ": ");
 	if (status != EXIT_OK) {
-		printf("not rebuilt, %zu error%s", e, e == 1 ? "" : "s");
+		const struct diag *first = NULL;
+
+		/* The first error of the problem page. */
 		for (size_t i = 0; i < diags_len(d); i++) {
 			const struct diag *g = diags_get(d, i);
 
-			if (g->sev == SEV_ERROR) {
-				printf(" (first: %s:%d:%d [%s])", g->file ?
-				    g->file : "-", g->line, g->col,
-				    rule_info(g->rule)->id);
-				break;
-			}
+			if (g->sev == SEV_ERROR && (first == NULL ||
+			    problem_order(&g, &first, (void *)why) < 0))
+				first = g;
 		}
+		printf("not rebuilt, %zu error%s", e, e == 1 ? "" : "s");
+		if (first != NULL)
+			printf(" (first: %s:%d:%d [%s])", first->file ?
+			    first->file : "styrdok", first->line, first->col,
+			    rule_info(first->rule)->id);
 		printf(", %zu warning%s in %ld ms; the pages list every "
 		    "problem\n", w, w == 1 ? "" : "s", ms);
 	} else if (res.written == 0) {
@@ -1167,14 +1172,14 @@ cmd_serve(struct options *o, struct diags *d, int argc, char **argv)
 	if ((s.w.fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0)
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
 		    "serve: inotify: %s", strerror(errno));
-	else if (watch_tree(&s.w, d, "policies") == 0) {
+	else if (watch_tree(&s.w, d, "policies", 1) == 0) {
 		size_t n = strlen(s.root);
 		const char *t = p->templates;
 
 		/* Templates inside the project are named relative to it. */
-		if (t != NULL && strncmp(t, s.root, n) == 0 && t[n] == '/')
+		if (strncmp(t, s.root, n) == 0 && t[n] == '/')
 			t += n + 1;
-		if (t != NULL && watch_tree(&s.w, d, t) == 0)
+		if (watch_tree(&s.w, d, t, 1) == 0)
 			status = EXIT_OK;
 	}
 	pipeline_free(p);
@@ -1208,9 +1213,9 @@ cmd_serve(struct options *o, struct diags *d, int argc, char **argv)
 	if (daemon == NULL) {
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
 		    "serve: the HTTP server (libmicrohttpd) did not start");
-		close(lfd);
 		status = EXIT_SYSTEM;
 	} else {
+		lfd = -1;	/* libmicrohttpd's now; it closes it */
 		url = xasprintf("http://127.0.0.1:%d/", bound);
 		printf("styrdok: serving %s/ at %s (Ctrl-C stops)\n",
 		    o->outdir, url);
@@ -1232,6 +1237,8 @@ cmd_serve(struct options *o, struct diags *d, int argc, char **argv)
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGPIPE, &old_pipe, NULL);
 out:
+	if (lfd >= 0)
+		close(lfd);
 	for (int i = 0; i < 2; i++)
 		if (signal_pipe[i] >= 0) {
 			close(signal_pipe[i]);
