@@ -59,16 +59,24 @@
  * events and reloads when the page's own path was rebuilt, or on "*"
  * (the problems appeared, changed or went).  data-since on its tag is
  * the rebuild the page was read after, so a rebuild between reading
- * the page and listening is not missed.
+ * the page and listening is not missed.  The problem page is shown from
+ * its top; a page comes back where it was read before the reload.
  */
 static const char reload_script[] =
     "(function(){var s=document.currentScript,"
+    "p=document.getElementById('styrdok-problem'),"
+    "k='styrdok-y:'+location.pathname,y=sessionStorage.getItem(k),"
     "h=location.pathname.replace(/\\/$/,'/index.html'),"
     "e=new EventSource('" EVENTS_PATH "?since='+"
     "encodeURIComponent(s.getAttribute('data-since')));"
+    "history.scrollRestoration='manual';"
+    "if(p)scrollTo(0,0);"
+    "else if(y!==null){sessionStorage.removeItem(k);"
+    "addEventListener('load',function(){scrollTo(0,+y);});}"
     "e.addEventListener('reload',function(m){"
-    "if(m.data==='*'||m.data.split(' ').indexOf(h)>=0)"
-    "location.reload();});})();";
+    "if(m.data==='*'||m.data.split(' ').indexOf(h)>=0){"
+    "if(!p)sessionStorage.setItem(k,String(scrollY));"
+    "location.reload();}});})();";
 
 /* A page listening for reloads: one server-sent event stream. */
 struct listener {

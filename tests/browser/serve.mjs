@@ -5,7 +5,8 @@
 //   - a broken source puts the problem page in its place within 2 s,
 //     listing the error, and that page passes axe-core (WCAG 2.0/2.1 A
 //     and AA);
-//   - the fixed source brings the document back within 2 s;
+//   - the fixed source brings the document back within 2 s, scrolled to
+//     where it was being read;
 // with no console error (the Content-Security-Policy allows only the
 // reload script) and no request to anywhere but the preview.  Writes
 // screenshots of the page and the problem page under OUTPUT/screenshots/.
@@ -106,10 +107,14 @@ await within2s('the page reloads with the new text',
 await page.screenshot({ path: join(shots, 'serve-page.png') });
 await axe('the served page');
 
-// 2. A broken source: the problem page, with the error, accessible.
+// 2. A broken source: the problem page, from its top, with the error,
+// accessible.  The reader was further down the document.
+await page.locator('h2').last().scrollIntoViewIfNeeded();
+const reading = await page.evaluate(() => scrollY);
 writeFileSync(source, original.replace(/<title>/, '<title><fel/>'));
 await within2s('the problem page replaces the page',
   () => document.getElementById('styrdok-problem') !== null);
+check(await page.evaluate(() => scrollY) === 0, 'the problem page is shown from its top');
 const listed = await page.locator('#styrdok-problem li').allInnerTexts();
 check(listed.some((r) => r.includes(`policies/documents/${policy}.xml:`) && r.includes('schema')),
   'the problem page lists the error with its file and rule');
@@ -126,6 +131,10 @@ writeFileSync(source, original.replace(/<prose>/, `<prose>\n${text}\n`));
 await within2s('the page comes back when the source is fixed',
   (t) => document.getElementById('styrdok-problem') === null &&
     document.body && document.body.innerText.includes(t), text);
+await page.waitForLoadState('load');
+const back = await page.evaluate(() => scrollY);
+check(reading > 0 && Math.abs(back - reading) <= 2,
+  `the page comes back where it was read (${back}, was ${reading})`);
 
 await browser.close();
 server.kill('SIGINT');
