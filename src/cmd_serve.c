@@ -289,27 +289,25 @@ static char *
 url_file(const char *url)
 {
 	char *rel;
-	size_t start = 1;
 
 	if (url[0] != '/')
 		return NULL;
 	rel = url[strlen(url) - 1] == '/' ?
 	    xasprintf("%sindex.html", url + 1) : xstrdup(url + 1);
-	for (size_t i = 0; ; i++) {
-		unsigned char ch = (unsigned char)rel[i];
+	for (char *c = rel; ; ) {
+		size_t n = strcspn(c, "/");
+		int plain = n > 0 && c[0] != '.';
 
-		if (ch == '/' || ch == '\0') {
-			if (i == start - 1 || rel[start - 1] == '.') {
-				free(rel);
-				return NULL;
-			}
-			if (ch == '\0')
-				return rel;
-			start = i + 2;
-		} else if (ch < 0x20 || ch == 0x7f || ch == '\\') {
+		for (size_t i = 0; plain && i < n; i++)
+			plain = (unsigned char)c[i] >= 0x20 && c[i] != 0x7f &&
+			    c[i] != '\\';
+		if (!plain) {
 			free(rel);
 			return NULL;
 		}
+		if (c[n] == '\0')
+			return rel;
+		c += n + 1;
 	}
 }
 
@@ -1198,6 +1196,7 @@ cmd_serve(struct options *o, struct diags *d, int argc, char **argv)
 		goto out;
 	}
 	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESTART;	/* a build's reads and writes go on */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
