@@ -518,25 +518,22 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
     size_t *upload_size, void **req)
 {
+	static const char refused[] = "Bara GET och HEAD: "
+	    "förhandsvisningen ändrar ingenting.\n";
+	static int started;	/* *req of a request whose headers are in */
 	struct preview *pv = cls;
-	int head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+	struct MHD_Response *r;
+	int head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0, html, fd;
 	unsigned long since;
-	char *rel, *problems = NULL, *html;
+	char *rel, *page = NULL;	/* the problem page, or the file */
 	struct stat st;
 	size_t len;
-	int fd;
-
-	static int seen;
 
 	(void)version;
 	(void)upload;
 	if (!head && strcmp(method, MHD_HTTP_METHOD_GET) != 0) {
-		struct MHD_Response *r = MHD_create_response_from_buffer(
-		    strlen("Bara GET och HEAD: förhandsvisningen ändrar "
-		    "ingenting.\n"), (void *)"Bara GET och HEAD: "
-		    "förhandsvisningen ändrar ingenting.\n",
-		    MHD_RESPMEM_PERSISTENT);
-
+		r = MHD_create_response_from_buffer(strlen(refused),
+		    (void *)refused, MHD_RESPMEM_PERSISTENT);
 		if (r != NULL)
 			MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW,
 			    "GET, HEAD");
@@ -548,7 +545,7 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
 	 * dropped), so the connection can be kept for the next one.
 	 */
 	if (*req == NULL || *upload_size != 0) {
-		*req = &seen;
+		*req = &started;
 		*upload_size = 0;
 		return MHD_YES;
 	}
@@ -559,34 +556,33 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
 		return answer_events(pv, c, head);
 	if ((rel = url_file(url)) == NULL)
 		return respond_text(c, MHD_HTTP_NOT_FOUND, "Finns inte.\n");
+	len = strlen(rel);
+	html = len >= 5 && strcmp(rel + len - 5, ".html") == 0;
 	/* The rebuild the page is read after: read it first. */
 	pthread_mutex_lock(&pv->lock);
 	since = pv->generation;
-	if (pv->problems != NULL)
-		problems = xstrdup(pv->problems);
+	if (html && pv->problems != NULL)
+		page = xstrdup(pv->problems);
 	pthread_mutex_unlock(&pv->lock);
-	len = strlen(rel);
-	if (problems != NULL && len >= 5 &&
-	    strcmp(rel + len - 5, ".html") == 0) {
+	if (page != NULL) {
 		free(rel);
-		return respond_html(pv, c, problems, strlen(problems), since);
+		return respond_html(pv, c, page, strlen(page), since);
 	}
-	free(problems);
 	fd = open_under(pv->outdir, rel, &st);
-	if (fd < 0) {
+	if (fd >= 0 && html && st.st_size <= SERVE_HTML_MAX) {
+		free(rel);
+		page = read_fd(fd, (size_t)st.st_size, &len);
+		return respond_html(pv, c, page, len, since);
+	}
+	/* libmicrohttpd sends the file and closes fd. */
+	r = fd < 0 ? NULL : MHD_create_response_from_fd((size_t)st.st_size, fd);
+	if (r == NULL) {
+		if (fd >= 0)
+			close(fd);
 		free(rel);
 		return respond_text(c, MHD_HTTP_NOT_FOUND, "Finns inte.\n");
 	}
-	if (len >= 5 && strcmp(rel + len - 5, ".html") == 0 &&
-	    st.st_size <= SERVE_HTML_MAX) {
-		free(rel);
-		html = read_fd(fd, (size_t)st.st_size, &len);
-		return respond_html(pv, c, html, len, since);
-	}
-	/* libmicrohttpd sends the file and closes fd. */
-	enum MHD_Result ret = respond(c, MHD_HTTP_OK,
-	    MHD_create_response_from_fd((size_t)st.st_size, fd),
-	    content_type(rel));
+	enum MHD_Result ret = respond(c, MHD_HTTP_OK, r, content_type(rel));
 
 	free(rel);
 	return ret;
