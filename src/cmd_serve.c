@@ -1108,14 +1108,14 @@ serve_loop(struct serve *s, struct diags *d, pid_t opener)
 
 	clock_gettime(CLOCK_MONOTONIC, &last_ping);
 	for (;;) {
-		long wait = SERVE_PING_MS - ms_since(&last_ping);
+		long timeout = SERVE_PING_MS - ms_since(&last_ping);
 
 		if (pending) {
 			long quiet = SERVE_QUIET_MS - ms_since(&last_event);
 
-			wait = quiet < wait ? quiet : wait;
+			timeout = quiet < timeout ? quiet : timeout;
 		}
-		if (poll(fds, 2, wait > 0 ? (int)wait : 0) < 0 &&
+		if (poll(fds, 2, timeout > 0 ? (int)timeout : 0) < 0 &&
 		    errno != EINTR)
 			break;
 		if (fds[0].revents & POLLIN)
