@@ -2,7 +2,7 @@
  * build.c - build and report: every page of the kinds table in every
  * chosen format, rendered only when what it is built from changed since
  * the last build (output/styrdok-build.record), written only when all of
- * it succeeded.
+ * it succeeded.  build_run() is also each rebuild of serve.
  */
 #include <stdlib.h>
 #include <string.h>
