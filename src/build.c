@@ -2,7 +2,7 @@
  * build.c - build and report: every page of the kinds table in every
  * chosen format, rendered only when what it is built from changed since
  * the last build (output/styrdok-build.record), written only when all of
- * it succeeded.
+ * it succeeded.  build_run() is also each rebuild of serve.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -277,11 +277,12 @@ build_free(struct build *b)
 /*
  * The formats of a build: -f's list, or every format made by default;
  * always the ones every build makes.  PDF needs FOP: asked for, its
- * absence is an error (exit 3); by default PDF is then left out.
- * Returns 0, or an exit status.
+ * absence is an error (exit 3); by default PDF is then left out.  cmd
+ * names the command in diagnostics.  Returns 0, or an exit status.
  */
-static int
-build_formats(struct options *o, struct diags *d, struct format_set *fs)
+int
+build_formats(struct options *o, struct diags *d, const char *cmd,
+    struct format_set *fs)
 {
 	const struct format *pdf = format_find("pdf");
 	char *bad = NULL;
@@ -294,8 +295,8 @@ build_formats(struct options *o, struct diags *d, struct format_set *fs)
 	    &bad) != 0) {
 		char *known = format_names(format_in_build);
 
-		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "build: unknown "
-		    "format \"%s\" (known: %s)", bad, known);
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "%s: unknown "
+		    "format \"%s\" (known: %s)", cmd, bad, known);
 		free(known);
 		free(bad);
 		return EXIT_USAGE;
@@ -307,7 +308,7 @@ build_formats(struct options *o, struct diags *d, struct format_set *fs)
 		struct format_set without = {0};
 
 		if (o->format != NULL)
-			return fop_require(d, "build");
+			return fop_require(d, cmd);
 		fop_skipped(d, NULL, "PDF");
 		for (size_t i = 0; i < fs->n; i++)
 			if (fs->v[i] != pdf)
@@ -317,25 +318,25 @@ build_formats(struct options *o, struct diags *d, struct format_set *fs)
 	return 0;
 }
 
+/*
+ * One build of the project in the current directory into o->outdir:
+ * runs the stages, then renders the documents named in argv (all when
+ * argc is 0), the registers, the report and the index in the formats
+ * of fs, skipping what is as recorded, and writes them only when all of
+ * it succeeded.  Its problems go to d.  Shared by build and by every
+ * rebuild of serve.  Returns an exit status; res (when not NULL) gets
+ * the pages written and those up to date.
+ */
 int
-cmd_build(struct options *o, struct diags *d, int argc, char **argv)
+build_run(struct options *o, struct diags *d, const struct format_set *fs,
+    int argc, char **argv, struct build_result *res)
 {
-	struct format_set fs = {0};
 	struct build b = {0};
 	struct project *p;
 	int status;
 
-	if ((status = build_formats(o, d, &fs)) != 0)
-		return status;
 	if ((p = run_stages(d, STAGES_ENRICH, &status)) == NULL)
 		return status;
-	if (o->dump) {
-		if (status == EXIT_OK) {
-			fflush(stdout);
-			xmlSaveFileEnc("-", p->tree, "UTF-8");
-		}
-		goto out;
-	}
 	if (status == EXIT_OK)
 		status = check_ids(p, argc, argv);
 	if (status != EXIT_OK)
@@ -352,20 +353,51 @@ cmd_build(struct options *o, struct diags *d, int argc, char **argv)
 	b.staff = record_tree_hash("policies", ".csv");
 	renderer_record(b.r, record_load(o->force ? NULL : o->outdir),
 	    o->outdir);
-	build_all(&b, &fs, argc, argv);
+	build_all(&b, fs, argc, argv);
 	status = renderer_write(b.r, o->outdir);
-	if (status == EXIT_OK) {
-		size_t current = 0, n = renderer_npages(b.r);
+	for (size_t i = 0; res != NULL && status == EXIT_OK &&
+	    i < renderer_npages(b.r); i++) {
+		const struct page *pg = renderer_page(b.r, i);
 
-		for (size_t i = 0; i < n; i++)
-			current += renderer_page(b.r, i)->current;
-		diag_say(d, "wrote %zu file%s to %s/ (%zu up to date)",
-		    n - current, n - current == 1 ? "" : "s", o->outdir,
-		    current);
+		if (pg->current)
+			res->current++;
+		else {
+			res->written++;
+			buf_printf(&res->changed, "%s\n", pg->path);
+		}
 	}
 out:
 	build_free(&b);
 	pipeline_free(p);
+	return status;
+}
+
+int
+cmd_build(struct options *o, struct diags *d, int argc, char **argv)
+{
+	struct format_set fs = {0};
+	struct build_result res = {0};
+	struct project *p;
+	int status;
+
+	if ((status = build_formats(o, d, "build", &fs)) != 0)
+		return status;
+	if (o->dump) {
+		if ((p = run_stages(d, STAGES_ENRICH, &status)) == NULL)
+			return status;
+		if (status == EXIT_OK) {
+			fflush(stdout);
+			xmlSaveFileEnc("-", p->tree, "UTF-8");
+		}
+		pipeline_free(p);
+		return status;
+	}
+	status = build_run(o, d, &fs, argc, argv, &res);
+	if (status == EXIT_OK)
+		diag_say(d, "wrote %zu file%s to %s/ (%zu up to date)",
+		    res.written, res.written == 1 ? "" : "s", o->outdir,
+		    res.current);
+	buf_free(&res.changed);
 	return status;
 }
 

@@ -21,6 +21,8 @@ struct options {
 	const char *version;	/* revise, sign --version */
 	const char *staff;	/* sign --staff */
 	const char *encoding;	/* sign --encoding */
+	const char *port, *bind; /* serve --port, --bind */
+	int open;		/* serve --open */
 };
 
 int cmd_check(struct options *, struct diags *, int argc, char **argv);
@@ -32,6 +34,19 @@ int cmd_adopt(struct options *, struct diags *, int argc, char **argv);
 int cmd_revise(struct options *, struct diags *, int argc, char **argv);
 int cmd_sign(struct options *, struct diags *, int argc, char **argv);
 int cmd_packet(struct options *, struct diags *, int argc, char **argv);
+int cmd_serve(struct options *, struct diags *, int argc, char **argv);
+
+/* build.c: one build, for build and for serve's rebuilds. */
+struct build_result {
+	size_t written, current; /* pages written, pages up to date */
+	struct buf changed;	 /* the paths written, one a line */
+};
+
+struct format_set;
+int build_formats(struct options *, struct diags *, const char *cmd,
+    struct format_set *);
+int build_run(struct options *, struct diags *, const struct format_set *,
+    int argc, char **argv, struct build_result *);
 
 
 #endif

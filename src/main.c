@@ -51,6 +51,9 @@ static const char help_text[] =
     "  report [--format html|md|json] [-o DIR] [--internal]\n"
     "                governance status: the audit's findings and questions,\n"
     "                gaps per system, documents due for review\n"
+    "  serve [--port N] [--open] [-o DIR] [-f FORMATS] [--internal]\n"
+    "                live preview on 127.0.0.1: rebuild on every save and\n"
+    "                reload the pages open in the browser\n"
     "\n"
     "Exit status: 0 success, 1 the input has errors, 2 usage error,\n"
     "3 system or environment error.  See styrdok(1).\n";
@@ -174,6 +177,29 @@ static const char help_report[] =
     "  --internal          include parts marked restricted\n"
     "  -h, --help          show this help\n";
 
+static const char help_serve[] =
+    "usage: styrdok serve [--port N] [--open] [-o DIR] [-f FORMATS]\n"
+    "       [--internal] [--bind 127.0.0.1]\n"
+    "\n"
+    "Builds the project (HTML, plus the formats of -f), serves DIR over\n"
+    "HTTP on 127.0.0.1 only, and rebuilds what changed whenever a file\n"
+    "under policies/ or the templates is saved; the pages open in a\n"
+    "browser reload by themselves.  While the sources have errors every\n"
+    "HTML page shows the list of problems instead, and the files in DIR\n"
+    "stay as the last good build wrote them.  Prints the address, then\n"
+    "one line per rebuild; Ctrl-C stops it.  Only GET and HEAD of files\n"
+    "under DIR are answered.\n"
+    "\n"
+    "  --port N            TCP port (default: 8000; 0: any free port)\n"
+    "  --open              open the address in the desktop's browser\n"
+    "                      (xdg-open)\n"
+    "  -o, --output DIR    output directory (default: output)\n"
+    "  -f, --format LIST   formats besides html: md, pdf, docx, odt\n"
+    "  --internal          include parts marked restricted\n"
+    "  --bind ADDR         only 127.0.0.1 (or localhost): a draft is never\n"
+    "                      served to the network\n"
+    "  -h, --help          show this help\n";
+
 static const char help_list[] =
     "usage: styrdok list\n"
     "\n"
@@ -184,7 +210,7 @@ static const char help_list[] =
 enum {
 	OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL, OPT_ORGAN,
 	OPT_DATE, OPT_PARAGRAPH, OPT_DNR, OPT_VALID_FROM, OPT_VERSION,
-	OPT_STAFF, OPT_ENCODING, OPT_FORCE,
+	OPT_STAFF, OPT_ENCODING, OPT_FORCE, OPT_PORT, OPT_OPEN, OPT_BIND,
 };
 
 #define OPT_HELP {"help", no_argument, NULL, 'h'}
@@ -239,6 +265,15 @@ static const struct option packet_opts[] = {
 	{"output", required_argument, NULL, 'o'},
 	OPT_HELP, OPT_END,
 };
+static const struct option serve_opts[] = {
+	{"port", required_argument, NULL, OPT_PORT},
+	{"open", no_argument, NULL, OPT_OPEN},
+	{"bind", required_argument, NULL, OPT_BIND},
+	{"output", required_argument, NULL, 'o'},
+	{"format", required_argument, NULL, 'f'},
+	{"internal", no_argument, NULL, OPT_INTERNAL},
+	OPT_HELP, OPT_END,
+};
 
 /* One command: a row here is all main() knows of it. */
 struct command {
@@ -262,6 +297,7 @@ static const struct command commands[] = {
 	{"sign", cmd_sign, "ho:", sign_opts, help_sign, 1, 1, 0, 0},
 	{"packet", cmd_packet, "ho:", packet_opts, help_packet, 1, 1, 0, 0},
 	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0, 0},
+	{"serve", cmd_serve, "ho:f:", serve_opts, help_serve, 0, 0, 0, 0},
 };
 
 /* Ends a run that went wrong on the command line: the problem, a synopsis. */
@@ -339,6 +375,15 @@ set_option(const struct command *cmd, struct options *o, int c,
 		break;
 	case OPT_ENCODING:
 		o->encoding = arg;
+		break;
+	case OPT_PORT:
+		o->port = arg;
+		break;
+	case OPT_OPEN:
+		o->open = 1;
+		break;
+	case OPT_BIND:
+		o->bind = arg;
 		break;
 	}
 }

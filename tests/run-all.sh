@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every suite (unit, regression, command line, print and office
-# formats, hostile inputs, man page lint) and ends with one summary line:
-# "check: N passed, N failed".
+# formats, the preview server, hostile inputs, man page lint) and ends
+# with one summary line: "check: N passed, N failed".
 # STYRDOK_VALGRIND=1 runs every styrdok process under valgrind.
 set -u
 cd "$(dirname "$0")/.." || exit 3
@@ -44,6 +44,9 @@ sh tests/cli/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count cli
 
 echo "== print and office formats"
 sh tests/print/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count print
+
+echo "== preview server"
+sh tests/serve/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count serve
 
 echo "== hostile inputs"
 wait "$hostile_pid"

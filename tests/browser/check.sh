@@ -3,7 +3,8 @@
 # bundled documents, registers, report and index, the internal variant,
 # an adopted version and a redline) into a scratch output directory and
 # runs the accessibility and print checks of run.mjs on all of them in
-# Debian's headless Chromium.  Screenshots land in output/screenshots/.
+# Debian's headless Chromium, then the live preview's checks of
+# serve.mjs.  Screenshots land in output/screenshots/.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -33,6 +34,10 @@ sed -i '0,/ska /s//ska alltid /' "$scratch/policies/documents/informationssakerh
 $S diff -f html -o out/redline.html informationssakerhetspolicy@2.0 informationssakerhetspolicy >/dev/null 2>&1 || true
 status=0
 node "$here/run.mjs" "$out" || status=$?
+# The live preview, on a project of its own: edits, a broken source.
+mkdir -p "$scratch/serve"
+cp -R "$top/policies" "$scratch/serve/"
+node "$here/serve.mjs" "$top/styrdok" "$scratch/serve" "$out" || status=$?
 mkdir -p "$top/output/screenshots"
 cp "$out"/screenshots/*.png "$top/output/screenshots/"
 exit $status

@@ -22,7 +22,7 @@ P=policies/documents/$policy.xml
 # --- usage contract -----------------------------------------------------
 expect_status 0 "--help exits 0" styrdok --help
 check "--help lists the commands" grep -q "check.*build\|build" "$scratch/out"
-for c in check build list report adopt revise diff sign packet; do
+for c in check build list report adopt revise diff sign packet serve; do
 	expect_status 0 "$c --help exits 0" styrdok $c --help
 	check "$c --help prints its usage on stdout" grep -q "usage: styrdok $c" "$scratch/out"
 done
