@@ -98,6 +98,27 @@ register_csv(struct buf *b, const struct staff *st, const char *title,
 
 
 
+/*
+ * Each employee number goes into its sheet's code; a QR code holds a
+ * bounded payload, so the number is bounded too.  Returns EXIT_OK, or
+ * EXIT_INPUT after a diagnostic per number too long.
+ */
+static int
+employees_fit(struct diags *d, const char *path, const struct staff *st)
+{
+	int code = EXIT_OK;
+
+	for (size_t i = 0; i < st->n; i++)
+		if (strlen(st->v[i].employee) > EMPLOYEE_MAX) {
+			diag_add(d, path, st->v[i].line, 1, SEV_ERROR,
+			    RULE_STAFF_ROW, "line %d: the employee number is "
+			    "longer than %d characters and would not fit the "
+			    "sheet's code", st->v[i].line, EMPLOYEE_MAX);
+			code = EXIT_INPUT;
+		}
+	return code;
+}
+
 #define SHEETS_PER_PART 200
 
 /*
@@ -117,6 +138,14 @@ render_sheets(struct project *p, struct stylesheet *sheets, const char *id,
 	static const char end[] = "<!--/styrdok:sheets-->";
 	size_t parts = st->n ? (st->n + SHEETS_PER_PART - 1) / SHEETS_PER_PART : 1;
 	char total[32];
+	int rc = 0;
+	char *version = (char *)xmlNodeGetContent(tree_child(tree_child(doc,
+	    "meta"), "version"));
+	char *status = (char *)xmlNodeGetContent(tree_child(tree_child(doc,
+	    "meta"), "status"));
+	char *hash = (char *)xmlGetProp(doc->parent, BAD_CAST "sha256");
+	/* As the stylesheets decide whether a sheet says UTKAST. */
+	int draft = strcmp(status, "utkast") == 0 || strcmp(status, "remiss") == 0;
 
 	snprintf(total, sizeof(total), "%zu", st->n);
 	for (size_t part = 0; part < parts; part++) {
@@ -139,26 +168,44 @@ render_sheets(struct project *p, struct stylesheet *sheets, const char *id,
 			xmlSetProp(pe, BAD_CAST "name", BAD_CAST st->v[i].name);
 			xmlSetProp(pe, BAD_CAST "unit", BAD_CAST st->v[i].unit);
 			xmlSetProp(pe, BAD_CAST "title", BAD_CAST st->v[i].title);
+			char *payload = qr_payload(id, version, draft, hash,
+			    st->v[i].employee);
+
+			if (qr_node(pe, payload) == NULL) {
+				/* cmd_sign bounds the length: not reached. */
+				diag_add(p->diags, NULL, 0, 0, SEV_ERROR,
+				    RULE_STAFF_ROW, "employee number on staff "
+				    "list line %d does not fit a QR code",
+				    st->v[i].line);
+				rc = -1;
+			}
+			free(payload);
 		}
 		snprintf(offset, sizeof(offset), "%zu", first);
-		int rc = stylesheet_apply(p, sheets, params, &out);
-
+		if (rc == 0)
+			rc = stylesheet_apply(p, sheets, params, &out);
 		xmlUnlinkNode(signing);
 		xmlFreeNode(signing);
 		s = rc == 0 ? strstr(out.data, start) : NULL;
 		e = s != NULL ? strstr(s, end) : NULL;
 		if (e == NULL) {
 			buf_free(&out);
-			return -1;
+			rc = -1;
+			break;
 		}
 		from = part == 0 ? out.data : s + strlen(start);
 		to = part + 1 == parts ? out.data + out.len : e;
 		rc = emit(arg, from, (size_t)(to - from));
 		buf_free(&out);
-		if (rc != 0)
-			return -1;
+		if (rc != 0) {
+			rc = -1;
+			break;
+		}
 	}
-	return 0;
+	free(version);
+	free(status);
+	free(hash);
+	return rc;
 }
 
 /* arg is a struct outfile **, set to NULL when a write fails (f is gone). */
@@ -335,7 +382,9 @@ cmd_sign(struct options *o, struct diags *d, int argc, char **argv)
 		    "no <acknowledgement> to sign", id);
 		goto out;
 	}
-	if ((code = staff_load(p, o->staff, cp1252, &st)) != EXIT_OK) {
+	if ((code = staff_load(p, o->staff, cp1252, &st)) == EXIT_OK)
+		code = employees_fit(d, o->staff, &st);
+	if (code != EXIT_OK) {
 		diag_say(d, "sign: nothing was written");
 		goto out;
 	}

@@ -159,6 +159,26 @@ int staff_parse(struct diags *, const char *rel, const char *data,
     size_t len, int cp1252, struct staff *out);
 void staff_free(struct staff *);
 
+/* ---- qr.c: the code on every signing sheet -------------------------- */
+
+#define QR_PREFIX "STYRDOK1"	/* the payload format's name and version */
+#define QR_DRAFT "-UTKAST"	/* after the version: the sheet said UTKAST */
+#define EMPLOYEE_MAX 64		/* bytes of an employee number in a code */
+
+/* A sheet's code as read back. */
+struct sheet_code {
+	char *id, *version, *hash, *employee;
+	int draft;
+};
+
+enum qr_parse { QR_OK, QR_NOT_CODE, QR_LAYOUT, QR_FORMAT };
+
+char *qr_payload(const char *id, const char *version, int draft,
+    const char *hash12, const char *employee);
+xmlNodePtr qr_node(xmlNodePtr parent, const char *payload);
+enum qr_parse qr_parse(const char *line, struct sheet_code *);
+void sheet_code_free(struct sheet_code *);
+
 /* ---- record.c: what each output was built from --------------------- */
 
 struct record;
