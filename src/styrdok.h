@@ -205,6 +205,9 @@ struct project *run_stages(struct diags *, int flags, int *status);
 int staff_load(struct project *, const char *path, int cp1252,
     struct staff *);
 void signatures_check(struct project *);
+char *signatures_in_force(xmlNodePtr doc);
+char *signatures_hash(xmlNodePtr doc, const char *id, const char *version);
+int signatures_has_version(xmlNodePtr doc, const char *version);
 
 /* ---- archive.c: adopted versions ------------------------------------ */
 
