@@ -158,6 +158,10 @@ struct staff {
 int staff_parse(struct diags *, const char *rel, const char *data,
     size_t len, int cp1252, struct staff *out);
 void staff_free(struct staff *);
+int csv_read(struct diags *, const char *rel, const char *data, size_t len,
+    int cp1252, enum rule,
+    int (*row)(void *, int line, char **fields, size_t n), void *arg);
+char *csv_header_key(const char *);
 
 /* ---- qr.c: the code on every signing sheet -------------------------- */
 
