@@ -119,6 +119,73 @@ employees_fit(struct diags *d, const char *path, const struct staff *st)
 	return code;
 }
 
+/*
+ * sign --missing: leaves in st only those whom the signature register of
+ * document id does not show as having signed version with hash (a
+ * draft's signature counts only while the draft's text is unchanged).
+ * Returns how many were left out, or -1 after a diagnostic (no register).
+ */
+static long
+leave_out_signed(struct project *p, const char *id, const char *version,
+    const char *hash, struct staff *st)
+{
+	xmlHashTablePtr done = xmlHashCreate(st->n + 1);
+	size_t kept = 0, registers = 0;
+
+	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
+	    s = s->next) {
+		xmlNodePtr reg = xmlFirstElementChild(s);
+		xmlChar *doc;
+
+		if (!tree_is(s, "source") || !tree_is(reg, "signatures"))
+			continue;
+		doc = xmlGetProp(reg, BAD_CAST "doc");
+		registers += xmlStrEqual(doc, BAD_CAST id);
+		if (!xmlStrEqual(doc, BAD_CAST id)) {
+			xmlFree(doc);
+			continue;
+		}
+		xmlFree(doc);
+		for (xmlNodePtr g = reg->children; g; g = g->next) {
+			xmlChar *v, *h, *e;
+
+			if (!tree_is(g, "signed"))
+				continue;
+			v = xmlGetProp(g, BAD_CAST "version");
+			h = xmlGetProp(g, BAD_CAST "hash");
+			e = xmlGetProp(g, BAD_CAST "employee");
+			if (xmlStrEqual(v, BAD_CAST version) &&
+			    (!xmlHasProp(g, BAD_CAST "draft") ||
+			    xmlStrEqual(h, BAD_CAST hash)))
+				xmlHashAddEntry(done, e, (void *)1);
+			xmlFree(v);
+			xmlFree(h);
+			xmlFree(e);
+		}
+	}
+	if (registers == 0) {
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "sign "
+		    "--missing: %s has no signature register to tell who has "
+		    "signed", id);
+		xmlHashFree(done, NULL);
+		return -1;
+	}
+	for (size_t i = 0; i < st->n; i++) {
+		struct person *x = &st->v[i];
+
+		if (xmlHashLookup(done, BAD_CAST x->employee) != NULL) {
+			free(x->name), free(x->unit), free(x->title);
+			free(x->employee);
+		} else
+			st->v[kept++] = *x;
+	}
+	xmlHashFree(done, NULL);
+	long left_out = (long)(st->n - kept);
+
+	st->n = kept;
+	return left_out;
+}
+
 #define SHEETS_PER_PART 200
 
 /*
@@ -392,6 +459,23 @@ cmd_sign(struct options *o, struct diags *d, int argc, char **argv)
 	    "title"));
 	hash = (char *)xmlGetProp(doc->parent, BAD_CAST "sha256");
 	hash[12] = '\0';
+	if (o->missing) {
+		long out = leave_out_signed(p, id, version, hash, &st);
+
+		if (out < 0) {
+			code = EXIT_INPUT;
+			goto out;
+		}
+		if (st.n == 0) {
+			diag_say(d, "sign: everyone on the staff list has signed "
+			    "%s version %s; no sheets were written", id, version);
+			code = EXIT_OK;
+			goto out;
+		}
+		diag_say(d, "sign: %ld on the staff list have signed %s version "
+		    "%s already; sheets for the other %zu", out, id, version,
+		    st.n);
+	}
 	dir = xasprintf("signing/%s/%s", id, version);
 	r = renderer_new(p);
 	if (render_one(r, "document", id, "html", NULL, &html) != 0) {
