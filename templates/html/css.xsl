@@ -71,9 +71,6 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .ack { margin-top: 3rem; }
 .sheet { margin: 2rem 0; padding-top: 1rem; border-top: 1px solid var(--rule); }
 .sheet .org { font-weight: bold; color: var(--primary); margin: 0; }
-.sheet-head { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 1rem; }
-.sheet-head table { flex: 1 1 20rem; width: auto; }
-svg.code { flex: none; width: 8rem; height: 8rem; margin-top: 2rem; }
 ins, .ins-sample { color: #0b5d1e; background: #e6f4ea; text-decoration: underline; text-decoration-thickness: 2px; }
 del, .del-sample { color: #8a1c1c; background: #fbeaea; text-decoration: line-through; }
 .changed-unit { border-left: 4px solid var(--accent); padding-left: .6rem; margin-left: -1rem; }
@@ -127,7 +124,6 @@ pre { white-space: pre-wrap; background: #f5f5f5; padding: .6rem; }
   .screen-only { display: none; }
   .sheet { break-after: page; page-break-after: always; break-inside: avoid; margin: 0; border: 0; padding: 0; }
   .sheet:last-child { break-after: auto; page-break-after: auto; }
-  svg.code { width: 30mm; height: 30mm; }
   body.draft::after { content: "UTKAST"; position: fixed; top: 40%; left: 0; right: 0; text-align: center;
     font-size: 96pt; font-weight: bold; color: rgba(176, 0, 32, .10); transform: rotate(-35deg); z-index: -1; }
 }

@@ -46,6 +46,12 @@
         <meta name="styrdok:sha256" content="{$sha256}"/>
         <style>
           <xsl:call-template name="css"><xsl:with-param name="furniture" select="$furniture"/></xsl:call-template>
+          <!-- The sheet's data beside its code; the code 30 mm on paper. -->
+          <xsl:text>.sheet-head { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 1rem; }
+.sheet-head table { flex: 1 1 20rem; width: auto; }
+svg.code { flex: none; width: 8rem; height: 8rem; margin-top: 2rem; }
+@media print { svg.code { width: 30mm; height: 30mm; } }
+</xsl:text>
         </style>
       </head>
       <body>
