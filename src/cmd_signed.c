@@ -87,6 +87,23 @@ problem(struct run *r, const struct entry *e, enum severity sev,
 	free(msg);
 }
 
+/*
+ * Text from the input as shown in a message: at most 60 bytes, cut
+ * between characters, with "…" when cut.  Returns a string to free.
+ */
+static char *
+clip(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n <= 60)
+		return xstrdup(s);
+	n = 60;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return xasprintf("%.*s…", (int)n, s);
+}
+
 /* The short hash of the document's version v, "" when not known. */
 static const char *
 version_hash(struct run *r, const char *v)
@@ -235,10 +252,13 @@ check_entry(struct run *r, struct entry *e)
 	if ((m = xmlHashLookup(r->staff, BAD_CAST e->employee)) == NULL) {
 		char *list = (char *)xmlGetProp(r->reg, BAD_CAST "staff");
 
+		char *t = clip(e->employee);
+
 		problem(r, e, SEV_ERROR, RULE_SIGNED_STAFF, "employee number "
 		    "%s is not on the register's staff list (%s): mistyped?",
-		    e->employee, list);
+		    t, list);
 		free(list);
+		free(t);
 		return;
 	}
 	key = pair_key(e->employee, e->version);
@@ -290,27 +310,31 @@ read_line(struct run *r, const char *where, int line, const char *text)
 	struct sheet_code c;
 	struct entry *e;
 
+	char *t = clip(text);
+
 	switch (qr_parse(text, &c)) {
 	case QR_LAYOUT:
-		problem(r, &probe, SEV_ERROR, RULE_SIGNED_CODE, "\"%.40s\": "
-		    "%s is followed by another character than ':': the "
-		    "scanner types with another keyboard layout than the "
-		    "computer's; set it to the computer's (Swedish) layout",
-		    text, QR_PREFIX);
+		problem(r, &probe, SEV_ERROR, RULE_SIGNED_CODE, "\"%s\": %s "
+		    "is followed by another character than ':': the scanner "
+		    "types with another keyboard layout than the computer's; "
+		    "set it to the computer's (Swedish) layout", t, QR_PREFIX);
+		free(t);
 		return -1;
 	case QR_FORMAT:
-		problem(r, &probe, SEV_ERROR, RULE_SIGNED_CODE, "\"%.60s\" is "
+		problem(r, &probe, SEV_ERROR, RULE_SIGNED_CODE, "\"%s\" is "
 		    "not a code styrdok prints (%s:DOCUMENT:VERSION:HASH:"
-		    "EMPLOYEE)", text, QR_PREFIX);
+		    "EMPLOYEE)", t, QR_PREFIX);
+		free(t);
 		return -1;
 	case QR_NOT_CODE:
 		if (r->in_force == NULL) {
 			problem(r, &probe, SEV_ERROR, RULE_SIGNED_VERSION,
-			    "employee number %.40s: no version of %s is in "
-			    "force, so scan the code on the sheet instead",
-			    text, r->id);
+			    "employee number %s: no version of %s is in force, "
+			    "so scan the code on the sheet instead", t, r->id);
+			free(t);
 			return -1;
 		}
+		free(t);
 		e = new_entry(r, where, line);
 		e->employee = xstrdup(text);
 		e->version = xstrdup(r->in_force);
@@ -319,6 +343,7 @@ read_line(struct run *r, const char *where, int line, const char *text)
 	case QR_OK:
 		break;
 	}
+	free(t);
 	if (strcmp(c.id, r->id) != 0) {
 		problem(r, &probe, SEV_ERROR, RULE_SIGNED_DOCUMENT, "the sheet "
 		    "is for %s%s, not %s: record it with styrdok signed %s",
@@ -429,8 +454,11 @@ csv_row(void *arg, int line, char **f, size_t n)
 	char *date = csv_date(FIELD(r->col_date));
 
 	if (!iso_date_valid(date)) {
-		problem(r, &probe, SEV_ERROR, RULE_SIGNED_DATE, "\"%.20s\" is "
-		    "not a date as YYYY-MM-DD", FIELD(r->col_date));
+		char *t = clip(FIELD(r->col_date));
+
+		problem(r, &probe, SEV_ERROR, RULE_SIGNED_DATE, "\"%s\" is "
+		    "not a date as YYYY-MM-DD", t);
+		free(t);
 		free(date);
 		return 0;
 	}
@@ -445,8 +473,11 @@ csv_row(void *arg, int line, char **f, size_t n)
 
 	if (*h != '\0' && (strlen(h) != 12 ||
 	    strspn(h, "0123456789abcdefABCDEF") != 12)) {
-		problem(r, &probe, SEV_ERROR, RULE_SIGNED_HASH, "\"%.20s\" is "
-		    "not a short hash (12 hexadecimal digits)", h);
+		char *t = clip(h);
+
+		problem(r, &probe, SEV_ERROR, RULE_SIGNED_HASH, "\"%s\" is "
+		    "not a short hash (12 hexadecimal digits)", t);
+		free(t);
 		free(date);
 		return 0;
 	}
