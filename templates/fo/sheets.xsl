@@ -126,12 +126,6 @@
                     <xsl:with-param name="label" select="'Kontrollsumma'"/>
                     <xsl:with-param name="value"><fo:inline font-family="{$font-mono}"><xsl:value-of select="$short-hash"/></fo:inline></xsl:with-param>
                   </xsl:call-template>
-                  <xsl:for-each select="s:qr">
-                    <xsl:call-template name="info-row">
-                      <xsl:with-param name="label" select="'Kod för registrering'"/>
-                      <xsl:with-param name="value"><fo:inline font-family="{$font-mono}" font-size="7.5pt"><xsl:value-of select="@payload"/></fo:inline></xsl:with-param>
-                    </xsl:call-template>
-                  </xsl:for-each>
                 </fo:table-body>
               </fo:table>
             </fo:table-cell>
@@ -141,6 +135,10 @@
           </fo:table-row>
         </fo:table-body>
       </fo:table>
+      <!-- The code as text, on one line where it fits: a line broken at a hyphen reads back without it. -->
+      <xsl:for-each select="s:qr">
+        <fo:block font-size="8pt" space-before="1mm" hyphenate="false">Kod för registrering: <fo:inline font-family="{$font-mono}"><xsl:value-of select="@payload"/></fo:inline></fo:block>
+      </xsl:for-each>
       <fo:block font-weight="bold" space-before="2.5mm" space-after="3mm"><xsl:value-of select="normalize-space($ack/s:statement)"/></fo:block>
       <xsl:call-template name="sign-table">
         <xsl:with-param name="caption" select="'Medarbetaren'"/>
