@@ -99,23 +99,38 @@ register_csv(struct buf *b, const struct staff *st, const char *title,
 
 
 /*
- * Each employee number goes into its sheet's code; a QR code holds a
- * bounded payload, so the number is bounded too.  Returns EXIT_OK, or
- * EXIT_INPUT after a diagnostic per number too long.
+ * Each employee number goes into its sheet's code, which a scanner types
+ * back as one line: a QR code holds a bounded payload, so the number is
+ * bounded too, and it may hold no line break or other control
+ * character.  Returns EXIT_OK, or EXIT_INPUT after a diagnostic per
+ * number that does not fit.
  */
 static int
 employees_fit(struct diags *d, const char *path, const struct staff *st)
 {
 	int code = EXIT_OK;
 
-	for (size_t i = 0; i < st->n; i++)
-		if (strlen(st->v[i].employee) > EMPLOYEE_MAX) {
-			diag_add(d, path, st->v[i].line, 1, SEV_ERROR,
-			    RULE_STAFF_ROW, "line %d: the employee number is "
-			    "longer than %d characters and would not fit the "
-			    "sheet's code", st->v[i].line, EMPLOYEE_MAX);
+	for (size_t i = 0; i < st->n; i++) {
+		const char *e = st->v[i].employee, *c = e;
+
+		while (*c != '\0' && (unsigned char)*c >= 0x20 && *c != 0x7f)
+			c++;
+		if (strlen(e) > EMPLOYEE_MAX || *c != '\0') {
+			if (*c != '\0')
+				diag_add(d, path, st->v[i].line, 1, SEV_ERROR,
+				    RULE_STAFF_ROW, "line %d: the employee number "
+				    "holds a line break or another control "
+				    "character, which the sheet's code cannot "
+				    "carry", st->v[i].line);
+			else
+				diag_add(d, path, st->v[i].line, 1, SEV_ERROR,
+				    RULE_STAFF_ROW, "line %d: the employee number "
+				    "is longer than %d bytes, more than the "
+				    "sheet's code carries", st->v[i].line,
+				    EMPLOYEE_MAX);
 			code = EXIT_INPUT;
 		}
+	}
 	return code;
 }
 

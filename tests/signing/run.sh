@@ -163,4 +163,10 @@ check "the refusal tells how to start one" grep -q "has no signature register: a
 expect_status 1 "sign --missing without a register is refused" styrdok -C "$R" sign $T --staff policies/staff/personal.csv --missing -o x
 check "and writes nothing" test ! -e "$R/x"
 
+# --- employee numbers the code cannot carry --------------------------------
+printf 'Anställningsnummer;Namn;Enhet\n"10\n01";A;B\n%s;C;D\n' "$(printf '9%.0s' $(seq 65))" >"$R/lang.csv"
+expect_status 1 "sign refuses employee numbers a scanner could not type back" styrdok -C "$R" sign $T --staff lang.csv -o y
+check "a line break and a number over 64 bytes, each at its line" sh -c \
+    "grep -q '^lang.csv:2:1: error: line 2: the employee number holds a line break.*\[staff-row\]' '$scratch/err' && grep -q '^lang.csv:4:1: error: line 4: the employee number is longer than 64 bytes.*\[staff-row\]' '$scratch/err' && test ! -e '$R/y'"
+
 suite_end signing
