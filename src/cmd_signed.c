@@ -864,7 +864,6 @@ read_input(struct run *r, struct options *o, int argc, char **argv,
 {
 	size_t len = 0;
 	char *data;
-	int rc = 0;
 
 	if (argc > 1) {
 		for (int i = 1; i < argc; i++) {
@@ -878,6 +877,7 @@ read_input(struct run *r, struct options *o, int argc, char **argv,
 		return 0;
 	}
 	if (o->from != NULL) {
+		errno = 0;
 		if ((data = file_read(o->from, &len)) == NULL) {
 			diag_add(r->d, o->from, 0, 0, SEV_ERROR, RULE_IO, "cannot "
 			    "read the file: %s", errno ? strerror(errno) :
@@ -899,7 +899,7 @@ read_input(struct run *r, struct options *o, int argc, char **argv,
 	}
 	read_lines(r, "<stdin>", data, len);
 	free(data);
-	return rc;
+	return 0;
 }
 
 /* The staff list the register is checked against, as the check stage read it. */

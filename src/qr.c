@@ -5,8 +5,8 @@
  *	STYRDOK1:<document id>:<version>[-UTKAST]:<hash12>:<employee>
  *
  * and the QR symbol that carries it.  libqrencode makes the module
- * matrix; qr_node puts it in the tree as rows of dark runs, and the
- * stylesheets draw those as SVG (inline in HTML, vector in the PDF).
+ * matrix; qr_node puts its runs of dark modules in the tree, and the
+ * stylesheets draw them as SVG (inline in HTML, vector in the PDF).
  * qr_parse reads a payload back as a USB scanner types it, case folded
  * where caps lock may have turned it.
  */
@@ -32,10 +32,15 @@ qr_payload(const char *id, const char *version, int draft,
 }
 
 /*
- * Adds <qr payload modules> with one <dark x y w/> per run of dark
- * modules to parent, in parent's namespace.  Level Q (a quarter of the
- * symbol may be lost to a fold or a stain).  Returns the node, or NULL
- * when the payload does not fit any QR version (nothing is added).
+ * Adds <qr payload modules path> to parent, in parent's namespace: the
+ * symbol for payload at level Q (a quarter of it may be lost to a fold
+ * or a stain), modules wide, and its dark modules as path data in module
+ * units, "Mx,yhwv1h-wz" per run of dark modules in a row.  The runs are
+ * the data the stylesheets draw from (a path in the SVG of HTML and of
+ * the PDF, with the quiet zone and size their format wants); one
+ * attribute, not an element per run, because a staff list of thousands
+ * would otherwise put millions of nodes in the tree.  Returns the node,
+ * or NULL when the payload does not fit any QR version (nothing added).
  */
 xmlNodePtr
 qr_node(xmlNodePtr parent, const char *payload)
@@ -43,39 +48,30 @@ qr_node(xmlNodePtr parent, const char *payload)
 	QRcode *code = QRcode_encodeData((int)strlen(payload),
 	    (const unsigned char *)payload, 0, QR_ECLEVEL_Q);
 	xmlNodePtr qr;
-	char num[16], xs[16], ws[16];
+	struct buf path = {0};
+	char num[16];
 
 	if (code == NULL)
 		return NULL;
-	qr = xmlNewChild(parent, parent->ns, BAD_CAST "qr", NULL);
-	xmlSetProp(qr, BAD_CAST "payload", BAD_CAST payload);
-	snprintf(num, sizeof(num), "%d", code->width);
-	xmlSetProp(qr, BAD_CAST "modules", BAD_CAST num);
 	for (int y = 0; y < code->width; y++) {
 		const unsigned char *row = code->data + (size_t)y * code->width;
 
-		snprintf(num, sizeof(num), "%d", y);
-		for (int x = 0; x < code->width; ) {
-			int w = 0;
-
+		for (int x = 0, w; x < code->width; x += w) {
 			/* Bit 0 of each byte is the module's colour (1: dark). */
-			while (x + w < code->width && (row[x + w] & 1))
-				w++;
-			if (w == 0) {
-				x++;
-				continue;
-			}
-			xmlNodePtr d = xmlNewChild(qr, parent->ns,
-			    BAD_CAST "dark", NULL);
-
-			snprintf(xs, sizeof(xs), "%d", x);
-			snprintf(ws, sizeof(ws), "%d", w);
-			xmlSetProp(d, BAD_CAST "x", BAD_CAST xs);
-			xmlSetProp(d, BAD_CAST "y", BAD_CAST num);
-			xmlSetProp(d, BAD_CAST "w", BAD_CAST ws);
-			x += w;
+			for (w = 0; x + w < code->width && (row[x + w] & 1); w++)
+				;
+			if (w == 0)
+				w = 1;
+			else
+				buf_printf(&path, "M%d,%dh%dv1h-%dz", x, y, w, w);
 		}
 	}
+	qr = xmlNewChild(parent, parent->ns, BAD_CAST "qr", NULL);
+	xmlNewProp(qr, BAD_CAST "payload", BAD_CAST payload);
+	snprintf(num, sizeof(num), "%d", code->width);
+	xmlNewProp(qr, BAD_CAST "modules", BAD_CAST num);
+	xmlNewProp(qr, BAD_CAST "path", BAD_CAST path.data);
+	buf_free(&path);
 	QRcode_free(code);
 	return qr;
 }

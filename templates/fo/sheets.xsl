@@ -151,7 +151,7 @@
 
   <!--
     The sheet's code: the QR symbol as SVG, which FOP sets as vector
-    graphics, drawn from the dark runs styrdok put in the tree (a quiet
+    graphics, drawn from the runs of dark modules styrdok put in the tree (a quiet
     zone of four modules), with its text alternative.  The payload is
     also printed as text, in the table beside it.
   -->
@@ -162,11 +162,7 @@
           fox:alt-text="{concat('QR-kod för registrering av bekräftelsen: ', $doc, ', version ', $meta/s:version, ', kontrollsumma ', $short-hash, ', anställningsnummer ', ../@employee)}">
         <svg:svg width="{$box}" height="{$box}" viewBox="-4 -4 {$box} {$box}">
           <svg:rect x="-4" y="-4" width="{$box}" height="{$box}" fill="#ffffff"/>
-          <svg:path fill="#000000" shape-rendering="crispEdges">
-            <xsl:attribute name="d">
-              <xsl:for-each select="s:dark">M<xsl:value-of select="@x"/>,<xsl:value-of select="@y"/>h<xsl:value-of select="@w"/>v1h-<xsl:value-of select="@w"/>z</xsl:for-each>
-            </xsl:attribute>
-          </svg:path>
+          <svg:path fill="#000000" shape-rendering="crispEdges" d="{@path}"/>
         </svg:svg>
       </fo:instream-foreign-object>
     </fo:block>

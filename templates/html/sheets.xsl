@@ -122,8 +122,8 @@ svg.code { flex: none; width: 8rem; height: 8rem; margin-top: 2rem; }
   </xsl:template>
 
   <!--
-    The sheet's code: the QR symbol drawn from the dark runs styrdok put
-    in the tree (one path, a quiet zone of four modules) with its text
+    The sheet's code: the QR symbol drawn from the runs of dark modules
+    styrdok put in the tree (one path, a quiet zone of four modules) with its text
     alternative.  The payload is also in the table beside it, as text a
     person can read and type.
   -->
@@ -133,11 +133,7 @@ svg.code { flex: none; width: 8rem; height: 8rem; margin-top: 2rem; }
     <svg xmlns="http://www.w3.org/2000/svg" class="code" viewBox="-4 -4 {$box} {$box}" width="{$box * 4}" height="{$box * 4}" role="img" aria-labelledby="code-{$n}">
       <title id="code-{$n}">QR-kod för registrering av bekräftelsen: <xsl:value-of select="$doc"/>, version <xsl:value-of select="$meta/s:version"/>, kontrollsumma <xsl:value-of select="$short-hash"/>, anställningsnummer <xsl:value-of select="../@employee"/></title>
       <rect x="-4" y="-4" width="{$box}" height="{$box}" fill="#fff"/>
-      <path fill="#000" shape-rendering="crispEdges">
-        <xsl:attribute name="d">
-          <xsl:for-each select="s:dark">M<xsl:value-of select="@x"/>,<xsl:value-of select="@y"/>h<xsl:value-of select="@w"/>v1h-<xsl:value-of select="@w"/>z</xsl:for-each>
-        </xsl:attribute>
-      </path>
+      <path fill="#000" shape-rendering="crispEdges" d="{@path}"/>
     </svg>
   </xsl:template>
 </xsl:stylesheet>

@@ -429,15 +429,16 @@ test_sheet_code(void **state)
 	assert_int_equal(qr_parse("STYRDOK1:a:1.0", &c), QR_FORMAT);
 }
 
-/* The QR matrix in the tree: runs that cover only dark modules. */
+/* The QR matrix in the tree: runs of dark modules inside the symbol. */
 static void
 test_qr_node(void **state)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "person"), qr;
-	long dark = 0, n;
-	char *big = malloc(4000);
-	xmlChar *modules;
+	long dark = 0, n, x, y, w, w2, lasty = -1;
+	char *big = malloc(4000), *p;
+	xmlChar *modules, *path;
+	int used;
 
 	(void)state;
 	xmlDocSetRootElement(doc, root);
@@ -447,16 +448,17 @@ test_qr_node(void **state)
 	n = strtol((char *)modules, NULL, 10);
 	xmlFree(modules);
 	assert_true(n >= 21 && (n - 21) % 4 == 0);	/* a QR version */
-	for (xmlNodePtr d = qr->children; d; d = d->next) {
-		xmlChar *x = xmlGetProp(d, BAD_CAST "x"), *w = xmlGetProp(d,
-		    BAD_CAST "w");
-
-		assert_true(atol((char *)x) + atol((char *)w) <= n);
-		dark += atol((char *)w);
-		xmlFree(x);
-		xmlFree(w);
+	path = xmlGetProp(qr, BAD_CAST "path");
+	for (p = (char *)path; *p; p += used) {
+		assert_int_equal(sscanf(p, "M%ld,%ldh%ldv1h-%ldz%n", &x, &y,
+		    &w, &w2, &used), 4);
+		assert_true(w == w2 && w > 0 && x >= 0 && x + w <= n);
+		assert_true(y >= lasty && y < n);
+		lasty = y;
+		dark += w;
 	}
-	/* Finder patterns alone hold 3 * 33 dark modules. */
+	xmlFree(path);
+	/* The three finder patterns alone hold 3 * 33 dark modules. */
 	assert_true(dark > 99 && dark < n * n);
 	memset(big, 'a', 3999);
 	big[3999] = '\0';
