@@ -46,6 +46,7 @@ struct run {
 	xmlNodePtr doc, reg;
 	char *in_force;		/* the version in force, or NULL */
 	xmlHashTablePtr staff;	/* employee -> <member> of the staff list */
+	xmlHashTablePtr folded;	/* the same, the employee in lower case */
 	xmlHashTablePtr recorded; /* "employee version" -> <signed> */
 	xmlHashTablePtr batch;	/* "employee version" -> its entry */
 	xmlHashTablePtr hashes;	/* version -> short hash, "" if unknown */
@@ -162,6 +163,17 @@ version_of_hash(struct run *r, const char *h)
 	return NULL;
 }
 
+/* s in lower case (ASCII letters), as a new string. */
+static char *
+lower(const char *s)
+{
+	char *l = xstrdup(s);
+
+	for (char *c = l; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return l;
+}
+
 static char *
 pair_key(const char *employee, const char *version)
 {
@@ -249,7 +261,17 @@ check_entry(struct run *r, struct entry *e)
 	/* A row without a hash records the one of the version it names. */
 	if (e->hash == NULL && *known != '\0')
 		e->hash = xstrdup(known);
+	/* A scanner with caps lock on turns the case of letters. */
 	if ((m = xmlHashLookup(r->staff, BAD_CAST e->employee)) == NULL) {
+		char *low = lower(e->employee);
+
+		if ((m = xmlHashLookup(r->folded, BAD_CAST low)) != NULL) {
+			free(e->employee);
+			e->employee = (char *)xmlGetProp(m, BAD_CAST "employee");
+		}
+		free(low);
+	}
+	if (m == NULL) {
 		char *list = (char *)xmlGetProp(r->reg, BAD_CAST "staff");
 
 		char *t = clip(e->employee);
@@ -915,6 +937,10 @@ index_staff(struct run *r)
 			continue;
 		emp = xmlGetProp(m, BAD_CAST "employee");
 		xmlHashAddEntry(r->staff, emp, m);
+		char *low = lower((char *)emp);
+
+		xmlHashAddEntry(r->folded, BAD_CAST low, m);
+		free(low);
 		xmlFree(emp);
 	}
 	for (xmlNodePtr s = r->reg->children; s; s = s->next) {
@@ -990,6 +1016,7 @@ cmd_signed(struct options *o, struct diags *d, int argc, char **argv)
 	rel = node_file(d, r.reg);
 	r.in_force = signatures_in_force(r.doc);
 	r.staff = xmlHashCreate(256);
+	r.folded = xmlHashCreate(256);
 	r.recorded = xmlHashCreate(256);
 	r.batch = xmlHashCreate(256);
 	r.hashes = xmlHashCreate(8);
@@ -1032,6 +1059,7 @@ out:
 	}
 	free(r.v);
 	xmlHashFree(r.staff, NULL);
+	xmlHashFree(r.folded, NULL);
 	xmlHashFree(r.recorded, NULL);
 	xmlHashFree(r.batch, NULL);
 	xmlHashFree(r.hashes, free_hash);

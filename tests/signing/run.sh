@@ -157,6 +157,13 @@ check "the refusal tells how to start one" grep -q "has no signature register: a
 expect_status 1 "sign --missing without a register is refused" styrdok -C "$R" sign $T --staff policies/staff/personal.csv --missing -o x
 check "and writes nothing" test ! -e "$R/x"
 
+# --- caps lock turned the case of an employee number -----------------------
+C="$scratch/c"
+small "$C"
+printf 'Anställningsnummer;Namn;Enhet\nAB-7;Åsa;IT\n' >"$C/policies/staff/personal.csv"
+expect_status 0 "an employee number in the wrong case" styrdok -C "$C" signed $T ab-7
+check "is recorded as the staff list spells it" grep -q '<signed employee="AB-7" version="1.0"' "$C/$REG"
+
 # --- employee numbers the code cannot carry --------------------------------
 printf 'Anställningsnummer;Namn;Enhet\n"10\n01";A;B\n%s;C;D\n' "$(printf '9%.0s' $(seq 65))" >"$R/lang.csv"
 expect_status 1 "sign refuses employee numbers a scanner could not type back" styrdok -C "$R" sign $T --staff lang.csv -o y
