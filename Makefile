@@ -7,7 +7,7 @@ DATADIR  ?= $(PREFIX)/share/styrdok
 MANDIR   ?= $(PREFIX)/share/man
 DESTDIR  ?=
 
-PKGS     = libxml-2.0 libxslt libexslt libcmark nettle libzip libmicrohttpd
+PKGS     = libxml-2.0 libxslt libexslt libcmark nettle libzip libmicrohttpd libqrencode
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
@@ -22,9 +22,9 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OBJS = src/util.o src/diag.o src/tree.o src/load.o src/validate.o src/rules.o src/registers.o \
        src/markdown.o src/enrich.o src/transform.o src/write.o src/pipeline.o \
        src/archive.o src/signatures.o src/render.o src/build.o src/cmd_check.o \
-       src/cmd_diff.o src/cmd_adopt.o src/cmd_sign.o src/cmd_packet.o \
+       src/cmd_diff.o src/cmd_adopt.o src/cmd_sign.o src/cmd_signed.o src/cmd_packet.o \
        src/diff.o src/csv.o src/record.o src/package.o src/pdf.o \
-       src/cmd_serve.o
+       src/cmd_serve.o src/qr.o
 HDRS = src/styrdok.h src/util.h src/diag.h src/render.h src/cmd.h
 
 .PHONY: all deps docs bench check check-browser test-unit test-regress test-cli regen \

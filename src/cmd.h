@@ -20,7 +20,10 @@ struct options {
 	const char *organ, *date, *paragraph, *dnr, *valid_from; /* adopt */
 	const char *version;	/* revise, sign --version */
 	const char *staff;	/* sign --staff */
-	const char *encoding;	/* sign --encoding */
+	const char *encoding;	/* sign, signed --encoding */
+	int missing;		/* sign --missing */
+	const char *from;	/* signed --from */
+	int keep_going;		/* signed --keep-going */
 	const char *port, *bind; /* serve --port, --bind */
 	int open;		/* serve --open */
 };
@@ -34,6 +37,8 @@ int cmd_adopt(struct options *, struct diags *, int argc, char **argv);
 int cmd_revise(struct options *, struct diags *, int argc, char **argv);
 int cmd_sign(struct options *, struct diags *, int argc, char **argv);
 int cmd_packet(struct options *, struct diags *, int argc, char **argv);
+int cmd_signed(struct options *, struct diags *, int argc, char **argv);
+
 int cmd_serve(struct options *, struct diags *, int argc, char **argv);
 
 /* build.c: one build, for build and for serve's rebuilds. */

@@ -98,6 +98,109 @@ register_csv(struct buf *b, const struct staff *st, const char *title,
 
 
 
+/*
+ * Each employee number goes into its sheet's code, which a scanner types
+ * back as one line: a QR code holds a bounded payload, so the number is
+ * bounded too, and it may hold no line break or other control
+ * character.  Returns EXIT_OK, or EXIT_INPUT after a diagnostic per
+ * number that does not fit.
+ */
+static int
+employees_fit(struct diags *d, const char *path, const struct staff *st)
+{
+	int code = EXIT_OK;
+
+	for (size_t i = 0; i < st->n; i++) {
+		const char *e = st->v[i].employee, *c = e;
+
+		while (*c != '\0' && (unsigned char)*c >= 0x20 && *c != 0x7f)
+			c++;
+		if (strlen(e) > EMPLOYEE_MAX || *c != '\0') {
+			if (*c != '\0')
+				diag_add(d, path, st->v[i].line, 1, SEV_ERROR,
+				    RULE_STAFF_ROW, "line %d: the employee number "
+				    "holds a line break or another control "
+				    "character, which the sheet's code cannot "
+				    "carry", st->v[i].line);
+			else
+				diag_add(d, path, st->v[i].line, 1, SEV_ERROR,
+				    RULE_STAFF_ROW, "line %d: the employee number "
+				    "is longer than %d bytes, more than the "
+				    "sheet's code carries", st->v[i].line,
+				    EMPLOYEE_MAX);
+			code = EXIT_INPUT;
+		}
+	}
+	return code;
+}
+
+/*
+ * sign --missing: leaves in st only those whom the signature register of
+ * document id does not show as having signed version with hash (a
+ * draft's signature counts only while the draft's text is unchanged).
+ * Returns how many were left out, or -1 after a diagnostic (no register).
+ */
+static long
+leave_out_signed(struct project *p, const char *id, const char *version,
+    const char *hash, struct staff *st)
+{
+	xmlHashTablePtr done = xmlHashCreate(st->n + 1);
+	size_t kept = 0, registers = 0;
+
+	for (xmlNodePtr s = xmlDocGetRootElement(p->tree)->children; s;
+	    s = s->next) {
+		xmlNodePtr reg = xmlFirstElementChild(s);
+		xmlChar *doc;
+
+		if (!tree_is(s, "source") || !tree_is(reg, "signatures"))
+			continue;
+		doc = xmlGetProp(reg, BAD_CAST "doc");
+		registers += xmlStrEqual(doc, BAD_CAST id);
+		if (!xmlStrEqual(doc, BAD_CAST id)) {
+			xmlFree(doc);
+			continue;
+		}
+		xmlFree(doc);
+		for (xmlNodePtr g = reg->children; g; g = g->next) {
+			xmlChar *v, *h, *e;
+
+			if (!tree_is(g, "signed"))
+				continue;
+			v = xmlGetProp(g, BAD_CAST "version");
+			h = xmlGetProp(g, BAD_CAST "hash");
+			e = xmlGetProp(g, BAD_CAST "employee");
+			if (xmlStrEqual(v, BAD_CAST version) &&
+			    (!xmlHasProp(g, BAD_CAST "draft") ||
+			    xmlStrEqual(h, BAD_CAST hash)))
+				xmlHashAddEntry(done, e, (void *)1);
+			xmlFree(v);
+			xmlFree(h);
+			xmlFree(e);
+		}
+	}
+	if (registers == 0) {
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "sign "
+		    "--missing: %s has no signature register to tell who has "
+		    "signed", id);
+		xmlHashFree(done, NULL);
+		return -1;
+	}
+	for (size_t i = 0; i < st->n; i++) {
+		struct person *x = &st->v[i];
+
+		if (xmlHashLookup(done, BAD_CAST x->employee) != NULL) {
+			free(x->name), free(x->unit), free(x->title);
+			free(x->employee);
+		} else
+			st->v[kept++] = *x;
+	}
+	xmlHashFree(done, NULL);
+	long left_out = (long)(st->n - kept);
+
+	st->n = kept;
+	return left_out;
+}
+
 #define SHEETS_PER_PART 200
 
 /*
@@ -117,6 +220,14 @@ render_sheets(struct project *p, struct stylesheet *sheets, const char *id,
 	static const char end[] = "<!--/styrdok:sheets-->";
 	size_t parts = st->n ? (st->n + SHEETS_PER_PART - 1) / SHEETS_PER_PART : 1;
 	char total[32];
+	int rc = 0;
+	char *version = (char *)xmlNodeGetContent(tree_child(tree_child(doc,
+	    "meta"), "version"));
+	char *status = (char *)xmlNodeGetContent(tree_child(tree_child(doc,
+	    "meta"), "status"));
+	char *hash = (char *)xmlGetProp(doc->parent, BAD_CAST "sha256");
+	/* As the stylesheets decide whether a sheet says UTKAST. */
+	int draft = strcmp(status, "utkast") == 0 || strcmp(status, "remiss") == 0;
 
 	snprintf(total, sizeof(total), "%zu", st->n);
 	for (size_t part = 0; part < parts; part++) {
@@ -139,26 +250,44 @@ render_sheets(struct project *p, struct stylesheet *sheets, const char *id,
 			xmlSetProp(pe, BAD_CAST "name", BAD_CAST st->v[i].name);
 			xmlSetProp(pe, BAD_CAST "unit", BAD_CAST st->v[i].unit);
 			xmlSetProp(pe, BAD_CAST "title", BAD_CAST st->v[i].title);
+			char *payload = qr_payload(id, version, draft, hash,
+			    st->v[i].employee);
+
+			if (qr_node(pe, payload) == NULL) {
+				/* cmd_sign bounds the length: not reached. */
+				diag_add(p->diags, NULL, 0, 0, SEV_ERROR,
+				    RULE_STAFF_ROW, "employee number on staff "
+				    "list line %d does not fit a QR code",
+				    st->v[i].line);
+				rc = -1;
+			}
+			free(payload);
 		}
 		snprintf(offset, sizeof(offset), "%zu", first);
-		int rc = stylesheet_apply(p, sheets, params, &out);
-
+		if (rc == 0)
+			rc = stylesheet_apply(p, sheets, params, &out);
 		xmlUnlinkNode(signing);
 		xmlFreeNode(signing);
 		s = rc == 0 ? strstr(out.data, start) : NULL;
 		e = s != NULL ? strstr(s, end) : NULL;
 		if (e == NULL) {
 			buf_free(&out);
-			return -1;
+			rc = -1;
+			break;
 		}
 		from = part == 0 ? out.data : s + strlen(start);
 		to = part + 1 == parts ? out.data + out.len : e;
 		rc = emit(arg, from, (size_t)(to - from));
 		buf_free(&out);
-		if (rc != 0)
-			return -1;
+		if (rc != 0) {
+			rc = -1;
+			break;
+		}
 	}
-	return 0;
+	free(version);
+	free(status);
+	free(hash);
+	return rc;
 }
 
 /* arg is a struct outfile **, set to NULL when a write fails (f is gone). */
@@ -335,7 +464,9 @@ cmd_sign(struct options *o, struct diags *d, int argc, char **argv)
 		    "no <acknowledgement> to sign", id);
 		goto out;
 	}
-	if ((code = staff_load(p, o->staff, cp1252, &st)) != EXIT_OK) {
+	if ((code = staff_load(p, o->staff, cp1252, &st)) == EXIT_OK)
+		code = employees_fit(d, o->staff, &st);
+	if (code != EXIT_OK) {
 		diag_say(d, "sign: nothing was written");
 		goto out;
 	}
@@ -343,6 +474,23 @@ cmd_sign(struct options *o, struct diags *d, int argc, char **argv)
 	    "title"));
 	hash = (char *)xmlGetProp(doc->parent, BAD_CAST "sha256");
 	hash[12] = '\0';
+	if (o->missing) {
+		long out = leave_out_signed(p, id, version, hash, &st);
+
+		if (out < 0) {
+			code = EXIT_INPUT;
+			goto out;
+		}
+		if (st.n == 0) {
+			diag_say(d, "sign: everyone on the staff list has signed "
+			    "%s version %s; no sheets were written", id, version);
+			code = EXIT_OK;
+			goto out;
+		}
+		diag_say(d, "sign: %ld on the staff list have signed %s version "
+		    "%s already; sheets for the other %zu", out, id, version,
+		    st.n);
+	}
 	dir = xasprintf("signing/%s/%s", id, version);
 	r = renderer_new(p);
 	if (render_one(r, "document", id, "html", NULL, &html) != 0) {

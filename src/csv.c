@@ -414,3 +414,99 @@ out:
 	}
 	return 0;
 }
+
+/*
+ * Reads any CSV file as Excel saves it (the encoding, separator and
+ * quoting rules of the staff list), for the register.csv that signed
+ * reads back: calls row(arg, line, fields, n) for the header and then
+ * for each record that is not empty, with the fields trimmed.  Problems
+ * with the file itself are errors under rule, named rel.  Returns 0, or
+ * -1 after a diagnostic (or when row returned non-zero).
+ */
+int
+csv_read(struct diags *d, const char *rel, const char *data, size_t len,
+    int cp1252, enum rule rule,
+    int (*row)(void *, int line, char **fields, size_t n), void *arg)
+{
+	char *converted = NULL, sep;
+	const char *s = data;
+	size_t pos = 0;
+	struct csv_row r = {0};
+	int line, rc = -1, got;
+
+	if (memchr(data, '\0', len) != NULL) {
+		diag_add(d, rel, 1, 1, SEV_ERROR, rule, "a NUL byte: this is "
+		    "not a text file (a spreadsheet?); save it as \"CSV UTF-8\"");
+		return -1;
+	}
+	if (cp1252) {
+		if ((converted = cp1252_to_utf8(data, len, &len)) == NULL) {
+			diag_add(d, rel, 1, 1, SEV_ERROR, rule,
+			    "cannot convert from Windows-1252");
+			return -1;
+		}
+		s = converted;
+	} else if ((line = invalid_utf8_line(data, len)) != 0) {
+		diag_add(d, rel, line, 1, SEV_ERROR, rule, "not UTF-8 "
+		    "(probably Windows-1252, as Excel saves \"CSV "
+		    "(semikolonavgränsad)\"): save it as \"CSV UTF-8\", or "
+		    "give --encoding cp1252");
+		return -1;
+	}
+	line = 1;
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+	while (pos < len && (s[pos] == '\n' || s[pos] == '\r')) {
+		line += s[pos] == '\n';
+		pos++;
+	}
+	if (pos >= len) {
+		diag_add(d, rel, 1, 1, SEV_ERROR, rule, "the file is empty");
+		goto out;
+	}
+	{
+		size_t semi = 0, comma = 0;
+		int q = 0;
+
+		for (size_t i = pos; i < len && (q || (s[i] != '\n' &&
+		    s[i] != '\r')); i++) {
+			if (s[i] == '"')
+				q = !q;
+			else if (!q)
+				semi += s[i] == ';', comma += s[i] == ',';
+		}
+		sep = semi >= comma ? ';' : ',';
+	}
+	while ((got = next_row(s, len, &pos, sep, &line, &r)) == 1) {
+		int empty = 1;
+
+		for (size_t c = 0; c < r.n; c++) {
+			char *t = trim(r.field[c]);
+
+			memmove(r.field[c], t, strlen(t) + 1);
+			empty &= *r.field[c] == '\0';
+		}
+		if (!empty && row(arg, r.line, r.field, r.n) != 0) {
+			row_free(&r);
+			goto out;
+		}
+		row_free(&r);
+	}
+	if (got < 0) {
+		diag_add(d, rel, r.line, 1, SEV_ERROR, rule, "a quoted field "
+		    "that starts on line %d never ends", r.line);
+		goto out;
+	}
+	rc = 0;
+out:
+	row_free(&r);
+	free(converted);
+	return rc;
+}
+
+/* A header cell as compared: lower case, no spaces, '-', '_' or '.'. */
+char *
+csv_header_key(const char *s)
+{
+	return header_key(s);
+}

@@ -93,6 +93,15 @@ enum diag_class {
 	X(SIGNATURE_STAFF, "signature-staff", SEV_ERROR, CLASS_INPUT, 0) \
 	X(SIGNATURE_UNKNOWN, "signature-unknown", SEV_WARNING, CLASS_INPUT, 0) \
 	X(SIGNATURE_VERSION, "signature-version", SEV_ERROR, CLASS_INPUT, 0) \
+	X(SIGNED_CODE, "signed-code", SEV_ERROR, CLASS_INPUT, 0) \
+	X(SIGNED_CSV, "signed-csv", SEV_ERROR, CLASS_INPUT, 0) \
+	X(SIGNED_DATE, "signed-date", SEV_ERROR, CLASS_INPUT, 0) \
+	X(SIGNED_DOCUMENT, "signed-document", SEV_ERROR, CLASS_INPUT, 0) \
+	X(SIGNED_DUPLICATE, "signed-duplicate", SEV_ERROR, CLASS_INPUT, 0) \
+	X(SIGNED_HASH, "signed-hash", SEV_ERROR, CLASS_INPUT, 0) \
+	X(SIGNED_STAFF, "signed-staff", SEV_ERROR, CLASS_INPUT, 0) \
+	X(SIGNED_TWICE, "signed-twice", SEV_WARNING, CLASS_INPUT, 0) \
+	X(SIGNED_VERSION, "signed-version", SEV_ERROR, CLASS_INPUT, 0) \
 	X(STAFF_COLUMN, "staff-column", SEV_ERROR, CLASS_INPUT, 0) \
 	X(STAFF_CSV, "staff-csv", SEV_ERROR, CLASS_INPUT, 0) \
 	X(STAFF_EMPTY, "staff-empty", SEV_ERROR, CLASS_INPUT, 0) \

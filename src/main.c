@@ -44,8 +44,12 @@ static const char help_text[] =
     "                redline between two versions (files, ID@VERSION, ID)\n"
     "  revise ID [--version V]\n"
     "                start the next draft of an adopted document\n"
-    "  sign ID --staff FILE [--version V] [--encoding cp1252] [-o DIR]\n"
+    "  sign ID --staff FILE [--version V] [--missing] [--encoding cp1252]\n"
+    "       [-o DIR]\n"
     "                one acknowledgement sheet per person, for one version\n"
+    "  signed ID [--date DATE] [--from FILE] [--keep-going] [CODE|EMPLOYEE...]\n"
+    "                record returned acknowledgement sheets (scanned\n"
+    "                codes, employee numbers or register.csv)\n"
     "  packet CASE [-o DIR]\n"
     "                the approval packet of a case (ärende) for KS/KF\n"
     "  report [--format html|md|json] [-o DIR] [--internal]\n"
@@ -128,8 +132,8 @@ static const char help_diff[] =
     "  -h, --help          show this help\n";
 
 static const char help_sign[] =
-    "usage: styrdok sign ID --staff FILE [--version V] [--encoding utf-8|cp1252]\n"
-    "       [-o DIR]\n"
+    "usage: styrdok sign ID --staff FILE [--version V] [--missing]\n"
+    "       [--encoding utf-8|cp1252] [-o DIR]\n"
     "\n"
     "Writes DIR/signing/ID/VERSION/: the document (ID.html), sheets.html\n"
     "with one acknowledgement page per person in the staff list (title,\n"
@@ -141,11 +145,41 @@ static const char help_sign[] =
     "The staff list is CSV (';' or ','), UTF-8 with or without BOM, with\n"
     "the columns namn/name, enhet/unit, anställningsnummer/employee-id and\n"
     "optionally befattning/title.  Nothing is written when it has errors.\n"
+    "Each sheet carries a QR code, STYRDOK1:ID:VERSION:HASH:EMPLOYEE, that\n"
+    "styrdok signed reads back.\n"
     "\n"
     "  --staff FILE        the staff list\n"
     "  --version V         the version to sign\n"
+    "  --missing           sheets only for those the signature register\n"
+    "                      does not show as having signed that version\n"
     "  --encoding cp1252   read a list Excel saved as Windows-1252\n"
     "  -o, --output DIR    output directory (default: output)\n"
+    "  -h, --help          show this help\n";
+
+static const char help_signed[] =
+    "usage: styrdok signed ID [--date YYYY-MM-DD] [--from FILE] [--keep-going]\n"
+    "       [--encoding utf-8|cp1252] [CODE|EMPLOYEE...]\n"
+    "\n"
+    "Records returned acknowledgement sheets of document ID in its\n"
+    "signature register (<signatures doc=\"ID\"> under policies/).  Each\n"
+    "sheet is the code printed on it (STYRDOK1:ID:VERSION:HASH:EMPLOYEE, as\n"
+    "a USB scanner types it) or an employee number, which stands for the\n"
+    "version in force: as arguments, or one a line on standard input, or\n"
+    "--from the register.csv that sign wrote, with the date column filled\n"
+    "in.  Every entry is checked (the document, the version exists, is not\n"
+    "older than the version in force and is adopted unless the sheet says\n"
+    "UTKAST, the hash is that version's, the person is on the staff list,\n"
+    "the sheet is not recorded already).  With any error nothing is\n"
+    "written.  The new entries are added after those in the register, whose\n"
+    "existing text is kept byte for byte, in one atomic write.  Prints what\n"
+    "was recorded (employee, name, version, date) on stdout and how many on\n"
+    "the staff list have now signed the version in force.\n"
+    "\n"
+    "  --date YYYY-MM-DD   the date the sheets were signed (default: today)\n"
+    "  --from FILE         read register.csv (rows with a date)\n"
+    "  --keep-going        record the good entries even when others have\n"
+    "                      errors (the exit status is still 1)\n"
+    "  --encoding cp1252   read a FILE Excel saved as Windows-1252\n"
     "  -h, --help          show this help\n";
 
 static const char help_packet[] =
@@ -210,7 +244,8 @@ static const char help_list[] =
 enum {
 	OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL, OPT_ORGAN,
 	OPT_DATE, OPT_PARAGRAPH, OPT_DNR, OPT_VALID_FROM, OPT_VERSION,
-	OPT_STAFF, OPT_ENCODING, OPT_FORCE, OPT_PORT, OPT_OPEN, OPT_BIND,
+	OPT_STAFF, OPT_ENCODING, OPT_FORCE, OPT_MISSING, OPT_FROM,
+	OPT_KEEP_GOING, OPT_PORT, OPT_OPEN, OPT_BIND,
 };
 
 #define OPT_HELP {"help", no_argument, NULL, 'h'}
@@ -258,7 +293,15 @@ static const struct option sign_opts[] = {
 	{"staff", required_argument, NULL, OPT_STAFF},
 	{"version", required_argument, NULL, OPT_VERSION},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"missing", no_argument, NULL, OPT_MISSING},
 	{"output", required_argument, NULL, 'o'},
+	OPT_HELP, OPT_END,
+};
+static const struct option signed_opts[] = {
+	{"date", required_argument, NULL, OPT_DATE},
+	{"from", required_argument, NULL, OPT_FROM},
+	{"keep-going", no_argument, NULL, OPT_KEEP_GOING},
+	{"encoding", required_argument, NULL, OPT_ENCODING},
 	OPT_HELP, OPT_END,
 };
 static const struct option packet_opts[] = {
@@ -295,6 +338,7 @@ static const struct command commands[] = {
 	{"diff", cmd_diff, "hf:o:", diff_opts, help_diff, 2, 2, 1, 0},
 	{"revise", cmd_revise, "h", revise_opts, help_revise, 1, 1, 0, 0},
 	{"sign", cmd_sign, "ho:", sign_opts, help_sign, 1, 1, 0, 0},
+	{"signed", cmd_signed, "h", signed_opts, help_signed, 1, -1, 0, 0},
 	{"packet", cmd_packet, "ho:", packet_opts, help_packet, 1, 1, 0, 0},
 	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0, 0},
 	{"serve", cmd_serve, "ho:f:", serve_opts, help_serve, 0, 0, 0, 0},
@@ -375,6 +419,15 @@ set_option(const struct command *cmd, struct options *o, int c,
 		break;
 	case OPT_ENCODING:
 		o->encoding = arg;
+		break;
+	case OPT_MISSING:
+		o->missing = 1;
+		break;
+	case OPT_FROM:
+		o->from = arg;
+		break;
+	case OPT_KEEP_GOING:
+		o->keep_going = 1;
 		break;
 	case OPT_PORT:
 		o->port = arg;

@@ -163,6 +163,30 @@ struct staff {
 int staff_parse(struct diags *, const char *rel, const char *data,
     size_t len, int cp1252, struct staff *out);
 void staff_free(struct staff *);
+int csv_read(struct diags *, const char *rel, const char *data, size_t len,
+    int cp1252, enum rule,
+    int (*row)(void *, int line, char **fields, size_t n), void *arg);
+char *csv_header_key(const char *);
+
+/* ---- qr.c: the code on every signing sheet -------------------------- */
+
+#define QR_PREFIX "STYRDOK1"	/* the payload format's name and version */
+#define QR_DRAFT "-UTKAST"	/* after the version: the sheet said UTKAST */
+#define EMPLOYEE_MAX 64		/* bytes of an employee number in a code */
+
+/* A sheet's code as read back. */
+struct sheet_code {
+	char *id, *version, *hash, *employee;
+	int draft;
+};
+
+enum qr_parse { QR_OK, QR_NOT_CODE, QR_LAYOUT, QR_FORMAT };
+
+char *qr_payload(const char *id, const char *version, int draft,
+    const char *hash12, const char *employee);
+xmlNodePtr qr_node(xmlNodePtr parent, const char *payload);
+enum qr_parse qr_parse(const char *line, struct sheet_code *);
+void sheet_code_free(struct sheet_code *);
 
 /* ---- record.c: what each output was built from --------------------- */
 
@@ -190,6 +214,9 @@ struct project *run_stages(struct diags *, int flags, int *status);
 int staff_load(struct project *, const char *path, int cp1252,
     struct staff *);
 void signatures_check(struct project *);
+char *signatures_in_force(xmlNodePtr doc);
+char *signatures_hash(xmlNodePtr doc, const char *id, const char *version);
+int signatures_has_version(xmlNodePtr doc, const char *version);
 
 /* ---- archive.c: adopted versions ------------------------------------ */
 

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Runs every suite (unit, regression, command line, print and office
-# formats, the preview server, hostile inputs, man page lint) and ends
-# with one summary line: "check: N passed, N failed".
+# Runs every suite (unit, regression, command line, signing round trip,
+# print and office formats, the preview server, hostile inputs, man page
+# lint) and ends with one summary line: "check: N passed, N failed".
 # STYRDOK_VALGRIND=1 runs every styrdok process under valgrind.
 set -u
 cd "$(dirname "$0")/.." || exit 3
@@ -41,6 +41,9 @@ sh tests/regress/run.sh >"$log" 2>&1; cat "$log"; count regress
 
 echo "== command line"
 sh tests/cli/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count cli
+
+echo "== signing round trip"
+sh tests/signing/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count signing
 
 echo "== print and office formats"
 sh tests/print/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count print

@@ -3,8 +3,9 @@
 # when any is missing: as root directly, otherwise through sudo.
 set -eu
 PACKAGES="build-essential pkg-config libxml2-dev libxslt1-dev libcmark-dev
-nettle-dev libzip-dev libmicrohttpd-dev libcmocka-dev xsltproc libxml2-utils cmark mandoc python3
-fop fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 curl"
+nettle-dev libzip-dev libmicrohttpd-dev libqrencode-dev libcmocka-dev xsltproc libxml2-utils cmark mandoc python3
+fop fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 curl
+zbar-tools librsvg2-bin"
 
 missing=""
 for p in $PACKAGES; do

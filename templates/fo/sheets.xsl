@@ -14,6 +14,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
+    xmlns:svg="http://www.w3.org/2000/svg"
     xmlns:s="urn:styrdok:1"
     exclude-result-prefixes="s">
 
@@ -93,40 +94,77 @@
         <xsl:with-param name="text" select="concat($ack/s:title, ': ', @name)"/>
       </xsl:call-template>
       <xsl:call-template name="caption"><xsl:with-param name="text" select="'Dokumentet bekräftelsen gäller'"/></xsl:call-template>
-      <fo:table xsl:use-attribute-sets="table" font-size="9.5pt">
-        <fo:table-column fox:header="true" column-width="proportional-column-width(34)"/>
-        <fo:table-column column-width="proportional-column-width(66)"/>
+      <!-- The document's data on the left, the sheet's code on the right. -->
+      <fo:table table-layout="fixed" width="100%">
+        <fo:table-column column-width="proportional-column-width(1)"/>
+        <fo:table-column column-width="33mm"/>
         <fo:table-body>
-          <xsl:call-template name="info-row">
-            <xsl:with-param name="label" select="'Dokument'"/>
-            <xsl:with-param name="value" select="string($meta/s:title)"/>
-          </xsl:call-template>
-          <xsl:call-template name="info-row">
-            <xsl:with-param name="label" select="'Version'"/>
-            <xsl:with-param name="value"><xsl:value-of select="$meta/s:version"/><xsl:if test="$is-draft"> (utkast)</xsl:if></xsl:with-param>
-          </xsl:call-template>
-          <xsl:call-template name="info-row">
-            <xsl:with-param name="label" select="'Beslut'"/>
-            <xsl:with-param name="value">
-              <xsl:choose>
-                <xsl:when test="$dec/@date"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dec/@organ"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="$dec/@date"/> § <xsl:value-of select="$dec/@paragraph"/>, dnr <xsl:value-of select="$dec/@dnr"/></xsl:when>
-                <xsl:otherwise>Ej beslutad</xsl:otherwise>
-              </xsl:choose>
-            </xsl:with-param>
-          </xsl:call-template>
-          <xsl:call-template name="info-row">
-            <xsl:with-param name="label" select="'Kontrollsumma'"/>
-            <xsl:with-param name="value"><fo:inline font-family="{$font-mono}"><xsl:value-of select="$short-hash"/></fo:inline></xsl:with-param>
-          </xsl:call-template>
+          <fo:table-row>
+            <fo:table-cell>
+              <fo:table xsl:use-attribute-sets="table" font-size="9.5pt" space-after="0">
+                <fo:table-column fox:header="true" column-width="proportional-column-width(34)"/>
+                <fo:table-column column-width="proportional-column-width(66)"/>
+                <fo:table-body>
+                  <xsl:call-template name="info-row">
+                    <xsl:with-param name="label" select="'Dokument'"/>
+                    <xsl:with-param name="value" select="string($meta/s:title)"/>
+                  </xsl:call-template>
+                  <xsl:call-template name="info-row">
+                    <xsl:with-param name="label" select="'Version'"/>
+                    <xsl:with-param name="value"><xsl:value-of select="$meta/s:version"/><xsl:if test="$is-draft"> (utkast)</xsl:if></xsl:with-param>
+                  </xsl:call-template>
+                  <xsl:call-template name="info-row">
+                    <xsl:with-param name="label" select="'Beslut'"/>
+                    <xsl:with-param name="value">
+                      <xsl:choose>
+                        <xsl:when test="$dec/@date"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dec/@organ"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="$dec/@date"/> § <xsl:value-of select="$dec/@paragraph"/>, dnr <xsl:value-of select="$dec/@dnr"/></xsl:when>
+                        <xsl:otherwise>Ej beslutad</xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                  <xsl:call-template name="info-row">
+                    <xsl:with-param name="label" select="'Kontrollsumma'"/>
+                    <xsl:with-param name="value"><fo:inline font-family="{$font-mono}"><xsl:value-of select="$short-hash"/></fo:inline></xsl:with-param>
+                  </xsl:call-template>
+                </fo:table-body>
+              </fo:table>
+            </fo:table-cell>
+            <fo:table-cell display-align="before" padding-left="3mm">
+              <xsl:apply-templates select="s:qr"/>
+            </fo:table-cell>
+          </fo:table-row>
         </fo:table-body>
       </fo:table>
-      <fo:block font-weight="bold" space-before="3mm" space-after="4mm"><xsl:value-of select="normalize-space($ack/s:statement)"/></fo:block>
+      <!-- The code as text, on one line where it fits: a line broken at a hyphen reads back without it. -->
+      <xsl:for-each select="s:qr">
+        <fo:block font-size="8pt" space-before="1mm" hyphenate="false">Kod för registrering: <fo:inline font-family="{$font-mono}"><xsl:value-of select="@payload"/></fo:inline></fo:block>
+      </xsl:for-each>
+      <fo:block font-weight="bold" space-before="2.5mm" space-after="3mm"><xsl:value-of select="normalize-space($ack/s:statement)"/></fo:block>
       <xsl:call-template name="sign-table">
         <xsl:with-param name="caption" select="'Medarbetaren'"/>
         <xsl:with-param name="person" select="."/>
         <xsl:with-param name="manager" select="true()"/>
       </xsl:call-template>
       <fo:block font-size="9pt"><xsl:value-of select="normalize-space($ack/s:filing)"/></fo:block>
+    </fo:block>
+  </xsl:template>
+
+  <!--
+    The sheet's code: the QR symbol as SVG, which FOP sets as vector
+    graphics, drawn from the runs of dark modules styrdok put in the tree (a quiet
+    zone of four modules), with its text alternative.  The payload is
+    also printed as text, in the table beside it.
+  -->
+  <xsl:template match="s:qr">
+    <xsl:variable name="box" select="@modules + 8"/>
+    <fo:block line-height="0">
+      <fo:instream-foreign-object content-width="30mm" content-height="30mm"
+          fox:alt-text="{concat('QR-kod för registrering av bekräftelsen: ', $doc, ', version ', $meta/s:version, ', kontrollsumma ', $short-hash, ', anställningsnummer ', ../@employee)}">
+        <svg:svg width="{$box}" height="{$box}" viewBox="-4 -4 {$box} {$box}">
+          <svg:rect x="-4" y="-4" width="{$box}" height="{$box}" fill="#ffffff"/>
+          <svg:path fill="#000000" shape-rendering="crispEdges" d="{@path}"/>
+        </svg:svg>
+      </fo:instream-foreign-object>
     </fo:block>
   </xsl:template>
 </xsl:stylesheet>

@@ -241,6 +241,25 @@
           </xsl:choose>
           <xsl:if test="$d/s:meta/s:status != 'beslutad'"> Version <xsl:value-of select="$d/s:meta/s:version"/> är ett utkast; när den är beslutad ska alla bekräfta den.</xsl:if>
         </p>
+        <xsl:if test="s:unit">
+          <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+            <table>
+              <caption>Bekräftelser per enhet<xsl:if test="@in-force"> av version <xsl:value-of select="@in-force"/></xsl:if></caption>
+              <thead><tr><th scope="col">Enhet</th><th scope="col">Medarbetare</th><th scope="col">Har bekräftat</th><th scope="col">Bara en äldre version</th><th scope="col">Inte bekräftat</th></tr></thead>
+              <tbody>
+                <xsl:for-each select="s:unit">
+                  <tr>
+                    <th scope="row"><xsl:value-of select="@name"/></th>
+                    <td><xsl:value-of select="@staff"/></td>
+                    <td><xsl:value-of select="@signed"/></td>
+                    <td><xsl:value-of select="@old"/></td>
+                    <td><xsl:value-of select="@none"/></td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:if>
         <xsl:variable name="must" select="s:member[@status != 'current']"/>
         <xsl:if test="$must">
           <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
@@ -255,6 +274,7 @@
                     <td><xsl:value-of select="@unit"/></td>
                     <td>
                       <xsl:choose>
+                        <xsl:when test="@status = 'old' and @draft">Bara utkastet till version <xsl:value-of select="@signed"/>, ska bekräfta på nytt</xsl:when>
                         <xsl:when test="@status = 'old'">Bara version <xsl:value-of select="@signed"/>, ska bekräfta på nytt</xsl:when>
                         <xsl:otherwise>Ingen version</xsl:otherwise>
                       </xsl:choose>

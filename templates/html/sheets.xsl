@@ -46,6 +46,12 @@
         <meta name="styrdok:sha256" content="{$sha256}"/>
         <style>
           <xsl:call-template name="css"><xsl:with-param name="furniture" select="$furniture"/></xsl:call-template>
+          <!-- The sheet's data beside its code; the code 30 mm on paper. -->
+          <xsl:text>.sheet-head { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 1rem; }
+.sheet-head table { flex: 1 1 20rem; width: auto; }
+svg.code { flex: none; width: 8rem; height: 8rem; margin-top: 2rem; }
+@media print { svg.code { width: 30mm; height: 30mm; } }
+</xsl:text>
         </style>
       </head>
       <body>
@@ -67,23 +73,29 @@
             <section class="sheet" aria-labelledby="sheet-{$n}">
               <p class="org"><xsl:value-of select="$org/s:name"/></p>
               <h2 id="sheet-{$n}"><xsl:value-of select="$ack/s:title"/>: <xsl:value-of select="@name"/></h2>
-              <table class="docinfo">
-                <caption>Dokumentet bekräftelsen gäller</caption>
-                <tbody>
-                  <tr><th scope="row">Dokument</th><td><xsl:value-of select="$meta/s:title"/></td></tr>
-                  <tr><th scope="row">Version</th><td><xsl:value-of select="$meta/s:version"/><xsl:if test="$is-draft"> (utkast)</xsl:if></td></tr>
-                  <tr>
-                    <th scope="row">Beslut</th>
-                    <td>
-                      <xsl:choose>
-                        <xsl:when test="$dec/@date"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dec/@organ"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="$dec/@date"/> § <xsl:value-of select="$dec/@paragraph"/>, dnr <xsl:value-of select="$dec/@dnr"/></xsl:when>
-                        <xsl:otherwise>Ej beslutad</xsl:otherwise>
-                      </xsl:choose>
-                    </td>
-                  </tr>
-                  <tr><th scope="row">Kontrollsumma</th><td class="stamp"><xsl:value-of select="$short-hash"/></td></tr>
-                </tbody>
-              </table>
+              <div class="sheet-head">
+                <table class="docinfo">
+                  <caption>Dokumentet bekräftelsen gäller</caption>
+                  <tbody>
+                    <tr><th scope="row">Dokument</th><td><xsl:value-of select="$meta/s:title"/></td></tr>
+                    <tr><th scope="row">Version</th><td><xsl:value-of select="$meta/s:version"/><xsl:if test="$is-draft"> (utkast)</xsl:if></td></tr>
+                    <tr>
+                      <th scope="row">Beslut</th>
+                      <td>
+                        <xsl:choose>
+                          <xsl:when test="$dec/@date"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dec/@organ"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="$dec/@date"/> § <xsl:value-of select="$dec/@paragraph"/>, dnr <xsl:value-of select="$dec/@dnr"/></xsl:when>
+                          <xsl:otherwise>Ej beslutad</xsl:otherwise>
+                        </xsl:choose>
+                      </td>
+                    </tr>
+                    <tr><th scope="row">Kontrollsumma</th><td class="stamp"><xsl:value-of select="$short-hash"/></td></tr>
+                    <xsl:for-each select="s:qr">
+                      <tr><th scope="row">Kod för registrering</th><td><code><xsl:value-of select="@payload"/></code></td></tr>
+                    </xsl:for-each>
+                  </tbody>
+                </table>
+                <xsl:apply-templates select="s:qr"><xsl:with-param name="n" select="$n"/></xsl:apply-templates>
+              </div>
               <p class="req-text"><xsl:value-of select="$ack/s:statement"/></p>
               <table class="docinfo sign">
                 <caption>Medarbetaren</caption>
@@ -107,5 +119,21 @@
         </footer>
       </body>
     </html>
+  </xsl:template>
+
+  <!--
+    The sheet's code: the QR symbol drawn from the runs of dark modules
+    styrdok put in the tree (one path, a quiet zone of four modules) with its text
+    alternative.  The payload is also in the table beside it, as text a
+    person can read and type.
+  -->
+  <xsl:template match="s:qr">
+    <xsl:param name="n"/>
+    <xsl:variable name="box" select="@modules + 8"/>
+    <svg xmlns="http://www.w3.org/2000/svg" class="code" viewBox="-4 -4 {$box} {$box}" width="{$box * 4}" height="{$box * 4}" role="img" aria-labelledby="code-{$n}">
+      <title id="code-{$n}">QR-kod för registrering av bekräftelsen: <xsl:value-of select="$doc"/>, version <xsl:value-of select="$meta/s:version"/>, kontrollsumma <xsl:value-of select="$short-hash"/>, anställningsnummer <xsl:value-of select="../@employee"/></title>
+      <rect x="-4" y="-4" width="{$box}" height="{$box}" fill="#fff"/>
+      <path fill="#000" shape-rendering="crispEdges" d="{@path}"/>
+    </svg>
   </xsl:template>
 </xsl:stylesheet>

@@ -98,6 +98,13 @@
       <xsl:choose><xsl:when test="@in-force">"<xsl:value-of select="@in-force"/>"</xsl:when><xsl:otherwise>null</xsl:otherwise></xsl:choose>
       <xsl:text>, "signed": </xsl:text><xsl:value-of select="@signed"/>
       <xsl:text>, "staff": </xsl:text><xsl:value-of select="@staff"/>
+      <xsl:text>, "units": [</xsl:text>
+      <xsl:for-each select="s:unit">
+        <xsl:if test="position() > 1">, </xsl:if>
+        <xsl:text>{"unit": </xsl:text><xsl:call-template name="js"><xsl:with-param name="t" select="@name"/></xsl:call-template>
+        <xsl:value-of select="concat(', &quot;staff&quot;: ', @staff, ', &quot;signed&quot;: ', @signed, ', &quot;old&quot;: ', @old, ', &quot;none&quot;: ', @none, '}')"/>
+      </xsl:for-each>
+      <xsl:text>]</xsl:text>
       <xsl:text>, "must_sign": [</xsl:text>
       <xsl:for-each select="s:member[@status != 'current']">
         <xsl:if test="position() > 1">, </xsl:if>
@@ -105,6 +112,7 @@
         <xsl:text>, "name": </xsl:text><xsl:call-template name="js"><xsl:with-param name="t" select="@name"/></xsl:call-template>
         <xsl:text>, "signed": </xsl:text>
         <xsl:choose><xsl:when test="@signed">"<xsl:value-of select="@signed"/>"</xsl:when><xsl:otherwise>null</xsl:otherwise></xsl:choose>
+        <xsl:text>, "signed_draft": </xsl:text><xsl:value-of select="boolean(@draft)"/>
         <xsl:text>}</xsl:text>
       </xsl:for-each>
       <xsl:text>]}</xsl:text>

@@ -119,9 +119,18 @@
       <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$d/s:meta/s:title"/></xsl:call-template>
       <xsl:value-of select="concat($nl, $nl)"/>
       <xsl:value-of select="concat('Version som gäller: ', @in-force, '. ', @signed, ' av ', @staff, ' har bekräftat den.', $nl, $nl)"/>
+      <xsl:if test="s:unit">
+        <xsl:value-of select="concat('Per enhet:', $nl, $nl)"/>
+        <xsl:for-each select="s:unit">
+          <xsl:call-template name="line">
+            <xsl:with-param name="t" select="concat(@name, ': ', @signed, ' av ', @staff, ' har bekräftat, ', @old, ' bara en äldre version, ', @none, ' inte alls')"/>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:value-of select="concat($nl, 'Ska bekräfta den version som gäller:', $nl, $nl)"/>
+      </xsl:if>
       <xsl:for-each select="s:member[@status != 'current']">
         <xsl:call-template name="line">
-          <xsl:with-param name="t" select="concat(@employee, ' ', @name, ' (', @unit, '): ', substring(concat('bara version ', @signed), 1, 100 * (@status = 'old')), substring('ingen version', 1, 100 * (@status = 'none')))"/>
+          <xsl:with-param name="t" select="concat(@employee, ' ', @name, ' (', @unit, '): ', substring(concat('bara version ', @signed), 1, 100 * (@status = 'old' and not(@draft))), substring(concat('bara utkastet till version ', @signed), 1, 100 * (@status = 'old' and @draft)), substring('ingen version', 1, 100 * (@status = 'none')))"/>
         </xsl:call-template>
       </xsl:for-each>
     </xsl:for-each>

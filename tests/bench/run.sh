@@ -64,6 +64,36 @@ for i in range(10000): print("%d;Person %d Åström;Enhet %d;Handläggare" % (10
 t=$(measure env STYRDOK_FOP= "$bin" -C "$top" sign instruktion-anvandare --staff "$scratch/staff10k.csv" -o "$scratch/signout")
 echo "sign_10000_staff: $t s"; echo "sign_10000_staff_rss: $(rss) KB"
 
+# Recording 2,000 returned sheets (signed) on the bundled project whose
+# staff list has 2,000 people: from the register.csv that sign wrote,
+# with every date filled in, and as 2,000 scanned codes on standard
+# input.  Each run starts from the register as it was.
+S="$scratch/signed"
+mkdir -p "$S" && cp -R "$top/policies" "$S/"
+python3 -c '
+print("Anställningsnummer;Namn;Enhet;Befattning")
+for i in range(2000): print("%d;Person %d Åström;Enhet %d;Handläggare" % (100000 + i, i, i % 40))' >"$S/policies/staff/personal-exempel.csv"
+STYRDOK_FOP= "$bin" -C "$S" sign instruktion-anvandare --staff policies/staff/personal-exempel.csv -o "$scratch/s2k" >/dev/null 2>&1
+python3 - "$scratch/s2k/signing/instruktion-anvandare/2.0/register.csv" "$scratch/returned.csv" <<'EOP'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
+for r in rows[1:]:
+    r[7] = "2026-11-20"
+csv.writer(open(sys.argv[2], "w", encoding="utf-8-sig", newline=""), delimiter=";", lineterminator="\r\n").writerows(rows)
+EOP
+grep -o 'STYRDOK1:[^<]*' "$scratch/s2k/signing/instruktion-anvandare/2.0/sheets.html" >"$scratch/codes"
+cp "$S/policies/signaturer.xml" "$scratch/reg.orig"
+cat >"$scratch/signed.sh" <<EOS
+cp "$scratch/reg.orig" "$S/policies/signaturer.xml"
+"$bin" -C "$S" signed instruktion-anvandare --from "$scratch/returned.csv"
+EOS
+t=$(measure sh "$scratch/signed.sh"); echo "signed_2000_from_csv: $t s"; echo "signed_2000_from_csv_rss: $(rss) KB"
+cat >"$scratch/signed.sh" <<EOS
+cp "$scratch/reg.orig" "$S/policies/signaturer.xml"
+"$bin" -C "$S" signed instruktion-anvandare --date 2026-11-20 <"$scratch/codes"
+EOS
+t=$(measure sh "$scratch/signed.sh"); echo "signed_2000_codes_stdin: $t s"
+
 # Ratios at scale 4: the HTML build against plain xsltproc applying the
 # same stylesheets to the already-enriched tree, and the naive pipeline
 # (one cmark process per prose block, one xsltproc per document) against

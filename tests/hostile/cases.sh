@@ -657,3 +657,30 @@ sd 3 "staff list: a directory" sign $U --staff katalog.csv -o ut
 safe "staff list: a directory" "$proj/ut"
 staff "spreadsheet formulas" '^lista.csv:2:1: error: line 2: "=cmd.*starts with =, which a spreadsheet runs as a formula \[staff-row\]$' 'Namn;Enhet;Anställningsnummer\n"=cmd|'"'"'/c calc'"'"'!A1";Enhet;1\n@SUM(1);+1;2\n'
 diag "staff list: spreadsheet formulas: @ and + too" '^lista.csv:3:1: error: line 3: "@SUM\(1\)" starts with @'
+
+# === 9. Returned sheets (signed) ===============================================
+bundled signed
+U=instruktion-anvandare
+cp "$proj/policies/signaturer.xml" "$tmp/register-outside.xml"
+cp "$tmp/register-outside.xml" "$logs/register-outside.orig"
+rm "$proj/policies/signaturer.xml"
+ln -s "$tmp/register-outside.xml" "$proj/policies/signaturer.xml"
+sd 1 "signed: a register that is a symlink out of policies/" signed $U 10288
+check "signed: the file outside is not written" cmp "$tmp/register-outside.xml" "$logs/register-outside.orig"
+safe "signed: a register that is a symlink out" "$proj/output"
+bundled signed2
+cp "$proj/policies/signaturer.xml" "$logs/register.orig"
+python3 -c 'import sys; sys.stdout.write("Anställningsnummer;Version;Kontrollsumma;Underskriven datum\n" + "\"" + "x" * (30 * 1024 * 1024))' >"$proj/stor.csv"
+sd 1 "signed --from: 30 MB unterminated field is bounded" signed $U --from stor.csv
+diag "signed --from: 30 MB unterminated field: diagnostic" '^stor.csv:2:1: error: a quoted field that starts on line 2 never ends \[signed-csv\]$'
+printf 'Anställningsnummer;Version;Kontrollsumma;Underskriven datum\n10288\000;1.1;;2026-01-01\n' >"$proj/nul.csv"
+sd 1 "signed --from: a NUL byte" signed $U --from nul.csv
+diag "signed --from: a NUL byte: diagnostic" '^nul.csv:1:1: error: a NUL byte.*\[signed-csv\]$'
+mkdir -p "$proj/katalog.csv"
+sd 3 "signed --from: a directory" signed $U --from katalog.csv
+long=$(python3 -c 'print("9" * 100000)')
+sd 1 "signed: a 100,000-digit employee number" signed $U "$long"
+diag "signed: the long number is cut in the message" '^styrdok: error: signed: argument 1: .*employee number 9{40,60}… is not on'
+sd 1 "signed: markup in an employee number" signed $U '1"/><signed employee="10288" version="1.1" date="2020-01-01"/>'
+check "signed: nothing written for bad entries" cmp "$proj/policies/signaturer.xml" "$logs/register.orig"
+safe "signed: bad entries" "$proj/output"

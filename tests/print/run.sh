@@ -189,6 +189,11 @@ for i, row in enumerate(rows, 1):
     if ' '.join(row[1].split()) not in ' '.join(page.split()):
         sys.exit(f'page {i}: {row[1]} missing')
 " "$sheets" "$P/policies/staff/personal-exempel.csv"
+	if command -v zbarimg >/dev/null 2>&1; then
+		check "zbarimg reads each PDF sheet's code: its person and version" \
+		    python3 "$top/tests/signing/qrcheck.py" pdf "$sheets" "$P/policies/staff/personal-exempel.csv" 2.0
+		check "the codes are vector graphics: sheets.pdf has no image" sh -c "test \$(pdfimages -list '$sheets' | wc -l) -eq 2"
+	fi
 
 	# The approval packet: one PDF, a bookmark for each bilaga.
 	styrdok -C "$P" packet ks-2026-45 >/dev/null 2>&1

@@ -7,7 +7,8 @@
 #   NAME.html, NAME.md   the built document                (when present)
 #   NAME.out/  the whole output tree of `build`            (when present)
 #   NAME.packet/  the approval packet of its case            (when present)
-# and redlines: diff/base.xml against diff/NAME.xml, see the end.
+# and redlines: diff/base.xml against diff/NAME.xml, and the returned
+# sheets of signed/ recorded in signed.d; see the end.
 # --regen rewrites the expected files from the current output.
 set -u
 # Ages (a risk analysis older than 12 months) are measured as of this day.
@@ -97,6 +98,33 @@ for case in "$here"/diff/*.xml; do
 		compare "$here/diff/$name.diff.$fmt" "$scratch/out" "diff/$name.diff.$fmt" || ok=0
 	done
 	compare "$here/diff/$name.diff.exit" "$scratch/exit" "diff/$name.diff.exit" || ok=0
+	if [ "$ok" = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+
+# signed: each signed/NAME.in is the standard input of `styrdok signed
+# instruktion-test` on a fresh copy of signed.d, with the arguments in
+# NAME.args and NAME.csv as returns.csv (for --from); expected NAME.err
+# (stderr, "exit N", then stdout) and NAME.xml, the register after.  A
+# case without NAME.xml must leave the register byte for byte as it was.
+for case in "$here"/signed/*.in; do
+	name=$(basename "$case" .in)
+	proj="$scratch/signed-$name"
+	rm -rf "$proj"
+	cp -R "$here/signed.d" "$proj"
+	args=""
+	[ -f "$here/signed/$name.args" ] && args=$(cat "$here/signed/$name.args")
+	[ -f "$here/signed/$name.csv" ] && cp "$here/signed/$name.csv" "$proj/returns.csv"
+	ok=1
+	# shellcheck disable=SC2086
+	styrdok -C "$proj" signed instruktion-test $args <"$case" >"$scratch/out" 2>"$scratch/err"
+	{ echo "exit $?"; echo "stdout:"; cat "$scratch/out"; } >>"$scratch/err"
+	compare "$here/signed/$name.err" "$scratch/err" "signed/$name.err" || ok=0
+	reg="$proj/policies/signaturer.xml"
+	if [ -f "$here/signed/$name.xml" ]; then
+		compare "$here/signed/$name.xml" "$reg" "signed/$name.xml" || ok=0
+	elif ! cmp -s "$here/signed.d/policies/signaturer.xml" "$reg"; then
+		echo "FAIL signed/$name: the register was changed"; ok=0
+	fi
 	if [ "$ok" = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
 

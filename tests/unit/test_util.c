@@ -385,6 +385,88 @@ test_staff_refusals(void **state)
 	}
 }
 
+/* The sheet's code: what qr_payload writes, qr_parse reads back. */
+static void
+test_sheet_code(void **state)
+{
+	struct sheet_code c;
+	char *p;
+
+	(void)state;
+	p = qr_payload("instruktion-anvandare", "2.0", 0, "edaff49b874d0123",
+	    "10:234");
+	assert_string_equal(p,
+	    "STYRDOK1:instruktion-anvandare:2.0:edaff49b874d:10:234");
+	assert_int_equal(qr_parse(p, &c), QR_OK);
+	assert_string_equal(c.id, "instruktion-anvandare");
+	assert_string_equal(c.version, "2.0");
+	assert_string_equal(c.hash, "edaff49b874d");
+	assert_string_equal(c.employee, "10:234");
+	assert_int_equal(c.draft, 0);
+	sheet_code_free(&c);
+	free(p);
+	/* A draft's sheet, typed with caps lock on. */
+	assert_int_equal(qr_parse("styrdok1:INSTRUKTION-ANVANDARE:2.1-utkast:"
+	    "EDAFF49B874D:A7", &c), QR_OK);
+	assert_string_equal(c.id, "instruktion-anvandare");
+	assert_string_equal(c.version, "2.1");
+	assert_string_equal(c.hash, "edaff49b874d");
+	assert_string_equal(c.employee, "A7");
+	assert_int_equal(c.draft, 1);
+	sheet_code_free(&c);
+	assert_int_equal(qr_parse("10234", &c), QR_NOT_CODE);
+	assert_int_equal(qr_parse("STYRDOK1\xc3\x96x", &c), QR_LAYOUT);
+	assert_int_equal(qr_parse("STYRDOK2:a:1.0:edaff49b874d:1", &c),
+	    QR_FORMAT);
+	assert_int_equal(qr_parse("STYRDOK1:a:1.0:edaff49b874d:", &c),
+	    QR_FORMAT);
+	assert_int_equal(qr_parse("STYRDOK1:a:1.0:edaff49b87:1", &c),
+	    QR_FORMAT);
+	assert_int_equal(qr_parse("STYRDOK1:a:v1:edaff49b874d:1", &c),
+	    QR_FORMAT);
+	assert_int_equal(qr_parse("STYRDOK1:a/b:1.0:edaff49b874d:1", &c),
+	    QR_FORMAT);
+	assert_int_equal(qr_parse("STYRDOK1:a:1.0", &c), QR_FORMAT);
+}
+
+/* The QR matrix in the tree: runs of dark modules inside the symbol. */
+static void
+test_qr_node(void **state)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "person"), qr;
+	long dark = 0, n, x, y, w, w2, lasty = -1;
+	char *big = malloc(4000), *p;
+	xmlChar *modules, *path;
+	int used;
+
+	(void)state;
+	xmlDocSetRootElement(doc, root);
+	qr = qr_node(root, "STYRDOK1:x:1.0:edaff49b874d:1");
+	assert_non_null(qr);
+	modules = xmlGetProp(qr, BAD_CAST "modules");
+	n = strtol((char *)modules, NULL, 10);
+	xmlFree(modules);
+	assert_true(n >= 21 && (n - 21) % 4 == 0);	/* a QR version */
+	path = xmlGetProp(qr, BAD_CAST "path");
+	for (p = (char *)path; *p; p += used) {
+		assert_int_equal(sscanf(p, "M%ld,%ldh%ldv1h-%ldz%n", &x, &y,
+		    &w, &w2, &used), 4);
+		assert_true(w == w2 && w > 0 && x >= 0 && x + w <= n);
+		assert_true(y >= lasty && y < n);
+		lasty = y;
+		dark += w;
+	}
+	xmlFree(path);
+	/* The three finder patterns alone hold 3 * 33 dark modules. */
+	assert_true(dark > 99 && dark < n * n);
+	memset(big, 'a', 3999);
+	big[3999] = '\0';
+	assert_null(qr_node(root, big));	/* more than any QR holds */
+	free(big);
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -405,6 +487,8 @@ main(void)
 		cmocka_unit_test(test_staff_comma_english_quotes),
 		cmocka_unit_test(test_staff_cp1252),
 		cmocka_unit_test(test_staff_refusals),
+		cmocka_unit_test(test_sheet_code),
+		cmocka_unit_test(test_qr_node),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
