@@ -23,7 +23,8 @@ OBJS = src/util.o src/diag.o src/tree.o src/load.o src/validate.o src/rules.o sr
        src/markdown.o src/enrich.o src/transform.o src/write.o src/pipeline.o \
        src/archive.o src/signatures.o src/render.o src/build.o src/cmd_check.o \
        src/cmd_diff.o src/cmd_adopt.o src/cmd_sign.o src/cmd_packet.o \
-       src/diff.o src/csv.o src/record.o src/package.o src/pdf.o
+       src/diff.o src/csv.o src/record.o src/package.o src/pdf.o \
+       src/lock.o src/signals.o
 HDRS = src/styrdok.h src/util.h src/diag.h src/render.h src/cmd.h
 
 .PHONY: all deps docs bench check check-browser test-unit test-regress test-cli regen \

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -123,6 +124,15 @@ verify_archive(struct diags *d, const char *dir)
 	free(mpath);
 }
 
+/* The pid in a staging directory's name ".VERSION.staging.PID", or 0. */
+static long
+staging_pid(const char *name)
+{
+	const char *at = strstr(name, ".staging.");
+
+	return name[0] == '.' && at != NULL ? strtol(at + 9, NULL, 10) : 0;
+}
+
 static int
 is_symlink(const char *path)
 {
@@ -163,13 +173,17 @@ archives_verify(struct project *p)
 				    strcmp(v->d_name, "..") == 0)
 					continue;
 				dir = xasprintf("%s/%s", docdir, v->d_name);
-				if (v->d_name[0] == '.')
-					diag_add(p->diags, dir, 0, 0,
-					    SEV_WARNING, RULE_ARCHIVE_INTEGRITY,
-					    "an interrupted adopt left this "
-					    "staging directory; the next adopt "
-					    "of the document removes it");
-				else
+				if (v->d_name[0] == '.') {
+					/* A running adopt's is its own business. */
+					if (!pid_alive(staging_pid(v->d_name)))
+						diag_add(p->diags, dir, 0, 0,
+						    SEV_WARNING,
+						    RULE_ARCHIVE_INTEGRITY, "an "
+						    "interrupted adopt left this "
+						    "staging directory; the next "
+						    "command that writes removes "
+						    "it");
+				} else
 					verify_archive(p->diags, dir);
 				free(dir);
 			}
@@ -180,3 +194,42 @@ archives_verify(struct project *p)
 	closedir(top);
 }
 
+
+/*
+ * Removes the staging directories that adopt runs no longer alive left
+ * (the lock's holder runs this; see lock.c).
+ */
+void
+archive_clean_stale(struct diags *d)
+{
+	DIR *top = opendir(ADOPTED), *sub;
+	struct dirent *e, *v;
+
+	while (top != NULL && (e = readdir(top)) != NULL) {
+		char *docdir;
+
+		if (e->d_name[0] == '.')
+			continue;
+		docdir = xasprintf("%s/%s", ADOPTED, e->d_name);
+		if (!is_symlink(docdir) && (sub = opendir(docdir)) != NULL) {
+			while ((v = readdir(sub)) != NULL) {
+				long pid = staging_pid(v->d_name);
+				char *dir;
+
+				if (pid <= 0 || pid == (long)getpid() ||
+				    pid_alive(pid))
+					continue;
+				dir = xasprintf("%s/%s", docdir, v->d_name);
+				remove_tree(dir);
+				diag_add(d, NULL, 0, 0, SEV_NOTE, RULE_RECOVERY,
+				    "removed %s, which a stopped adopt left; "
+				    "that adopt changed nothing", dir);
+				free(dir);
+			}
+			closedir(sub);
+		}
+		free(docdir);
+	}
+	if (top != NULL)
+		closedir(top);
+}

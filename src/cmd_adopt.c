@@ -4,11 +4,14 @@
  * policies/adopted/<id>/<version>/ (see archive.c); revise starts the
  * next draft.
  *
- * An archive is staged in a hidden directory beside its final place and
- * renamed into place with RENAME_NOREPLACE: an interrupted adopt leaves
- * no archive or a complete one, and an existing archive is never
- * replaced.  The edited source is checked through the whole pipeline
- * (project_override) before anything is written.
+ * An archive is staged in a hidden directory beside its final place
+ * (named by the run's pid, so no other run takes it for its own) and
+ * committed together with the edited source (write.c): the archive is
+ * renamed into place with RENAME_NOREPLACE, so an existing archive is
+ * never replaced, and a crash at any moment leaves the project as it
+ * was or as adopted once the next run has completed the journal.  The
+ * edited source is checked through the whole pipeline (project_override)
+ * before anything is written.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -142,7 +145,10 @@ check_edit(struct diags *d, const char *templates, const char *rel,
 	return q;
 }
 
-/* Writes data over source rel atomically.  Returns 0 or -1. */
+/*
+ * Stages data to replace source rel at the run's commit.  Returns 0 or
+ * -1 after a message.
+ */
 static int
 write_source(struct diags *d, const char *rel, const char *data,
     size_t len)
@@ -221,63 +227,26 @@ archive_dir(struct diags *d, const char *path)
 	return 0;
 }
 
-/* Removes a staging directory and what is in it. */
-static void
-remove_staging(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	while (d != NULL && (e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.' || (strcmp(e->d_name, ".") != 0 &&
-		    strcmp(e->d_name, "..") != 0)) {
-			char *f = xasprintf("%s/%s", dir, e->d_name);
-
-			unlink(f);
-			free(f);
-		}
-	if (d != NULL)
-		closedir(d);
-	rmdir(dir);
-}
-
-/* Removes staging directories an interrupted adopt of this doc left. */
-static void
-remove_stale_staging(const char *docdir)
-{
-	DIR *d = opendir(docdir);
-	struct dirent *e;
-
-	while (d != NULL && (e = readdir(d)) != NULL)
-		if (e->d_name[0] == '.' && strstr(e->d_name, ".staging") != NULL) {
-			char *s = xasprintf("%s/%s", docdir, e->d_name);
-
-			remove_staging(s);
-			free(s);
-		}
-	if (d != NULL)
-		closedir(d);
-}
-
 /*
- * Freezes the archive: the files in names/data, plus MANIFEST, staged
- * in a hidden directory and renamed to docdir/version without ever
- * replacing an existing one.  Returns 0, or -1 after a message.
+ * Stages the archive: the files in names/data, plus MANIFEST, written to
+ * a hidden staging directory named by this run's pid, to be renamed to
+ * docdir/version by the run's commit without ever replacing an existing
+ * one.  Returns 0, or -1 after a message (the staging directory gone).
  */
 static int
 freeze(struct diags *d, const char *docdir, const char *version,
     char **names, struct buf *data, size_t n)
 {
-	char *staging = xasprintf("%s/.%s.staging.%ld", docdir, version,
-	    (long)getpid());
-	char *final = xasprintf("%s/%s", docdir, version);
+	char *name = xasprintf(".%s.staging.%ld", version, (long)getpid());
+	char *staging = xasprintf("%s/%s", docdir, name);
 	struct buf manifest = {0};
-	struct outdir *od;
-	const char *fail = getenv("STYRDOK_TEST_FAIL");
+	struct outdir *od, *parent = NULL;
 	int rc = -1;
 
+	signals_hold(1);
 	if ((od = outdir_new(d, staging)) == NULL)
 		goto out;
+	outdir_set_private(od);
 	for (size_t i = 0; i < n; i++) {
 		char hex[65];
 
@@ -288,28 +257,20 @@ freeze(struct diags *d, const char *docdir, const char *version,
 	}
 	if (outdir_write(od, "MANIFEST", manifest.data, manifest.len) != 0)
 		goto out;
-	/* Fault injection for the tests: fail after staging, before commit. */
-	if (fail != NULL && strcmp(fail, "staged") == 0) {
-		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
-		    "adopt: failing after staging (STYRDOK_TEST_FAIL)");
+	if ((parent = outdir_new(d, docdir)) == NULL ||
+	    write_stage_dir(parent, name, version) != 0)
 		goto out;
-	}
-	if (renameat2(AT_FDCWD, staging, AT_FDCWD, final,
-	    RENAME_NOREPLACE) != 0) {
-		diag_add(d, NULL, 0, 0, SEV_ERROR, errno == EEXIST ?
-		    RULE_ARCHIVE_INTEGRITY : RULE_ENVIRONMENT, "adopt: %s: %s",
-		    final, errno == EEXIST ? "already exists; an archive is "
-		    "never replaced" : strerror(errno));
-		goto out;
-	}
 	rc = 0;
 out:
 	outdir_free(od);
-	if (rc != 0)
-		remove_staging(staging);
+	outdir_free(parent);
+	if (rc != 0) {
+		remove_tree(staging);
+		signals_hold(-1);
+	}
 	buf_free(&manifest);
 	free(staging);
-	free(final);
+	free(name);
 	return rc;
 }
 
@@ -458,9 +419,12 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 		rc = EXIT_SYSTEM;
 		goto names;
 	}
-	remove_stale_staging(docdir);
+	/*
+	 * One commit: the edited source and the archive appear together, or
+	 * neither; a crash in between is completed by the next run.
+	 */
 	if (freeze(d, docdir, version, names, files, 3) != 0 ||
-	    write_source(d, rel, edited, len) != 0) {
+	    write_source(d, rel, edited, len) != 0 || write_commit(d) != 0) {
 		rc = EXIT_SYSTEM;
 		goto names;
 	}
@@ -589,7 +553,7 @@ cmd_revise(struct options *o, struct diags *d, int argc, char **argv)
 	edited = serialise(raw, &len);
 	if ((q = check_edit(d, p->templates, rel, edited, len)) == NULL)
 		goto out;
-	if (write_source(d, rel, edited, len) != 0) {
+	if (write_source(d, rel, edited, len) != 0 || write_commit(d) != 0) {
 		rc = EXIT_SYSTEM;
 		goto out;
 	}

@@ -130,7 +130,7 @@ write_file(struct diags *d, const char *file, const struct buf *data)
 		*slash = '\0';
 	od = outdir_new(d, slash ? dir : ".");
 	status = od != NULL && outdir_write(od, name, data->data,
-	    data->len) == 0 ? EXIT_OK : EXIT_SYSTEM;
+	    data->len) == 0 && write_commit(d) == 0 ? EXIT_OK : EXIT_SYSTEM;
 	outdir_free(od);
 	free(dir);
 	return status;

@@ -197,6 +197,7 @@ sheets_pdf(struct renderer *r, struct project *p, const char *id,
 	job.pdf = pdf;
 	job.what = name;
 	job.about = doc;
+	job.pages = (long)st->n;	/* one page per person */
 	if (sheets != NULL &&
 	    render_sheets(p, sheets, id, doc, st, emit_buf, &job.fo) == 0)
 		rc = pdf_render(p, &job, 1);
@@ -206,7 +207,8 @@ sheets_pdf(struct renderer *r, struct project *p, const char *id,
 
 /*
  * Writes the document, sheets.html, sheets.pdf (when FOP is installed)
- * and register.csv.  sheets.html is streamed into its file.
+ * and register.csv, committed together.  sheets.html is streamed into
+ * its temporary file.
  */
 static int
 write_signing(struct renderer *r, struct project *p, const char *outdir,
@@ -246,6 +248,9 @@ write_signing(struct renderer *r, struct project *p, const char *outdir,
 	free(name);
 	name = xasprintf("%s/register.csv", dir);
 	if (code == EXIT_OK && outdir_write(od, name, reg->data, reg->len) != 0)
+		code = EXIT_SYSTEM;
+	/* All four files appear together, or none of them. */
+	if (code == EXIT_OK && write_commit(p->diags) != 0)
 		code = EXIT_SYSTEM;
 	if (code == EXIT_OK && !fop)
 		fop_skipped(p->diags, "sign", "sheets.pdf");

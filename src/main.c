@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -247,19 +248,49 @@ struct command {
 	int min_args, max_args;		/* operands; -1: no limit */
 	int output_is_file;		/* -o names a file, not a directory */
 	int summary;			/* always end with the count */
+	int writes;			/* takes the project's lock */
 };
 
 static const struct command commands[] = {
-	{"check", cmd_check, "h", check_opts, help_check, 0, -1, 0, 1},
-	{"build", cmd_build, "ho:f:", build_opts, help_build, 0, -1, 0, 0},
-	{"list", cmd_list, "h", list_opts, help_list, 0, 0, 0, 0},
-	{"adopt", cmd_adopt, "h", adopt_opts, help_adopt, 1, 1, 0, 0},
-	{"diff", cmd_diff, "hf:o:", diff_opts, help_diff, 2, 2, 1, 0},
-	{"revise", cmd_revise, "h", revise_opts, help_revise, 1, 1, 0, 0},
-	{"sign", cmd_sign, "ho:", sign_opts, help_sign, 1, 1, 0, 0},
-	{"packet", cmd_packet, "ho:", packet_opts, help_packet, 1, 1, 0, 0},
-	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0, 0},
+	{"check", cmd_check, "h", check_opts, help_check, 0, -1, 0, 1, 0},
+	{"build", cmd_build, "ho:f:", build_opts, help_build, 0, -1, 0, 0, 1},
+	{"list", cmd_list, "h", list_opts, help_list, 0, 0, 0, 0, 0},
+	{"adopt", cmd_adopt, "h", adopt_opts, help_adopt, 1, 1, 0, 0, 1},
+	{"diff", cmd_diff, "hf:o:", diff_opts, help_diff, 2, 2, 1, 0, 0},
+	{"revise", cmd_revise, "h", revise_opts, help_revise, 1, 1, 0, 0, 1},
+	{"sign", cmd_sign, "ho:", sign_opts, help_sign, 1, 1, 0, 0, 1},
+	{"packet", cmd_packet, "ho:", packet_opts, help_packet, 1, 1, 0, 0, 1},
+	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0, 0, 1},
 };
+
+/*
+ * Runs cmd in the project (the current directory) as one writer or
+ * reader: a command that writes (or diff -o, or build without --dump)
+ * holds the project's lock while it runs; a reader first lets a dead
+ * writer's half-done commit be completed.  Whatever a failing command
+ * staged is removed.
+ */
+static int
+run_command(const struct command *cmd, struct options *o, struct diags *d,
+    int argc, char **argv)
+{
+	int writes = (cmd->writes && !o->dump) || o->outfile != NULL;
+	int status = EXIT_OK;
+	struct stat st;
+
+	/* No policies/: no project to lock; the command says so. */
+	if (stat("policies", &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (writes)
+			status = project_lock(d);
+		else
+			project_recover(d);
+	}
+	if (status == EXIT_OK)
+		status = cmd->run(o, d, argc, argv);
+	write_abort();
+	project_unlock();
+	return status;
+}
 
 /* Ends a run that went wrong on the command line: the problem, a synopsis. */
 static int
@@ -389,6 +420,7 @@ main(int argc, char **argv)
 	int c, first, status, want_help = 0;
 
 	o.outdir = "output";
+	signals_init();
 	while ((c = getopt_long(argc, argv, "+C:h", global, NULL)) != -1) {
 		switch (c) {
 		case 'C':
@@ -439,11 +471,18 @@ main(int argc, char **argv)
 		status = EXIT_SYSTEM;
 	} else {
 		LIBXML_TEST_VERSION
-		status = cmd->run(&o, d, argc, argv);
+		status = run_command(cmd, &o, d, argc, argv);
 	}
 	/* The exit status is the worse of the command's and the problems'. */
 	if (diags_status(d) > status)
 		status = diags_status(d);
+	if (interrupted()) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_INTERRUPTED, "stopped "
+		    "by %s; %s", strsignal(interrupted()), write_committed() ?
+		    "what it wrote was complete" : "nothing was written, and "
+		    "its temporary files and child processes are gone");
+		status = 128 + interrupted();
+	}
 	diags_finish(d, cmd->summary);
 	diags_free(d);
 	xsltCleanupGlobals();

@@ -179,8 +179,8 @@ project v
 A="$scratch/v/policies/adopted/$policy/2.0"
 adopt() { styrdok -C "$scratch/v" adopt "$@"; }
 sum_before=$(sha256sum "$scratch/v/$P")
-STYRDOK_TEST_FAIL=staged adopt "$policy" --organ KF --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45" >/dev/null 2>&1
-check "an adopt interrupted after staging leaves no archive and no staging directory" sh -c "test ! -e '$A' && test -z \"\$(ls -A '$scratch/v/policies/adopted/$policy' 2>/dev/null)\""
+STYRDOK_FAULT=enospc:3 adopt "$policy" --organ KF --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45" >/dev/null 2>&1
+check "an adopt failing while it stages leaves no archive and no staging directory" sh -c "test ! -e '$A' && test -z \"\$(ls -A '$scratch/v/policies/adopted/$policy' 2>/dev/null)\""
 check "an interrupted adopt leaves the source as it was" sh -c "echo '$sum_before' | sha256sum -c --quiet"
 cp "$scratch/v/$P" "$scratch/v.keep"
 sed -i 's|role="it-chef"/>|role="ingen-roll"/>|' "$scratch/v/$P"
