@@ -28,7 +28,7 @@ OBJS = src/util.o src/diag.o src/tree.o src/load.o src/validate.o src/rules.o sr
 HDRS = src/styrdok.h src/util.h src/diag.h src/render.h src/cmd.h
 
 .PHONY: all deps docs bench check check-browser test-unit test-regress test-cli regen \
-        install uninstall clean asan valgrind lint-man fuzz fuzz-smoke
+        install uninstall clean asan valgrind lint-man fuzz fuzz-smoke torture
 
 all: deps styrdok docs
 
@@ -53,6 +53,11 @@ check: styrdok tests/unit/test_util
 
 bench: styrdok
 	@sh tests/bench/run.sh
+
+# Every write step of adopt, build, sign and packet killed and failed,
+# and TORTURE_RUNS (50) random kills and concurrent runs of each.
+torture: styrdok
+	@sh tests/reliability/run.sh --torture
 
 check-browser: styrdok
 	@sh tests/browser/check.sh

@@ -41,12 +41,13 @@
 
 /*
  * Every step that changes the disk calls this first.  STYRDOK_FAULT=N
- * (or enospc:N) makes the Nth step fail with ENOSPC; kill:N kills the
- * process there with SIGKILL, as a crash would.  Returns 0, or -1 with
- * errno set.
+ * (or enospc:N) makes the Nth step fail with ENOSPC, when it is a step
+ * that can fail (may_fail; syncing a directory after its renames is
+ * not: the files are in place then); kill:N kills the process there
+ * with SIGKILL, as a crash would.  Returns 0, or -1 with errno set.
  */
 static int
-fault(void)
+fault_at(int may_fail)
 {
 	static long step, at = -1;
 	static int kill_there;
@@ -67,8 +68,16 @@ fault(void)
 		return 0;
 	if (kill_there)
 		raise(SIGKILL);
+	if (!may_fail)
+		return 0;
 	errno = ENOSPC;
 	return -1;
+}
+
+static int
+fault(void)
+{
+	return fault_at(1);
 }
 
 /* ---- the run's transaction ------------------------------------------ */
@@ -125,15 +134,18 @@ write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/* Syncs directory fd (or the directory at path when fd < 0). */
+/*
+ * Syncs directory fd (or the directory at path when fd < 0); may_fail
+ * as for fault_at().
+ */
 static int
-sync_dir(int fd, const char *path)
+sync_dir(int fd, const char *path, int may_fail)
 {
 	int own = fd < 0, rc;
 
 	if (own && (fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return -1;
-	rc = fault() == 0 && fsync(fd) == 0 ? 0 : -1;
+	rc = fault_at(may_fail) == 0 && fsync(fd) == 0 ? 0 : -1;
 	if (own)
 		close(fd);
 	return rc;
@@ -529,7 +541,7 @@ int
 write_stage_dir(struct outdir *o, const char *staging, const char *final)
 {
 	char *path = xasprintf("%s/%s", txn.roots[o->root].abs, staging);
-	int rc = sync_dir(-1, path);
+	int rc = sync_dir(-1, path, 1);
 
 	if (rc != 0)
 		diag_add(o->diags, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
@@ -615,7 +627,7 @@ journal_write(void)
 	    fsync(fd) == 0 && close(fd) == 0) {
 		fd = -1;
 		if (fault() == 0 && rename(JOURNAL_TMP, JOURNAL) == 0 &&
-		    sync_dir(-1, JOURNAL_DIR) == 0)
+		    sync_dir(-1, JOURNAL_DIR, 1) == 0)
 			rc = 1;
 	}
 	if (fd >= 0)
@@ -635,7 +647,7 @@ static void
 journal_remove(void)
 {
 	unlink(JOURNAL);
-	sync_dir(-1, JOURNAL_DIR);
+	sync_dir(-1, JOURNAL_DIR, 0);
 }
 
 /* ---- the commit --------------------------------------------------- */
@@ -745,8 +757,9 @@ write_commit(struct diags *d)
 		}
 	}
 	for (i = 0; i < txn.n; i++)
-		if ((i == 0 || dirs[i] != dirs[i - 1]) &&
-		    sync_dir(dirs[i], NULL) != 0) {
+		if ((i == 0 || txn.v[i].root != txn.v[i - 1].root ||
+		    strcmp(txn.v[i].dir, txn.v[i - 1].dir) != 0) &&
+		    sync_dir(dirs[i], NULL, 0) != 0) {
 			what = txn.v[i].shown;
 			goto fail_late;
 		}
@@ -771,8 +784,9 @@ fail:
 			unlinkat(dirs[i], txn.v[i].old, 0);
 	goto release;
 fail_late:
-	diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT, "%s: %s", what,
-	    strerror(errno));
+	diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT, "%s: cannot sync "
+	    "its directory (%s): the files are in place but might not survive "
+	    "a crash of the machine", what, strerror(errno));
 out:
 	if (journal > 0)
 		journal_remove();
@@ -865,7 +879,7 @@ write_recover(struct diags *d)
 						failed++;
 					} else
 						n++;
-					sync_dir(-1, dir);
+					sync_dir(-1, dir, 0);
 				} else if (pass == 1 && *old != '\0' &&
 				    failed == 0) {
 					free(from);

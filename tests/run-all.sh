@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every suite (unit, regression, command line, print and office
-# formats, hostile inputs, man page lint) and ends with one summary line:
+# formats, reliability, hostile inputs, man page lint) and ends with one summary line:
 # "check: N passed, N failed".
 # STYRDOK_VALGRIND=1 runs every styrdok process under valgrind.
 set -u
@@ -44,6 +44,9 @@ sh tests/cli/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count cli
 
 echo "== print and office formats"
 sh tests/print/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count print
+
+echo "== reliability (crashes, full disks, concurrent runs, signals, FOP faults)"
+sh tests/reliability/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count reliability
 
 echo "== hostile inputs"
 wait "$hostile_pid"
