@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,14 +33,6 @@ static char *
 text(xmlNodePtr n)
 {
 	return n ? (char *)xmlNodeGetContent(n) : NULL;
-}
-
-static int
-exists(const char *path)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0;
 }
 
 /* The organ with id in the organisation, or NULL. */
@@ -165,6 +158,193 @@ write_source(struct diags *d, const char *rel, const char *data,
 	return rc;
 }
 
+/* ---- withdrawing an adoption registered in error ----------------------- */
+
+/* Whether s is one line of text (no control characters), not empty. */
+static int
+one_line(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* Who records a withdrawal when --by is not given: the user's name. */
+static char *
+user_name(void)
+{
+	struct passwd *pw = getpwuid(geteuid());
+	const char *login = getenv("LOGNAME");
+
+	if (pw != NULL && pw->pw_gecos != NULL && *pw->pw_gecos != '\0' &&
+	    *pw->pw_gecos != ',') {
+		size_t n = strcspn(pw->pw_gecos, ",");
+
+		return xasprintf("%.*s (%s)", (int)n, pw->pw_gecos,
+		    pw->pw_name);
+	}
+	return xstrdup(pw != NULL ? pw->pw_name : login ? login : "okänd");
+}
+
+/*
+ * adopt --withdraw ID@VERSION --reason TEXT [--by NAME]: records that
+ * the adoption of VERSION was registered in error.  The archive stays
+ * as it is; WITHDRAWN is added beside its MANIFEST (who, when, why, the
+ * decision, the MANIFEST's hash, its own hash), and the source becomes
+ * a draft of the same version again, without that decision, so it can
+ * be adopted with the right one (as a new archive, VERSION+N).  One
+ * commit: both or neither.
+ */
+static int
+withdraw(struct options *o, struct diags *d, const char *arg)
+{
+	const char *at = strchr(arg, '@');
+	char *id = NULL, *version = NULL, *status = NULL, *cur = NULL;
+	char *entry = NULL, *rel = NULL, *edited = NULL, *decision = NULL;
+	char *ref = NULL, *by = NULL, *text = NULL, *mpath = NULL, *m = NULL;
+	char hex[65];
+	struct project *p = NULL, *q = NULL;
+	struct outdir *od = NULL;
+	xmlDocPtr raw = NULL;
+	xmlNodePtr doc;
+	size_t len = 0;
+	int code, rc = EXIT_INPUT;
+
+	if (at == NULL || at == arg || at[1] == '\0') {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "adopt "
+		    "--withdraw takes ID@VERSION, not %s", arg);
+		return EXIT_USAGE;
+	}
+	if (!one_line(o->reason) || (o->by != NULL && !one_line(o->by))) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "adopt "
+		    "--withdraw needs --reason (one line of text; --by too)");
+		return EXIT_USAGE;
+	}
+	if (o->organ || o->date || o->paragraph || o->dnr || o->valid_from) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "adopt "
+		    "--withdraw records no decision: adopt again afterwards");
+		return EXIT_USAGE;
+	}
+	id = strndup(arg, (size_t)(at - arg));
+	version = xstrdup(at + 1);
+	if ((p = run_stages(d, STAGES_ERRORS_ONLY, &code)) == NULL) {
+		rc = code;
+		goto out;
+	}
+	if (code != EXIT_OK) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "adopt: the "
+		    "sources have errors; fix them first");
+		goto out;
+	}
+	if (!docid_valid(id) || (doc = tree_find(p, "document", id)) == NULL) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "adopt: no "
+		    "document with id \"%s\" (see styrdok list)", id);
+		goto out;
+	}
+	cur = tree_meta(doc, "version");
+	status = tree_meta(doc, "status");
+	if ((entry = archive_entry(id, version)) == NULL) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "adopt: %s has "
+		    "no adoption in force to withdraw (policies/adopted/%s/)",
+		    arg, id);
+		goto out;
+	}
+	if (strcmp(cur, version) != 0 || strcmp(status, "beslutad") != 0) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "adopt: only "
+		    "the current version, while it is beslutad, can be "
+		    "withdrawn; %s is at version %s (%s)", id, cur, status);
+		goto out;
+	}
+	rel = node_file(p->diags, doc);
+	if ((raw = source_parse(p, rel)) == NULL)
+		goto out;
+	{
+		xmlNodePtr rdoc = xmlDocGetRootElement(raw);
+		xmlNodePtr rmeta = tree_child(rdoc, "meta");
+		xmlNodePtr rhist = tree_child(rdoc, "history");
+		xmlNodePtr rcur = last_revision(rhist);
+		xmlNodePtr dec = tree_child(rmeta, "decision");
+		char *organ = tree_prop(dec, "organ"), *date = tree_prop(dec,
+		    "date"), *para = tree_prop(dec, "paragraph"),
+		    *dnr = tree_prop(dec, "dnr");
+		static const char *const attrs[] = {"date", "paragraph", "dnr"};
+
+		decision = xasprintf("%s %s § %s, dnr %s", organ ? organ : "",
+		    date ? date : "", para ? para : "", dnr ? dnr : "");
+		ref = xasprintf("%s %s § %s", organ ? organ : "",
+		    date ? date : "", para ? para : "");
+		free(organ);
+		free(date);
+		free(para);
+		free(dnr);
+		/* The draft it was before the decision. */
+		xmlNodeSetContent(tree_child(rmeta, "status"), BAD_CAST "utkast");
+		for (size_t k = 0; k < 3; k++) {
+			xmlUnsetProp(dec, BAD_CAST attrs[k]);
+			/* A revision keeps its date (the schema needs one). */
+			if (k > 0)
+				xmlUnsetProp(rcur, BAD_CAST attrs[k]);
+		}
+		xmlUnsetProp(rcur, BAD_CAST "organ");
+		/* The version it had superseded is in force again. */
+		for (xmlNodePtr r = rhist->children; r != NULL; r = r->next) {
+			xmlChar *sup = xmlGetProp(r, BAD_CAST "superseded");
+
+			if (tree_is(r, "revision") &&
+			    xmlStrEqual(sup, BAD_CAST ref))
+				xmlUnsetProp(r, BAD_CAST "superseded");
+			xmlFree(sup);
+		}
+	}
+	edited = serialise(raw, &len);
+	if ((q = check_edit(d, p->templates, rel, edited, len)) == NULL)
+		goto out;
+	mpath = xasprintf("%s/MANIFEST", entry);
+	if ((m = file_read(mpath, &len)) == NULL) {
+		diag_add(d, mpath, 0, 0, SEV_ERROR, RULE_ARCHIVE_INTEGRITY,
+		    "cannot be read; the withdrawal names the MANIFEST it "
+		    "concerns");
+		goto out;
+	}
+	sha256_hex(m, len, hex);
+	by = o->by ? xstrdup(o->by) : user_name();
+	text = withdrawal_text(id, version, decision, p->today, by,
+	    o->reason, hex);
+	rc = EXIT_SYSTEM;
+	if ((od = outdir_new(d, entry)) == NULL ||
+	    outdir_write(od, WITHDRAWN, text, strlen(text)) != 0 ||
+	    write_source(d, rel, edited, strlen(edited)) != 0 ||
+	    write_commit(d) != 0)
+		goto out;
+	diag_say(d, "withdrew the adoption of %s version %s (%s): %s/%s "
+	    "records it beside the archive, which stays as it was; %s %s is "
+	    "a draft again, to be adopted with the right decision", id,
+	    version, decision, entry, WITHDRAWN, id, version);
+	rc = EXIT_OK;
+out:
+	outdir_free(od);
+	xmlFreeDoc(raw);
+	pipeline_free(q);
+	pipeline_free(p);
+	free(id);
+	free(version);
+	free(status);
+	free(cur);
+	free(entry);
+	free(rel);
+	free(edited);
+	free(decision);
+	free(ref);
+	free(by);
+	free(text);
+	free(mpath);
+	free(m);
+	return rc;
+}
+
 /* ---- adopt ----------------------------------------------------------- */
 
 static int
@@ -283,6 +463,7 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 	xmlDocPtr raw = NULL;
 	char *rel = NULL, *type = NULL, *status = NULL, *version = NULL;
 	char *docdir = NULL, *archive = NULL, *edited = NULL;
+	char *entry = NULL, *in_force = NULL;
 	char *ref = NULL, *why = NULL, *names[3];
 	struct buf files[3] = {{0}, {0}, {0}};
 	const char *id, *valid;
@@ -290,6 +471,8 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 	int status_code, rc = EXIT_INPUT;
 
 	(void)argc;
+	if (o->withdraw)
+		return withdraw(o, d, argv[0]);
 	if (o->organ == NULL || o->date == NULL || o->paragraph == NULL ||
 	    o->dnr == NULL) {
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "adopt needs "
@@ -328,7 +511,10 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 	version = text(tree_child(meta, "version"));
 	organ = find_organ(p, o->organ);
 	docdir = xasprintf("%s/%s", ADOPTED, id);
-	archive = xasprintf("%s/%s", docdir, version);
+	/* VERSION, or VERSION+N when earlier adoptions were withdrawn. */
+	entry = archive_next_entry(id, version);
+	archive = xasprintf("%s/%s", docdir, entry);
+	in_force = archive_entry(id, version);
 	if (organ == NULL) {
 		rc = refuse(p, "no organ \"%s\" in the organisation", o->organ);
 		p = NULL;
@@ -344,9 +530,10 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 			goto out;
 		}
 	if (strcmp(status, "beslutad") == 0 || strcmp(status, "upphavd") == 0 ||
-	    exists(archive)) {
-		rc = refuse(p, "version %s of %s is already adopted%s", version,
-		    id, exists(archive) ? " (its archive exists)" : "");
+	    in_force != NULL) {
+		rc = refuse(p, "version %s of %s is already adopted%s%s", version,
+		    id, in_force ? "; its archive is " : "",
+		    in_force ? in_force : "");
 		p = NULL;
 		goto out;
 	}
@@ -423,7 +610,7 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 	 * One commit: the edited source and the archive appear together, or
 	 * neither; a crash in between is completed by the next run.
 	 */
-	if (freeze(d, docdir, version, names, files, 3) != 0 ||
+	if (freeze(d, docdir, entry, names, files, 3) != 0 ||
 	    write_source(d, rel, edited, len) != 0 || write_commit(d) != 0) {
 		rc = EXIT_SYSTEM;
 		goto names;
@@ -447,6 +634,8 @@ out:
 	free(version);
 	free(docdir);
 	free(archive);
+	free(entry);
+	free(in_force);
 	free(edited);
 	free(ref);
 	free(why);
@@ -481,12 +670,21 @@ cmd_revise(struct options *o, struct diags *d, int argc, char **argv)
 	(void)argc;
 	if ((p = run_stages(d, STAGES_ERRORS_ONLY, &code)) == NULL)
 		return code;
+	/* A changed adopted text is what revise makes the next version of. */
+	if ((doc = tree_find(p, "document", argv[0])) != NULL) {
+		char *file = node_file(d, doc);
+
+		if (diags_forget(d, RULE_ADOPTED_TEXT, file) > 0 &&
+		    diags_count(d, SEV_ERROR) == 0)
+			code = EXIT_OK;
+		free(file);
+	}
 	if (code != EXIT_OK) {
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "revise: the "
 		    "sources have errors; fix them first");
 		goto out;
 	}
-	if ((doc = tree_find(p, "document", argv[0])) == NULL) {
+	if (doc == NULL) {
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT, "revise: "
 		    "no document with id \"%s\"", argv[0]);
 		goto out;

@@ -170,6 +170,7 @@ void diag_xml_error(void *, xmlErrorPtr);
 void diags_set_fallback(struct diags *, xmlNodePtr);
 void diags_truncate(struct diags *, size_t);
 void diags_keep_errors(struct diags *);
+size_t diags_forget(struct diags *, enum rule, const char *file);
 void diag_xslt_error(void *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 char *diag_relpath(const struct diags *, const char *);

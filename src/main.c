@@ -41,6 +41,8 @@ static const char help_text[] =
     "        [--valid-from DATE]\n"
     "                record a decision and freeze that version under\n"
     "                policies/adopted/ID/VERSION/\n"
+    "  adopt --withdraw ID@VERSION --reason TEXT [--by NAME]\n"
+    "                record that an adoption was registered in error\n"
     "  diff [-f FORMAT] [-o FILE] OLD NEW\n"
     "                redline between two versions (files, ID@VERSION, ID)\n"
     "  revise ID [--version V]\n"
@@ -92,6 +94,7 @@ static const char help_build[] =
 static const char help_adopt[] =
     "usage: styrdok adopt ID --organ ORGAN --date YYYY-MM-DD --paragraph N\n"
     "       --dnr DNR [--valid-from YYYY-MM-DD]\n"
+    "   or: styrdok adopt --withdraw ID@VERSION --reason TEXT [--by NAME]\n"
     "\n"
     "Records the decision in the document's source (status beslutad, the\n"
     "decision in the metadata and the revision history, the previous\n"
@@ -100,7 +103,12 @@ static const char help_adopt[] =
     "and a MANIFEST of SHA-256 sums.  Refused when the sources have\n"
     "errors, the organ may not adopt the document's type, the version is\n"
     "already adopted, or the date is invalid or before the previous\n"
-    "decision.  An archive is never replaced.\n";
+    "decision.  An archive is never replaced.\n"
+    "\n"
+    "--withdraw records that the adoption of VERSION was registered in\n"
+    "error: the archive stays, WITHDRAWN beside its MANIFEST says who,\n"
+    "when and why (--by, default the user; --reason), and the source is\n"
+    "a draft of VERSION again, to be adopted with the right decision.\n";
 
 static const char help_revise[] =
     "usage: styrdok revise ID [--version V]\n"
@@ -183,7 +191,7 @@ static const char help_list[] =
 enum {
 	OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL, OPT_ORGAN,
 	OPT_DATE, OPT_PARAGRAPH, OPT_DNR, OPT_VALID_FROM, OPT_VERSION,
-	OPT_STAFF, OPT_ENCODING, OPT_FORCE,
+	OPT_STAFF, OPT_ENCODING, OPT_FORCE, OPT_WITHDRAW, OPT_REASON, OPT_BY,
 };
 
 #define OPT_HELP {"help", no_argument, NULL, 'h'}
@@ -215,6 +223,9 @@ static const struct option adopt_opts[] = {
 	{"paragraph", required_argument, NULL, OPT_PARAGRAPH},
 	{"dnr", required_argument, NULL, OPT_DNR},
 	{"valid-from", required_argument, NULL, OPT_VALID_FROM},
+	{"withdraw", no_argument, NULL, OPT_WITHDRAW},
+	{"reason", required_argument, NULL, OPT_REASON},
+	{"by", required_argument, NULL, OPT_BY},
 	OPT_HELP, OPT_END,
 };
 static const struct option diff_opts[] = {
@@ -361,6 +372,15 @@ set_option(const struct command *cmd, struct options *o, int c,
 		break;
 	case OPT_VERSION:
 		o->version = arg;
+		break;
+	case OPT_WITHDRAW:
+		o->withdraw = 1;
+		break;
+	case OPT_REASON:
+		o->reason = arg;
+		break;
+	case OPT_BY:
+		o->by = arg;
 		break;
 	case OPT_STAFF:
 		o->staff = arg;

@@ -213,10 +213,17 @@ void signatures_check(struct project *);
 /* ---- archive.c: adopted versions ------------------------------------ */
 
 #define ADOPTED "policies/adopted"
+#define WITHDRAWN "WITHDRAWN"	/* beside MANIFEST: the adoption was withdrawn */
 
 char *archive_source_path(const char *id, const char *version);
+char *archive_entry(const char *id, const char *version);
+char *archive_next_entry(const char *id, const char *version);
 char *newest_adopted(const char *id);
+char *withdrawal_text(const char *id, const char *version,
+    const char *decision, const char *date, const char *by,
+    const char *reason, const char *manifest_hex);
 void archives_verify(struct project *);
+void archive_withdrawals(struct project *);
 void archive_clean_stale(struct diags *);
 
 #endif
