@@ -54,8 +54,9 @@ check: styrdok tests/unit/test_util
 bench: styrdok
 	@sh tests/bench/run.sh
 
-# Every write step of adopt, build, sign and packet killed and failed,
-# and TORTURE_RUNS (50) random kills and concurrent runs of each.
+# Every write step (every TORTURE_STEP-th) of adopt, build, sign and
+# packet killed and failed, and TORTURE_RUNS (50) random kills of each
+# and twice as many concurrent runs.
 torture: styrdok
 	@sh tests/reliability/run.sh --torture
 

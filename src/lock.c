@@ -63,8 +63,15 @@ try_lock(int fd, long *holder)
 static int
 lock_open(void)
 {
+	struct stat st;
+
 	if (mkdir(LOCK_DIR, 0755) != 0 && errno != EEXIST)
 		return -1;
+	/* The journal is written here too: never through a link. */
+	if (lstat(LOCK_DIR, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return -1;
+	}
 	return open(LOCK_FILE, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
 	    0644);
 }
@@ -113,7 +120,9 @@ project_lock(struct diags *d)
 		if (errno == EROFS || errno == EACCES)
 			return EXIT_OK;
 		diag_add(d, LOCK_FILE, 0, 0, SEV_ERROR, RULE_LOCK, "cannot "
-		    "lock the project: %s", strerror(errno));
+		    "lock the project: %s", errno == ENOTDIR ? LOCK_DIR " is "
+		    "not a directory (symbolic links are not followed)" :
+		    strerror(errno));
 		return EXIT_SYSTEM;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &start);

@@ -10,7 +10,9 @@
 #   sh tests/reliability/run.sh --torture  every write step of every
 #                                          command and long random runs
 #                                          (make torture; TORTURE_RUNS
-#                                          sets the random runs, 50)
+#                                          sets the random runs, 50, and
+#                                          TORTURE_STEP every how many
+#                                          steps to hit, 1)
 #
 # Faults are made three ways: STYRDOK_FAULT=kill:N kills styrdok at its
 # Nth write step and STYRDOK_FAULT=enospc:N makes that step fail with
@@ -30,7 +32,7 @@ torture=0
 [ "${1:-}" = "--torture" ] && torture=1
 runs=${TORTURE_RUNS:-50}
 # Quick: every STEP-th write step, RANDOM random kills per command.
-if [ $torture = 1 ]; then step=1 random=$runs pairs=$((runs * 2))
+if [ $torture = 1 ]; then step=${TORTURE_STEP:-1} random=$runs pairs=$((runs * 2))
 elif [ -n "${STYRDOK_VALGRIND:-}" ]; then step=12 random=0 pairs=2
 else step=10 random=2 pairs=3
 fi
