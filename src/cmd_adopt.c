@@ -423,6 +423,7 @@ freeze(struct diags *d, const char *docdir, const char *version,
 	struct outdir *od, *parent = NULL;
 	int rc = -1;
 
+	/* Held from here until the commit puts it in place or removes it. */
 	signals_hold(1);
 	if ((od = outdir_new(d, staging)) == NULL)
 		goto out;

@@ -119,7 +119,8 @@ render_sheets(struct project *p, struct stylesheet *sheets, const char *id,
 	char total[32];
 
 	snprintf(total, sizeof(total), "%zu", st->n);
-	for (size_t part = 0; part < parts; part++) {
+	/* A run told to stop renders no more parts. */
+	for (size_t part = 0; part < parts && !interrupted(); part++) {
 		xmlNodePtr signing = xmlNewChild(xmlDocGetRootElement(p->tree),
 		    doc->ns, BAD_CAST "signing", NULL);
 		size_t first = part * SHEETS_PER_PART, i;
@@ -158,7 +159,7 @@ render_sheets(struct project *p, struct stylesheet *sheets, const char *id,
 		if (rc != 0)
 			return -1;
 	}
-	return 0;
+	return interrupted() ? -1 : 0;
 }
 
 /* arg is a struct outfile **, set to NULL when a write fails (f is gone). */

@@ -243,8 +243,10 @@ children_police(struct child *v, size_t n)
 
 /*
  * Waits for any child of v to end and returns its index, its wait
- * status in *status; the rest of its process group is killed.  Returns
- * (size_t)-1 when there is no child to wait for.
+ * status in *status; the rest of its process group is killed.  Only
+ * v's children are waited for (never waitpid(-1): pdfinfo runs while
+ * FOPs do, and must not reap theirs).  Returns (size_t)-1 when there is
+ * no child to wait for.
  */
 static size_t
 children_reap(struct child *v, size_t n, int *status)
@@ -252,19 +254,26 @@ children_reap(struct child *v, size_t n, int *status)
 	struct timespec pause = {0, 20 * 1000 * 1000};
 
 	for (;;) {
-		pid_t pid = waitpid(-1, status, WNOHANG);
+		size_t alive = 0;
 
-		if (pid > 0)
-			for (size_t i = 0; i < n; i++)
-				if (v[i].pid == pid) {
-					child_remove(pid);
-					return i;
-				}
-		if (pid < 0 && errno != EINTR)
+		for (size_t i = 0; i < n; i++) {
+			pid_t pid;
+
+			if (v[i].pid <= 0)
+				continue;
+			alive++;
+			pid = waitpid(v[i].pid, status, WNOHANG);
+			if (pid == v[i].pid) {
+				child_remove(pid);
+				return i;
+			}
+			if (pid < 0 && errno != EINTR)
+				return (size_t)-1;
+		}
+		if (alive == 0)
 			return (size_t)-1;
 		children_police(v, n);
-		if (pid == 0)
-			nanosleep(&pause, NULL);
+		nanosleep(&pause, NULL);
 	}
 }
 

@@ -534,8 +534,9 @@ outdir_write(struct outdir *o, const char *relpath, const char *data,
 /*
  * Stages directory staging (a name in o's directory, filled through a
  * private outdir) to be renamed to final by the commit, never replacing
- * anything that exists there.  It is synced first.  Returns 0, or -1
- * after a message.
+ * anything that exists there.  It is synced first.  The caller's hold on
+ * it (signals_hold) passes to the commit, which gives it back.  Returns
+ * 0, or -1 after a message.
  */
 int
 write_stage_dir(struct outdir *o, const char *staging, const char *final)
@@ -546,10 +547,8 @@ write_stage_dir(struct outdir *o, const char *staging, const char *final)
 	if (rc != 0)
 		diag_add(o->diags, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
 		    "%s/%s: %s", o->path, staging, strerror(errno));
-	else {
+	else
 		stage(o, "", staging, final, final, 1);
-		signals_hold(1);
-	}
 	free(path);
 	return rc;
 }
