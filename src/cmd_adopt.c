@@ -1,8 +1,9 @@
 /*
  * cmd_adopt.c - adopt and revise: decided versions as legal records.
  * adopt records a decision in the source and freezes that version under
- * policies/adopted/<id>/<version>/ (see archive.c); revise starts the
- * next draft.
+ * policies/adopted/<id>/<version>/ (see archive.c); adopt --withdraw
+ * records that an adoption was registered in error, beside its archive,
+ * and makes the version a draft again; revise starts the next draft.
  *
  * An archive is staged in a hidden directory beside its final place
  * (named by the run's pid, so no other run takes it for its own) and
@@ -13,10 +14,8 @@
  * edited source is checked through the whole pipeline (project_override)
  * before anything is written.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
-#include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
