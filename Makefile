@@ -24,11 +24,11 @@ OBJS = src/util.o src/diag.o src/tree.o src/load.o src/validate.o src/rules.o sr
        src/archive.o src/signatures.o src/render.o src/build.o src/cmd_check.o \
        src/cmd_diff.o src/cmd_adopt.o src/cmd_sign.o src/cmd_signed.o src/cmd_packet.o \
        src/diff.o src/csv.o src/record.o src/package.o src/pdf.o \
-       src/cmd_serve.o src/qr.o
+       src/cmd_serve.o src/qr.o src/lock.o src/signals.o
 HDRS = src/styrdok.h src/util.h src/diag.h src/render.h src/cmd.h
 
 .PHONY: all deps docs bench check check-browser test-unit test-regress test-cli regen \
-        install uninstall clean asan valgrind lint-man fuzz fuzz-smoke
+        install uninstall clean asan valgrind lint-man fuzz fuzz-smoke torture
 
 all: deps styrdok docs
 
@@ -53,6 +53,12 @@ check: styrdok tests/unit/test_util
 
 bench: styrdok
 	@sh tests/bench/run.sh
+
+# Every write step (every TORTURE_STEP-th) of adopt, build, sign and
+# packet killed and failed, and TORTURE_RUNS (50) random kills of each
+# and twice as many concurrent runs.
+torture: styrdok
+	@sh tests/reliability/run.sh --torture
 
 check-browser: styrdok
 	@sh tests/browser/check.sh

@@ -18,6 +18,8 @@ struct options {
 	int strict;		/* check --strict */
 	int force;		/* build --force */
 	const char *organ, *date, *paragraph, *dnr, *valid_from; /* adopt */
+	int withdraw;		/* adopt --withdraw */
+	const char *reason, *by;	/* adopt --withdraw */
 	const char *version;	/* revise, sign --version */
 	const char *staff;	/* sign --staff */
 	const char *encoding;	/* sign, signed --encoding */

@@ -1,19 +1,22 @@
 /*
  * cmd_adopt.c - adopt and revise: decided versions as legal records.
  * adopt records a decision in the source and freezes that version under
- * policies/adopted/<id>/<version>/ (see archive.c); revise starts the
- * next draft.
+ * policies/adopted/<id>/<version>/ (see archive.c); adopt --withdraw
+ * records that an adoption was registered in error, beside its archive,
+ * and makes the version a draft again; revise starts the next draft.
  *
- * An archive is staged in a hidden directory beside its final place and
- * renamed into place with RENAME_NOREPLACE: an interrupted adopt leaves
- * no archive or a complete one, and an existing archive is never
- * replaced.  The edited source is checked through the whole pipeline
- * (project_override) before anything is written.
+ * An archive is staged in a hidden directory beside its final place
+ * (named by the run's pid, so no other run takes it for its own) and
+ * committed together with the edited source (write.c): the archive is
+ * renamed into place with RENAME_NOREPLACE, so an existing archive is
+ * never replaced, and a crash at any moment leaves the project as it
+ * was or as adopted once the next run has completed the journal.  The
+ * edited source is checked through the whole pipeline (project_override)
+ * before anything is written.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
-#include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,14 +32,6 @@ static char *
 text(xmlNodePtr n)
 {
 	return n ? (char *)xmlNodeGetContent(n) : NULL;
-}
-
-static int
-exists(const char *path)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0;
 }
 
 /* The organ with id in the organisation, or NULL. */
@@ -142,7 +137,10 @@ check_edit(struct diags *d, const char *templates, const char *rel,
 	return q;
 }
 
-/* Writes data over source rel atomically.  Returns 0 or -1. */
+/*
+ * Stages data to replace source rel at the run's commit.  Returns 0 or
+ * -1 after a message.
+ */
 static int
 write_source(struct diags *d, const char *rel, const char *data,
     size_t len)
@@ -156,6 +154,193 @@ write_source(struct diags *d, const char *rel, const char *data,
 	rc = od ? outdir_write(od, slash + 1, data, len) : -1;
 	outdir_free(od);
 	free(dir);
+	return rc;
+}
+
+/* ---- withdrawing an adoption registered in error ----------------------- */
+
+/* Whether s is one line of text (no control characters), not empty. */
+static int
+one_line(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* Who records a withdrawal when --by is not given: the user's name. */
+static char *
+user_name(void)
+{
+	struct passwd *pw = getpwuid(geteuid());
+	const char *login = getenv("LOGNAME");
+
+	if (pw != NULL && pw->pw_gecos != NULL && *pw->pw_gecos != '\0' &&
+	    *pw->pw_gecos != ',') {
+		size_t n = strcspn(pw->pw_gecos, ",");
+
+		return xasprintf("%.*s (%s)", (int)n, pw->pw_gecos,
+		    pw->pw_name);
+	}
+	return xstrdup(pw != NULL ? pw->pw_name : login ? login : "okänd");
+}
+
+/*
+ * adopt --withdraw ID@VERSION --reason TEXT [--by NAME]: records that
+ * the adoption of VERSION was registered in error.  The archive stays
+ * as it is; WITHDRAWN is added beside its MANIFEST (who, when, why, the
+ * decision, the MANIFEST's hash, its own hash), and the source becomes
+ * a draft of the same version again, without that decision, so it can
+ * be adopted with the right one (as a new archive, VERSION+N).  One
+ * commit: both or neither.
+ */
+static int
+withdraw(struct options *o, struct diags *d, const char *arg)
+{
+	const char *at = strchr(arg, '@');
+	char *id = NULL, *version = NULL, *status = NULL, *cur = NULL;
+	char *entry = NULL, *rel = NULL, *edited = NULL, *decision = NULL;
+	char *ref = NULL, *by = NULL, *text = NULL, *mpath = NULL, *m = NULL;
+	char hex[65];
+	struct project *p = NULL, *q = NULL;
+	struct outdir *od = NULL;
+	xmlDocPtr raw = NULL;
+	xmlNodePtr doc;
+	size_t len = 0;
+	int code, rc = EXIT_INPUT;
+
+	if (at == NULL || at == arg || at[1] == '\0') {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "adopt "
+		    "--withdraw takes ID@VERSION, not %s", arg);
+		return EXIT_USAGE;
+	}
+	if (!one_line(o->reason) || (o->by != NULL && !one_line(o->by))) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "adopt "
+		    "--withdraw needs --reason (one line of text; --by too)");
+		return EXIT_USAGE;
+	}
+	if (o->organ || o->date || o->paragraph || o->dnr || o->valid_from) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "adopt "
+		    "--withdraw records no decision: adopt again afterwards");
+		return EXIT_USAGE;
+	}
+	id = strndup(arg, (size_t)(at - arg));
+	version = xstrdup(at + 1);
+	if ((p = run_stages(d, STAGES_ERRORS_ONLY, &code)) == NULL) {
+		rc = code;
+		goto out;
+	}
+	if (code != EXIT_OK) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "adopt: the "
+		    "sources have errors; fix them first");
+		goto out;
+	}
+	if (!docid_valid(id) || (doc = tree_find(p, "document", id)) == NULL) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "adopt: no "
+		    "document with id \"%s\" (see styrdok list)", id);
+		goto out;
+	}
+	cur = tree_meta(doc, "version");
+	status = tree_meta(doc, "status");
+	if ((entry = archive_entry(id, version)) == NULL) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "adopt: %s has "
+		    "no adoption in force to withdraw (policies/adopted/%s/)",
+		    arg, id);
+		goto out;
+	}
+	if (strcmp(cur, version) != 0 || strcmp(status, "beslutad") != 0) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "adopt: only "
+		    "the current version, while it is beslutad, can be "
+		    "withdrawn; %s is at version %s (%s)", id, cur, status);
+		goto out;
+	}
+	rel = node_file(p->diags, doc);
+	if ((raw = source_parse(p, rel)) == NULL)
+		goto out;
+	{
+		xmlNodePtr rdoc = xmlDocGetRootElement(raw);
+		xmlNodePtr rmeta = tree_child(rdoc, "meta");
+		xmlNodePtr rhist = tree_child(rdoc, "history");
+		xmlNodePtr rcur = last_revision(rhist);
+		xmlNodePtr dec = tree_child(rmeta, "decision");
+		char *organ = tree_prop(dec, "organ"), *date = tree_prop(dec,
+		    "date"), *para = tree_prop(dec, "paragraph"),
+		    *dnr = tree_prop(dec, "dnr");
+		static const char *const attrs[] = {"date", "paragraph", "dnr"};
+
+		decision = xasprintf("%s %s § %s, dnr %s", organ ? organ : "",
+		    date ? date : "", para ? para : "", dnr ? dnr : "");
+		ref = xasprintf("%s %s § %s", organ ? organ : "",
+		    date ? date : "", para ? para : "");
+		free(organ);
+		free(date);
+		free(para);
+		free(dnr);
+		/* The draft it was before the decision. */
+		xmlNodeSetContent(tree_child(rmeta, "status"), BAD_CAST "utkast");
+		for (size_t k = 0; k < 3; k++) {
+			xmlUnsetProp(dec, BAD_CAST attrs[k]);
+			/* A revision keeps its date (the schema needs one). */
+			if (k > 0)
+				xmlUnsetProp(rcur, BAD_CAST attrs[k]);
+		}
+		xmlUnsetProp(rcur, BAD_CAST "organ");
+		/* The version it had superseded is in force again. */
+		for (xmlNodePtr r = rhist->children; r != NULL; r = r->next) {
+			xmlChar *sup = xmlGetProp(r, BAD_CAST "superseded");
+
+			if (tree_is(r, "revision") &&
+			    xmlStrEqual(sup, BAD_CAST ref))
+				xmlUnsetProp(r, BAD_CAST "superseded");
+			xmlFree(sup);
+		}
+	}
+	edited = serialise(raw, &len);
+	if ((q = check_edit(d, p->templates, rel, edited, len)) == NULL)
+		goto out;
+	mpath = xasprintf("%s/MANIFEST", entry);
+	if ((m = file_read(mpath, &len)) == NULL) {
+		diag_add(d, mpath, 0, 0, SEV_ERROR, RULE_ARCHIVE_INTEGRITY,
+		    "cannot be read; the withdrawal names the MANIFEST it "
+		    "concerns");
+		goto out;
+	}
+	sha256_hex(m, len, hex);
+	by = o->by ? xstrdup(o->by) : user_name();
+	text = withdrawal_text(id, version, decision, p->today, by,
+	    o->reason, hex);
+	rc = EXIT_SYSTEM;
+	if ((od = outdir_new(d, entry)) == NULL ||
+	    outdir_write(od, WITHDRAWN, text, strlen(text)) != 0 ||
+	    write_source(d, rel, edited, strlen(edited)) != 0 ||
+	    write_commit(d) != 0)
+		goto out;
+	diag_say(d, "withdrew the adoption of %s version %s (%s): %s/%s "
+	    "records it beside the archive, which stays as it was; %s %s is "
+	    "a draft again, to be adopted with the right decision", id,
+	    version, decision, entry, WITHDRAWN, id, version);
+	rc = EXIT_OK;
+out:
+	outdir_free(od);
+	xmlFreeDoc(raw);
+	pipeline_free(q);
+	pipeline_free(p);
+	free(id);
+	free(version);
+	free(status);
+	free(cur);
+	free(entry);
+	free(rel);
+	free(edited);
+	free(decision);
+	free(ref);
+	free(by);
+	free(text);
+	free(mpath);
+	free(m);
 	return rc;
 }
 
@@ -221,63 +406,27 @@ archive_dir(struct diags *d, const char *path)
 	return 0;
 }
 
-/* Removes a staging directory and what is in it. */
-static void
-remove_staging(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	while (d != NULL && (e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.' || (strcmp(e->d_name, ".") != 0 &&
-		    strcmp(e->d_name, "..") != 0)) {
-			char *f = xasprintf("%s/%s", dir, e->d_name);
-
-			unlink(f);
-			free(f);
-		}
-	if (d != NULL)
-		closedir(d);
-	rmdir(dir);
-}
-
-/* Removes staging directories an interrupted adopt of this doc left. */
-static void
-remove_stale_staging(const char *docdir)
-{
-	DIR *d = opendir(docdir);
-	struct dirent *e;
-
-	while (d != NULL && (e = readdir(d)) != NULL)
-		if (e->d_name[0] == '.' && strstr(e->d_name, ".staging") != NULL) {
-			char *s = xasprintf("%s/%s", docdir, e->d_name);
-
-			remove_staging(s);
-			free(s);
-		}
-	if (d != NULL)
-		closedir(d);
-}
-
 /*
- * Freezes the archive: the files in names/data, plus MANIFEST, staged
- * in a hidden directory and renamed to docdir/version without ever
- * replacing an existing one.  Returns 0, or -1 after a message.
+ * Stages the archive: the files in names/data, plus MANIFEST, written to
+ * a hidden staging directory named by this run's pid, to be renamed to
+ * docdir/version by the run's commit without ever replacing an existing
+ * one.  Returns 0, or -1 after a message (the staging directory gone).
  */
 static int
 freeze(struct diags *d, const char *docdir, const char *version,
     char **names, struct buf *data, size_t n)
 {
-	char *staging = xasprintf("%s/.%s.staging.%ld", docdir, version,
-	    (long)getpid());
-	char *final = xasprintf("%s/%s", docdir, version);
+	char *name = xasprintf(".%s.staging.%ld", version, (long)getpid());
+	char *staging = xasprintf("%s/%s", docdir, name);
 	struct buf manifest = {0};
-	struct outdir *od;
-	const char *fail = getenv("STYRDOK_TEST_FAIL");
+	struct outdir *od, *parent = NULL;
 	int rc = -1;
 
+	/* Held from here until the commit puts it in place or removes it. */
+	signals_hold(1);
 	if ((od = outdir_new(d, staging)) == NULL)
 		goto out;
+	outdir_set_private(od);
 	for (size_t i = 0; i < n; i++) {
 		char hex[65];
 
@@ -288,28 +437,20 @@ freeze(struct diags *d, const char *docdir, const char *version,
 	}
 	if (outdir_write(od, "MANIFEST", manifest.data, manifest.len) != 0)
 		goto out;
-	/* Fault injection for the tests: fail after staging, before commit. */
-	if (fail != NULL && strcmp(fail, "staged") == 0) {
-		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
-		    "adopt: failing after staging (STYRDOK_TEST_FAIL)");
+	if ((parent = outdir_new(d, docdir)) == NULL ||
+	    write_stage_dir(parent, name, version) != 0)
 		goto out;
-	}
-	if (renameat2(AT_FDCWD, staging, AT_FDCWD, final,
-	    RENAME_NOREPLACE) != 0) {
-		diag_add(d, NULL, 0, 0, SEV_ERROR, errno == EEXIST ?
-		    RULE_ARCHIVE_INTEGRITY : RULE_ENVIRONMENT, "adopt: %s: %s",
-		    final, errno == EEXIST ? "already exists; an archive is "
-		    "never replaced" : strerror(errno));
-		goto out;
-	}
 	rc = 0;
 out:
 	outdir_free(od);
-	if (rc != 0)
-		remove_staging(staging);
+	outdir_free(parent);
+	if (rc != 0) {
+		remove_tree(staging);
+		signals_hold(-1);
+	}
 	buf_free(&manifest);
 	free(staging);
-	free(final);
+	free(name);
 	return rc;
 }
 
@@ -322,6 +463,7 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 	xmlDocPtr raw = NULL;
 	char *rel = NULL, *type = NULL, *status = NULL, *version = NULL;
 	char *docdir = NULL, *archive = NULL, *edited = NULL;
+	char *entry = NULL, *in_force = NULL;
 	char *ref = NULL, *why = NULL, *names[3];
 	struct buf files[3] = {{0}, {0}, {0}};
 	const char *id, *valid;
@@ -329,6 +471,8 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 	int status_code, rc = EXIT_INPUT;
 
 	(void)argc;
+	if (o->withdraw)
+		return withdraw(o, d, argv[0]);
 	if (o->organ == NULL || o->date == NULL || o->paragraph == NULL ||
 	    o->dnr == NULL) {
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "adopt needs "
@@ -367,7 +511,10 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 	version = text(tree_child(meta, "version"));
 	organ = find_organ(p, o->organ);
 	docdir = xasprintf("%s/%s", ADOPTED, id);
-	archive = xasprintf("%s/%s", docdir, version);
+	/* VERSION, or VERSION+N when earlier adoptions were withdrawn. */
+	entry = archive_next_entry(id, version);
+	archive = xasprintf("%s/%s", docdir, entry);
+	in_force = archive_entry(id, version);
 	if (organ == NULL) {
 		rc = refuse(p, "no organ \"%s\" in the organisation", o->organ);
 		p = NULL;
@@ -383,9 +530,10 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 			goto out;
 		}
 	if (strcmp(status, "beslutad") == 0 || strcmp(status, "upphavd") == 0 ||
-	    exists(archive)) {
-		rc = refuse(p, "version %s of %s is already adopted%s", version,
-		    id, exists(archive) ? " (its archive exists)" : "");
+	    in_force != NULL) {
+		rc = refuse(p, "version %s of %s is already adopted%s%s", version,
+		    id, in_force ? "; its archive is " : "",
+		    in_force ? in_force : "");
 		p = NULL;
 		goto out;
 	}
@@ -458,9 +606,12 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 		rc = EXIT_SYSTEM;
 		goto names;
 	}
-	remove_stale_staging(docdir);
-	if (freeze(d, docdir, version, names, files, 3) != 0 ||
-	    write_source(d, rel, edited, len) != 0) {
+	/*
+	 * One commit: the edited source and the archive appear together, or
+	 * neither; a crash in between is completed by the next run.
+	 */
+	if (freeze(d, docdir, entry, names, files, 3) != 0 ||
+	    write_source(d, rel, edited, len) != 0 || write_commit(d) != 0) {
 		rc = EXIT_SYSTEM;
 		goto names;
 	}
@@ -483,6 +634,8 @@ out:
 	free(version);
 	free(docdir);
 	free(archive);
+	free(entry);
+	free(in_force);
 	free(edited);
 	free(ref);
 	free(why);
@@ -517,12 +670,21 @@ cmd_revise(struct options *o, struct diags *d, int argc, char **argv)
 	(void)argc;
 	if ((p = run_stages(d, STAGES_ERRORS_ONLY, &code)) == NULL)
 		return code;
+	/* A changed adopted text is what revise makes the next version of. */
+	if ((doc = tree_find(p, "document", argv[0])) != NULL) {
+		char *file = node_file(d, doc);
+
+		if (diags_forget(d, RULE_ADOPTED_TEXT, file) > 0 &&
+		    diags_count(d, SEV_ERROR) == 0)
+			code = EXIT_OK;
+		free(file);
+	}
 	if (code != EXIT_OK) {
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "revise: the "
 		    "sources have errors; fix them first");
 		goto out;
 	}
-	if ((doc = tree_find(p, "document", argv[0])) == NULL) {
+	if (doc == NULL) {
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT, "revise: "
 		    "no document with id \"%s\"", argv[0]);
 		goto out;
@@ -589,7 +751,7 @@ cmd_revise(struct options *o, struct diags *d, int argc, char **argv)
 	edited = serialise(raw, &len);
 	if ((q = check_edit(d, p->templates, rel, edited, len)) == NULL)
 		goto out;
-	if (write_source(d, rel, edited, len) != 0) {
+	if (write_source(d, rel, edited, len) != 0 || write_commit(d) != 0) {
 		rc = EXIT_SYSTEM;
 		goto out;
 	}

@@ -146,10 +146,22 @@ write_file(struct diags *d, const char *file, const struct buf *data)
 		*slash = '\0';
 	od = outdir_new(d, slash ? dir : ".");
 	status = od != NULL && outdir_write(od, name, data->data,
-	    data->len) == 0 ? EXIT_OK : EXIT_SYSTEM;
+	    data->len) == 0 && write_commit(d) == 0 ? EXIT_OK : EXIT_SYSTEM;
 	outdir_free(od);
 	free(dir);
 	return status;
+}
+
+/* How many errors in d are of another rule than rule. */
+static size_t
+errors_besides(const struct diags *d, enum rule rule)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < diags_len(d); i++)
+		n += diags_get(d, i)->sev == SEV_ERROR &&
+		    diags_get(d, i)->rule != rule;
+	return n;
 }
 
 int
@@ -185,6 +197,12 @@ cmd_diff(struct options *o, struct diags *d, int argc, char **argv)
 		return EXIT_SYSTEM;
 	if ((p = run_stages(d, STAGES_ENRICH | STAGES_ERRORS_ONLY, &status)) == NULL)
 		return EXIT_SYSTEM;
+	/*
+	 * A changed adopted text is what diff ID@VERSION ID is for: the
+	 * error stays in the report, the redline is made.
+	 */
+	if (status != EXIT_OK && errors_besides(d, RULE_ADOPTED_TEXT) == 0)
+		status = EXIT_OK;
 	if (status != EXIT_OK) {
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
 		    "diff: the sources have errors");

@@ -156,6 +156,9 @@ fail:
 		if (code == EXIT_OK &&
 		    outdir_write(od, f, manifest.data, manifest.len) != 0)
 			code = EXIT_SYSTEM;
+		/* The files and their MANIFEST appear together. */
+		if (code == EXIT_OK && write_commit(d) != 0)
+			code = EXIT_SYSTEM;
 		free(f);
 		if (code == EXIT_OK)
 			diag_say(d, "packet for %s in %s/%s/ (%zu files and "

@@ -877,8 +877,8 @@ ms_since(const struct timespec *t0)
  * its outcome published to the pages and one line on stdout.  why
  * names what changed (NULL for the first build).
  *
- * A writer lock on the project, when there is one, is taken around
- * build_run() here: nothing else in serve writes.
+ * The project's writer lock is held for the build only (nothing else
+ * in serve writes), so another styrdok may write between two saves.
  */
 static void
 rebuild(struct serve *s, const char *why)
@@ -894,7 +894,10 @@ rebuild(struct serve *s, const char *why)
 	struct tm tm;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	status = build_run(s->o, d, &s->fs, 0, NULL, &res);
+	if ((status = project_lock(d)) == EXIT_OK)
+		status = build_run(s->o, d, &s->fs, 0, NULL, &res);
+	write_abort();
+	project_unlock();
 	ms = ms_since(&t0);
 	if (status != EXIT_OK)
 		problems = problem_page(d, s->o->outdir, why);

@@ -230,7 +230,8 @@ render_sheets(struct project *p, struct stylesheet *sheets, const char *id,
 	int draft = strcmp(status, "utkast") == 0 || strcmp(status, "remiss") == 0;
 
 	snprintf(total, sizeof(total), "%zu", st->n);
-	for (size_t part = 0; part < parts; part++) {
+	/* A run told to stop renders no more parts. */
+	for (size_t part = 0; part < parts && !interrupted(); part++) {
 		xmlNodePtr signing = xmlNewChild(xmlDocGetRootElement(p->tree),
 		    doc->ns, BAD_CAST "signing", NULL);
 		size_t first = part * SHEETS_PER_PART, i;
@@ -287,7 +288,7 @@ render_sheets(struct project *p, struct stylesheet *sheets, const char *id,
 	free(version);
 	free(status);
 	free(hash);
-	return rc;
+	return rc == 0 && interrupted() ? -1 : rc;
 }
 
 /* arg is a struct outfile **, set to NULL when a write fails (f is gone). */
@@ -326,6 +327,7 @@ sheets_pdf(struct renderer *r, struct project *p, const char *id,
 	job.pdf = pdf;
 	job.what = name;
 	job.about = doc;
+	job.pages = (long)st->n;	/* one page per person */
 	if (sheets != NULL &&
 	    render_sheets(p, sheets, id, doc, st, emit_buf, &job.fo) == 0)
 		rc = pdf_render(p, &job, 1);
@@ -335,7 +337,8 @@ sheets_pdf(struct renderer *r, struct project *p, const char *id,
 
 /*
  * Writes the document, sheets.html, sheets.pdf (when FOP is installed)
- * and register.csv.  sheets.html is streamed into its file.
+ * and register.csv, committed together.  sheets.html is streamed into
+ * its temporary file.
  */
 static int
 write_signing(struct renderer *r, struct project *p, const char *outdir,
@@ -375,6 +378,9 @@ write_signing(struct renderer *r, struct project *p, const char *outdir,
 	free(name);
 	name = xasprintf("%s/register.csv", dir);
 	if (code == EXIT_OK && outdir_write(od, name, reg->data, reg->len) != 0)
+		code = EXIT_SYSTEM;
+	/* All four files appear together, or none of them. */
+	if (code == EXIT_OK && write_commit(p->diags) != 0)
 		code = EXIT_SYSTEM;
 	if (code == EXIT_OK && !fop)
 		fop_skipped(p->diags, "sign", "sheets.pdf");

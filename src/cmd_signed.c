@@ -741,8 +741,8 @@ acknowledgements(struct project *q, const char *id)
 /*
  * Adds the checked entries to the register rel, atomically, and says
  * what was recorded.  The register is read, extended, verified and
- * renamed into place here and nowhere else: this is the one critical
- * section a writer lock has to cover.  Returns an exit status.
+ * committed here and nowhere else, under the project's writer lock
+ * (main.c takes it for signed).  Returns an exit status.
  */
 static int
 record(struct run *r, const char *rel, size_t count)
@@ -768,7 +768,8 @@ record(struct run *r, const char *rel, size_t count)
 	*slash = '\0';
 	code = EXIT_SYSTEM;
 	if ((od = outdir_new(r->d, dir)) != NULL &&
-	    outdir_write(od, slash + 1, data.data, data.len) == 0)
+	    outdir_write(od, slash + 1, data.data, data.len) == 0 &&
+	    write_commit(r->d) == 0)
 		code = EXIT_OK;
 	free(dir);
 	if (code != EXIT_OK)

@@ -590,6 +590,26 @@ diags_keep_errors(struct diags *d)
 	d->n = keep;
 }
 
+/*
+ * Forgets the diagnostics of rule (about file, or any file when file is
+ * NULL).  Returns how many there were.
+ */
+size_t
+diags_forget(struct diags *d, enum rule rule, const char *file)
+{
+	size_t keep = 0, n = d->n;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].rule == rule && (file == NULL || (d->v[i].file &&
+		    strcmp(d->v[i].file, file) == 0))) {
+			free(d->v[i].file);
+			free(d->v[i].msg);
+		} else
+			d->v[keep++] = d->v[i];
+	d->n = keep;
+	return n - keep;
+}
+
 /* Forgets the diagnostics added after the first n. */
 void
 diags_truncate(struct diags *d, size_t n)

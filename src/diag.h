@@ -30,6 +30,7 @@ enum diag_class {
  */
 #define STYRDOK_RULES(X) \
 	X(ACCESS_REVIEW, "access-review", SEV_WARNING, CLASS_INPUT, 1) \
+	X(ADOPTED_TEXT, "adopted-text", SEV_ERROR, CLASS_INPUT, 0) \
 	X(ARCHIVE_INTEGRITY, "archive-integrity", SEV_ERROR, CLASS_INPUT, 0) \
 	X(CASE_BASIS, "case-basis", SEV_ERROR, CLASS_INPUT, 0) \
 	X(CASE_CONSEQUENCES, "case-consequences", SEV_ERROR, CLASS_INPUT, 0) \
@@ -55,8 +56,10 @@ enum diag_class {
 	X(HISTORY_CURRENT, "history-current", SEV_ERROR, CLASS_INPUT, 0) \
 	X(HISTORY_ORDER, "history-order", SEV_ERROR, CLASS_INPUT, 0) \
 	X(ID_UNIQUE, "id-unique", SEV_ERROR, CLASS_INPUT, 0) \
+	X(INTERRUPTED, "interrupted", SEV_ERROR, CLASS_ENVIRONMENT, 0) \
 	X(IO, "io", SEV_ERROR, CLASS_INPUT, 0) \
 	X(LANG_SKALL, "lang-skall", SEV_WARNING, CLASS_INPUT, 0) \
+	X(LOCK, "lock", SEV_ERROR, CLASS_ENVIRONMENT, 0) \
 	X(MATRIX_ACCOUNTABLE, "matrix-accountable", SEV_ERROR, CLASS_INPUT, 0) \
 	X(MD_HEADING, "md-heading", SEV_WARNING, CLASS_INPUT, 0) \
 	X(MD_IMAGE, "md-image", SEV_WARNING, CLASS_INPUT, 0) \
@@ -68,6 +71,7 @@ enum diag_class {
 	X(ORGANISATION_MISSING, "organisation-missing", SEV_ERROR, CLASS_INPUT, 0) \
 	X(ORGANISATION_UNIQUE, "organisation-unique", SEV_ERROR, CLASS_INPUT, 0) \
 	X(PACKAGE, "package", SEV_ERROR, CLASS_ENVIRONMENT, 0) \
+	X(RECOVERY, "recovery", SEV_NOTE, CLASS_ENVIRONMENT, 0) \
 	X(REF_ANCHOR, "ref-anchor", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_AUDIT, "ref-audit", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_DOCUMENT, "ref-document", SEV_ERROR, CLASS_INPUT, 0) \
@@ -174,6 +178,7 @@ void diag_xml_error(void *, xmlErrorPtr);
 void diags_set_fallback(struct diags *, xmlNodePtr);
 void diags_truncate(struct diags *, size_t);
 void diags_keep_errors(struct diags *);
+size_t diags_forget(struct diags *, enum rule, const char *file);
 void diag_xslt_error(void *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 char *diag_relpath(const struct diags *, const char *);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -40,6 +41,8 @@ static const char help_text[] =
     "        [--valid-from DATE]\n"
     "                record a decision and freeze that version under\n"
     "                policies/adopted/ID/VERSION/\n"
+    "  adopt --withdraw ID@VERSION --reason TEXT [--by NAME]\n"
+    "                record that an adoption was registered in error\n"
     "  diff [-f FORMAT] [-o FILE] [--dump] OLD NEW\n"
     "                redline between two versions (files, ID@VERSION, ID)\n"
     "  revise ID [--version V]\n"
@@ -98,6 +101,7 @@ static const char help_build[] =
 static const char help_adopt[] =
     "usage: styrdok adopt ID --organ ORGAN --date YYYY-MM-DD --paragraph N\n"
     "       --dnr DNR [--valid-from YYYY-MM-DD]\n"
+    "   or: styrdok adopt --withdraw ID@VERSION --reason TEXT [--by NAME]\n"
     "\n"
     "Records the decision in the document's source (status beslutad, the\n"
     "decision in the metadata and the revision history, the previous\n"
@@ -106,7 +110,12 @@ static const char help_adopt[] =
     "and a MANIFEST of SHA-256 sums.  Refused when the sources have\n"
     "errors, the organ may not adopt the document's type, the version is\n"
     "already adopted, or the date is invalid or before the previous\n"
-    "decision.  An archive is never replaced.\n";
+    "decision.  An archive is never replaced.\n"
+    "\n"
+    "--withdraw records that the adoption of VERSION was registered in\n"
+    "error: the archive stays, WITHDRAWN beside its MANIFEST says who,\n"
+    "when and why (--by, default the user; --reason), and the source is\n"
+    "a draft of VERSION again, to be adopted with the right decision.\n";
 
 static const char help_revise[] =
     "usage: styrdok revise ID [--version V]\n"
@@ -245,7 +254,8 @@ enum {
 	OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL, OPT_ORGAN,
 	OPT_DATE, OPT_PARAGRAPH, OPT_DNR, OPT_VALID_FROM, OPT_VERSION,
 	OPT_STAFF, OPT_ENCODING, OPT_FORCE, OPT_MISSING, OPT_FROM,
-	OPT_KEEP_GOING, OPT_PORT, OPT_OPEN, OPT_BIND,
+	OPT_KEEP_GOING, OPT_PORT, OPT_OPEN, OPT_BIND, OPT_WITHDRAW, OPT_REASON,
+	OPT_BY,
 };
 
 #define OPT_HELP {"help", no_argument, NULL, 'h'}
@@ -277,6 +287,9 @@ static const struct option adopt_opts[] = {
 	{"paragraph", required_argument, NULL, OPT_PARAGRAPH},
 	{"dnr", required_argument, NULL, OPT_DNR},
 	{"valid-from", required_argument, NULL, OPT_VALID_FROM},
+	{"withdraw", no_argument, NULL, OPT_WITHDRAW},
+	{"reason", required_argument, NULL, OPT_REASON},
+	{"by", required_argument, NULL, OPT_BY},
 	OPT_HELP, OPT_END,
 };
 static const struct option diff_opts[] = {
@@ -328,21 +341,52 @@ struct command {
 	int min_args, max_args;		/* operands; -1: no limit */
 	int output_is_file;		/* -o names a file, not a directory */
 	int summary;			/* always end with the count */
+	int writes;			/* takes the project's lock */
 };
 
 static const struct command commands[] = {
-	{"check", cmd_check, "h", check_opts, help_check, 0, -1, 0, 1},
-	{"build", cmd_build, "ho:f:", build_opts, help_build, 0, -1, 0, 0},
-	{"list", cmd_list, "h", list_opts, help_list, 0, 0, 0, 0},
-	{"adopt", cmd_adopt, "h", adopt_opts, help_adopt, 1, 1, 0, 0},
-	{"diff", cmd_diff, "hf:o:", diff_opts, help_diff, 2, 2, 1, 0},
-	{"revise", cmd_revise, "h", revise_opts, help_revise, 1, 1, 0, 0},
-	{"sign", cmd_sign, "ho:", sign_opts, help_sign, 1, 1, 0, 0},
-	{"signed", cmd_signed, "h", signed_opts, help_signed, 1, -1, 0, 0},
-	{"packet", cmd_packet, "ho:", packet_opts, help_packet, 1, 1, 0, 0},
-	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0, 0},
-	{"serve", cmd_serve, "ho:f:", serve_opts, help_serve, 0, 0, 0, 0},
+	{"check", cmd_check, "h", check_opts, help_check, 0, -1, 0, 1, 0},
+	{"build", cmd_build, "ho:f:", build_opts, help_build, 0, -1, 0, 0, 1},
+	{"list", cmd_list, "h", list_opts, help_list, 0, 0, 0, 0, 0},
+	{"adopt", cmd_adopt, "h", adopt_opts, help_adopt, 1, 1, 0, 0, 1},
+	{"diff", cmd_diff, "hf:o:", diff_opts, help_diff, 2, 2, 1, 0, 0},
+	{"revise", cmd_revise, "h", revise_opts, help_revise, 1, 1, 0, 0, 1},
+	{"sign", cmd_sign, "ho:", sign_opts, help_sign, 1, 1, 0, 0, 1},
+	{"signed", cmd_signed, "h", signed_opts, help_signed, 1, -1, 0, 0, 1},
+	{"packet", cmd_packet, "ho:", packet_opts, help_packet, 1, 1, 0, 0, 1},
+	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0, 0, 1},
+	/* serve locks for each rebuild, not for as long as it runs. */
+	{"serve", cmd_serve, "ho:f:", serve_opts, help_serve, 0, 0, 0, 0, 0},
 };
+
+/*
+ * Runs cmd in the project (the current directory) as one writer or
+ * reader: a command that writes (or diff -o, or build without --dump)
+ * holds the project's lock while it runs; a reader first lets a dead
+ * writer's half-done commit be completed.  Whatever a failing command
+ * staged is removed.
+ */
+static int
+run_command(const struct command *cmd, struct options *o, struct diags *d,
+    int argc, char **argv)
+{
+	int writes = (cmd->writes && !o->dump) || o->outfile != NULL;
+	int status = EXIT_OK;
+	struct stat st;
+
+	/* No policies/: no project to lock; the command says so. */
+	if (stat("policies", &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (writes)
+			status = project_lock(d);
+		else
+			project_recover(d);
+	}
+	if (status == EXIT_OK)
+		status = cmd->run(o, d, argc, argv);
+	write_abort();
+	project_unlock();
+	return status;
+}
 
 /* Ends a run that went wrong on the command line: the problem, a synopsis. */
 static int
@@ -413,6 +457,15 @@ set_option(const struct command *cmd, struct options *o, int c,
 		break;
 	case OPT_VERSION:
 		o->version = arg;
+		break;
+	case OPT_WITHDRAW:
+		o->withdraw = 1;
+		break;
+	case OPT_REASON:
+		o->reason = arg;
+		break;
+	case OPT_BY:
+		o->by = arg;
 		break;
 	case OPT_STAFF:
 		o->staff = arg;
@@ -490,6 +543,7 @@ main(int argc, char **argv)
 	int c, first, status, want_help = 0;
 
 	o.outdir = "output";
+	signals_init();
 	while ((c = getopt_long(argc, argv, "+C:h", global, NULL)) != -1) {
 		switch (c) {
 		case 'C':
@@ -540,11 +594,18 @@ main(int argc, char **argv)
 		status = EXIT_SYSTEM;
 	} else {
 		LIBXML_TEST_VERSION
-		status = cmd->run(&o, d, argc, argv);
+		status = run_command(cmd, &o, d, argc, argv);
 	}
 	/* The exit status is the worse of the command's and the problems'. */
 	if (diags_status(d) > status)
 		status = diags_status(d);
+	if (interrupted()) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_INTERRUPTED, "stopped "
+		    "by %s; %s", strsignal(interrupted()), write_committed() ?
+		    "what it wrote was complete" : "nothing was written, and "
+		    "its temporary files and child processes are gone");
+		status = 128 + interrupted();
+	}
 	diags_finish(d, cmd->summary);
 	diags_free(d);
 	xsltCleanupGlobals();

@@ -3,17 +3,30 @@
  * XSL-FO; FOP (Debian package fop, a Java program) sets it as PDF/A-2a
  * with the configuration templates/fo/fop.xconf, which embeds the fonts.
  * FOP runs as a child process without a shell, one per PDF and as many
- * side by side as there are processors, in a private temporary
- * directory; its messages become our diagnostics, and its PDF is read
- * back so the writer (write.c) puts it in place atomically.  A PDF that
- * FOP did not finish never reaches the output directory.
+ * side by side as there are processors, in a temporary directory only
+ * the user can read (the sheets hold staff names); its messages become
+ * our diagnostics, and its PDF is read back so the writer (write.c) puts
+ * it in place with the run's other files.
+ *
+ * A FOP never outlives styrdok: each runs in a process group of its own
+ * (so a wrapper's children are reached too) that is killed when it
+ * ends, when it runs past its time limit (TERM, then KILL), or when
+ * styrdok is stopped (signals.c); PR_SET_PDEATHSIG ends it should
+ * styrdok be killed outright, and the next run removes what such a run
+ * left (pdf_clean_stale).  A PDF is accepted only when it is complete:
+ * a header, a cross-reference that startxref points to, %%EOF at the
+ * end, and the number of pages FOP reported, read back by pdfinfo when
+ * poppler-utils is installed.  Otherwise the earlier PDF stays.
  */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -23,8 +36,14 @@
 
 extern char **environ;
 
-/* A FOP run that takes longer than this is stopped (a hung JVM). */
-#define LIMIT_FOP_SECONDS 600
+/*
+ * A FOP run may take FOP_SECONDS (STYRDOK_FOP_TIMEOUT) and as much again
+ * for every MiB of XSL-FO; past that it is stopped: TERM, then KILL
+ * after STOP_GRACE seconds.
+ */
+#define FOP_SECONDS 120
+#define STOP_GRACE 5
+#define TMP_PREFIX "styrdok-"
 
 /*
  * The fop program: $STYRDOK_FOP when set (an empty value means none),
@@ -117,18 +136,315 @@ fop_skipped(struct diags *d, const char *cmd, const char *what)
 	    cmd ? ": " : "", what);
 }
 
-/* One FOP child: its files in the temporary directory and its pid. */
-struct run {
-	char *fo, *pdf, *log;
+
+/* ---- child processes ------------------------------------------------ */
+
+/* One child: its process group (= pid) and its clock. */
+struct child {
 	pid_t pid;
-	time_t started;
+	double limit;		/* seconds it may run */
+	struct timespec started, stopping;	/* stopping: TERM sent */
+};
+
+static double
+since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/*
+ * Starts prog with argv and env, standard input from /dev/null and
+ * standard output and error to the file out, in a process group of its
+ * own that dies with styrdok.  Returns 0, or -1 after a message.
+ */
+static int
+child_start(struct project *p, struct child *c, const char *prog,
+    char **argv, char **env, const char *out, double limit)
+{
+	pid_t parent = getpid(), pid;
+	sigset_t all, old;
+	int fd;
+
+	if ((fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) < 0) {
+		diag_add(p->diags, out, 0, 0, SEV_ERROR, RULE_IO, "cannot "
+		    "write: %s", strerror(errno));
+		return -1;
+	}
+	/* No stop between the fork and the child's entry in the table. */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	pid = fork();
+	if (pid == 0) {
+		/* The child: only async-signal-safe calls until execve. */
+		int null = open("/dev/null", O_RDONLY);
+		struct sigaction dfl;
+
+		setpgid(0, 0);
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(127);
+		memset(&dfl, 0, sizeof(dfl));
+		dfl.sa_handler = SIG_DFL;
+		sigaction(SIGINT, &dfl, NULL);
+		sigaction(SIGTERM, &dfl, NULL);
+		sigaction(SIGHUP, &dfl, NULL);
+		sigaction(SIGALRM, &dfl, NULL);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		if (null < 0 || dup2(null, 0) < 0 || dup2(fd, 1) < 0 ||
+		    dup2(fd, 2) < 0)
+			_exit(127);
+		execve(prog, argv, env);
+		_exit(127);
+	}
+	if (pid > 0) {
+		setpgid(pid, pid);
+		child_add(pid);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	close(fd);
+	if (pid < 0) {
+		diag_add(p->diags, prog, 0, 0, SEV_ERROR, RULE_FOP,
+		    "cannot start: %s", strerror(errno));
+		return -1;
+	}
+	memset(c, 0, sizeof(*c));
+	c->pid = pid;
+	c->limit = limit;
+	clock_gettime(CLOCK_MONOTONIC, &c->started);
+	return 0;
+}
+
+/*
+ * Stops children past their limit, or all when styrdok is told to stop:
+ * TERM to the group, KILL STOP_GRACE seconds later.
+ */
+static void
+children_police(struct child *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct child *c = &v[i];
+
+		if (c->pid <= 0)
+			continue;
+		if (c->stopping.tv_sec == 0 && (interrupted() ||
+		    since(&c->started) > c->limit)) {
+			kill(-c->pid, SIGTERM);
+			clock_gettime(CLOCK_MONOTONIC, &c->stopping);
+		} else if (c->stopping.tv_sec != 0 &&
+		    since(&c->stopping) > STOP_GRACE)
+			kill(-c->pid, SIGKILL);
+	}
+}
+
+/*
+ * Waits for any child of v to end and returns its index, its wait
+ * status in *status; the rest of its process group is killed.  Only
+ * v's children are waited for (never waitpid(-1): pdfinfo runs while
+ * FOPs do, and must not reap theirs).  Returns (size_t)-1 when there is
+ * no child to wait for.
+ */
+static size_t
+children_reap(struct child *v, size_t n, int *status)
+{
+	struct timespec pause = {0, 20 * 1000 * 1000};
+
+	for (;;) {
+		size_t alive = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			pid_t pid;
+
+			if (v[i].pid <= 0)
+				continue;
+			alive++;
+			pid = waitpid(v[i].pid, status, WNOHANG);
+			if (pid == v[i].pid) {
+				child_remove(pid);
+				return i;
+			}
+			if (pid < 0 && errno != EINTR)
+				return (size_t)-1;
+		}
+		if (alive == 0)
+			return (size_t)-1;
+		children_police(v, n);
+		nanosleep(&pause, NULL);
+	}
+}
+
+/* ---- is it a complete PDF? ------------------------------------------ */
+
+/* The last occurrence of needle in the n bytes at hay, or NULL. */
+static const char *
+last_of(const char *hay, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = n >= k ? n - k + 1 : 0; i-- > 0;)
+		if (memcmp(hay + i, needle, k) == 0)
+			return hay + i;
+	return NULL;
+}
+
+/*
+ * What makes data no complete PDF, or NULL: the header, %%EOF at the
+ * end, and a startxref that points to a cross-reference table or
+ * stream inside the file.
+ */
+static const char *
+pdf_defect(const char *data, size_t len)
+{
+	size_t e = len, tail = len > 1024 ? 1024 : len;
+	const char *sx, *at;
+	unsigned long off, obj, gen;
+	char *num_end;
+	int used = 0;
+
+	if (len < 64 || memcmp(data, "%PDF-", 5) != 0)
+		return "it has no PDF header";
+	while (e > 0 && isspace((unsigned char)data[e - 1]))
+		e--;
+	if (e < 5 || memcmp(data + e - 5, "%%EOF", 5) != 0)
+		return "it does not end in %%EOF (it is incomplete)";
+	if ((sx = last_of(data + len - tail, tail, "startxref")) == NULL)
+		return "it has no startxref";
+	sx += 9;
+	while (sx < data + len && isspace((unsigned char)*sx))
+		sx++;
+	if (sx >= data + len || !isdigit((unsigned char)*sx))
+		return "its startxref has no offset";
+	off = strtoul(sx, &num_end, 10);
+	if (off >= len)
+		return "its startxref points outside the file";
+	at = data + off;
+	if (len - off >= 4 && memcmp(at, "xref", 4) == 0)
+		return NULL;
+	if (sscanf(at, "%lu %lu obj%n", &obj, &gen, &used) == 2 && used > 0 &&
+	    last_of(at, len - off < 2048 ? len - off : 2048, "/XRef") != NULL)
+		return NULL;
+	return "its startxref does not point to a cross-reference";
+}
+
+/* The pages FOP says it rendered ("Rendered page #N."), or 0. */
+static long
+fop_pages(const char *log)
+{
+	size_t len;
+	char *text = file_read(log, &len);
+	const char *at = text;
+	long pages = 0;
+
+	while (at != NULL && (at = strstr(at, "Rendered page #")) != NULL) {
+		long n = strtol(at + 15, NULL, 10);
+
+		if (n > pages)
+			pages = n;
+		at += 15;
+	}
+	free(text);
+	return pages;
+}
+
+/* pdfinfo, the first on PATH, or NULL; the caller frees. */
+static char *
+pdfinfo_find(void)
+{
+	const char *path = getenv("PATH");
+	char *dirs = xstrdup(path != NULL ? path : "/usr/bin:/bin"), *save;
+	char *found = NULL;
+
+	for (char *dir = strtok_r(dirs, ":", &save); dir != NULL &&
+	    found == NULL; dir = strtok_r(NULL, ":", &save)) {
+		char *cand = xasprintf("%s/pdfinfo", *dir ? dir : ".");
+
+		if (access(cand, X_OK) == 0)
+			found = cand;
+		else
+			free(cand);
+	}
+	free(dirs);
+	return found;
+}
+
+/*
+ * The page count poppler reads from the PDF at path: >= 1, 0 when it
+ * cannot read the file as a PDF, -1 when pdfinfo is not installed.
+ */
+static long
+pdfinfo_pages(struct project *p, const char *path, const char *out)
+{
+	char *prog = pdfinfo_find(), *text, *at;
+	char *argv[] = {(char *)"pdfinfo", (char *)path, NULL};
+	struct child c;
+	size_t len;
+	long pages = 0;
+	int status;
+
+	if (prog == NULL)
+		return -1;
+	if (child_start(p, &c, prog, argv, environ, out, 30) != 0) {
+		free(prog);
+		return 0;
+	}
+	free(prog);
+	if (children_reap(&c, 1, &status) == 0 && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0 && (text = file_read(out, &len)) !=
+	    NULL) {
+		if ((at = strstr(text, "\nPages:")) != NULL ||
+		    (at = strncmp(text, "Pages:", 6) == 0 ? text - 1 : NULL))
+			pages = strtol(at + 7, NULL, 10);
+		free(text);
+	}
+	unlink(out);
+	return pages;
+}
+
+/*
+ * Whether the PDF FOP made for job j is to be kept: complete, with the
+ * pages FOP rendered (and j's expected count, when it has one) as
+ * pdfinfo reads them.  Otherwise a diagnostic says why.
+ */
+static int
+pdf_accept(struct project *p, struct pdf_job *j, const char *pdf,
+    const char *data, size_t len, const char *log, const char *info)
+{
+	const char *defect = pdf_defect(data, len);
+	long fop = fop_pages(log), read;
+
+	if (defect == NULL && (read = pdfinfo_pages(p, pdf, info)) >= 0) {
+		if (read == 0)
+			defect = "pdfinfo cannot read it";
+		else if (fop > 0 && read != fop)
+			defect = "it has another number of pages than FOP "
+			    "rendered";
+		else if (j->pages > 0 && read != j->pages)
+			defect = "it does not have one page per sheet";
+	}
+	if (defect == NULL)
+		return 1;
+	diag_add(p->diags, j->what, 0, 0, SEV_ERROR, RULE_FOP, "FOP wrote "
+	    "no usable PDF: %s; the earlier file is kept", defect);
+	return 0;
+}
+
+/* ---- FOP -------------------------------------------------------------- */
+
+/* One FOP run: its files in the temporary directory. */
+struct run {
+	char *fo, *pdf, *log, *info;
 };
 
 /*
  * FOP's environment: ours, with SOURCE_DATE_EPOCH set to the production
  * date of the tree when it is not set already.  FOP then stamps the PDF
  * with that date instead of the clock, and the same tree gives the same
- * bytes.  The caller frees the array and *added, the string added.
+ * bytes; and STYRDOK_PARENT, this run's pid.  The caller frees the
+ * array and the (up to two) strings added.
  */
 static char **
 fop_environment(struct project *p, char **added)
@@ -139,42 +455,17 @@ fop_environment(struct project *p, char **added)
 
 	while (environ[n] != NULL)
 		n++;
-	env = xcalloc(n + 2, sizeof(*env));
+	env = xcalloc(n + 3, sizeof(*env));
 	memcpy(env, environ, n * sizeof(*env));
 	date = tree_prop(xmlDocGetRootElement(p->tree), "build-date");
+	/* How the next run knows a stray process as this run's. */
+	added[0] = env[n++] = xasprintf("STYRDOK_PARENT=%ld", (long)getpid());
 	if (getenv("SOURCE_DATE_EPOCH") == NULL && date != NULL &&
 	    strptime(date, "%Y-%m-%d", &tm) != NULL)
-		env[n] = xasprintf("SOURCE_DATE_EPOCH=%lld",
+		added[1] = env[n] = xasprintf("SOURCE_DATE_EPOCH=%lld",
 		    (long long)timegm(&tm));
-	*added = env[n];
 	free(date);
 	return env;
-}
-
-static pid_t
-spawn_fop(struct project *p, const char *fop, const char *conf,
-    char **env, struct run *r)
-{
-	posix_spawn_file_actions_t fa;
-	char opt_c[] = "-c", opt_fo[] = "-fo", opt_pdf[] = "-pdf";
-	char *argv[] = {(char *)fop, opt_c, (char *)conf, opt_fo, r->fo,
-	    opt_pdf, r->pdf, NULL};
-	pid_t pid = -1;
-	int rc;
-
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, r->log,
-	    O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	posix_spawn_file_actions_adddup2(&fa, 1, 2);
-	rc = posix_spawn(&pid, fop, &fa, NULL, argv, env);
-	posix_spawn_file_actions_destroy(&fa);
-	if (rc != 0) {
-		diag_add(p->diags, fop, 0, 0, SEV_ERROR, RULE_FOP,
-		    "cannot start: %s", strerror(rc));
-		return -1;
-	}
-	return pid;
 }
 
 /*
@@ -237,39 +528,83 @@ fop_messages(struct project *p, struct pdf_job *j, const char *log,
 	return errors;
 }
 
-/*
- * Waits for any child of runs and returns its index; a child past the
- * time limit is killed and returned with *timed_out set.  Returns
- * (size_t)-1 when there is no child to wait for.
- */
-static size_t
-reap(struct run *runs, size_t n, int *status, int *timed_out)
+/* STYRDOK_FOP_TIMEOUT, or FOP_SECONDS. */
+static double
+fop_seconds(void)
 {
-	for (;;) {
-		pid_t pid = waitpid(-1, status, WNOHANG);
-		time_t now = time(NULL);
+	const char *env = getenv("STYRDOK_FOP_TIMEOUT");
+	char *end;
+	double s;
 
-		*timed_out = 0;
-		if (pid > 0)
-			for (size_t i = 0; i < n; i++)
-				if (runs[i].pid == pid)
-					return i;
-		if (pid < 0 && errno != EINTR)
-			return (size_t)-1;
-		for (size_t i = 0; i < n; i++)
-			if (runs[i].pid > 0 &&
-			    now - runs[i].started > LIMIT_FOP_SECONDS) {
-				kill(runs[i].pid, SIGKILL);
-				waitpid(runs[i].pid, status, 0);
-				*timed_out = 1;
-				return i;
-			}
-		if (pid == 0) {
-			struct timespec ts = {0, 20 * 1000 * 1000};
+	if (env == NULL || *env == '\0')
+		return FOP_SECONDS;
+	s = strtod(env, &end);
+	return *end == '\0' && s > 0 ? s : FOP_SECONDS;
+}
 
-			nanosleep(&ts, NULL);
-		}
+/*
+ * A private temporary directory of this run: TMPDIR/styrdok-PID-XXXXXX,
+ * mode 0700.  Returns its path, or NULL after a message.
+ */
+static char *
+private_tmpdir(struct project *p)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xasprintf("%s/" TMP_PREFIX "%ld-XXXXXX", tmp && *tmp ? tmp :
+	    "/tmp", (long)getpid());
+
+	if (mkdtemp(dir) == NULL) {
+		diag_add(p->diags, dir, 0, 0, SEV_ERROR, RULE_IO,
+		    "cannot make a temporary directory: %s", strerror(errno));
+		free(dir);
+		return NULL;
 	}
+	signals_hold(1);
+	return dir;
+}
+
+/*
+ * Sets one finished FOP run's result on its job: the PDF, or a failure
+ * with its diagnostics.  Returns 0 or -1.
+ */
+static int
+fop_result(struct project *p, struct pdf_job *j, struct run *r,
+    struct child *c, int status, const char *tmpdir)
+{
+	int errors = fop_messages(p, j, r->log, tmpdir);
+	size_t len = 0;
+	char *pdf;
+
+	if (c->stopping.tv_sec != 0 && !interrupted())
+		diag_add(p->diags, j->what, 0, 0, SEV_ERROR, RULE_FOP,
+		    "FOP did not finish in %.0f seconds (the limit for this "
+		    "document; STYRDOK_FOP_TIMEOUT); it was stopped",
+		    c->limit);
+	else if (interrupted())
+		diag_add(p->diags, j->what, 0, 0, SEV_ERROR, RULE_FOP,
+		    "FOP was stopped with styrdok");
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
+	    errors > 0) {
+		/* An error FOP reported is a PDF we do not trust. */
+		if (errors == 0)
+			diag_add(p->diags, j->what, 0, 0, SEV_ERROR, RULE_FOP,
+			    "FOP failed (%s %d)", WIFEXITED(status) ? "exit" :
+			    "signal", WIFEXITED(status) ? WEXITSTATUS(status) :
+			    WTERMSIG(status));
+	} else if ((pdf = file_read(r->pdf, &len)) == NULL)
+		diag_add(p->diags, j->what, 0, 0, SEV_ERROR, RULE_FOP,
+		    "FOP wrote no PDF (or one over %ld bytes)", LIMIT_RUN_BYTES);
+	else {
+		int ok = pdf_accept(p, j, r->pdf, pdf, len, r->log, r->info);
+
+		if (ok)
+			buf_add(j->pdf, pdf, len);
+		free(pdf);
+		if (ok)
+			return 0;
+	}
+	j->failed = 1;
+	return -1;
 }
 
 /*
@@ -280,11 +615,12 @@ reap(struct run *runs, size_t n, int *status, int *timed_out)
 int
 pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 {
-	char *fop = fop_find(), *conf, *tmpdir, **env, *added = NULL;
-	const char *tmp = getenv("TMPDIR");
+	char *fop = fop_find(), *conf, *tmpdir, **env, *added[2] = {0};
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t next = 0, running = 0, max = cpus > 0 ? (size_t)cpus : 1;
 	struct run *runs;
+	struct child *kids;
+	double base = fop_seconds();
 	int rc = 0;
 
 	if (n == 0) {
@@ -297,103 +633,173 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 		free(fop);
 		return -1;
 	}
-	conf = xasprintf("%s/fo/fop.xconf", p->templates);
-	tmpdir = xasprintf("%s/styrdok-pdf-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (mkdtemp(tmpdir) == NULL) {
-		diag_add(p->diags, tmpdir, 0, 0, SEV_ERROR, RULE_IO,
-		    "cannot make a temporary directory: %s", strerror(errno));
+	if ((tmpdir = private_tmpdir(p)) == NULL) {
 		free(fop);
-		free(conf);
-		free(tmpdir);
 		return -1;
 	}
-	env = fop_environment(p, &added);
+	conf = xasprintf("%s/fo/fop.xconf", p->templates);
+	env = fop_environment(p, added);
 	runs = xcalloc(n, sizeof(*runs));
+	kids = xcalloc(n, sizeof(*kids));
 	for (size_t i = 0; i < n; i++) {
 		runs[i].fo = xasprintf("%s/%zu.fo", tmpdir, i);
 		runs[i].pdf = xasprintf("%s/%zu.pdf", tmpdir, i);
 		runs[i].log = xasprintf("%s/%zu.log", tmpdir, i);
+		runs[i].info = xasprintf("%s/%zu.info", tmpdir, i);
 	}
 	while (next < n || running > 0) {
-		while (next < n && running < max) {
+		while (next < n && running < max && !interrupted()) {
 			struct run *r = &runs[next];
+			char *argv[] = {fop, (char *)"-c", conf, (char *)"-fo",
+			    r->fo, (char *)"-pdf", r->pdf, NULL};
+			double limit = base + base *
+			    (double)jobs[next].fo.len / (1024.0 * 1024.0);
 
 			if (write_file(p, r->fo, jobs[next].fo.data,
-			    jobs[next].fo.len) != 0 ||
-			    (r->pid = spawn_fop(p, fop, conf, env, r)) < 0) {
+			    jobs[next].fo.len) != 0 || child_start(p,
+			    &kids[next], fop, argv, env, r->log, limit) != 0) {
 				jobs[next].failed = 1;
-				r->pid = 0;
 				rc = -1;
-			} else {
-				r->started = time(NULL);
+			} else
 				running++;
-			}
 			next++;
 		}
-		if (running == 0)
+		if (running == 0) {
+			/* Stopped: the jobs not started fail. */
+			for (; next < n; next++)
+				jobs[next].failed = 1;
+			if (interrupted())
+				rc = -1;
 			continue;
-		int status, timed_out;
-		size_t i = reap(runs, n, &status, &timed_out);
+		}
+		int status;
+		size_t i = children_reap(kids, n, &status);
 
 		if (i == (size_t)-1) {
 			/* Children we started are gone unseen: none succeeded. */
 			for (size_t k = 0; k < n; k++)
-				if (runs[k].pid > 0) {
+				if (kids[k].pid > 0) {
 					jobs[k].failed = 1;
 					diag_add(p->diags, jobs[k].what, 0, 0,
 					    SEV_ERROR, RULE_FOP, "lost the FOP "
 					    "process: %s", strerror(errno));
+					child_remove(kids[k].pid);
 				}
 			rc = -1;
 			break;
 		}
-		runs[i].pid = 0;
 		running--;
-		struct pdf_job *j = &jobs[i];
-		size_t len = 0;
-		char *pdf;
-		int errors = fop_messages(p, j, runs[i].log, tmpdir);
-
-		if (timed_out)
-			diag_add(p->diags, j->what, 0, 0, SEV_ERROR, RULE_FOP,
-			    "FOP did not finish in %d seconds",
-			    LIMIT_FOP_SECONDS);
-		else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-		    errors > 0) {
-			/* An error FOP reported is a PDF we do not trust. */
-			if (errors == 0)
-				diag_add(p->diags, j->what, 0, 0, SEV_ERROR,
-				    RULE_FOP, "FOP failed (%s %d)",
-				    WIFEXITED(status) ? "exit" : "signal",
-				    WIFEXITED(status) ? WEXITSTATUS(status) :
-				    WTERMSIG(status));
-		} else if ((pdf = file_read(runs[i].pdf, &len)) == NULL ||
-		    len < 5 || memcmp(pdf, "%PDF-", 5) != 0) {
-			diag_add(p->diags, j->what, 0, 0, SEV_ERROR, RULE_FOP,
-			    "FOP wrote no PDF");
-			free(pdf);
-		} else {
-			buf_add(j->pdf, pdf, len);
-			free(pdf);
-			continue;
-		}
-		j->failed = 1;
-		rc = -1;
+		if (fop_result(p, &jobs[i], &runs[i], &kids[i], status,
+		    tmpdir) != 0)
+			rc = -1;
+		kids[i].pid = 0;
 	}
 	for (size_t i = 0; i < n; i++) {
 		unlink(runs[i].fo);
 		unlink(runs[i].pdf);
 		unlink(runs[i].log);
+		unlink(runs[i].info);
 		free(runs[i].fo);
 		free(runs[i].pdf);
 		free(runs[i].log);
+		free(runs[i].info);
 	}
-	rmdir(tmpdir);
-	free(added);
+	/* Whatever FOP left of its own goes too. */
+	remove_tree(tmpdir);
+	signals_hold(-1);
+	free(added[0]);
+	free(added[1]);
 	free(env);
 	free(runs);
+	free(kids);
 	free(fop);
 	free(conf);
 	free(tmpdir);
 	return rc;
+}
+
+/*
+ * Whether process pid was started for the styrdok run dead (its
+ * environment has STYRDOK_PARENT=dead).
+ */
+static int
+started_for(const char *pid, long dead)
+{
+	char *path = xasprintf("/proc/%s/environ", pid), *want, *env;
+	size_t len = 0;
+	int found = 0;
+	FILE *f = fopen(path, "rb");
+
+	free(path);
+	if (f == NULL)
+		return 0;
+	env = xmalloc(65536);
+	len = fread(env, 1, 65535, f);
+	fclose(f);
+	want = xasprintf("STYRDOK_PARENT=%ld", dead);
+	for (size_t i = 0; i < len && !found; i += strlen(env + i) + 1) {
+		env[len] = '\0';
+		found = strcmp(env + i, want) == 0;
+	}
+	free(want);
+	free(env);
+	return found;
+}
+
+/* Kills what is left of the FOP processes of dead run pid. */
+static void
+kill_strays(long dead)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+
+	while (d != NULL && (e = readdir(d)) != NULL)
+		if (isdigit((unsigned char)e->d_name[0]) &&
+		    started_for(e->d_name, dead))
+			kill((pid_t)strtol(e->d_name, NULL, 10), SIGKILL);
+	if (d != NULL)
+		closedir(d);
+}
+
+/*
+ * Removes the temporary directories (TMPDIR/styrdok-PID-*) of runs no
+ * longer alive, and kills any FOP process of theirs that is left.
+ */
+void
+pdf_clean_stale(struct diags *d)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *top = xstrdup(tmp && *tmp ? tmp : "/tmp");
+	DIR *dir = opendir(top);
+	struct dirent *e;
+	size_t removed = 0;
+
+	while (dir != NULL && (e = readdir(dir)) != NULL) {
+		char *end, *path;
+		long pid;
+		struct stat st;
+
+		if (strncmp(e->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0)
+			continue;
+		pid = strtol(e->d_name + strlen(TMP_PREFIX), &end, 10);
+		if (pid <= 0 || *end != '-' || pid == (long)getpid() ||
+		    pid_alive(pid))
+			continue;
+		path = xasprintf("%s/%s", top, e->d_name);
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    st.st_uid == geteuid()) {
+			kill_strays(pid);
+			remove_tree(path);
+			removed++;
+		}
+		free(path);
+	}
+	if (dir != NULL)
+		closedir(dir);
+	if (removed > 0)
+		diag_add(d, NULL, 0, 0, SEV_NOTE, RULE_RECOVERY, "removed %zu "
+		    "temporary director%s of stopped runs from %s (and any FOP "
+		    "process of theirs)", removed, removed == 1 ? "y" : "ies",
+		    top);
+	free(top);
 }

@@ -104,6 +104,7 @@ pipeline_run(struct project *p, int enrich_too)
 	if (enrich_too) {
 		signatures_check(p);
 		enrich(p);
+		archive_withdrawals(p);
 	}
 	return 0;
 }

@@ -123,12 +123,17 @@ record_set(struct record *r, const char *path, const char *key,
 	sha256_hex(data ? data : "", len, e->out);
 }
 
-/* Writes the record into the output directory.  Returns 0 or -1. */
+/*
+ * Writes the record into the output directory, unless the file there
+ * says the same already.  Returns 0 or -1.
+ */
 int
-record_save(struct record *r, struct outdir *od)
+record_save(struct record *r, struct outdir *od, const char *dir)
 {
 	struct buf b = {0};
-	int rc;
+	char *path = xasprintf("%s/%s", dir, RECORD_NAME), *old;
+	size_t len = 0;
+	int rc = 0;
 
 	/* Sorted by path, so the file does not depend on the build order. */
 	qsort(r->v, r->n, sizeof(*r->v), entry_cmp);
@@ -136,7 +141,11 @@ record_save(struct record *r, struct outdir *od)
 	for (size_t i = 0; i < r->n; i++)
 		buf_printf(&b, "%s %s %s\n", r->v[i].key, r->v[i].out,
 		    r->v[i].path);
-	rc = outdir_write(od, RECORD_NAME, b.data, b.len);
+	old = file_read(path, &len);
+	if (old == NULL || len != b.len || memcmp(old, b.data, len) != 0)
+		rc = outdir_write(od, RECORD_NAME, b.data, b.len);
+	free(old);
+	free(path);
 	buf_free(&b);
 	return rc;
 }

@@ -306,6 +306,9 @@ render_page(struct renderer *r, const struct format *f, const char *kind,
 		free(path);
 		return;
 	}
+	/* A run told to stop renders nothing more; it will write nothing. */
+	if (interrupted())
+		r->failed = 1;
 	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
 	pg = &r->v[r->n++];
 	memset(pg, 0, sizeof(*pg));
@@ -362,8 +365,9 @@ renderer_finish(struct renderer *r)
 
 /*
  * Finishes the pages and writes every one that is not current under dir,
- * or nothing when rendering failed, then the record of what each was
- * built from.  Returns an exit status.
+ * with the record of what each was built from, all in one commit; or
+ * nothing when rendering or writing failed.  A run with every page
+ * current writes nothing at all.  Returns an exit status.
  */
 int
 renderer_write(struct renderer *r, const char *dir)
@@ -380,13 +384,16 @@ renderer_write(struct renderer *r, const char *dir)
 
 		if (pg->current)
 			continue;
-		if (outdir_write(od, pg->path, pg->data.data, pg->data.len) != 0)
+		if (interrupted() || outdir_write(od, pg->path, pg->data.data,
+		    pg->data.len) != 0)
 			status = EXIT_SYSTEM;
 		else if (r->rec != NULL)
 			record_set(r->rec, pg->path, pg->key, pg->data.data,
 			    pg->data.len);
 	}
-	if (status == EXIT_OK && r->rec != NULL && record_save(r->rec, od))
+	if (status == EXIT_OK && r->rec != NULL && record_save(r->rec, od, dir))
+		status = EXIT_SYSTEM;
+	if (status == EXIT_OK && write_commit(r->p->diags) != 0)
 		status = EXIT_SYSTEM;
 	outdir_free(od);
 	return status;

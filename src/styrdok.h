@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include <libxml/hash.h>
 #include <libxml/tree.h>
@@ -126,6 +127,7 @@ struct pdf_job {
 	struct buf *pdf;	/* where the PDF goes */
 	const char *what;	/* the output's path, for diagnostics */
 	xmlNodePtr about;	/* the source it is made from, or NULL */
+	long pages;		/* the pages it must have, or 0: any */
 	int failed;
 };
 
@@ -133,6 +135,7 @@ int fop_installed(void);
 int fop_require(struct diags *, const char *cmd);
 void fop_skipped(struct diags *, const char *cmd, const char *what);
 int pdf_render(struct project *, struct pdf_job *, size_t n);
+void pdf_clean_stale(struct diags *);
 
 /* ---- write.c: confined, atomic output ------------------------------- */
 
@@ -146,7 +149,28 @@ struct outfile *outfile_open(struct outdir *, const char *relpath);
 int outfile_write(struct outfile *, const char *data, size_t len);
 int outfile_commit(struct outfile *);
 void outfile_abort(struct outfile *);
+void outdir_set_private(struct outdir *);
+int write_stage_dir(struct outdir *, const char *staging, const char *final);
+int write_commit(struct diags *);
+void write_abort(void);
+int write_committed(void);
+int write_recover(struct diags *);
+void write_clean_stale(struct diags *, const char *dir);
+void remove_tree(const char *path);
 char *file_read(const char *path, size_t *len);
+
+/* ---- signals.c / lock.c: stopping, and one writer at a time ---------- */
+
+void signals_init(void);
+int interrupted(void);
+void signals_hold(int delta);
+void signals_block(int block);
+int child_add(pid_t pgid);
+void child_remove(pid_t pgid);
+int pid_alive(long pid);
+int project_lock(struct diags *);
+void project_recover(struct diags *);
+void project_unlock(void);
 
 /* ---- csv.c: the staff list ------------------------------------------ */
 
@@ -197,7 +221,7 @@ int record_current(struct record *, const char *outdir, const char *path,
     const char *key);
 void record_set(struct record *, const char *path, const char *key,
     const char *data, size_t len);
-int record_save(struct record *, struct outdir *);
+int record_save(struct record *, struct outdir *, const char *dir);
 char *record_tree_hash(const char *dir, const char *suffix);
 
 /* ---- pipeline.c: the stages in order ------------------------------- */
@@ -221,9 +245,17 @@ int signatures_has_version(xmlNodePtr doc, const char *version);
 /* ---- archive.c: adopted versions ------------------------------------ */
 
 #define ADOPTED "policies/adopted"
+#define WITHDRAWN "WITHDRAWN"	/* beside MANIFEST: the adoption was withdrawn */
 
 char *archive_source_path(const char *id, const char *version);
+char *archive_entry(const char *id, const char *version);
+char *archive_next_entry(const char *id, const char *version);
 char *newest_adopted(const char *id);
+char *withdrawal_text(const char *id, const char *version,
+    const char *decision, const char *date, const char *by,
+    const char *reason, const char *manifest_hex);
 void archives_verify(struct project *);
+void archive_withdrawals(struct project *);
+void archive_clean_stale(struct diags *);
 
 #endif

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every suite (unit, regression, command line, signing round trip,
-# print and office formats, the preview server, hostile inputs, man page
-# lint) and ends with one summary line: "check: N passed, N failed".
+# print and office formats, the preview server, reliability, hostile
+# inputs, man page lint) and ends with one summary line:
+# "check: N passed, N failed".
 # STYRDOK_VALGRIND=1 runs every styrdok process under valgrind.
 set -u
 cd "$(dirname "$0")/.." || exit 3
@@ -50,6 +51,9 @@ sh tests/print/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count print
 
 echo "== preview server"
 sh tests/serve/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count serve
+
+echo "== reliability (crashes, full disks, concurrent runs, signals, FOP faults)"
+sh tests/reliability/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count reliability
 
 echo "== hostile inputs"
 wait "$hostile_pid"

@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   index.xsl - output/index.html: every document with type, version,
-  status, adopting organ and review date, linked to its outputs; and the
-  documents the governing documents require that do not exist yet.
+  status, adopting organ and review date, linked to its outputs; the
+  documents the governing documents require that do not exist yet; and
+  the adoptions withdrawn as registered in error.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -96,6 +97,27 @@
                   <xsl:call-template name="type-name"><xsl:with-param name="key" select="@type"/></xsl:call-template>
                   <xsl:text>), krävs av </xsl:text>
                   <xsl:value-of select="../s:title"/>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </xsl:if>
+          <xsl:if test="/s:project/s:withdrawal">
+            <h2>Återkallade beslut</h2>
+            <p>Dessa beslut registrerades av misstag och har återkallats. Det arkiverade exemplaret finns kvar oförändrat, med en uppgift om vem som återkallade beslutet, när och varför.</p>
+            <ul>
+              <xsl:for-each select="/s:project/s:withdrawal">
+                <xsl:variable name="doc" select="$documents[@id = current()/@doc]"/>
+                <li>
+                  <xsl:choose>
+                    <xsl:when test="$doc"><xsl:value-of select="$doc/s:meta/s:title"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="@doc"/></xsl:otherwise>
+                  </xsl:choose>
+                  <xsl:text>, version </xsl:text><xsl:value-of select="@version"/>
+                  <xsl:text>: beslutet </xsl:text><xsl:value-of select="@decision"/>
+                  <xsl:text> återkallades </xsl:text><xsl:value-of select="@date"/>
+                  <xsl:text> av </xsl:text><xsl:value-of select="@by"/>
+                  <xsl:text>. Skäl: </xsl:text><xsl:value-of select="@reason"/>
+                  <xsl:text> (arkiv: </xsl:text><xsl:value-of select="@archive"/><xsl:text>)</xsl:text>
                 </li>
               </xsl:for-each>
             </ul>

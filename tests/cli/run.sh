@@ -179,8 +179,8 @@ project v
 A="$scratch/v/policies/adopted/$policy/2.0"
 adopt() { styrdok -C "$scratch/v" adopt "$@"; }
 sum_before=$(sha256sum "$scratch/v/$P")
-STYRDOK_TEST_FAIL=staged adopt "$policy" --organ KF --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45" >/dev/null 2>&1
-check "an adopt interrupted after staging leaves no archive and no staging directory" sh -c "test ! -e '$A' && test -z \"\$(ls -A '$scratch/v/policies/adopted/$policy' 2>/dev/null)\""
+STYRDOK_FAULT=enospc:3 adopt "$policy" --organ KF --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45" >/dev/null 2>&1
+check "an adopt failing while it stages leaves no archive and no staging directory" sh -c "test ! -e '$A' && test -z \"\$(ls -A '$scratch/v/policies/adopted/$policy' 2>/dev/null)\""
 check "an interrupted adopt leaves the source as it was" sh -c "echo '$sum_before' | sha256sum -c --quiet"
 cp "$scratch/v/$P" "$scratch/v.keep"
 sed -i 's|role="it-chef"/>|role="ingen-roll"/>|' "$scratch/v/$P"
@@ -223,6 +223,58 @@ check "the tampered file is named" grep -q "^policies/adopted/$policy/2.0/$polic
 rm "$A/$policy.html"
 styrdok -C "$scratch/v" check >/dev/null 2>"$scratch/err"
 check "check finds a missing archive file" grep -q "$policy.html is listed in the MANIFEST but missing \[archive-integrity\]" "$scratch/err"
+
+# --- the adopted text is frozen; an adoption in error is withdrawn ----------
+project g
+U=instruktion-anvandare
+G="$scratch/g/policies/documents/$U.xml"
+styrdok -C "$scratch/g" adopt $U --organ BUN --date 2027-01-26 --paragraph 7 --dnr "KS 2026/45" >/dev/null 2>&1
+cp "$G" "$scratch/g.adopted"
+sed -i '0,/ska /s//ska alltid /' "$G"
+expect_status 1 "check finds the text of an adopted version changed in place" styrdok -C "$scratch/g" check
+check "at the element, telling to revise" grep -q "^policies/documents/$U.xml:[0-9]*:[0-9]*: error: the text of adopted version 2.0 was changed here .*styrdok revise $U.*\[adopted-text\]$" "$scratch/err"
+expect_status 1 "build refuses it" styrdok -C "$scratch/g" build -f md -o gout
+check "and writes nothing" test ! -e "$scratch/g/gout"
+expect_status 1 "packet refuses it" styrdok -C "$scratch/g" packet ks-2026-45
+expect_status 1 "sign refuses it" styrdok -C "$scratch/g" sign $U --staff policies/staff/personal-exempel.csv -o gsign
+expect_status 1 "diff ID@VERSION ID shows what was changed" styrdok -C "$scratch/g" diff "$U@2.0" $U
+check "the change is in the redline" grep -q "ska {++alltid ++}" "$scratch/out"
+cp "$scratch/g.adopted" "$G"
+sed -i 's|paragraph="7"|paragraph="8"|' "$G"
+expect_status 1 "check finds the recorded decision changed" styrdok -C "$scratch/g" check
+check "and points to adopt --withdraw" grep -q "the decision recorded when version 2.0 was adopted was changed here.*adopt --withdraw $U@2.0.*\[adopted-text\]" "$scratch/err"
+cp "$scratch/g.adopted" "$G"
+sed -i 's|<status>beslutad</status>|<status>upphavd</status>|' "$G"
+expect_status 0 "repealing an adopted version (upphavd) is no change of its text" styrdok -C "$scratch/g" check
+cp "$scratch/g.adopted" "$G"
+expect_status 2 "adopt --withdraw needs a reason" styrdok -C "$scratch/g" adopt --withdraw "$U@2.0"
+expect_status 0 "adopt --withdraw records an adoption registered in error" styrdok -C "$scratch/g" adopt --withdraw "$U@2.0" --reason "Fel organ: instruktionen fastställs av KS." --by "Anna Andersson"
+W="$scratch/g/policies/adopted/$U/2.0"
+check "the archive is untouched and WITHDRAWN says who, when, why and which MANIFEST" sh -c "cd '$W' && sha256sum -c --quiet MANIFEST && grep -qx 'av: Anna Andersson' WITHDRAWN && grep -qx 'skäl: Fel organ: instruktionen fastställs av KS.' WITHDRAWN && grep -qx 'beslut: BUN 2027-01-26 § 7, dnr KS 2026/45' WITHDRAWN && grep -qx \"MANIFEST: \$(sha256sum MANIFEST | cut -c1-64)\" WITHDRAWN"
+check "the source is a draft of 2.0 again, without the decision" sh -c "grep -q '<status>utkast</status>' '$G' && grep -q '<decision organ=\"BUN\"/>' '$G'"
+expect_status 0 "the project checks clean after the withdrawal" styrdok -C "$scratch/g" check
+expect_status 0 "the version is adopted again with the right decision" styrdok -C "$scratch/g" adopt $U --organ KS --date 2027-02-09 --paragraph 18 --dnr "KS 2026/45"
+check "as a new archive beside the withdrawn one" sh -c "cd '$scratch/g/policies/adopted/$U/2.0+2' && sha256sum -c --quiet MANIFEST && grep -q 'paragraph=\"18\"' $U.xml"
+expect_status 0 "ID@VERSION is the archive in force" styrdok -C "$scratch/g" diff "$U@2.0" $U
+expect_status 0 "the index lists the withdrawn adoption" styrdok -C "$scratch/g" build -f html -o gout
+check "with who and why" sh -c "grep -q 'Återkallade beslut' '$scratch/g/gout/index.html' && grep -q 'Anna Andersson' '$scratch/g/gout/index.html'"
+sed -i 's/^skäl: .*/skäl: Ingen orsak./' "$W/WITHDRAWN"
+expect_status 1 "check finds a changed WITHDRAWN record" styrdok -C "$scratch/g" check
+check "and names it" grep -q "$U/2.0/WITHDRAWN:1:1: error: WITHDRAWN has changed since the withdrawal was recorded.*\[archive-integrity\]" "$scratch/err"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	project h
+	styrdok -C "$scratch/h" adopt $U --organ KS --date 2027-02-09 --paragraph 18 --dnr "KS 2026/45" >/dev/null 2>&1
+	chmod -R a+rX "$scratch"
+	chmod 000 "$scratch/h/policies/adopted"
+	nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$bin" "$@"; }
+	expect_status 1 "an unreadable policies/adopted is an error, not silence" nobody -C "$scratch/h" check
+	check "saying it cannot be verified" grep -q "^policies/adopted:1:1: error: cannot be read (Permission denied), so it cannot be verified \[archive-integrity\]" "$scratch/err"
+	chmod 755 "$scratch/h/policies/adopted"
+	chmod 000 "$scratch/h/policies/adopted/$U/2.0/$U.md"
+	nobody -C "$scratch/h" check >/dev/null 2>"$scratch/err"
+	check "an unreadable archive file is not called missing" grep -q "$U.md:1:1: error: cannot be read (Permission denied)" "$scratch/err"
+	chmod -R u+rwX "$scratch/h"
+fi
 
 # --- signing ----------------------------------------------------------------
 project s

@@ -548,7 +548,7 @@ cp "$top/tests/regress/valid-policy.xml" "$proj/$P"
 printf '      <section id="md"><title>M</title><prose>%s</prose></section>\n' "$(python3 -c "print('>' * 40 + ' x')")" | inject
 sd 1 "a build after a Markdown limit error was added" build -f html,md
 check "a failing Markdown stage leaves the previous outputs byte-identical" diff -r "$tmp/out-before" "$proj/output"
-check "no temporary files are left behind" sh -c "! find '$proj' -name '.styrdok*' | grep -q ."
+check "no temporary files are left behind" sh -c "! find '$proj' -name '.styrdok.*' | grep -q ."
 
 # The adopted archive is never modified by build or adopt.
 bundled archive

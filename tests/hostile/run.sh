@@ -122,14 +122,17 @@ nodiag() {
 }
 # safe DESC [OUTDIR]: after the last run, the secret is in no file of the
 # project nor on stdout/stderr, nothing outside OUTDIR (default
-# $proj/output) was created or changed, and no connection was made.
+# $proj/output) was created or changed but the project's lock file
+# (.styrdok/lock, a fixed name no input chooses), and no connection was
+# made.
 safe() {
 	outdir=${2:-$proj/output} bad=
 	if grep -rqF -- "$SECRET" "$proj" "$logs/out" "$logs/err" 2>/dev/null; then
 		bad="secret leaked: $(grep -rlF -- "$SECRET" "$proj" "$logs/out" "$logs/err" | head -3 | tr '\n' ' ')"
 	fi
 	find "$tmp" -newer "$logs/stamp" \( -type f -o -type l \) \
-	    ! -path "$outdir/*" ! -path "$outdir" >"$logs/written"
+	    ! -path "$outdir/*" ! -path "$outdir" ! -path "*/.styrdok/lock" \
+	    >"$logs/written"
 	[ -s "$logs/written" ] && bad="$bad written outside $(basename "$outdir")/: $(head -3 "$logs/written" | tr '\n' ' ')"
 	[ -s "$logs/hits" ] && bad="$bad network contacted"
 	: >"$logs/hits"

@@ -1,0 +1,4 @@
+#!/bin/sh
+# A FOP that writes a file larger than styrdok reads (sparse: no disk).
+printf '%%PDF-1.4\n' >"$6"
+truncate -s 101M "$6"
