@@ -31,12 +31,17 @@ collect_anchors(xmlHashTablePtr h, xmlNodePtr n)
 }
 
 struct numbering {
-	int requirement;
+	int requirement;	/* requirements so far in this chapter */
+	int chapter;		/* the top-level section's number, or 0 */
 	xmlHashTablePtr anchors;
 	struct project *p;
 };
 
-/* Numbers sections 1, 1.1, ... and requirements 1, 2, ... in order. */
+/*
+ * Numbers sections 1, 1.1, ... and requirements by chapter: the second
+ * requirement anywhere in section 4 is "4.2", so a reader can find it
+ * and a politician can name it in a debate.
+ */
 static void
 number_body(struct numbering *nb, xmlNodePtr n, const char *prefix)
 {
@@ -48,9 +53,17 @@ number_body(struct numbering *nb, xmlNodePtr n, const char *prefix)
 			snprintf(num, sizeof(num), "%s%s%d", prefix,
 			    *prefix ? "." : "", ++section);
 			xmlSetProp(n, BAD_CAST "num", BAD_CAST num);
+			if (*prefix == '\0') {
+				nb->chapter = section;
+				nb->requirement = 0;
+			}
 			number_body(nb, n->children, num);
 		} else if (tree_is(n, "requirement")) {
-			snprintf(num, sizeof(num), "%d", ++nb->requirement);
+			if (nb->chapter > 0)
+				snprintf(num, sizeof(num), "%d.%d", nb->chapter,
+				    ++nb->requirement);
+			else
+				snprintf(num, sizeof(num), "%d", ++nb->requirement);
 			xmlSetProp(n, BAD_CAST "num", BAD_CAST num);
 			number_body(nb, n->children, prefix);
 		} else if (tree_is(n, "prose"))
@@ -80,7 +93,7 @@ enrich_document(struct project *p, xmlNodePtr doc)
 	    NS_COMMONMARK) == NULL)
 		xmlNewNs(xmlDocGetRootElement(doc->doc), NS_COMMONMARK,
 		    BAD_CAST "md");
-	struct numbering nb = {0, xmlHashCreate(64), p};
+	struct numbering nb = {0, 0, xmlHashCreate(64), p};
 
 	collect_anchors(nb.anchors, doc);
 	for (xmlNodePtr n = doc->children; n != NULL; n = n->next)

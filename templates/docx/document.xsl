@@ -340,10 +340,6 @@
         <xsl:with-param name="b" select="true()"/>
         <xsl:with-param name="color" select="$c-primary"/>
       </xsl:call-template>
-      <xsl:call-template name="run">
-        <xsl:with-param name="text" select="concat(' · ', @id)"/>
-        <xsl:with-param name="slot" select="1"/>
-      </xsl:call-template>
       <w:bookmarkEnd w:id="{$bm}"/>
     </w:p>
     <xsl:for-each select="s:statement">

@@ -299,7 +299,6 @@
       <fo:block font-size="8.5pt" color="{$c-muted}" space-after="0.8mm">
         <xsl:call-template name="fo-chg-note"/>
         <fo:inline font-weight="bold" color="{$c-primary}" font-size="9pt"><xsl:call-template name="requirement-label"/></fo:inline>
-        <xsl:text> · </xsl:text><xsl:value-of select="@id"/>
       </fo:block>
       <fo:block font-weight="bold" space-after="1mm">
         <xsl:for-each select="s:statement">

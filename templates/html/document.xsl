@@ -207,7 +207,7 @@
       <xsl:call-template name="chg"/>
       <p class="req-head">
         <xsl:call-template name="chg-note"><xsl:with-param name="seen" select="true()"/></xsl:call-template>
-        <span class="req-num"><xsl:call-template name="requirement-label"/></span> · <xsl:value-of select="@id"/>
+        <span class="req-num"><xsl:call-template name="requirement-label"/></span>
       </p>
       <p class="req-text">
         <xsl:for-each select="s:statement"><xsl:call-template name="chg"/></xsl:for-each>

@@ -99,7 +99,7 @@
     <xsl:variable name="parts"><xsl:call-template name="requirement-parts"/></xsl:variable>
     <xsl:text>&gt; **</xsl:text>
     <xsl:call-template name="requirement-label"/>
-    <xsl:value-of select="concat('** · ', @id)"/>
+    <xsl:text>**</xsl:text>
     <xsl:call-template name="critic-note"/>
     <xsl:value-of select="concat($nl, '&gt;', $nl, '&gt; **')"/>
     <xsl:call-template name="field"><xsl:with-param name="f" select="s:statement"/></xsl:call-template>

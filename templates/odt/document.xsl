@@ -360,7 +360,6 @@
       <xsl:call-template name="ins-start"/>
       <text:bookmark text:name="{@id}"/>
       <text:span text:style-name="Kravnummer"><xsl:call-template name="requirement-label"/></text:span>
-      <xsl:text> · </xsl:text><xsl:value-of select="@id"/>
       <xsl:call-template name="ins-end"/>
     </text:p>
     <xsl:for-each select="s:statement">
