@@ -4,7 +4,7 @@
 # or under valgrind with STYRDOK_VALGRIND=1), a scratch directory removed
 # on exit, the ok/not_ok/check/expect_status counters and the closing
 # line "NAME: N passed, N failed" that run-all.sh and CI read.
-bin="$top/styrdok"
+bin="${STYRDOK_BIN:-$top/styrdok}"	# make asan runs its own build
 pass=0 fail=0
 # valgrind as every suite runs it: any error or definite leak fails.
 memcheck="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"

@@ -293,18 +293,31 @@ check "nothing written through the symlinked output directory" sh -c "test -z \"
 check "no temporary files are left behind" sh -c "! find '$scratch' -name '.styrdok.*' | grep -q ."
 
 # --- install: templates found without the source tree ---------------------
+# In a copy of the tree, so the binary under test is never relinked.
 if [ -z "${STYRDOK_VALGRIND:-}" ] && [ -f "$top/Makefile" ]; then
 	mkdir -p "$scratch/src"
-	(cd "$top" && tar cf - --exclude="*.o" Makefile src templates styrdok.1 tools) | (cd "$scratch/src" && tar xf -)
-	if make -s -C "$scratch/src" styrdok PREFIX="$scratch/prefix" >/dev/null 2>&1 &&
+	(cd "$top" && tar cf - --exclude="*.o" --exclude=config.mk Makefile src templates styrdok.1 tools) | (cd "$scratch/src" && tar xf -)
+	if make -s -C "$scratch/src" build >/dev/null 2>&1 &&
 	    make -s -C "$scratch/src" install PREFIX="$scratch/prefix" >/dev/null 2>&1; then
-		rm -rf "$scratch/src"
 		project e
-		expect_status 0 "installed styrdok builds without the source tree" \
-		    env -u STYRDOK_TEMPLATES "$scratch/prefix/bin/styrdok" -C "$scratch/e" build
-		check "make install put the man page in place" test -f "$scratch/prefix/share/man/man1/styrdok.1"
-		make -s -C "$top" install DESTDIR="$scratch/dest" PREFIX=/usr >/dev/null 2>&1
+		expect_status 0 "styrdok built for /usr/local, installed in another PREFIX, builds from any directory" \
+		    sh -c "cd / && env -u STYRDOK_TEMPLATES '$scratch/prefix/bin/styrdok' -C '$scratch/e' build"
+		check "make install put the man page, the compact schema and the bash completion in place" \
+		    test -f "$scratch/prefix/share/man/man1/styrdok.1" -a \
+		    -f "$scratch/prefix/share/styrdok/templates/styrdok.rnc" -a \
+		    -f "$scratch/prefix/share/bash-completion/completions/styrdok"
+		make -s -C "$scratch/src" install DESTDIR="$scratch/dest" PREFIX=/usr >/dev/null 2>&1
 		check "make install honours DESTDIR" test -x "$scratch/dest/usr/bin/styrdok" -a -f "$scratch/dest/usr/share/styrdok/templates/project.rng"
+		expect_status 0 "a DESTDIR-staged styrdok finds the templates beside its bin/" \
+		    env -u STYRDOK_TEMPLATES "$scratch/dest/usr/bin/styrdok" -C "$scratch/e" check
+		rm -rf "$scratch/dest/usr/share/styrdok"
+		env -u STYRDOK_TEMPLATES "$scratch/dest/usr/bin/styrdok" -C "$scratch/e" check 2>"$scratch/noteml"
+		check "without templates, the message names every place looked (the PREFIX of make install last)" \
+		    grep -qF "templates not found (no project.rng) in: $scratch/dest/usr/bin/templates, $scratch/dest/usr/share/styrdok/templates, /usr/share/styrdok/templates; set STYRDOK_TEMPLATES" "$scratch/noteml"
+		STYRDOK_TEMPLATES=/nonexistent "$scratch/dest/usr/bin/styrdok" -C "$scratch/e" check 2>"$scratch/noteml"
+		check "a STYRDOK_TEMPLATES without templates is named as such" \
+		    grep -qF "in: /nonexistent (STYRDOK_TEMPLATES);" "$scratch/noteml"
+		rm -rf "$scratch/src"
 	else
 		not_ok "make install into a prefix"
 	fi
