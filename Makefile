@@ -69,6 +69,11 @@ src/datadir.h: FORCE
 	if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 src/pipeline.o asan-build/pipeline.o fuzz-build/pipeline.o: src/datadir.h
 
+# Each rule's help text (SARIF output), taken from styrdok.1.
+src/rulehelp.h: styrdok.1 tools/rulehelp.awk
+	awk -f tools/rulehelp.awk styrdok.1 >$@.tmp && mv $@.tmp $@
+src/diag.o asan-build/diag.o fuzz-build/diag.o: src/rulehelp.h
+
 styrdok: $(OBJS) src/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) src/main.o $(PKG_LIBS)
 
@@ -159,7 +164,8 @@ deb:
 	rm -rf deb-build
 	mkdir -p deb-build/styrdok
 	tar cf - --exclude=node_modules --exclude='*.o' --exclude=styrdok.rnc \
-	    --exclude=src/datadir.h $(DEB_FILES) | (cd deb-build/styrdok && tar xf -)
+	    --exclude=src/datadir.h \
+	    --exclude=src/rulehelp.h $(DEB_FILES) | (cd deb-build/styrdok && tar xf -)
 	cd deb-build/styrdok && dpkg-buildpackage -us -uc -b
 	@ls deb-build/*.deb
 
@@ -195,4 +201,4 @@ clean:
 	rm -rf asan-build deb-build
 
 distclean: clean
-	rm -f config.mk src/datadir.h
+	rm -f config.mk src/datadir.h src/rulehelp.h

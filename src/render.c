@@ -181,6 +181,7 @@ struct renderer {
 	int fop_failed;			/* a PDF could not be set: exit 3 */
 	struct record *rec;		/* build: what was built before */
 	const char *outdir;
+	size_t total, done;		/* pages, for the progress line */
 };
 
 struct renderer *
@@ -237,6 +238,13 @@ renderer_record(struct renderer *r, struct record *rec, const char *outdir)
  * The stylesheet name (relative to the templates), compiled on first
  * use and kept for the run.  Returns NULL after a diagnostic.
  */
+/* How many pages the run will render, for the progress line. */
+void
+renderer_expect(struct renderer *r, size_t total)
+{
+	r->total = total;
+}
+
 struct stylesheet *
 renderer_sheet(struct renderer *r, const char *name)
 {
@@ -306,6 +314,12 @@ render_page(struct renderer *r, const struct format *f, const char *kind,
 		free(path);
 		return;
 	}
+	r->done++;
+	if (r->total > 0)
+		diag_progress(r->p->diags, "rendering: %zu/%zu pages",
+		    r->done, r->total);
+	else
+		diag_progress(r->p->diags, "rendering: %zu pages", r->done);
 	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
 	pg = &r->v[r->n++];
 	memset(pg, 0, sizeof(*pg));

@@ -132,6 +132,7 @@ int pdf_render(struct project *, struct pdf_job *, size_t n);
 /* ---- write.c: confined, atomic output ------------------------------- */
 
 struct outdir;
+int outdir_check(struct diags *, const char *path);
 struct outdir *outdir_new(struct diags *, const char *path);
 void outdir_free(struct outdir *);
 int outdir_write(struct outdir *, const char *relpath, const char *data,

@@ -25,6 +25,50 @@ struct outdir {
  * Opens (creating if needed) the output directory.  Returns NULL after
  * an environment diagnostic in d (the run exits 3).
  */
+/*
+ * Whether the output directory path can be used: an existing directory
+ * (not a symbolic link) or a name whose parent is one, in which a
+ * directory can be made (tried, and removed again, so a read-only file
+ * system or /proc is found out too).  For the commands to call before
+ * they render.  Returns 0, or -1 after a diagnostic.
+ */
+int
+outdir_check(struct diags *d, const char *path)
+{
+	struct stat st;
+	char *dir, *slash, *probe;
+	int exists = lstat(path, &st) == 0, rc = 0;
+
+	if (exists && !S_ISDIR(st.st_mode)) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT, "%s: %s",
+		    path, S_ISLNK(st.st_mode) ? "not a directory (symbolic "
+		    "links are not followed)" : "not a directory");
+		return -1;
+	}
+	if (exists)
+		dir = xstrdup(path);
+	else if ((slash = strrchr(path, '/')) == NULL)
+		dir = xstrdup(".");
+	else
+		dir = slash == path ? xstrdup("/") :
+		    xasprintf("%.*s", (int)(slash - path), path);
+	probe = xasprintf("%s/.styrdok.probe.XXXXXX", dir);
+	if (mkdtemp(probe) == NULL) {
+		if (exists)
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+			    "%s: cannot write there: %s", path, strerror(errno));
+		else
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+			    "%s: cannot make the directory in %s: %s", path,
+			    dir, strerror(errno));
+		rc = -1;
+	} else
+		rmdir(probe);
+	free(probe);
+	free(dir);
+	return rc;
+}
+
 struct outdir *
 outdir_new(struct diags *d, const char *path)
 {
