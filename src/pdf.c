@@ -225,14 +225,41 @@ find_id(xmlNodePtr node, const xmlChar *id)
 	return NULL;
 }
 
+/* The element of the tree whose id is the id="..." of the start tag at
+ * tag (ending at gt), or NULL; heading set: only a heading's (role=H...). */
+static xmlNodePtr
+tag_source(struct project *p, const char *tag, const char *gt, int heading)
+{
+	const char *id = NULL, *end;
+	int is_heading = 0;
+	xmlNodePtr found = NULL;
+
+	for (const char *c = tag; c < gt; c++)
+		if (strncmp(c, " id=\"", 5) == 0 && id == NULL)
+			id = c + 5;
+		else if (strncmp(c, " role=\"H", 8) == 0)
+			is_heading = 1;
+	if (id == NULL || (heading && !is_heading) ||
+	    (end = memchr(id, '"', (size_t)(gt - id))) == NULL)
+		return NULL;
+	char *name = xasprintf("%.*s", (int)(end - id), id);
+
+	if (strncmp(name, "styrdok-", 8) != 0)
+		found = find_id(xmlDocGetRootElement(p->tree), BAD_CAST name);
+	free(name);
+	return found;
+}
+
 /*
  * FOP names the place in the XSL-FO where something went wrong ("(See
  * position L:C)": the end of the start tag of the formatting object).
- * The fo/ stylesheets give the blocks they make for sections,
- * requirements, risks and the like the source's own ids, so the nearest
- * FO element around that place whose id is an element's id in the tree
- * is the source to blame: it is returned (or NULL), with the first words
- * of the text there in *snippet (the caller frees it; NULL when none).
+ * The fo/ stylesheets give the blocks they make for requirements, risks
+ * and the like, and the headings of sections, the source's own ids, so
+ * the nearest FO element around that place whose id is an element's id
+ * in the tree is the source to blame, or else the section whose heading
+ * comes last before it.  Returns that element (or NULL), with the first
+ * words of the text there in *snippet (the caller frees it; NULL when
+ * none).
  */
 static xmlNodePtr
 fo_source(struct project *p, const struct buf *fo, const char *msg,
@@ -242,7 +269,7 @@ fo_source(struct project *p, const struct buf *fo, const char *msg,
 	int line, col, depth = 0;
 	long off, i;
 	struct buf text = {0};
-	xmlNodePtr found = NULL;
+	xmlNodePtr found = NULL, heading = NULL;
 
 	*snippet = NULL;
 	if (at == NULL || fo->data == NULL ||
@@ -276,6 +303,8 @@ fo_source(struct project *p, const struct buf *fo, const char *msg,
 			i += (long)n - 1;
 		}
 	}
+	if (text.len >= 48)
+		buf_adds(&text, "\u2026");	/* cut short */
 	if (text.len > 0) {
 		text.data[text.len] = '\0';
 		*snippet = xstrdup(text.data);
@@ -284,7 +313,7 @@ fo_source(struct project *p, const struct buf *fo, const char *msg,
 	/* Outwards through the enclosing start tags, looking at each id. */
 	depth = 0;
 	for (i = off - 1; i >= 0 && found == NULL; i--) {
-		const char *gt, *id, *end;
+		const char *gt;
 
 		if (fo->data[i] != '<' || i + 1 >= (long)fo->len)
 			continue;
@@ -297,22 +326,16 @@ fo_source(struct project *p, const struct buf *fo, const char *msg,
 		    NULL || gt[-1] == '/')
 			continue;
 		if (depth > 0) {
-			depth--;
+			/* A sibling before it: sections are not blocks of
+			 * their own in the FO, their headings are. */
+			if (--depth == 0 && heading == NULL)
+				heading = tag_source(p, fo->data + i, gt, 1);
 			continue;
 		}
-		for (id = fo->data + i; id < gt; id++)
-			if (strncmp(id, " id=\"", 5) == 0)
-				break;
-		if (id >= gt || (end = memchr(id + 5, '"',
-		    (size_t)(gt - id - 5))) == NULL)
-			continue;
-		char *name = strndup(id + 5, (size_t)(end - id - 5));
-
-		if (name != NULL && strncmp(name, "styrdok-", 8) != 0)
-			found = find_id(xmlDocGetRootElement(p->tree),
-			    BAD_CAST name);
-		free(name);
+		found = tag_source(p, fo->data + i, gt, 0);
 	}
+	if (found == NULL)
+		found = heading;
 	return found;
 }
 

@@ -182,6 +182,7 @@ struct renderer {
 	struct record *rec;		/* build: what was built before */
 	const char *outdir;
 	size_t total, done;		/* pages, for the progress line */
+	const char *writing;		/* the output directory, once known */
 };
 
 struct renderer *
@@ -358,7 +359,9 @@ renderer_finish(struct renderer *r)
 			memset(&jobs[n], 0, sizeof(*jobs));
 			jobs[n].fo = r->v[i].fo;
 			jobs[n].pdf = &r->v[i].data;
-			jobs[n].what = r->v[i].path;
+			/* Named as a reader finds it: under the directory. */
+			jobs[n].what = r->writing == NULL ? xstrdup(r->v[i].path) :
+			    xasprintf("%s/%s", r->writing, r->v[i].path);
 			jobs[n++].about = r->v[i].about;
 		}
 	/* FOP failing is trouble with the environment, not the input. */
@@ -370,6 +373,8 @@ renderer_finish(struct renderer *r)
 			buf_free(&r->v[i].fo);
 			r->v[i].fo = (struct buf){0};
 		}
+	for (size_t i = 0; i < n; i++)
+		free((char *)jobs[i].what);
 	free(jobs);
 	return r->failed ? -1 : 0;
 }
@@ -385,6 +390,7 @@ renderer_write(struct renderer *r, const char *dir)
 	struct outdir *od;
 	int status = EXIT_OK;
 
+	r->writing = dir;
 	if (renderer_finish(r) != 0)
 		return r->fop_failed ? EXIT_SYSTEM : EXIT_INPUT;
 	if ((od = outdir_new(r->p->diags, dir)) == NULL)

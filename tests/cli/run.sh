@@ -332,6 +332,32 @@ check "build -o /proc/nope: said before anything is rendered" grep -q "^styrdok:
 : >"$scratch/k/afile"
 expect_status 3 "build -o FILE: exit 3" styrdok -C "$scratch/k" build -f html -o afile
 check "build -o FILE: not a directory" grep -q "^styrdok: error: afile: not a directory \[environment\]$" "$scratch/err"
+# FOP's overflow warnings name a place in the XSL-FO; styrdok names the
+# source: here a paragraph of a section, which FOP sees as a block after
+# the section's heading.
+cat >"$scratch/overfop" <<'EOF'
+#!/usr/bin/env python3
+# A stand-in for FOP that warns, in FOP's words, about an overflow in the
+# first paragraph of section isp-mal-langsiktiga (the first block without
+# an id after the section's heading): -c CONF -fo FO -pdf OUT
+import re, sys
+a = sys.argv
+fo, out = a[a.index("-fo") + 1], a[a.index("-pdf") + 1]
+t = open(fo, encoding="utf-8").read()
+h = re.search(r'<fo:block[^>]* id="isp-mal-langsiktiga"[^>]*>', t)
+if h:
+    m = re.compile(r'<fo:block(?![^>]* id=)[^>]*>').search(t, t.index("</fo:block>", h.end()))
+    line = t.count("\n", 0, m.end()) + 1
+    col = m.end() - (t.rfind("\n", 0, m.end()) + 1) + 1
+    print("[WARN] FOUserAgent - The contents of fo:block line 1 exceed the available area "
+          "in the inline-progression direction by 6030 millipoints. (See position %d:%d)" % (line, col))
+open(out, "w").write("%PDF-1.4\n%%EOF\n")
+EOF
+chmod +x "$scratch/overfop"
+STYRDOK_FOP="$scratch/overfop" in_project "$scratch/k" build --force -f pdf $policy >/dev/null 2>"$scratch/err"
+line=$(grep -n 'section id="isp-mal-langsiktiga"' "$scratch/k/$P" | cut -d: -f1)
+check "a FOP overflow is reported at the section it is in, with the text" grep -q "^$P:$line:[0-9]*: warning: output/$policy/2.0/$policy.pdf: FOUserAgent - The contents of fo:block line 1 exceed .* (at \"Kommunfullmäktige har följande.*\") \[fop\]$" "$scratch/err"
+
 if command -v script >/dev/null 2>&1 && [ -z "${STYRDOK_VALGRIND:-}" ]; then
 	slow="STYRDOK_FOP='$scratch/slowfop' '$bin' -C '$scratch/k' build --force -f pdf $policy"
 	script -qec "$slow" /dev/null >"$scratch/tty" 2>&1
