@@ -4,7 +4,7 @@
 set -eu
 PACKAGES="build-essential pkg-config libxml2-dev libxslt1-dev libcmark-dev
 nettle-dev libzip-dev libcmocka-dev xsltproc libxml2-utils cmark mandoc python3
-fop fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 trang python3-jsonschema"
+fop fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 trang python3-jsonschema jing"
 
 missing=""
 for p in $PACKAGES; do

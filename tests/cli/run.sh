@@ -386,6 +386,8 @@ if command -v jing >/dev/null 2>&1 && [ -f "$top/templates/styrdok.rnc" ]; then
 	check "VS Code recipe: every document, also one with an XInclude, validates against it" sh -c "cd '$scratch/vs/policies/documents' && jing '$href' *.xml"
 	check "a part validates on its own" jing "$top/templates/styrdok.rng" "$top/tests/regress/ok-xinclude.d/policies/parts/under.xml"
 	check "a broken part is refused" sh -c "! jing -c '$top/templates/styrdok.rnc' '$top/tests/regress/rule-schema-in-part.d/policies/parts/meta.xml'"
+else
+	echo "jing not installed (or no templates/styrdok.rnc: make build): the editors' recipes are not tested"
 fi
 
 # --- install: templates found without the source tree ---------------------
