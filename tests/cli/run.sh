@@ -329,6 +329,8 @@ EOF
 chmod +x "$scratch/slowfop"
 expect_status 3 "build -o /proc/nope: exit 3" styrdok -C "$scratch/k" build -o /proc/nope
 check "build -o /proc/nope: said before anything is rendered" grep -q "^styrdok: error: /proc/nope: cannot make the directory in /proc: .* \[environment\]$" "$scratch/err"
+expect_status 3 "packet -o /proc/nope: exit 3, before rendering" styrdok -C "$scratch/k" packet ks-2026-45 -o /proc/nope
+expect_status 3 "sign -o /proc/nope: exit 3, before rendering" styrdok -C "$scratch/k" sign instruktion-anvandare --staff policies/staff/personal-exempel.csv -o /proc/nope
 : >"$scratch/k/afile"
 expect_status 3 "build -o FILE: exit 3" styrdok -C "$scratch/k" build -f html -o afile
 check "build -o FILE: not a directory" grep -q "^styrdok: error: afile: not a directory \[environment\]$" "$scratch/err"
