@@ -371,6 +371,21 @@ if command -v script >/dev/null 2>&1 && [ -z "${STYRDOK_VALGRIND:-}" ]; then
 	check "stderr not a terminal: no progress line, no carriage return" sh -c "! grep -q \"\$(printf '\\r')\" '$scratch/err' && ! grep -q 'styrdok: PDF' '$scratch/err' && grep -q 'wrote 1 file' '$scratch/err'"
 fi
 
+# --- bash completion: commands, formats, the project's ids ----------------
+if command -v bash >/dev/null 2>&1; then
+	mkdir -p "$scratch/path"
+	ln -sf "$bin" "$scratch/path/styrdok"
+	complete_words() { # WORD...: what completing the last word offers
+		PATH="$scratch/path:$PATH" bash -c '. "$0"; COMP_WORDS=("$@")
+		    COMP_CWORD=$(($# - 1)); _styrdok; echo "${COMPREPLY[*]}"' \
+		    "$top/tools/styrdok.bash-completion" styrdok "$@"
+	}
+	check "bash completion: commands" test "$(complete_words ch)" = check
+	check "bash completion: check's formats" test "$(complete_words check --format '')" = "text json sarif"
+	check "bash completion: the project's document ids after -C" test "$(complete_words -C "$scratch/k" build instruktion-a)" = instruktion-anvandare
+	check "bash completion: the project's cases" test "$(complete_words -C "$scratch/k" packet '')" = ks-2026-45
+fi
+
 # --- editors: the schemas as jing (the validator behind nxml-mode and the
 # Red Hat XML extension) loads them, on every source and part ---------------
 if command -v jing >/dev/null 2>&1 && [ -f "$top/templates/styrdok.rnc" ]; then
