@@ -17,6 +17,7 @@ struct build {
 	const char *restricted;		/* "include" or "omit" */
 	char *templates, *staff;	/* hashes every key includes */
 	int keyed;			/* pages are recorded (build only) */
+	size_t *count;			/* when set, count pages, render none */
 };
 
 /* Whether document doc names the document with id (a <meta> @doc). */
@@ -106,6 +107,11 @@ build_page(struct build *b, const struct format *f, const struct kind *k,
 {
 	char key[65];
 
+	if (b->count != NULL) {
+		*b->count += renderer_has(b->r, f, k->name);
+		free(path);
+		return;
+	}
 	if (b->keyed)
 		page_key(b, f, k, id, key);
 	render_page(b->r, f, k->name, id, b->restricted, path,
@@ -192,7 +198,7 @@ build_source(struct build *b, const struct format_set *fs,
 		xmlNodePtr *aside = NULL;
 		char key[65];
 
-		if (!document) {
+		if (!document || b->count != NULL) {
 			build_page(b, fs->v[i], k, id, path);
 			continue;
 		}
@@ -339,6 +345,9 @@ build_run(struct options *o, struct diags *d, const struct format_set *fs,
 		return status;
 	if (status == EXIT_OK)
 		status = check_ids(p, argc, argv);
+	/* A directory we cannot write to is said before any rendering. */
+	if (status == EXIT_OK && outdir_check(d, o->outdir) != 0)
+		status = EXIT_SYSTEM;
 	if (status != EXIT_OK)
 		goto out;
 	/*
@@ -353,6 +362,13 @@ build_run(struct options *o, struct diags *d, const struct format_set *fs,
 	b.staff = record_tree_hash("policies", ".csv");
 	renderer_record(b.r, record_load(o->force ? NULL : o->outdir),
 	    o->outdir);
+	/* Once to count the pages, for the progress line; once to render. */
+	size_t total = 0;
+
+	b.count = &total;
+	build_all(&b, fs, argc, argv);
+	b.count = NULL;
+	renderer_expect(b.r, total);
 	build_all(&b, fs, argc, argv);
 	status = renderer_write(b.r, o->outdir);
 	for (size_t i = 0; res != NULL && status == EXIT_OK &&
@@ -434,6 +450,8 @@ cmd_report(struct options *o, struct diags *d, int argc, char **argv)
 			format_set_add(&all, &formats[i]);
 	if ((p = run_stages(d, STAGES_ENRICH, &status)) == NULL)
 		return status;
+	if (status == EXIT_OK && outdir_check(d, o->outdir) != 0)
+		status = EXIT_SYSTEM;
 	if (status == EXIT_OK) {
 		b.p = p;
 		b.r = renderer_new(p);

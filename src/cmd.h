@@ -10,6 +10,8 @@
 /* The options of the command line; each command reads its own. */
 struct options {
 	const char *dir;	/* -C */
+	const char *origin;	/* the directory styrdok was started from */
+	int quiet;		/* build --quiet: no progress line */
 	const char *outdir;	/* -o DIR */
 	const char *outfile;	/* diff -o FILE */
 	const char *format;	/* check --format, build -f, report --format */

@@ -9,43 +9,61 @@
 
 #include "cmd.h"
 
+/*
+ * The path of FILE, a check operand, relative to the project root, as
+ * diagnostics name files: FILE is relative to where styrdok was started
+ * (not to -C).  Returns NULL after a diagnostic when FILE cannot be
+ * resolved (*status EXIT_SYSTEM) or is not under policies/ (EXIT_USAGE).
+ */
+static char *
+operand_path(struct project *p, struct options *o, const char *file,
+    int *status)
+{
+	char *path = file[0] == '/' || o->origin == NULL ? xstrdup(file) :
+	    xasprintf("%s/%s", o->origin, file);
+	char *real = realpath(path, NULL), *rel = NULL;
+	size_t n = strlen(p->policies);
+
+	if (real == NULL) {
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_IO, "%s: %s",
+		    file, strerror(errno));
+		*status = EXIT_SYSTEM;
+	} else if (strncmp(real, p->policies, n) != 0 || real[n] != '/') {
+		/* An editor hook would read "0 problems" as "valid". */
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_USAGE,
+		    "check: %s is not a source of this project: only files "
+		    "under %s/ are checked", file, p->policies);
+		if (*status != EXIT_SYSTEM)
+			*status = EXIT_USAGE;
+	} else
+		rel = diag_relpath(p->diags, real);
+	free(real);
+	free(path);
+	return rel;
+}
+
 int
 cmd_check(struct options *o, struct diags *d, int argc, char **argv)
 {
-	int status, json = o->format != NULL && strcmp(o->format, "json") == 0;
 	struct project *p;
+	int status;
 
-	if (o->format != NULL && !json && strcmp(o->format, "text") != 0) {
-		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "check: unknown "
-		    "format \"%s\" (text or json)", o->format);
-		return EXIT_USAGE;
-	}
-	if (json)
-		diags_set_json(d);
 	if ((p = run_stages(d, STAGES_ENRICH, &status)) == NULL)
 		return status;
 	if (argc > 0) {
-		/* Name the files as diagnostics do: relative to the root. */
 		char **rel = xcalloc((size_t)argc, sizeof(*rel));
+		size_t before = diags_len(d);
+		int bad = EXIT_OK;
 
-		for (int i = 0; i < argc; i++) {
-			char *real = realpath(argv[i], NULL);
-
-			if (real == NULL) {
-				diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_IO,
-				    "%s: %s", argv[i], strerror(errno));
-				status = EXIT_SYSTEM;
-			}
-			rel[i] = diag_relpath(d, real ? real : argv[i]);
-			free(real);
-		}
-		diags_restrict(d, rel, argc);
+		for (int i = 0; i < argc; i++)
+			rel[i] = operand_path(p, o, argv[i], &bad);
+		/* Keep the operands' problems, and those just reported. */
+		diags_restrict(d, rel, argc, before);
 		for (int i = 0; i < argc; i++)
 			free(rel[i]);
 		free(rel);
-		if (status != EXIT_SYSTEM)
-			status = diags_count(d, SEV_ERROR) ? EXIT_INPUT :
-			    EXIT_OK;
+		status = bad != EXIT_OK ? bad :
+		    diags_count(d, SEV_ERROR) ? EXIT_INPUT : EXIT_OK;
 	}
 	if (o->strict && status == EXIT_OK &&
 	    diags_count(d, SEV_WARNING) > 0)

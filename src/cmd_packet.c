@@ -94,6 +94,9 @@ cmd_packet(struct options *o, struct diags *d, int argc, char **argv)
 		goto out;
 	}
 	code = EXIT_SYSTEM;
+	/* A directory we cannot write to is said before any rendering. */
+	if (outdir_check(d, o->outdir) != 0)
+		goto out;
 	r = renderer_new(p);
 	for (xmlNodePtr a = tree_child(c, "attachments")->children; a; a = a->next) {
 		char *id, *name;

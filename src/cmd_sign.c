@@ -498,6 +498,11 @@ cmd_sign(struct options *o, struct diags *d, int argc, char **argv)
 		    st.n);
 	}
 	dir = xasprintf("signing/%s/%s", id, version);
+	/* A directory we cannot write to is said before any rendering. */
+	if (outdir_check(d, o->outdir) != 0) {
+		code = EXIT_SYSTEM;
+		goto out;
+	}
 	r = renderer_new(p);
 	if (render_one(r, "document", id, "html", NULL, &html) != 0) {
 		code = EXIT_SYSTEM;

@@ -14,11 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/uri.h>
 
 #include "styrdok.h"
+#include "rulehelp.h"	/* RULE_HELP: each rule's text, made from styrdok(1) */
 
 struct source {
 	char *path;	/* relative */
@@ -39,6 +41,12 @@ struct diags {
 	struct buf said;	/* status lines, printed after the problems */
 	const char *usage;	/* a synopsis to print last, or NULL */
 	int json;		/* problems as JSON on stdout */
+	int sarif;		/* problems as SARIF 2.1.0 on stdout */
+	char *origin;		/* where styrdok was started, or NULL */
+	int absolute;		/* print absolute paths */
+	int progress;		/* a progress line on stderr, a terminal */
+	int progress_shown;	/* the line is on the screen */
+	struct timespec started, last; /* of the run; of the last update */
 };
 
 #define RULE_ROW(name, id, sev, class, gap) {id, sev, class, gap},
@@ -101,6 +109,7 @@ diags_free(struct diags *d)
 	free(d->xslt_file);
 	free(d->v);
 	free(d->root);
+	free(d->origin);
 	free(d);
 }
 
@@ -651,17 +660,21 @@ diags_get(const struct diags *d, size_t i)
 	return i < d->n ? &d->v[i] : NULL;
 }
 
-/* Keeps only the diagnostics about the given files (check FILE...). */
+/*
+ * Keeps only the diagnostics about the given files (check FILE...), and
+ * those from the index from on (problems with the operands themselves);
+ * a NULL file matches nothing.
+ */
 void
-diags_restrict(struct diags *d, char **files, int nfiles)
+diags_restrict(struct diags *d, char **files, int nfiles, size_t from)
 {
 	size_t i, keep = 0;
 
 	for (i = 0; i < d->n; i++) {
-		int match = 0;
+		int match = d->v[i].seq > from;
 
 		for (int j = 0; j < nfiles && !match; j++)
-			match = d->v[i].file != NULL &&
+			match = d->v[i].file != NULL && files[j] != NULL &&
 			    strcmp(d->v[i].file, files[j]) == 0;
 		if (match)
 			d->v[keep++] = d->v[i];
@@ -703,6 +716,37 @@ sev_name(enum severity s)
 	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
 }
 
+/*
+ * Files are named in the output relative to the directory styrdok was
+ * started from (what an editor or a terminal can open after -C), or
+ * absolute (diags_set_origin); inside, they stay relative to the root.
+ */
+void
+diags_set_origin(struct diags *d, const char *origin, int absolute)
+{
+	free(d->origin);
+	d->origin = origin ? xstrdup(origin) : NULL;
+	d->absolute = absolute;
+}
+
+/* The name to print for file, a path relative to the root.  Freed by
+ * the caller. */
+static char *
+display_path(const struct diags *d, const char *file)
+{
+	char *abs, *rel;
+
+	if (file[0] == '/' || d->root[0] == '\0' || (!d->absolute &&
+	    (d->origin == NULL || strcmp(d->origin, d->root) == 0)))
+		return xstrdup(file);
+	abs = xasprintf("%s/%s", d->root, file);
+	if (d->absolute)
+		return abs;
+	rel = path_relative(d->origin, abs);
+	free(abs);
+	return rel;
+}
+
 void
 diags_print(struct diags *d, FILE *f)
 {
@@ -711,14 +755,17 @@ diags_print(struct diags *d, FILE *f)
 	diags_sort(d);
 	for (i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
+		char *file;
 
-		if (g->file == NULL)
+		if (g->file == NULL) {
 			fprintf(f, "styrdok: %s: %s [%s]\n", sev_name(g->sev),
 			    g->msg, rule_info(g->rule)->id);
-		else
-			fprintf(f, "%s:%d:%d: %s: %s [%s]\n", g->file,
-			    g->line, g->col, sev_name(g->sev), g->msg,
-			    rule_info(g->rule)->id);
+			continue;
+		}
+		file = display_path(d, g->file);
+		fprintf(f, "%s:%d:%d: %s: %s [%s]\n", file, g->line, g->col,
+		    sev_name(g->sev), g->msg, rule_info(g->rule)->id);
+		free(file);
 	}
 }
 
@@ -733,8 +780,11 @@ diags_print_json(struct diags *d, FILE *f)
 	for (i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 
+		char *file = g->file ? display_path(d, g->file) : NULL;
+
 		buf_adds(&b, i ? ",\n  {\"file\": " : "\n  {\"file\": ");
-		json_string(&b, g->file ? g->file : "");
+		json_string(&b, file ? file : "");
+		free(file);
 		buf_printf(&b, ", \"line\": %d, \"column\": %d, \"severity\": ",
 		    g->line, g->col);
 		json_string(&b, sev_name(g->sev));
@@ -747,6 +797,99 @@ diags_print_json(struct diags *d, FILE *f)
 	buf_adds(&b, d->n ? "\n]\n" : "]\n");
 	fputs(b.data, f);
 	buf_free(&b);
+}
+
+static const char *
+rule_help(const char *id)
+{
+	static const char *const help[][2] = {RULE_HELP};
+
+	for (size_t i = 0; help[i][0] != NULL; i++)
+		if (strcmp(help[i][0], id) == 0)
+			return help[i][1];
+	return id;
+}
+
+/* A path as a URI reference: RFC 3986 unreserved characters and '/'
+ * as they are, every other byte percent-encoded. */
+static void
+uri_path(struct buf *b, const char *path)
+{
+	buf_adds(b, path[0] == '/' ? "file://" : "");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) != NULL)
+			buf_add(b, (const char *)p, 1);
+		else
+			buf_printf(b, "%%%02X", *p);
+}
+
+/*
+ * The problems as a SARIF 2.1.0 log (OASIS), what code-scanning
+ * services read: one run, every rule with its help text from styrdok(1)
+ * and its usual level, and a result per problem with its location.
+ */
+void
+diags_print_sarif(struct diags *d, FILE *f)
+{
+	struct buf b = {0}, uri = {0};
+	size_t i;
+
+	diags_sort(d);
+	buf_adds(&b, "{\n  \"$schema\": \"https://json.schemastore.org/"
+	    "sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
+	    "    \"tool\": {\"driver\": {\"name\": \"styrdok\", \"version\": \""
+	    STYRDOK_VERSION "\", \"rules\": [");
+	for (i = 0; i < RULE_COUNT; i++) {
+		const struct rule_info *r = rule_info((enum rule)i);
+
+		buf_adds(&b, i ? ",\n      {\"id\": " : "\n      {\"id\": ");
+		json_string(&b, r->id);
+		const char *help = rule_help(r->id), *stop = strstr(help, ". ");
+		char *first = stop ? strndup(help, (size_t)(stop - help) + 1) :
+		    xstrdup(help);
+
+		buf_adds(&b, ", \"shortDescription\": {\"text\": ");
+		json_string(&b, first ? first : help);
+		free(first);
+		buf_adds(&b, "}, \"help\": {\"text\": ");
+		json_string(&b, rule_help(r->id));
+		buf_printf(&b, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+		    sev_name(r->sev));
+	}
+	buf_adds(&b, "]}},\n    \"columnKind\": \"unicodeCodePoints\",\n"
+	    "    \"results\": [");
+	for (i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+
+		buf_adds(&b, i ? ",\n      {\"ruleId\": " :
+		    "\n      {\"ruleId\": ");
+		json_string(&b, rule_info(g->rule)->id);
+		buf_printf(&b, ", \"ruleIndex\": %d, \"level\": \"%s\", "
+		    "\"message\": {\"text\": ", (int)g->rule, sev_name(g->sev));
+		json_string(&b, g->msg);
+		buf_adds(&b, "}");
+		if (g->file != NULL) {
+			char *file = display_path(d, g->file);
+
+			uri.len = 0;
+			uri_path(&uri, file);
+			free(file);
+			buf_adds(&b, ", \"locations\": [{\"physicalLocation\": "
+			    "{\"artifactLocation\": {\"uri\": ");
+			json_string(&b, uri.data);
+			buf_printf(&b, "}, \"region\": {\"startLine\": %d",
+			    g->line > 0 ? g->line : 1);
+			if (g->col > 0)
+				buf_printf(&b, ", \"startColumn\": %d", g->col);
+			buf_adds(&b, "}}}]");
+		}
+		buf_adds(&b, "}");
+	}
+	buf_adds(&b, d->n ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
+	fputs(b.data, f);
+	buf_free(&b);
+	buf_free(&uri);
 }
 
 void
@@ -840,6 +983,58 @@ diags_set_json(struct diags *d)
 	d->json = 1;
 }
 
+/* The problems are printed as SARIF on stdout (check --format sarif). */
+void
+diags_set_sarif(struct diags *d)
+{
+	d->sarif = 1;
+}
+
+/*
+ * A progress line for a long run: shown only when on is set and stderr
+ * is a terminal (a log or a pipe gets nothing extra), and only once the
+ * run has taken a second.
+ */
+void
+diags_set_progress(struct diags *d, int on)
+{
+	d->progress = on && isatty(STDERR_FILENO);
+	clock_gettime(CLOCK_MONOTONIC, &d->started);
+}
+
+static double
+seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/*
+ * Says how far a long run has come ("rendering 12/40 pages"), on one
+ * line of the terminal that each call overwrites, at most ten times a
+ * second; diags_finish clears it before the problems are printed.
+ */
+void
+diag_progress(struct diags *d, const char *fmt, ...)
+{
+	va_list ap;
+	char line[160];
+
+	if (!d->progress || seconds_since(&d->started) < 1.0 ||
+	    (d->progress_shown && seconds_since(&d->last) < 0.1))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\rstyrdok: %s\033[K", line);
+	fflush(stderr);
+	clock_gettime(CLOCK_MONOTONIC, &d->last);
+	d->progress_shown = 1;
+}
+
 /* A usage synopsis to print after the problems. */
 void
 diags_set_usage(struct diags *d, const char *synopsis)
@@ -889,7 +1084,12 @@ diags_finish(struct diags *d, int summary)
 {
 	size_t counted = diags_count(d, SEV_ERROR) + diags_count(d, SEV_WARNING);
 
-	if (d->json)
+	if (d->progress_shown)
+		fputs("\r\033[K", stderr);	/* the progress line goes */
+	d->progress_shown = 0;
+	if (d->sarif)
+		diags_print_sarif(d, stdout);
+	else if (d->json)
 		diags_print_json(d, stdout);
 	else
 		diags_print(d, stderr);

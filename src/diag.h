@@ -160,6 +160,11 @@ void diags_move(struct diags *to, struct diags *from);
 void diag_say(struct diags *, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void diags_set_json(struct diags *);
+void diags_set_sarif(struct diags *);
+void diags_set_origin(struct diags *, const char *origin, int absolute);
+void diags_set_progress(struct diags *, int on);
+void diag_progress(struct diags *, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 void diags_set_usage(struct diags *, const char *synopsis);
 int diags_status(const struct diags *);
 void diags_finish(struct diags *, int summary);
@@ -184,9 +189,10 @@ void diag_xslt_error(void *, const char *, ...)
 char *diag_relpath(const struct diags *, const char *);
 char *node_file(const struct diags *, xmlNodePtr);
 size_t diags_count(const struct diags *, enum severity);
-void diags_restrict(struct diags *, char **files, int nfiles);
+void diags_restrict(struct diags *, char **files, int nfiles, size_t from);
 void diags_print(struct diags *, FILE *);
 void diags_print_json(struct diags *, FILE *);
+void diags_print_sarif(struct diags *, FILE *);
 void diags_summary(const struct diags *, FILE *);
 const struct diag *diags_get(const struct diags *, size_t);
 size_t diags_len(const struct diags *);

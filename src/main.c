@@ -17,7 +17,7 @@
 #include "cmd.h"
 
 static const char usage_text[] =
-    "usage: styrdok [-C DIR] COMMAND [OPTIONS] [ARGS]\n"
+    "usage: styrdok [-C DIR] [--absolute-paths] COMMAND [OPTIONS] [ARGS]\n"
     "       styrdok -h | --help | --version\n";
 
 static const char help_text[] =
@@ -25,14 +25,18 @@ static const char help_text[] =
     "security governing documents (policies/) into validated documents.\n"
     "\n"
     "Options:\n"
-    "  -C DIR        run in project directory DIR (default: .)\n"
+    "  -C DIR        run in project directory DIR (default: .); files in\n"
+    "                messages stay relative to where styrdok was started\n"
+    "  --absolute-paths\n"
+    "                name files in messages by their absolute paths\n"
     "  -h, --help    show this help, or a command's with COMMAND --help\n"
     "  --version     print the version\n"
     "\n"
     "Commands:\n"
-    "  check [--format text|json] [--strict] [FILE...]\n"
+    "  check [--format text|json|sarif] [--strict] [FILE...]\n"
     "                validate the sources; print every problem found\n"
-    "  build [-o DIR] [-f FORMATS] [--dump] [--internal] [--force] [ID...]\n"
+    "  build [-o DIR] [-f FORMATS] [--dump] [--internal] [--force] [--quiet]\n"
+    "        [ID...]\n"
     "                render documents, registers and the report into\n"
     "                output/\n"
     "  list          one line per document: id, type, version, status,\n"
@@ -48,12 +52,12 @@ static const char help_text[] =
     "  revise ID [--version V]\n"
     "                start the next draft of an adopted document\n"
     "  sign ID --staff FILE [--version V] [--missing] [--encoding cp1252]\n"
-    "       [-o DIR]\n"
+    "       [-o DIR] [--quiet]\n"
     "                one acknowledgement sheet per person, for one version\n"
     "  signed ID [--date DATE] [--from FILE] [--keep-going] [CODE|EMPLOYEE...]\n"
     "                record returned acknowledgement sheets (scanned\n"
     "                codes, employee numbers or register.csv)\n"
-    "  packet CASE [-o DIR]\n"
+    "  packet CASE [-o DIR] [--quiet]\n"
     "                the approval packet of a case (ärende) for KS/KF\n"
     "  report [--format html|md|json] [-o DIR] [--internal]\n"
     "                governance status: the audit's findings and questions,\n"
@@ -66,21 +70,23 @@ static const char help_text[] =
     "3 system or environment error.  See styrdok(1).\n";
 
 static const char help_check[] =
-    "usage: styrdok check [--format text|json] [--strict] [FILE...]\n"
+    "usage: styrdok check [--format text|json|sarif] [--strict] [FILE...]\n"
     "\n"
     "Loads every source under policies/, validates it against the schema\n"
     "and the rules, parses its Markdown, and prints each problem as\n"
     "FILE:LINE:COL: SEVERITY: MESSAGE [RULE] on stderr, then a count.\n"
     "With FILE arguments, only problems in those files are reported\n"
-    "(references are still resolved against the whole project).\n"
+    "(references are still resolved against the whole project); a FILE\n"
+    "that is not under the project's policies/ is an error.\n"
     "\n"
     "  --format json   print the diagnostics as a JSON array on stdout\n"
+    "  --format sarif  print them as a SARIF 2.1.0 log on stdout\n"
     "  --strict        exit 1 on warnings too (gaps in governance), for CI\n"
     "  -h, --help      show this help\n";
 
 static const char help_build[] =
     "usage: styrdok build [-o DIR] [-f FORMATS] [--dump] [--internal] [--force]\n"
-    "       [ID...]\n"
+    "       [--quiet] [ID...]\n"
     "\n"
     "Checks the project like `styrdok check`, then renders each document\n"
     "(or only the ids given) to DIR/ID/VERSION/ID.EXT, the registers to\n"
@@ -96,6 +102,7 @@ static const char help_build[] =
     "  --internal          include parts marked restricted (not for\n"
     "                      publication); pages say INTERN\n"
     "  --force             render everything, even what is up to date\n"
+    "  -q, --quiet         no progress line on a terminal\n"
     "  -h, --help          show this help\n";
 
 static const char help_adopt[] =
@@ -142,7 +149,7 @@ static const char help_diff[] =
 
 static const char help_sign[] =
     "usage: styrdok sign ID --staff FILE [--version V] [--missing]\n"
-    "       [--encoding utf-8|cp1252] [-o DIR]\n"
+    "       [--encoding utf-8|cp1252] [-o DIR] [--quiet]\n"
     "\n"
     "Writes DIR/signing/ID/VERSION/: the document (ID.html), sheets.html\n"
     "with one acknowledgement page per person in the staff list (title,\n"
@@ -163,6 +170,7 @@ static const char help_sign[] =
     "                      does not show as having signed that version\n"
     "  --encoding cp1252   read a list Excel saved as Windows-1252\n"
     "  -o, --output DIR    output directory (default: output)\n"
+    "  -q, --quiet         no progress line on a terminal\n"
     "  -h, --help          show this help\n";
 
 static const char help_signed[] =
@@ -192,7 +200,7 @@ static const char help_signed[] =
     "  -h, --help          show this help\n";
 
 static const char help_packet[] =
-    "usage: styrdok packet CASE [-o DIR]\n"
+    "usage: styrdok packet CASE [-o DIR] [--quiet]\n"
     "\n"
     "Checks the project, then writes DIR/packets/CASE/: packet.html (the\n"
     "tjänsteskrivelse, each bilaga from a new page with its changes against\n"
@@ -204,6 +212,7 @@ static const char help_packet[] =
     "have errors.\n"
     "\n"
     "  -o, --output DIR    output directory (default: output)\n"
+    "  -q, --quiet         no progress line on a terminal\n"
     "  -h, --help          show this help\n";
 
 static const char help_report[] =
@@ -257,6 +266,8 @@ enum {
 	OPT_KEEP_GOING, OPT_PORT, OPT_OPEN, OPT_BIND, OPT_WITHDRAW, OPT_REASON,
 	OPT_BY,
 };
+#define OPT_QUIET 'q'
+#define OPT_ABSOLUTE_PATHS 512
 
 #define OPT_HELP {"help", no_argument, NULL, 'h'}
 #define OPT_END {NULL, 0, NULL, 0}
@@ -272,6 +283,7 @@ static const struct option build_opts[] = {
 	{"dump", no_argument, NULL, OPT_DUMP},
 	{"internal", no_argument, NULL, OPT_INTERNAL},
 	{"force", no_argument, NULL, OPT_FORCE},
+	{"quiet", no_argument, NULL, OPT_QUIET},
 	OPT_HELP, OPT_END,
 };
 static const struct option list_opts[] = {OPT_HELP, OPT_END};
@@ -308,6 +320,7 @@ static const struct option sign_opts[] = {
 	{"encoding", required_argument, NULL, OPT_ENCODING},
 	{"missing", no_argument, NULL, OPT_MISSING},
 	{"output", required_argument, NULL, 'o'},
+	{"quiet", no_argument, NULL, OPT_QUIET},
 	OPT_HELP, OPT_END,
 };
 static const struct option signed_opts[] = {
@@ -319,6 +332,7 @@ static const struct option signed_opts[] = {
 };
 static const struct option packet_opts[] = {
 	{"output", required_argument, NULL, 'o'},
+	{"quiet", no_argument, NULL, OPT_QUIET},
 	OPT_HELP, OPT_END,
 };
 static const struct option serve_opts[] = {
@@ -342,21 +356,22 @@ struct command {
 	int output_is_file;		/* -o names a file, not a directory */
 	int summary;			/* always end with the count */
 	int writes;			/* takes the project's lock */
+	int diag_format;		/* --format: how problems are printed */
 };
 
 static const struct command commands[] = {
-	{"check", cmd_check, "h", check_opts, help_check, 0, -1, 0, 1, 0},
-	{"build", cmd_build, "ho:f:", build_opts, help_build, 0, -1, 0, 0, 1},
-	{"list", cmd_list, "h", list_opts, help_list, 0, 0, 0, 0, 0},
-	{"adopt", cmd_adopt, "h", adopt_opts, help_adopt, 1, 1, 0, 0, 1},
-	{"diff", cmd_diff, "hf:o:", diff_opts, help_diff, 2, 2, 1, 0, 0},
-	{"revise", cmd_revise, "h", revise_opts, help_revise, 1, 1, 0, 0, 1},
-	{"sign", cmd_sign, "ho:", sign_opts, help_sign, 1, 1, 0, 0, 1},
-	{"signed", cmd_signed, "h", signed_opts, help_signed, 1, -1, 0, 0, 1},
-	{"packet", cmd_packet, "ho:", packet_opts, help_packet, 1, 1, 0, 0, 1},
-	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0, 0, 1},
+	{"check", cmd_check, "h", check_opts, help_check, 0, -1, 0, 1, 0, 1},
+	{"build", cmd_build, "ho:f:q", build_opts, help_build, 0, -1, 0, 0, 1, 0},
+	{"list", cmd_list, "h", list_opts, help_list, 0, 0, 0, 0, 0, 0},
+	{"adopt", cmd_adopt, "h", adopt_opts, help_adopt, 1, 1, 0, 0, 1, 0},
+	{"diff", cmd_diff, "hf:o:", diff_opts, help_diff, 2, 2, 1, 0, 0, 0},
+	{"revise", cmd_revise, "h", revise_opts, help_revise, 1, 1, 0, 0, 1, 0},
+	{"sign", cmd_sign, "ho:q", sign_opts, help_sign, 1, 1, 0, 0, 1, 0},
+	{"signed", cmd_signed, "h", signed_opts, help_signed, 1, -1, 0, 0, 1, 0},
+	{"packet", cmd_packet, "ho:q", packet_opts, help_packet, 1, 1, 0, 0, 1, 0},
+	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0, 0, 1, 0},
 	/* serve locks for each rebuild, not for as long as it runs. */
-	{"serve", cmd_serve, "ho:f:", serve_opts, help_serve, 0, 0, 0, 0, 0},
+	{"serve", cmd_serve, "ho:f:", serve_opts, help_serve, 0, 0, 0, 0, 0, 0},
 };
 
 /*
@@ -440,6 +455,9 @@ set_option(const struct command *cmd, struct options *o, int c,
 	case OPT_FORCE:
 		o->force = 1;
 		break;
+	case OPT_QUIET:
+		o->quiet = 1;
+		break;
 	case OPT_ORGAN:
 		o->organ = arg;
 		break;
@@ -518,6 +536,26 @@ command_options(const struct command *cmd, int argc, char **argv,
 	return optind;
 }
 
+/*
+ * How the problems are printed, for a command whose --format says so:
+ * text (stderr), json or sarif (stdout).  Set before anything can go
+ * wrong, so even a bad -C gives a valid JSON array or SARIF log.
+ * Returns 0, or -1 for an unknown format.
+ */
+static int
+diag_format(struct diags *d, const char *format)
+{
+	if (format == NULL || strcmp(format, "text") == 0)
+		return 0;
+	if (strcmp(format, "json") == 0)
+		diags_set_json(d);
+	else if (strcmp(format, "sarif") == 0)
+		diags_set_sarif(d);
+	else
+		return -1;
+	return 0;
+}
+
 static const struct command *
 command_find(const char *name)
 {
@@ -534,13 +572,14 @@ main(int argc, char **argv)
 	static const struct option global[] = {
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_PROGRAM_VERSION},
+		{"absolute-paths", no_argument, NULL, OPT_ABSOLUTE_PATHS},
 		{NULL, 0, NULL, 0},
 	};
 	struct options o = {0};
 	struct diags *d = diags_new(NULL);
 	const struct command *cmd;
-	char *synopsis;
-	int c, first, status, want_help = 0;
+	char *synopsis, *origin = NULL;
+	int c, first, status, want_help = 0, absolute = 0;
 
 	o.outdir = "output";
 	signals_init();
@@ -555,6 +594,9 @@ main(int argc, char **argv)
 			fputs(help_text, stdout);
 			diags_free(d);
 			return EXIT_OK;
+		case OPT_ABSOLUTE_PATHS:
+			absolute = 1;
+			break;
 		case OPT_PROGRAM_VERSION:
 			printf("styrdok %s (libxml2 %s, libxslt %s)\n",
 			    STYRDOK_VERSION, xmlParserVersion,
@@ -588,6 +630,18 @@ main(int argc, char **argv)
 		free(synopsis);
 		return status;
 	}
+	if (cmd->diag_format && diag_format(d, o.format) != 0) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "%s: unknown "
+		    "format \"%s\" (text, json or sarif)", cmd->name, o.format);
+		diags_finish(d, 0);
+		diags_free(d);
+		return EXIT_USAGE;
+	}
+	/* Files are named relative to here, whatever -C says. */
+	origin = realpath(".", NULL);
+	diags_set_origin(d, origin, absolute);
+	diags_set_progress(d, !o.quiet);
+	o.origin = origin;
 	if (o.dir != NULL && chdir(o.dir) != 0) {
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
 		    "-C %s: %s", o.dir, strerror(errno));
@@ -608,6 +662,7 @@ main(int argc, char **argv)
 	}
 	diags_finish(d, cmd->summary);
 	diags_free(d);
+	free(origin);
 	xsltCleanupGlobals();
 	xmlCleanupParser();
 	return status;

@@ -469,6 +469,168 @@ fop_environment(struct project *p, char **added)
 }
 
 /*
+ * The byte offset in fo of FOP's "L:C" (from 1; C counts UTF-16 units,
+ * as Java does), or -1.
+ */
+static long
+fo_offset(const struct buf *fo, int line, int col)
+{
+	size_t i = 0;
+
+	for (int l = 1; l < line; l++) {
+		const char *nl = memchr(fo->data + i, '\n', fo->len - i);
+
+		if (nl == NULL)
+			return -1;
+		i = (size_t)(nl - fo->data) + 1;
+	}
+	for (int c = 1; c < col && i < fo->len && fo->data[i] != '\n'; i++) {
+		unsigned char b = (unsigned char)fo->data[i];
+
+		if ((b & 0xC0) != 0x80)
+			c += b >= 0xF0 ? 2 : 1;	/* astral: a surrogate pair */
+	}
+	return (long)i;
+}
+
+/* The element of the tree below node whose id is id, or NULL. */
+static xmlNodePtr
+find_id(xmlNodePtr node, const xmlChar *id)
+{
+	for (xmlNodePtr c = node->children; c != NULL; c = c->next) {
+		xmlNodePtr hit;
+		xmlChar *v;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((v = xmlGetNoNsProp(c, BAD_CAST "id")) != NULL) {
+			int same = xmlStrEqual(v, id);
+
+			xmlFree(v);
+			if (same)
+				return c;
+		}
+		if ((hit = find_id(c, id)) != NULL)
+			return hit;
+	}
+	return NULL;
+}
+
+/* The element of the tree whose id is the id="..." of the start tag at
+ * tag (ending at gt), or NULL; heading set: only a heading's (role=H...). */
+static xmlNodePtr
+tag_source(struct project *p, const char *tag, const char *gt, int heading)
+{
+	const char *id = NULL, *end;
+	int is_heading = 0;
+	xmlNodePtr found = NULL;
+
+	for (const char *c = tag; c < gt; c++)
+		if (strncmp(c, " id=\"", 5) == 0 && id == NULL)
+			id = c + 5;
+		else if (strncmp(c, " role=\"H", 8) == 0)
+			is_heading = 1;
+	if (id == NULL || (heading && !is_heading) ||
+	    (end = memchr(id, '"', (size_t)(gt - id))) == NULL)
+		return NULL;
+	char *name = xasprintf("%.*s", (int)(end - id), id);
+
+	if (strncmp(name, "styrdok-", 8) != 0)
+		found = find_id(xmlDocGetRootElement(p->tree), BAD_CAST name);
+	free(name);
+	return found;
+}
+
+/*
+ * FOP names the place in the XSL-FO where something went wrong ("(See
+ * position L:C)": the end of the start tag of the formatting object).
+ * The fo/ stylesheets give the blocks they make for requirements, risks
+ * and the like, and the headings of sections, the source's own ids, so
+ * the nearest FO element around that place whose id is an element's id
+ * in the tree is the source to blame, or else the section whose heading
+ * comes last before it.  Returns that element (or NULL), with the first
+ * words of the text there in *snippet (the caller frees it; NULL when
+ * none).
+ */
+static xmlNodePtr
+fo_source(struct project *p, const struct buf *fo, const char *msg,
+    char **snippet)
+{
+	const char *at = strstr(msg, "(See position ");
+	int line, col, depth = 0;
+	long off, i;
+	struct buf text = {0};
+	xmlNodePtr found = NULL, heading = NULL;
+
+	*snippet = NULL;
+	if (at == NULL || fo->data == NULL ||
+	    sscanf(at, "(See position %d:%d)", &line, &col) != 2 ||
+	    (off = fo_offset(fo, line, col)) < 0)
+		return NULL;
+	/* The text of that object, without its markup: what a reader sees. */
+	for (i = off; (size_t)i < fo->len && text.len < 48; i++) {
+		const char *c = fo->data + i, *gt;
+
+		if (*c == '<') {
+			if ((gt = memchr(c, '>', fo->len - (size_t)i)) == NULL)
+				break;
+			if (c[1] == '/' && --depth < 0)
+				break;	/* its end tag */
+			if (c[1] != '/' && c[1] != '!' && c[1] != '?' &&
+			    gt[-1] != '/')
+				depth++;
+			i = gt - fo->data;
+			if (text.len > 0 && text.data[text.len - 1] != ' ')
+				buf_adds(&text, " ");
+		} else if (strncmp(c, "\xc2\xad", 2) == 0) {
+			i++;	/* a soft hyphen: not seen unless broken */
+		} else {
+			size_t n = 1;
+
+			while ((size_t)i + n < fo->len &&
+			    (c[n] & 0xC0) == 0x80)
+				n++;	/* a whole UTF-8 character */
+			buf_add(&text, *c == '\n' ? " " : c, *c == '\n' ? 1 : n);
+			i += (long)n - 1;
+		}
+	}
+	if (text.len >= 48)
+		buf_adds(&text, "\u2026");	/* cut short */
+	if (text.len > 0) {
+		text.data[text.len] = '\0';
+		*snippet = xstrdup(text.data);
+	}
+	buf_free(&text);
+	/* Outwards through the enclosing start tags, looking at each id. */
+	depth = 0;
+	for (i = off - 1; i >= 0 && found == NULL; i--) {
+		const char *gt;
+
+		if (fo->data[i] != '<' || i + 1 >= (long)fo->len)
+			continue;
+		if (fo->data[i + 1] == '/') {
+			depth++;
+			continue;
+		}
+		if (fo->data[i + 1] == '!' || fo->data[i + 1] == '?' ||
+		    (gt = memchr(fo->data + i, '>', fo->len - (size_t)i)) ==
+		    NULL || gt[-1] == '/')
+			continue;
+		if (depth > 0) {
+			/* A sibling before it: sections are not blocks of
+			 * their own in the FO, their headings are. */
+			if (--depth == 0 && heading == NULL)
+				heading = tag_source(p, fo->data + i, gt, 1);
+			continue;
+		}
+		found = tag_source(p, fo->data + i, gt, 0);
+	}
+	if (found == NULL)
+		found = heading;
+	return found;
+}
+
+/*
  * FOP's messages as diagnostics: one per "[ERROR]", "[WARN]", "SEVERE:"
  * or "WARNING:" line (Java stack traces and the launcher's own chatter
  * are left out).  Returns how many were errors.
@@ -495,7 +657,8 @@ fop_messages(struct project *p, struct pdf_job *j, const char *log,
 	    line = strtok_r(NULL, "\n", &save)) {
 		for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++) {
 			size_t n = strlen(kinds[k].prefix);
-			char *msg, *tmp;
+			char *msg, *tmp, *snippet;
+			xmlNodePtr source;
 
 			if (strncmp(line, kinds[k].prefix, n) != 0)
 				continue;
@@ -514,12 +677,30 @@ fop_messages(struct project *p, struct pdf_job *j, const char *log,
 			}
 			if (strlen(msg) > 300)
 				strcpy(msg + 297, "...");
-			if (j->about != NULL)
+			if ((source = fo_source(p, &j->fo, msg, &snippet)) !=
+			    NULL || snippet != NULL) {
+				/* The FO's position means nothing to a reader. */
+				char *pos = strstr(msg, " (See position ");
+
+				if (pos != NULL)
+					*pos = '\0';
+			}
+			if (source != NULL)
+				diag_node(p->diags, source, NULL, kinds[k].sev,
+				    RULE_FOP, "%s: %s%s%s%s", j->what, msg,
+				    snippet ? " (at \"" : "",
+				    snippet ? snippet : "", snippet ? "\")" : "");
+			else if (j->about != NULL)
 				diag_node(p->diags, j->about, NULL, kinds[k].sev,
-				    RULE_FOP, "%s: %s", j->what, msg);
+				    RULE_FOP, "%s: %s%s%s%s", j->what, msg,
+				    snippet ? " (at \"" : "",
+				    snippet ? snippet : "", snippet ? "\")" : "");
 			else
 				diag_add(p->diags, j->what, 0, 0, kinds[k].sev,
-				    RULE_FOP, "%s", msg);
+				    RULE_FOP, "%s%s%s%s", msg,
+				    snippet ? " (at \"" : "",
+				    snippet ? snippet : "", snippet ? "\")" : "");
+			free(snippet);
 			errors += kinds[k].sev == SEV_ERROR;
 			break;
 		}
@@ -664,6 +845,8 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 				running++;
 			next++;
 		}
+		diag_progress(p->diags, "PDF: %zu/%zu done, %zu running with "
+		    "FOP", next - running, n, running);
 		if (running == 0) {
 			/* Stopped: the jobs not started fail. */
 			for (; next < n; next++)
@@ -689,6 +872,8 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 			break;
 		}
 		running--;
+		diag_progress(p->diags, "PDF: %zu/%zu done, %zu running with "
+		    "FOP", next - running, n, running);
 		if (fop_result(p, &jobs[i], &runs[i], &kids[i], status,
 		    tmpdir) != 0)
 			rc = -1;

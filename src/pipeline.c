@@ -19,39 +19,75 @@
 
 #include "styrdok.h"
 
-#ifndef STYRDOK_DATADIR
-#define STYRDOK_DATADIR "/usr/local/share/styrdok"
-#endif
+#include "datadir.h"	/* STYRDOK_DATADIR: written by make from DATADIR */
+
+/* Adds dir to the places looked at; returns it when it has templates. */
+static int
+templates_at(struct buf *looked, const char *dir)
+{
+	char *probe = xasprintf("%s/project.rng", dir);
+	struct stat st;
+	int ok = stat(probe, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(probe);
+	buf_printf(looked, "%s%s", looked->len ? ", " : "", dir);
+	return ok;
+}
 
 /*
- * Where the templates are: $STYRDOK_TEMPLATES; else templates/ beside
- * the executable (a build in the source tree); else the installed
- * STYRDOK_DATADIR/templates.  Returns a string the caller frees.
+ * Where the templates are: $STYRDOK_TEMPLATES when set (and then only
+ * there); else templates/ beside the executable (a build in the source
+ * tree); else share/styrdok/templates beside the executable's bin/ (an
+ * installed styrdok, wherever it was installed: DESTDIR staging, a
+ * package, a PREFIX chosen at install); else the DATADIR compiled in.
+ * Returns a string the caller frees, or NULL after a diagnostic in d
+ * that names every place looked at.
  */
 static char *
-find_templates(void)
+find_templates(struct diags *d)
 {
 	const char *env = getenv("STYRDOK_TEMPLATES");
-	char exe[PATH_MAX], *slash;
-	struct stat st;
+	char exe[PATH_MAX], *slash, *dir = NULL;
+	struct buf looked = {0};
 	ssize_t n;
 
-	if (env != NULL && *env != '\0')
-		return xstrdup(env);
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
-			*slash = '\0';
-			char *probe = xasprintf("%s/templates/project.rng", exe);
-			int ok = stat(probe, &st) == 0;
-
-			free(probe);
-			if (ok)
-				return xasprintf("%s/templates", exe);
+	if (env != NULL && *env != '\0') {
+		if (templates_at(&looked, env))
+			dir = xstrdup(env);
+		else
+			buf_adds(&looked, " (STYRDOK_TEMPLATES)");
+	} else {
+		n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+		if (n > 0) {
+			exe[n] = '\0';
+			if ((slash = strrchr(exe, '/')) != NULL)
+				*slash = '\0';
+			dir = xasprintf("%s/templates", exe);
+			if (!templates_at(&looked, dir)) {
+				free(dir);
+				dir = NULL;
+			}
+			if (dir == NULL && (slash = strrchr(exe, '/')) != NULL) {
+				*slash = '\0';
+				dir = xasprintf("%s/share/styrdok/templates",
+				    exe);
+				if (!templates_at(&looked, dir)) {
+					free(dir);
+					dir = NULL;
+				}
+			}
 		}
+		if (dir == NULL && templates_at(&looked,
+		    STYRDOK_DATADIR "/templates"))
+			dir = xstrdup(STYRDOK_DATADIR "/templates");
 	}
-	return xstrdup(STYRDOK_DATADIR "/templates");
+	if (dir == NULL && d != NULL)
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "templates not found (no project.rng) in: %s; set "
+		    "STYRDOK_TEMPLATES to the templates directory",
+		    looked.data);
+	buf_free(&looked);
+	return dir;
 }
 
 /*
@@ -63,9 +99,12 @@ find_templates(void)
 struct project *
 pipeline_new(const char *templates, struct diags *d)
 {
-	char *found = templates ? NULL : find_templates();
-	struct project *p = project_new(templates ? templates : found, d);
+	char *found = NULL;
+	struct project *p;
 
+	if (templates == NULL && (found = find_templates(d)) == NULL)
+		return NULL;
+	p = project_new(templates ? templates : found, d);
 	free(found);
 	if (p == NULL)
 		return NULL;

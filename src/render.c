@@ -181,6 +181,8 @@ struct renderer {
 	int fop_failed;			/* a PDF could not be set: exit 3 */
 	struct record *rec;		/* build: what was built before */
 	const char *outdir;
+	size_t total, done;		/* pages, for the progress line */
+	const char *writing;		/* the output directory, once known */
 };
 
 struct renderer *
@@ -237,6 +239,13 @@ renderer_record(struct renderer *r, struct record *rec, const char *outdir)
  * The stylesheet name (relative to the templates), compiled on first
  * use and kept for the run.  Returns NULL after a diagnostic.
  */
+/* How many pages the run will render, for the progress line. */
+void
+renderer_expect(struct renderer *r, size_t total)
+{
+	r->total = total;
+}
+
 struct stylesheet *
 renderer_sheet(struct renderer *r, const char *name)
 {
@@ -309,6 +318,12 @@ render_page(struct renderer *r, const struct format *f, const char *kind,
 	/* A run told to stop renders nothing more; it will write nothing. */
 	if (interrupted())
 		r->failed = 1;
+	r->done++;
+	if (r->total > 0)
+		diag_progress(r->p->diags, "rendering: %zu/%zu pages",
+		    r->done, r->total);
+	else
+		diag_progress(r->p->diags, "rendering: %zu pages", r->done);
 	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
 	pg = &r->v[r->n++];
 	memset(pg, 0, sizeof(*pg));
@@ -347,7 +362,9 @@ renderer_finish(struct renderer *r)
 			memset(&jobs[n], 0, sizeof(*jobs));
 			jobs[n].fo = r->v[i].fo;
 			jobs[n].pdf = &r->v[i].data;
-			jobs[n].what = r->v[i].path;
+			/* Named as a reader finds it: under the directory. */
+			jobs[n].what = r->writing == NULL ? xstrdup(r->v[i].path) :
+			    xasprintf("%s/%s", r->writing, r->v[i].path);
 			jobs[n++].about = r->v[i].about;
 		}
 	/* FOP failing is trouble with the environment, not the input. */
@@ -359,6 +376,8 @@ renderer_finish(struct renderer *r)
 			buf_free(&r->v[i].fo);
 			r->v[i].fo = (struct buf){0};
 		}
+	for (size_t i = 0; i < n; i++)
+		free((char *)jobs[i].what);
 	free(jobs);
 	return r->failed ? -1 : 0;
 }
@@ -375,6 +394,7 @@ renderer_write(struct renderer *r, const char *dir)
 	struct outdir *od;
 	int status = EXIT_OK;
 
+	r->writing = dir;
 	if (renderer_finish(r) != 0)
 		return r->fop_failed ? EXIT_SYSTEM : EXIT_INPUT;
 	if ((od = outdir_new(r->p->diags, dir)) == NULL)

@@ -101,6 +101,7 @@ struct renderer;
 struct renderer *renderer_new(struct project *);
 void renderer_free(struct renderer *);
 void renderer_record(struct renderer *, struct record *, const char *outdir);
+void renderer_expect(struct renderer *, size_t total);
 struct stylesheet *renderer_sheet(struct renderer *, const char *name);
 int renderer_has(struct renderer *, const struct format *, const char *kind);
 void render_page(struct renderer *, const struct format *, const char *kind,

@@ -140,6 +140,7 @@ void pdf_clean_stale(struct diags *);
 /* ---- write.c: confined, atomic output ------------------------------- */
 
 struct outdir;
+int outdir_check(struct diags *, const char *path);
 struct outdir *outdir_new(struct diags *, const char *path);
 void outdir_free(struct outdir *);
 int outdir_write(struct outdir *, const char *relpath, const char *data,

@@ -268,6 +268,40 @@ json_string(struct buf *b, const char *s)
 	buf_add(b, "\"", 1);
 }
 
+/*
+ * The path of to relative to the directory from; both absolute and
+ * without "." or ".." components (as realpath gives them).  Returns a
+ * string the caller frees: "." when they are the same.
+ */
+char *
+path_relative(const char *from, const char *to)
+{
+	size_t common = 0, i;
+	struct buf b = {0};
+
+	/* The longest common prefix that ends at a component boundary. */
+	for (i = 0; from[i] != '\0' && from[i] == to[i]; i++)
+		if (from[i] == '/')
+			common = i;
+	if (from[i] == '\0' && (to[i] == '/' || to[i] == '\0'))
+		common = i;
+	else if (to[i] == '\0' && from[i] == '/')
+		common = i;
+	for (i = common; from[i] != '\0'; i++)
+		if (from[i] == '/' && from[i + 1] != '\0')
+			buf_adds(&b, b.len ? "/.." : "..");
+	if (to[common] == '/')
+		common++;
+	if (to[common] != '\0') {
+		if (b.len)
+			buf_adds(&b, "/");
+		buf_adds(&b, to + common);
+	}
+	if (b.len == 0)
+		buf_adds(&b, ".");
+	return b.data;
+}
+
 /* Number of characters (not bytes) in the first n bytes of UTF-8 s. */
 size_t
 utf8_columns(const char *s, size_t n)

@@ -41,6 +41,7 @@ int docid_valid(const char *);
 char *dedent(const char *, size_t *);
 void json_string(struct buf *, const char *);
 size_t utf8_columns(const char *, size_t);
+char *path_relative(const char *from, const char *to);
 const char *find_word_ci(const char *, const char *);
 int link_allowed(const char *);
 void sha256_hex(const void *, size_t, char hex[65]);

@@ -293,6 +293,53 @@ stage(struct outdir *o, const char *dir, const char *tmp, const char *name,
 /* ---- output directories and files -------------------------------- */
 
 /*
+ * Whether the output directory path can be used: an existing directory
+ * (not a symbolic link) this process may write in, or a name whose
+ * parent is one, in which a directory can be made (tried, and removed
+ * again, so a read-only file system or /proc is found out too).  An
+ * existing directory is only asked, never written, so a build with
+ * nothing to do changes nothing.  For the commands to call before they
+ * render.  Returns 0, or -1 after a diagnostic.
+ */
+int
+outdir_check(struct diags *d, const char *path)
+{
+	struct stat st;
+	char *dir, *slash, *probe;
+	int exists = lstat(path, &st) == 0, rc = 0;
+
+	if (exists && !S_ISDIR(st.st_mode)) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT, "%s: %s",
+		    path, S_ISLNK(st.st_mode) ? "not a directory (symbolic "
+		    "links are not followed)" : "not a directory");
+		return -1;
+	}
+	if (exists) {
+		if (faccessat(AT_FDCWD, path, W_OK | X_OK, AT_EACCESS) == 0)
+			return 0;
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "%s: cannot write there: %s", path, strerror(errno));
+		return -1;
+	}
+	if ((slash = strrchr(path, '/')) == NULL)
+		dir = xstrdup(".");
+	else
+		dir = slash == path ? xstrdup("/") :
+		    xasprintf("%.*s", (int)(slash - path), path);
+	probe = xasprintf("%s/.styrdok.probe.XXXXXX", dir);
+	if (mkdtemp(probe) == NULL) {
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "%s: cannot make the directory in %s: %s", path, dir,
+		    strerror(errno));
+		rc = -1;
+	} else
+		rmdir(probe);
+	free(probe);
+	free(dir);
+	return rc;
+}
+
+/*
  * Opens (creating if needed) the output directory, for the run's commit.
  * Temporary files that dead runs left below it are removed.  Returns
  * NULL after an environment diagnostic in d (the run exits 3).

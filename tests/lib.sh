@@ -4,7 +4,7 @@
 # or under valgrind with STYRDOK_VALGRIND=1), a scratch directory removed
 # on exit, the ok/not_ok/check/expect_status counters and the closing
 # line "NAME: N passed, N failed" that run-all.sh and CI read.
-bin="$top/styrdok"
+bin="${STYRDOK_BIN:-$top/styrdok}"	# make asan runs its own build
 pass=0 fail=0
 # valgrind as every suite runs it: any error or definite leak fails.
 memcheck="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
@@ -51,4 +51,27 @@ check() {
 suite_end() {
 	echo "$1: $pass passed, $fail failed"
 	[ "$fail" = 0 ]
+}
+
+# fake_pdf OUT: a minimal, complete one-page PDF (header, objects, a
+# cross-reference table with true offsets, trailer, %%EOF), for FOP
+# stand-ins: styrdok accepts only a PDF that pdfinfo can read.
+fake_pdf() {
+	python3 - "$1" <<'PY'
+import sys
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+out = bytearray(b"%PDF-1.4\n")
+offsets = []
+for i, o in enumerate(objs, 1):
+    offsets.append(len(out))
+    out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+for off in offsets:
+    out += b"%010d 00000 n \n" % off
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+open(sys.argv[1], "wb").write(out)
+PY
 }

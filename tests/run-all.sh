@@ -23,12 +23,13 @@ count() { # SUITE-NAME: adds the "N passed, N failed" of its last line
 	total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
 }
 
+unit=${STYRDOK_UNIT:-./tests/unit/test_util}
 echo "== unit (cmocka)"
 if [ -n "${STYRDOK_VALGRIND:-}" ]; then
 	# shellcheck disable=SC2086
-	$memcheck ./tests/unit/test_util >"$log" 2>&1
+	$memcheck "$unit" >"$log" 2>&1
 else
-	./tests/unit/test_util >"$log" 2>&1
+	"$unit" >"$log" 2>&1
 fi
 rc=$?
 cat "$log"

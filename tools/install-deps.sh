@@ -1,11 +1,12 @@
 #!/bin/sh
-# Installs the Debian packages styrdok needs to build, run and test,
-# when any is missing: as root directly, otherwise through sudo.
+# Installs the Debian packages styrdok needs to build, run and test
+# (`make check`: the readers the tests check outputs with), when any is
+# missing: as root directly, otherwise through sudo.
 set -eu
 PACKAGES="build-essential pkg-config libxml2-dev libxslt1-dev libcmark-dev
 nettle-dev libzip-dev libmicrohttpd-dev libqrencode-dev libcmocka-dev xsltproc libxml2-utils cmark mandoc python3
-fop fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 curl
-zbar-tools librsvg2-bin"
+fop fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 trang curl
+python3-jsonschema jing poppler-utils pandoc unzip zbar-tools librsvg2-bin"
 
 missing=""
 for p in $PACKAGES; do

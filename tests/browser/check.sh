@@ -12,9 +12,9 @@ if [ ! -x /usr/bin/chromium ]; then
 	echo "check-browser: /usr/bin/chromium is missing (apt-get install chromium)" >&2
 	exit 3
 fi
-if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ]; then
-	(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# The test's own packages, exactly as package-lock.json pins them (with
+# their integrity sums); node_modules is not kept in git.
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cp -R "$top/policies" "$scratch/"

@@ -16,6 +16,12 @@ project() { # a fresh copy of the bundled project in $scratch/$1
 	cp -R "$top/policies" "$scratch/$1/"
 }
 
+# in_project DIR ARGS...: styrdok run from inside the project, so the
+# files in its messages are named relative to the project root.
+in_project() {
+	(cd "$1" && shift && styrdok "$@")
+}
+
 policy=informationssakerhetspolicy
 P=policies/documents/$policy.xml
 
@@ -96,18 +102,38 @@ project c
 styrdok -C "$scratch/c" build >/dev/null 2>&1
 cp -R "$scratch/c/output" "$scratch/c-before"
 sed -i 's|<version>2.0</version>|<version>2.0</versio>|' "$scratch/c/$P"
-expect_status 1 "malformed XML: build exits 1" styrdok -C "$scratch/c" build
+expect_status 1 "malformed XML: build exits 1" in_project "$scratch/c" build
 check "malformed XML: file:line:col diagnostic" grep -q "^$P:[0-9]*:[0-9]*: error: .*\[xml-parse\]$" "$scratch/err"
 check "malformed XML: earlier output is untouched" diff -r "$scratch/c-before" "$scratch/c/output"
 sed -i 's|<version>2.0</versio>|<version>2.0</version>|; s|role="it-chef"/>|role="ingen-sadan-roll"/>|' "$scratch/c/$P"
-expect_status 1 "broken role reference: check exits 1" styrdok -C "$scratch/c" check
+expect_status 1 "broken role reference: check exits 1" in_project "$scratch/c" check
 check "broken role reference: names the attribute" grep -q "^$P:[0-9]*:[0-9]*: error: role=\"ingen-sadan-roll\" does not name a role \[ref-role\]$" "$scratch/err"
 sed -i 's|role="ingen-sadan-roll"/>|role="it-chef"/>|' "$scratch/c/$P"
 printf '<document xmlns="urn:styrdok:1" id="x" type="policy"><oops/></document>\n' >"$scratch/c/policies/documents/trasig.xml"
-expect_status 0 "check FILE reports only that file (warnings only there)" styrdok -C "$scratch/c" check "$P"
+expect_status 0 "check FILE reports only that file (warnings only there)" in_project "$scratch/c" check "$P"
 check "check FILE: no diagnostics from other files" sh -c "! grep -q trasig '$scratch/err'"
-expect_status 1 "check (all files) reports the broken one" styrdok -C "$scratch/c" check
+expect_status 1 "check (all files) reports the broken one" in_project "$scratch/c" check
 check "schema errors name the file" grep -q "^policies/documents/trasig.xml:1:[0-9]*: error: .*\[schema\]$" "$scratch/err"
+# Where editors and CI look: paths from where styrdok was started.
+expect_status 1 "-C: files are named relative to where styrdok was started" sh -c "cd '$scratch' && '$bin' -C c check"
+check "-C: the broken file as c/policies/..." grep -q "^c/policies/documents/trasig.xml:1:[0-9]*: error: .*\[schema\]$" "$scratch/err"
+expect_status 1 "--absolute-paths" styrdok -C "$scratch/c" --absolute-paths check
+check "--absolute-paths: the broken file by its absolute path" grep -q "^$(cd "$scratch/c" && pwd -P)/policies/documents/trasig.xml:1:[0-9]*: error: .*\[schema\]$" "$scratch/err"
+expect_status 1 "-C: check FILE takes FILE relative to where styrdok was started" sh -c "cd '$scratch' && '$bin' -C c check c/policies/documents/trasig.xml"
+check "-C: check FILE reports that file" grep -q "^c/policies/documents/trasig.xml:1:" "$scratch/err"
+expect_status 2 "check FILE outside policies/ is an error, not 0 problems" styrdok -C "$scratch/c" check "$top/README.md"
+check "check FILE outside policies/ says which files are checked" grep -q "README.md is not a source of this project: only files under .*/policies/ are checked \[usage\]" "$scratch/err"
+expect_status 1 "check --format sarif" in_project "$scratch/c" check --format sarif
+cp "$scratch/out" "$scratch/c.sarif"
+in_project "$scratch/c" check 2>"$scratch/c.err"
+if python3 -c "import jsonschema" 2>/dev/null; then
+	check "SARIF: valid against the SARIF 2.1.0 schema, rules with help, the same problems as the text" python3 "$here/sarifcheck.py" "$scratch/c.sarif" "$scratch/c.err" "$here/sarif-2.1.0.schema.json"
+else
+	not_ok "SARIF: python3-jsonschema is not installed (make deps installs it)"
+fi
+expect_status 3 "check --format json with a bad -C" styrdok -C "$scratch/nonexistent" check --format json
+check "check --format json with a bad -C is still a JSON array" python3 -c "import json,sys; a=json.load(open(sys.argv[1])); assert isinstance(a, list) and a[0]['rule'] == 'environment'" "$scratch/out"
+expect_status 2 "check --format xml is a usage error" styrdok -C "$scratch/c" check --format xml
 rm "$scratch/c/policies/documents/trasig.xml"
 
 # --- incremental builds -------------------------------------------------------
@@ -158,7 +184,7 @@ check "report --format json prints the JSON report" python3 -m json.tool "$scrat
 expect_status 2 "report --format html,md is a usage error" styrdok -C "$scratch/a" report --format html,md
 project g
 rm "$scratch/g/policies/documents/instruktion-kontinuitet-drift.xml"
-styrdok -C "$scratch/g" check >/dev/null 2>"$scratch/err"
+in_project "$scratch/g" check >/dev/null 2>"$scratch/err"
 check "without the continuity and operations instruction: child-missing" grep -q '^policies/documents/informationssakerhetspolicy.xml:[0-9]*:[0-9]*: warning: required document "Instruktion för kontinuitet och drift" (instruktion-kontinuitet-drift) does not exist yet \[child-missing\]$' "$scratch/err"
 project h
 python3 - "$scratch/h/policies/registers/systemforteckning.xml" <<'PY'
@@ -171,7 +197,7 @@ styrdok -C "$scratch/h" check >/dev/null 2>"$scratch/err"
 check "a system without its owner: system-owner" grep -q 'warning: Ekonomisystem has no systemägare \[system-owner\]$' "$scratch/err"
 project i
 sed -i '0,/probability="\([0-9]\)" consequence="\([0-9]\)"/s//probability="\1" consequence="\2" value="99"/' "$scratch/i/policies/registers/riskanalyser/ra-ekonomi-2026.xml"
-expect_status 1 "a wrong risk value is an error" styrdok -C "$scratch/i" check
+expect_status 1 "a wrong risk value is an error" in_project "$scratch/i" check
 check "a wrong risk value: risk-value names the computed value" grep -q '^policies/registers/riskanalyser/ra-ekonomi-2026.xml:[0-9]*:[0-9]*: error: risk value 99 disagrees with probability [0-9] x consequence [0-9] = [0-9]* \[risk-value\]$' "$scratch/err"
 
 # --- adopt, revise and the frozen archive -----------------------------------
@@ -218,7 +244,7 @@ expect_status 1 "diff -f json" styrdok -C "$scratch/v" diff -f json "$policy@2.0
 check "diff -f json is valid JSON" python3 -m json.tool "$scratch/out"
 expect_status 2 "diff of an unknown id is trouble (2)" styrdok -C "$scratch/v" diff nope "$policy"
 echo "ändrad" >>"$A/$policy.md"
-expect_status 1 "check finds a changed archive file" styrdok -C "$scratch/v" check
+expect_status 1 "check finds a changed archive file" in_project "$scratch/v" check
 check "the tampered file is named" grep -q "^policies/adopted/$policy/2.0/$policy.md:1:1: error: $policy.md has changed since it was adopted .*\[archive-integrity\]$" "$scratch/err"
 rm "$A/$policy.html"
 styrdok -C "$scratch/v" check >/dev/null 2>"$scratch/err"
@@ -232,6 +258,7 @@ styrdok -C "$scratch/g" adopt $U --organ BUN --date 2027-01-26 --paragraph 7 --d
 cp "$G" "$scratch/g.adopted"
 sed -i '0,/ska /s//ska alltid /' "$G"
 expect_status 1 "check finds the text of an adopted version changed in place" styrdok -C "$scratch/g" check
+in_project "$scratch/g" check 2>"$scratch/err"
 check "at the element, telling to revise" grep -q "^policies/documents/$U.xml:[0-9]*:[0-9]*: error: the text of adopted version 2.0 was changed here .*styrdok revise $U.*\[adopted-text\]$" "$scratch/err"
 expect_status 1 "build refuses it" styrdok -C "$scratch/g" build -f md -o gout
 check "and writes nothing" test ! -e "$scratch/g/gout"
@@ -268,6 +295,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 	chmod 000 "$scratch/h/policies/adopted"
 	nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$bin" "$@"; }
 	expect_status 1 "an unreadable policies/adopted is an error, not silence" nobody -C "$scratch/h" check
+	(cd "$scratch/h" && setpriv --reuid=65534 --regid=65534 --clear-groups "$bin" check) 2>"$scratch/err"
 	check "saying it cannot be verified" grep -q "^policies/adopted:1:1: error: cannot be read (Permission denied), so it cannot be verified \[archive-integrity\]" "$scratch/err"
 	chmod 755 "$scratch/h/policies/adopted"
 	chmod 000 "$scratch/h/policies/adopted/$U/2.0/$U.md"
@@ -346,19 +374,123 @@ expect_status 3 "an output directory that is a symlink is refused" styrdok -C "$
 check "nothing written through the symlinked output directory" sh -c "test -z \"\$(ls -A '$scratch/elsewhere')\""
 check "no temporary files are left behind" sh -c "! find '$scratch' -name '.styrdok.*' | grep -q ."
 
+# --- output directory and progress -----------------------------------------
+project k
+cat >"$scratch/slowfop" <<EOF
+#!/bin/sh
+# A stand-in for FOP that takes more than a second: -c CONF -fo FO -pdf OUT
+sleep 1.2
+top='$top'
+. "\$top/tests/lib.sh"
+fake_pdf "\$6"
+EOF
+chmod +x "$scratch/slowfop"
+expect_status 3 "build -o /proc/nope: exit 3" styrdok -C "$scratch/k" build -o /proc/nope
+check "build -o /proc/nope: said before anything is rendered" grep -q "^styrdok: error: /proc/nope: cannot make the directory in /proc: .* \[environment\]$" "$scratch/err"
+expect_status 3 "packet -o /proc/nope: exit 3, before rendering" styrdok -C "$scratch/k" packet ks-2026-45 -o /proc/nope
+expect_status 3 "sign -o /proc/nope: exit 3, before rendering" styrdok -C "$scratch/k" sign instruktion-anvandare --staff policies/staff/personal-exempel.csv -o /proc/nope
+: >"$scratch/k/afile"
+expect_status 3 "build -o FILE: exit 3" styrdok -C "$scratch/k" build -f html -o afile
+check "build -o FILE: not a directory" grep -q "^styrdok: error: afile: not a directory \[environment\]$" "$scratch/err"
+# FOP's overflow warnings name a place in the XSL-FO; styrdok names the
+# source: here a paragraph of a section, which FOP sees as a block after
+# the section's heading.
+cat >"$scratch/overfop" <<'EOF'
+#!/usr/bin/env python3
+# A stand-in for FOP that warns, in FOP's words, about an overflow in the
+# first paragraph of section isp-mal-langsiktiga (the first block without
+# an id after the section's heading): -c CONF -fo FO -pdf OUT
+import re, sys
+a = sys.argv
+fo, out = a[a.index("-fo") + 1], a[a.index("-pdf") + 1]
+t = open(fo, encoding="utf-8").read()
+h = re.search(r'<fo:block[^>]* id="isp-mal-langsiktiga"[^>]*>', t)
+if h:
+    m = re.compile(r'<fo:block(?![^>]* id=)[^>]*>').search(t, t.index("</fo:block>", h.end()))
+    line = t.count("\n", 0, m.end()) + 1
+    col = m.end() - (t.rfind("\n", 0, m.end()) + 1) + 1
+    print("[WARN] FOUserAgent - The contents of fo:block line 1 exceed the available area "
+          "in the inline-progression direction by 6030 millipoints. (See position %d:%d)" % (line, col))
+open(out, "w").write("%PDF-1.4\n%%EOF\n")
+EOF
+chmod +x "$scratch/overfop"
+STYRDOK_FOP="$scratch/overfop" in_project "$scratch/k" build --force -f pdf $policy >/dev/null 2>"$scratch/err"
+line=$(grep -n 'section id="isp-mal-langsiktiga"' "$scratch/k/$P" | cut -d: -f1)
+check "a FOP overflow is reported at the section it is in, with the text" grep -q "^$P:$line:[0-9]*: warning: output/$policy/2.0/$policy.pdf: FOUserAgent - The contents of fo:block line 1 exceed .* (at \"Kommunfullmäktige har följande.*\") \[fop\]$" "$scratch/err"
+
+if command -v script >/dev/null 2>&1 && [ -z "${STYRDOK_VALGRIND:-}" ]; then
+	slow="cd '$scratch/k' && STYRDOK_FOP='$scratch/slowfop' '$bin' build --force -f pdf $policy"
+	script -qec "$slow" /dev/null >"$scratch/tty" 2>&1
+	check "on a terminal, a build over a second shows one updating progress line" grep -q "$(printf '\r')styrdok: PDF: 1/1 done, 0 running with FOP" "$scratch/tty"
+	check "the progress line is cleared before the diagnostics" grep -q "$(printf '\r\033')\[Kpolicies/.*warning:" "$scratch/tty"
+	script -qec "$slow --quiet" /dev/null >"$scratch/tty" 2>&1
+	check "--quiet: no progress line on a terminal" sh -c "! grep -q 'styrdok: PDF' '$scratch/tty'"
+	sh -c "$slow" 2>"$scratch/err" >/dev/null
+	check "stderr not a terminal: no progress line, no carriage return" sh -c "! grep -q \"\$(printf '\\r')\" '$scratch/err' && ! grep -q 'styrdok: PDF' '$scratch/err' && grep -q 'wrote 1 file' '$scratch/err'"
+fi
+
+# --- bash completion: commands, formats, the project's ids ----------------
+if command -v bash >/dev/null 2>&1; then
+	mkdir -p "$scratch/path"
+	ln -sf "$bin" "$scratch/path/styrdok"
+	complete_words() { # WORD...: what completing the last word offers
+		PATH="$scratch/path:$PATH" bash -c '. "$0"; COMP_WORDS=("$@")
+		    COMP_CWORD=$(($# - 1)); _styrdok; echo "${COMPREPLY[*]}"' \
+		    "$top/tools/styrdok.bash-completion" styrdok "$@"
+	}
+	check "bash completion: commands" test "$(complete_words ch)" = check
+	check "bash completion: check's formats" test "$(complete_words check --format '')" = "text json sarif"
+	check "bash completion: the project's document ids after -C" test "$(complete_words -C "$scratch/k" build instruktion-a)" = instruktion-anvandare
+	check "bash completion: the project's cases" test "$(complete_words -C "$scratch/k" packet '')" = ks-2026-45
+fi
+
+# --- editors: the schemas as jing (the validator behind nxml-mode and the
+# Red Hat XML extension) loads them, on every source and part ---------------
+if command -v jing >/dev/null 2>&1 && [ -f "$top/templates/styrdok.rnc" ]; then
+	find "$top/policies" "$top/tests/regress/ok-xinclude.d" -name '*.xml' | sort >"$scratch/sources"
+	check "Emacs recipe: every bundled source and part validates against styrdok.rnc" sh -c "xargs jing -c '$top/templates/styrdok.rnc' <'$scratch/sources'"
+	mkdir -p "$scratch/vs/templates" "$scratch/vs/policies/documents"
+	cp "$top/templates/styrdok.rng" "$scratch/vs/templates/"
+	cp -R "$top/tests/regress/ok-xinclude.d/policies/parts" "$scratch/vs/policies/"
+	# The xml-model line of the README, resolved as the editor does.
+	href=$(sed -n 's/.*<?xml-model href="\([^"]*\)".*/\1/p' "$top/README.md" | head -1)
+	for f in "$top"/policies/documents/*.xml "$top/tests/regress/ok-xinclude.d/policies/documents/testpolicy.xml"; do
+		sed "1a <?xml-model href=\"$href\" type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>" "$f" >"$scratch/vs/policies/documents/$(basename "$f")"
+	done
+	check "VS Code recipe: the README's xml-model href names styrdok.rng from policies/documents/" test -f "$scratch/vs/policies/documents/$href"
+	check "VS Code recipe: every document, also one with an XInclude, validates against it" sh -c "cd '$scratch/vs/policies/documents' && jing '$href' *.xml"
+	check "a part validates on its own" jing "$top/templates/styrdok.rng" "$top/tests/regress/ok-xinclude.d/policies/parts/under.xml"
+	check "a broken part is refused" sh -c "! jing -c '$top/templates/styrdok.rnc' '$top/tests/regress/rule-schema-in-part.d/policies/parts/meta.xml'"
+else
+	echo "jing not installed (or no templates/styrdok.rnc: make build): the editors' recipes are not tested"
+fi
+
 # --- install: templates found without the source tree ---------------------
+# In a copy of the tree, so the binary under test is never relinked.
 if [ -z "${STYRDOK_VALGRIND:-}" ] && [ -f "$top/Makefile" ]; then
 	mkdir -p "$scratch/src"
-	(cd "$top" && tar cf - --exclude="*.o" Makefile src templates styrdok.1 tools) | (cd "$scratch/src" && tar xf -)
-	if make -s -C "$scratch/src" styrdok PREFIX="$scratch/prefix" >/dev/null 2>&1 &&
+	(cd "$top" && tar cf - --exclude="*.o" --exclude=config.mk Makefile src templates styrdok.1 tools) | (cd "$scratch/src" && tar xf -)
+	if make -s -C "$scratch/src" build >/dev/null 2>&1 &&
 	    make -s -C "$scratch/src" install PREFIX="$scratch/prefix" >/dev/null 2>&1; then
-		rm -rf "$scratch/src"
 		project e
-		expect_status 0 "installed styrdok builds without the source tree" \
-		    env -u STYRDOK_TEMPLATES "$scratch/prefix/bin/styrdok" -C "$scratch/e" build
-		check "make install put the man page in place" test -f "$scratch/prefix/share/man/man1/styrdok.1"
-		make -s -C "$top" install DESTDIR="$scratch/dest" PREFIX=/usr >/dev/null 2>&1
+		expect_status 0 "styrdok built for /usr/local, installed in another PREFIX, builds from any directory" \
+		    sh -c "cd / && env -u STYRDOK_TEMPLATES '$scratch/prefix/bin/styrdok' -C '$scratch/e' build"
+		check "make install put the man page, the compact schema and the bash completion in place" \
+		    test -f "$scratch/prefix/share/man/man1/styrdok.1" -a \
+		    -f "$scratch/prefix/share/styrdok/templates/styrdok.rnc" -a \
+		    -f "$scratch/prefix/share/bash-completion/completions/styrdok"
+		make -s -C "$scratch/src" install DESTDIR="$scratch/dest" PREFIX=/usr >/dev/null 2>&1
 		check "make install honours DESTDIR" test -x "$scratch/dest/usr/bin/styrdok" -a -f "$scratch/dest/usr/share/styrdok/templates/project.rng"
+		expect_status 0 "a DESTDIR-staged styrdok finds the templates beside its bin/" \
+		    env -u STYRDOK_TEMPLATES "$scratch/dest/usr/bin/styrdok" -C "$scratch/e" check
+		rm -rf "$scratch/dest/usr/share/styrdok"
+		env -u STYRDOK_TEMPLATES "$scratch/dest/usr/bin/styrdok" -C "$scratch/e" check 2>"$scratch/noteml"
+		check "without templates, the message names every place looked (the PREFIX of make install last)" \
+		    grep -qF "templates not found (no project.rng) in: $scratch/dest/usr/bin/templates, $scratch/dest/usr/share/styrdok/templates, /usr/share/styrdok/templates; set STYRDOK_TEMPLATES" "$scratch/noteml"
+		STYRDOK_TEMPLATES=/nonexistent "$scratch/dest/usr/bin/styrdok" -C "$scratch/e" check 2>"$scratch/noteml"
+		check "a STYRDOK_TEMPLATES without templates is named as such" \
+		    grep -qF "in: /nonexistent (STYRDOK_TEMPLATES);" "$scratch/noteml"
+		rm -rf "$scratch/src"
 	else
 		not_ok "make install into a prefix"
 	fi

@@ -82,9 +82,10 @@ prolog() {
 }
 
 # --- running styrdok under bounds ----------------------------------------------
-# sd WANT DESC ARGS...: styrdok -C $proj ARGS under `timeout 20` and 2 GiB
-# of address space (2 GiB resident under ASan); a timeout, a signal or
-# another exit status fails.
+# sd WANT DESC ARGS...: styrdok -C $proj ARGS, run from $proj (so files are
+# named relative to the project), under `timeout 20` and 2 GiB of address
+# space (2 GiB resident under ASan); a timeout, a signal or another exit
+# status fails.
 sd() {
 	want=$1 desc=$2; shift 2
 	sleep 0.01
@@ -92,14 +93,15 @@ sd() {
 	sleep 0.01
 	if [ -n "${STYRDOK_VALGRIND:-}" ]; then
 		# shellcheck disable=SC2086
-		timeout 300 $memcheck "$bin" -C "$proj" "$@" \
+		(cd "$proj" && exec timeout 300 $memcheck "$bin" -C "$proj" "$@") \
 		    >"$logs/out" 2>"$logs/err"
 	elif [ -n "${STYRDOK_ASAN:-}" ]; then
 		# ASan maps terabytes of shadow memory, so no ulimit -v: its own
 		# hard_rss_limit_mb (set by `make asan`) bounds the memory.
-		timeout 20 "$bin" -C "$proj" "$@" >"$logs/out" 2>"$logs/err"
+		(cd "$proj" && exec timeout 20 "$bin" -C "$proj" "$@") \
+		    >"$logs/out" 2>"$logs/err"
 	else
-		(ulimit -v 2097152; exec timeout 20 "$bin" -C "$proj" "$@") \
+		(cd "$proj" && ulimit -v 2097152 && exec timeout 20 "$bin" -C "$proj" "$@") \
 		    >"$logs/out" 2>"$logs/err"
 	fi
 	got=$?

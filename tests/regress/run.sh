@@ -47,7 +47,7 @@ for case in "$here"/*.xml "$here"/*.d; do
 		cp "$case" "$proj/policies/documents/$name.xml"
 	fi
 	ok=1
-	styrdok -C "$proj" check >/dev/null 2>"$scratch/err"
+	(cd "$proj" && styrdok check) >/dev/null 2>"$scratch/err"
 	echo "exit $?" >>"$scratch/err"
 	[ -f "$here/$name.err" ] || [ "$regen" = 1 ] || { echo "FAIL $name: no $name.err"; ok=0; }
 	compare "$here/$name.err" "$scratch/err" "$name.err" || ok=0
@@ -93,7 +93,7 @@ for case in "$here"/diff/*.xml; do
 	ok=1
 	cp "$here/diff/base.xml" "$case" "$proj/"
 	for fmt in md html json; do
-		styrdok -C "$proj" diff -f "$fmt" base.xml "$name.xml" >"$scratch/out" 2>"$scratch/err"
+		(cd "$proj" && styrdok diff -f "$fmt" base.xml "$name.xml") >"$scratch/out" 2>"$scratch/err"
 		echo "exit $?" >"$scratch/exit"
 		compare "$here/diff/$name.diff.$fmt" "$scratch/out" "diff/$name.diff.$fmt" || ok=0
 	done
@@ -116,7 +116,7 @@ for case in "$here"/signed/*.in; do
 	[ -f "$here/signed/$name.csv" ] && cp "$here/signed/$name.csv" "$proj/returns.csv"
 	ok=1
 	# shellcheck disable=SC2086
-	styrdok -C "$proj" signed instruktion-test $args <"$case" >"$scratch/out" 2>"$scratch/err"
+	(cd "$proj" && styrdok signed instruktion-test $args) <"$case" >"$scratch/out" 2>"$scratch/err"
 	{ echo "exit $?"; echo "stdout:"; cat "$scratch/out"; } >>"$scratch/err"
 	compare "$here/signed/$name.err" "$scratch/err" "signed/$name.err" || ok=0
 	reg="$proj/policies/signaturer.xml"

@@ -166,7 +166,7 @@ check "is recorded as the staff list spells it" grep -q '<signed employee="AB-7"
 
 # --- employee numbers the code cannot carry --------------------------------
 printf 'Anställningsnummer;Namn;Enhet\n"10\n01";A;B\n%s;C;D\n' "$(printf '9%.0s' $(seq 65))" >"$R/lang.csv"
-expect_status 1 "sign refuses employee numbers a scanner could not type back" styrdok -C "$R" sign $T --staff lang.csv -o y
+expect_status 1 "sign refuses employee numbers a scanner could not type back" sh -c "cd '$R' && exec \"\$0\" sign $T --staff lang.csv -o y" "$bin"
 check "a line break and a number over 64 bytes, each at its line" sh -c \
     "grep -q '^lang.csv:2:1: error: line 2: the employee number holds a line break.*\[staff-row\]' '$scratch/err' && grep -q '^lang.csv:4:1: error: line 4: the employee number is longer than 64 bytes.*\[staff-row\]' '$scratch/err' && test ! -e '$R/y'"
 

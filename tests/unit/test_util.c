@@ -152,6 +152,57 @@ test_utf8_columns(void **state)
 	assert_int_equal(utf8_columns("aå", SIZE_MAX), 2);
 }
 
+/* path_relative(from, to) is "want". */
+static void
+relative_is(const char *from, const char *to, const char *want)
+{
+	char *got = path_relative(from, to);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_path_relative(void **state)
+{
+	(void)state;
+	relative_is("/a/b", "/a/b/policies/x.xml", "policies/x.xml");
+	relative_is("/a/b/c", "/a/b/policies/x.xml", "../policies/x.xml");
+	relative_is("/a/bc", "/a/b/x.xml", "../b/x.xml");	/* not a prefix */
+	relative_is("/a/b", "/a/bc/x.xml", "../bc/x.xml");
+	relative_is("/", "/tmp/p/x.xml", "tmp/p/x.xml");
+	relative_is("/a/b/c", "/a/b", "..");
+	relative_is("/a/b", "/a/b", ".");
+	relative_is("/x/y", "/a/b/å ö.xml", "../../a/b/å ö.xml");
+}
+
+/* Files are printed relative to where styrdok was started, or absolute. */
+static void
+test_diag_origin(void **state)
+{
+	struct diags *d = diags_new("/proj/kommun");
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	diag_add(d, "policies/x.xml", 3, 7, SEV_ERROR, RULE_SCHEMA, "bad");
+	diags_set_origin(d, "/proj", 0);
+	f = open_memstream(&out, &len);
+	diags_print(d, f);
+	diags_set_origin(d, "/proj", 1);
+	diags_print(d, f);
+	diags_set_origin(d, "/proj/kommun", 0);
+	diags_print(d, f);
+	fclose(f);
+	assert_string_equal(out,
+	    "kommun/policies/x.xml:3:7: error: bad [schema]\n"
+	    "/proj/kommun/policies/x.xml:3:7: error: bad [schema]\n"
+	    "policies/x.xml:3:7: error: bad [schema]\n");
+	free(out);
+	diags_free(d);
+}
+
 static void
 test_diag_format(void **state)
 {
@@ -479,6 +530,8 @@ main(void)
 		cmocka_unit_test(test_find_word),
 		cmocka_unit_test(test_link_allowed),
 		cmocka_unit_test(test_utf8_columns),
+		cmocka_unit_test(test_path_relative),
+		cmocka_unit_test(test_diag_origin),
 		cmocka_unit_test(test_diag_format),
 		cmocka_unit_test(test_diag_status),
 		cmocka_unit_test(test_rule_table),
