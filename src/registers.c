@@ -714,10 +714,11 @@ check_audit(struct reg *r, xmlNodePtr audit)
 		if (!tree_is(f, "finding"))
 			continue;
 		if (!xmlHasProp(f, BAD_CAST "rules") &&
-		    !xmlHasProp(f, BAD_CAST "doc"))
+		    !xmlHasProp(f, BAD_CAST "doc") &&
+		    !xmlHasProp(f, BAD_CAST "answered-by"))
 			diag_node(r->d, f, NULL, SEV_ERROR, RULE_REF_RULE,
-			    "a finding needs rules= or doc= so its status can "
-			    "be measured");
+			    "a finding needs rules=, doc= or answered-by= so "
+			    "its status can be measured");
 		check_doc_ref(r, f);
 		check_answer(r, f);
 		rules = tree_prop(f, "rules");
