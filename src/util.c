@@ -390,13 +390,15 @@ utf8_len(unsigned char b)
 	    3 : (b & 0xF8) == 0xF0 ? 4 : 1;
 }
 
-/* Whether the next non-blank character after s is a lower-case letter. */
+/* Whether the next letter after s (past blanks, markup) is lower-case. */
 static int
 lower_follows(const char *s)
 {
 	unsigned long c;
 
-	while (*s == ' ' || *s == '\t')
+	/* Blanks and the markup that opens emphasis or a link. */
+	while (*s == ' ' || *s == '\t' || *s == '[' || *s == '*' ||
+	    *s == '_' || *s == '`')
 		s++;
 	c = utf8_decode((const unsigned char *)s);
 	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
