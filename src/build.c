@@ -67,11 +67,13 @@ page_key(struct build *b, const struct format *f, const struct kind *k,
 	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
 		xmlNodePtr top = xmlFirstElementChild(s);
 		int use = whole || tree_is(top, "organisation") ||
-		    (doc != NULL && tree_is(top, "matrix"));
+		    (doc != NULL && (tree_is(top, "matrix") ||
+		    tree_is(top, "risk-method")));
 
 		if (registers)
 			use |= tree_is(top, "systems") ||
 			    tree_is(top, "risk-analysis") ||
+			    tree_is(top, "risk-method") ||
 			    tree_is(top, "continuity-plan");
 		if (doc != NULL && tree_is(top, "document")) {
 			char *tid = tree_prop(top, "id");

@@ -39,6 +39,7 @@ enum diag_class {
 	X(CHILD_MISSING, "child-missing", SEV_WARNING, CLASS_INPUT, 1) \
 	X(CLASSIFICATION_AGE, "classification-age", SEV_WARNING, CLASS_INPUT, 1) \
 	X(CLASSIFICATION_LEVEL, "classification-level", SEV_ERROR, CLASS_INPUT, 0) \
+	X(CLASSIFICATION_LEVEL4, "classification-level4", SEV_WARNING, CLASS_INPUT, 1) \
 	X(CONTINUITY_DOWNTIME, "continuity-downtime", SEV_WARNING, CLASS_INPUT, 1) \
 	X(CONTINUITY_EXERCISE, "continuity-exercise", SEV_WARNING, CLASS_INPUT, 1) \
 	X(CONTINUITY_PLAN, "continuity-plan", SEV_WARNING, CLASS_INPUT, 1) \
@@ -51,6 +52,7 @@ enum diag_class {
 	X(FILE_EMPTY, "file-empty", SEV_ERROR, CLASS_INPUT, 0) \
 	X(FILE_SIZE, "file-size", SEV_ERROR, CLASS_INPUT, 0) \
 	X(FILE_TYPE, "file-type", SEV_ERROR, CLASS_INPUT, 0) \
+	X(FINDING_ANSWER, "finding-answer", SEV_WARNING, CLASS_INPUT, 0) \
 	X(FOP, "fop", SEV_ERROR, CLASS_ENVIRONMENT, 0) \
 	X(FORMAT, "format", SEV_ERROR, CLASS_ENVIRONMENT, 0) \
 	X(HISTORY_CURRENT, "history-current", SEV_ERROR, CLASS_INPUT, 0) \
@@ -85,10 +87,14 @@ enum diag_class {
 	X(REF_SERVICE, "ref-service", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_SYSTEM, "ref-system", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REFUSED, "refused", SEV_ERROR, CLASS_INPUT, 0) \
+	X(READABILITY, "readability", SEV_NOTE, CLASS_INPUT, 0) \
 	X(REQ_SKA, "req-ska", SEV_WARNING, CLASS_INPUT, 0) \
+	X(REQ_LONG, "req-long", SEV_NOTE, CLASS_INPUT, 0) \
 	X(REVIEW_DUE, "review-due", SEV_WARNING, CLASS_INPUT, 1) \
 	X(RISK_ANALYSIS, "risk-analysis", SEV_WARNING, CLASS_INPUT, 1) \
 	X(RISK_MEASURE, "risk-measure", SEV_WARNING, CLASS_INPUT, 1) \
+	X(RISK_METHOD, "risk-method", SEV_WARNING, CLASS_INPUT, 1) \
+	X(RISK_OVERDUE, "risk-overdue", SEV_WARNING, CLASS_INPUT, 1) \
 	X(RISK_SCALE, "risk-scale", SEV_ERROR, CLASS_INPUT, 0) \
 	X(RISK_VALUE, "risk-value", SEV_ERROR, CLASS_INPUT, 0) \
 	X(SCHEMA, "schema", SEV_ERROR, CLASS_INPUT, 0) \
@@ -116,6 +122,8 @@ enum diag_class {
 	X(SUPPORT_OUTSIDE_HOURS, "support-outside-hours", SEV_WARNING, CLASS_INPUT, 1) \
 	X(SYSTEM_CLASSIFICATION, "system-classification", SEV_WARNING, CLASS_INPUT, 1) \
 	X(SYSTEM_OWNER, "system-owner", SEV_WARNING, CLASS_INPUT, 1) \
+	X(SYSTEM_PRIORITY, "system-priority", SEV_WARNING, CLASS_INPUT, 1) \
+	X(TERM_SCOPE, "term-scope", SEV_WARNING, CLASS_INPUT, 0) \
 	X(USAGE, "usage", SEV_ERROR, CLASS_USAGE, 0) \
 	X(XINCLUDE, "xinclude", SEV_ERROR, CLASS_INPUT, 0) \
 	X(XINCLUDE_LIMIT, "xinclude-limit", SEV_ERROR, CLASS_INPUT, 0) \

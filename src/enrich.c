@@ -6,6 +6,7 @@
  * tree is complete: `styrdok build --dump` prints it, and plain xsltproc
  * with the same stylesheets gives the same output.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -82,6 +83,174 @@ splice_all_prose(struct project *p, xmlNodePtr n, xmlHashTablePtr anchors)
 	}
 }
 
+/* Appends text to b as one line of Markdown that shows it as written. */
+static void
+md_text(struct buf *b, const char *text)
+{
+	int blank = 1;
+
+	for (const char *t = text; t != NULL && *t != '\0'; t++) {
+		if (isspace((unsigned char)*t)) {
+			if (!blank)
+				buf_add(b, " ", 1);
+			blank = 1;
+			continue;
+		}
+		if (strchr("\\`*_[]<>&#!~|", *t) != NULL)
+			buf_add(b, "\\", 1);
+		buf_add(b, t, 1);
+		blank = 0;
+	}
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+}
+
+/* A numbered list of the scale's labels of kind, with what each means. */
+static void
+md_scale(struct buf *b, xmlNodePtr scale, const char *kind)
+{
+	for (xmlNodePtr l = scale->children; l != NULL; l = l->next) {
+		char *lv, *label, *what;
+
+		if (!tree_is(l, kind))
+			continue;
+		lv = tree_prop(l, "level");
+		label = (char *)xmlNodeGetContent(l);
+		what = tree_prop(l, "description");
+		buf_printf(b, "%s. **", lv);
+		md_text(b, label);
+		buf_adds(b, ".**");
+		if (what != NULL) {
+			buf_adds(b, " ");
+			md_text(b, what);
+		}
+		buf_adds(b, "\n");
+		free(lv);
+		free(label);
+		free(what);
+	}
+	buf_adds(b, "\n");
+}
+
+/*
+ * The risk method as Markdown prose, so every format shows it as it
+ * shows any prose and the method is written once, as data.  The few
+ * fixed words are Swedish reader text.
+ */
+static char *
+method_markdown(xmlNodePtr m)
+{
+	xmlNodePtr scale = tree_child(m, "scale"), prio = tree_child(m, "priority");
+	char *levels = tree_prop(scale, "levels"), *thr = tree_prop(scale,
+	    "threshold");
+	int max = atoi(levels);
+	struct buf b = {0};
+
+	buf_adds(&b, "**Sannolikhet**\n\n");
+	md_scale(&b, scale, "probability");
+	buf_adds(&b, "**Konsekvens**\n\n");
+	md_scale(&b, scale, "consequence");
+	buf_printf(&b, "**Riskvärde** är sannolikheten multiplicerad med "
+	    "konsekvensen, från 1 till %d. **Acceptansnivån är riskvärde %s.**"
+	    "\n\n", max * max, thr);
+	for (xmlNodePtr band = m->children; band != NULL; band = band->next) {
+		char *from, *to, *text;
+
+		if (!tree_is(band, "band"))
+			continue;
+		from = tree_prop(band, "from");
+		to = tree_prop(band, "to");
+		text = (char *)xmlNodeGetContent(band);
+		if (strcmp(from, to) == 0)
+			buf_printf(&b, "- **Riskvärde %s.** ", from);
+		else
+			buf_printf(&b, "- **Riskvärde %s–%s.** ", from, to);
+		md_text(&b, text);
+		buf_adds(&b, "\n");
+		free(from);
+		free(to);
+		free(text);
+	}
+	if (prio != NULL) {
+		char *lv = tree_prop(prio, "level"), *h = tree_prop(prio,
+		    "max-downtime");
+
+		buf_adds(&b, "\n**Prioriterat system.** Ett system är "
+		    "prioriterat när minst ett av följande gäller:\n\n");
+		buf_printf(&b, "- konfidentialitet, riktighet, tillgänglighet "
+		    "eller spårbarhet har nivå %s eller högre,\n", lv);
+		if (h != NULL)
+			buf_printf(&b, "- den längsta acceptabla avbrottstiden "
+			    "är %s timmar eller kortare,\n", h);
+		for (xmlNodePtr c = prio->children; c != NULL; c = c->next) {
+			char *text;
+
+			if (!tree_is(c, "criterion"))
+				continue;
+			text = (char *)xmlNodeGetContent(c);
+			buf_adds(&b, "- ");
+			md_text(&b, text);
+			buf_adds(&b, "\n");
+			free(text);
+		}
+		free(lv);
+		free(h);
+	}
+	free(levels);
+	free(thr);
+	return b.data;
+}
+
+/*
+ * Replaces each <risk-method-ref> of the document by the method as
+ * prose; a reference that names no method was reported by the rules
+ * and shows nothing.
+ */
+static void
+expand_method_refs(struct project *p, xmlNodePtr n)
+{
+	while (n != NULL) {
+		xmlNodePtr next = n->next;
+
+		if (tree_is(n, "risk-method-ref")) {
+			char *ref = tree_prop(n, "ref");
+			xmlNodePtr m = tree_find(p, "risk-method", ref);
+			char *md = m ? method_markdown(m) : NULL;
+
+			if (md != NULL) {
+				xmlNodePtr prose = xmlNewDocNode(n->doc, n->ns,
+				    BAD_CAST "prose", NULL);
+
+				xmlNodeAddContent(prose, BAD_CAST md);
+				xmlAddPrevSibling(n, prose);
+			}
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+			free(ref);
+			free(md);
+		} else if (n->type == XML_ELEMENT_NODE)
+			expand_method_refs(p, n->children);
+		n = next;
+	}
+}
+
+/*
+ * An analysis that follows a method without a scale of its own gets a
+ * copy of the method's, so the registers show the scale it was made on.
+ */
+static void
+add_method_scale(struct project *p, xmlNodePtr analysis)
+{
+	char *ref = tree_prop(analysis, "method");
+	xmlNodePtr m = ref ? tree_find(p, "risk-method", ref) : NULL;
+	xmlNodePtr part = tree_child(analysis, "participants");
+
+	if (m != NULL && tree_child(analysis, "scale") == NULL && part != NULL)
+		xmlAddNextSibling(part, xmlDocCopyNode(tree_child(m, "scale"),
+		    analysis->doc, 1));
+	free(ref);
+}
+
 /*
  * Numbers the document and turns its prose into tree; also used by diff
  * for a version that is not part of the project.
@@ -95,6 +264,7 @@ enrich_document(struct project *p, xmlNodePtr doc)
 		    BAD_CAST "md");
 	struct numbering nb = {0, 0, xmlHashCreate(64), p};
 
+	expand_method_refs(p, doc->children);
 	collect_anchors(nb.anchors, doc);
 	for (xmlNodePtr n = doc->children; n != NULL; n = n->next)
 		if (tree_is(n, "body"))
@@ -235,8 +405,10 @@ enrich(struct project *p)
 
 		if (tree_is(top, "document"))
 			enrich_document(p, top);
-		else if (tree_is(top, "risk-analysis"))
+		else if (tree_is(top, "risk-analysis")) {
+			add_method_scale(p, top);
 			compute_risk_values(top);
+		}
 		else if (top != NULL) {
 			/* Prose elsewhere (roles, continuity plans, cases). */
 			xmlHashTablePtr anchors = xmlHashCreate(16);

@@ -20,6 +20,7 @@ struct reg {
 	xmlHashTablePtr ids;
 	xmlHashTablePtr newest;	/* system id -> its newest risk analysis */
 	xmlHashTablePtr planned; /* system id -> a continuity plan for it */
+	xmlNodePtr method;	/* the first <risk-method>, or NULL */
 	char year_ago[11];	/* today minus one year */
 	char three_years_ago[11];
 	char four_years_ago[11];
@@ -92,6 +93,104 @@ index_by_system(struct reg *r)
 	}
 }
 
+/* The level of KLASSA aspect a ("k", "r", "t", "s") of c; -1 if unset. */
+static int
+aspect_level(xmlNodePtr c, const char *a)
+{
+	char *v = tree_prop(c, a);
+	int level = v ? atoi(v) : -1;
+
+	free(v);
+	return level;
+}
+
+/*
+ * The four KLASSA aspects of a classified system: each level 0-4,
+ * spårbarhet set, level 4 with its separate analysis (<level4>), and
+ * the prioritisation criteria of the risk method met only by a
+ * prioritised system.
+ */
+static void
+check_classification(struct reg *r, xmlNodePtr sys, xmlNodePtr c,
+    const char *name, int prioritised)
+{
+	static const char *const aspects[] = {"k", "r", "t", "s"};
+	xmlNodePtr l4 = tree_child(sys, "level4"), prio, md;
+	int top = -1, four = 0;
+	char fours[16] = "";
+
+	for (int i = 0; i < 4; i++) {
+		int level = aspect_level(c, aspects[i]);
+
+		if (level > 4) {
+			char *v = tree_prop(c, aspects[i]);
+
+			diag_node(r->d, c, aspects[i], SEV_ERROR,
+			    RULE_CLASSIFICATION_LEVEL, "%s=\"%s\": KLASSA "
+			    "levels are 0 to 4", aspects[i], v);
+			free(v);
+			continue;
+		}
+		if (level == 4) {
+			size_t at = strlen(fours);
+
+			/* "K", "K and R": the aspects at level 4, upper case. */
+			snprintf(fours + at, sizeof(fours) - at, "%s%c",
+			    four++ ? ", " : "", aspects[i][0] - 'a' + 'A');
+		}
+		if (level > top)
+			top = level;
+	}
+	if (!xmlHasProp(c, BAD_CAST "s"))
+		gap_node(r->d, c, NULL, RULE_SYSTEM_CLASSIFICATION,
+		    "%s is classified for K, R and T but not for spårbarhet "
+		    "(s=)", name);
+	if (four && l4 == NULL)
+		gap_node(r->d, sys, NULL, RULE_CLASSIFICATION_LEVEL4,
+		    "%s has level 4 for %s, which KLASSA gives no protection "
+		    "for: it needs a separate analysis and a decision on where "
+		    "the information may be handled (<level4>)", name, fours);
+	else if (l4 != NULL) {
+		xmlNodePtr a = tree_ref(r->d, r->ids, l4, "analysis",
+		    "risk-analysis", RULE_CLASSIFICATION_LEVEL4,
+		    "a risk analysis");
+		char *id = tree_prop(sys, "id"), *of = a ? tree_prop(a,
+		    "system") : NULL;
+
+		if (a != NULL && (of == NULL || strcmp(of, id) != 0))
+			diag_node(r->d, l4, "analysis", SEV_ERROR,
+			    RULE_CLASSIFICATION_LEVEL4, "that analysis is of "
+			    "another system");
+		free(id);
+		free(of);
+	}
+	if (prioritised || r->method == NULL ||
+	    (prio = tree_child(r->method, "priority")) == NULL)
+		return;
+	char *lv = tree_prop(prio, "level"), *hs = tree_prop(prio,
+	    "max-downtime");
+	int hours = -1;
+
+	if ((md = tree_child(sys, "max-downtime")) != NULL) {
+		char *h = tree_prop(md, "hours");
+
+		hours = atoi(h);
+		free(h);
+	}
+	if (lv != NULL && top >= atoi(lv))
+		gap_node(r->d, sys, "prioritised", RULE_SYSTEM_PRIORITY,
+		    "%s has a KLASSA level of %d, so it is prioritised under "
+		    "the criteria of the risk method (level %s or higher), "
+		    "but prioritised=\"no\"", name, top, lv);
+	else if (hs != NULL && hours >= 0 && hours <= atoi(hs))
+		gap_node(r->d, sys, "prioritised", RULE_SYSTEM_PRIORITY,
+		    "%s may be down at most %d hours, so it is prioritised "
+		    "under the criteria of the risk method (%s hours or less), "
+		    "but prioritised=\"no\"", name, hours, hs);
+	free(lv);
+	free(hs);
+}
+
 static void
 check_system(struct reg *r, xmlNodePtr sys)
 {
@@ -106,19 +205,9 @@ check_system(struct reg *r, xmlNodePtr sys)
 		    "%s has no systemägare", name);
 	if ((c = tree_child(sys, "classification")) == NULL)
 		gap_node(r->d, sys, NULL, RULE_SYSTEM_CLASSIFICATION,
-		    "%s is not classified (K/R/T)", name);
+		    "%s is not classified (K/R/T/S)", name);
 	else {
-		static const char *const kr[] = {"k", "r", "t"};
-
-		for (int i = 0; i < 3; i++) {
-			char *v = tree_prop(c, kr[i]);
-
-			if (atoi(v) > 4)
-				diag_node(r->d, c, kr[i], SEV_ERROR,
-				    RULE_CLASSIFICATION_LEVEL, "%s=\"%s\": KLASSA "
-				    "levels are 0 to 4", kr[i], v);
-			free(v);
-		}
+		check_classification(r, sys, c, name, prioritised);
 		char *date = tree_prop(c, "date");
 
 		if (iso_date_valid(date) && strcmp(date, r->three_years_ago) < 0)
@@ -206,15 +295,18 @@ check_system(struct reg *r, xmlNodePtr sys)
 	free(name);
 }
 
-static void
-check_risk_analysis(struct reg *r, xmlNodePtr a)
+/*
+ * A scale's own consistency: every level 1..levels labelled once for
+ * probability and consequence, the threshold within reach.  Returns the
+ * number of levels (4 or 5, by the schema).
+ */
+static int
+check_scale(struct reg *r, xmlNodePtr scale)
 {
-	xmlNodePtr scale = tree_child(a, "scale");
 	char *levels = tree_prop(scale, "levels"), *thr = tree_prop(scale, "threshold");
 	int max = atoi(levels), threshold = atoi(thr), np = 0, nc = 0;
 	unsigned pseen = 0, cseen = 0;
 
-	tree_ref(r->d, r->ids, a, "system", "system", RULE_REF_SYSTEM, "a system");
 	for (xmlNodePtr l = scale->children; l != NULL; l = l->next) {
 		char *lv = tree_prop(l, "level");
 		unsigned *seen = tree_is(l, "probability") ? &pseen :
@@ -240,6 +332,121 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 		diag_node(r->d, scale, NULL, SEV_ERROR, RULE_RISK_SCALE,
 		    "a %d-level scale needs %d probability and %d consequence "
 		    "labels (has %d and %d)", max, max, max, np, nc);
+	free(levels);
+	free(thr);
+	return max;
+}
+
+/* The label of level lv among the <kind> children of scale, or NULL. */
+static char *
+scale_label(xmlNodePtr scale, const char *kind, const char *lv)
+{
+	for (xmlNodePtr l = scale->children; l != NULL; l = l->next)
+		if (tree_is(l, kind) && prop_is(l, "level", lv))
+			return (char *)xmlNodeGetContent(l);
+	return NULL;
+}
+
+/*
+ * An analysis that keeps a scale of its own beside method= must have
+ * the method's levels, threshold and labels: otherwise its values cannot
+ * be compared with the other analyses (the audit's "gemensam metod").
+ * Each kind of difference is one gap, naming every differing label.
+ */
+static void
+compare_scales(struct reg *r, xmlNodePtr own, xmlNodePtr common,
+    const char *method)
+{
+	static const char *const kinds[] = {"probability", "consequence"};
+	static const char *const names[] = {"sannolikhet", "konsekvens"};
+	char *ol = tree_prop(own, "levels"), *cl = tree_prop(common, "levels");
+	char *ot = tree_prop(own, "threshold"), *ct = tree_prop(common, "threshold");
+	struct buf b = {0};
+
+	if (strcmp(ol, cl) != 0)
+		gap_node(r->d, own, "levels", RULE_RISK_METHOD, "the analysis "
+		    "uses a %s-level scale; the risk method %s has %s levels",
+		    ol, method, cl);
+	if (strcmp(ot, ct) != 0)
+		gap_node(r->d, own, "threshold", RULE_RISK_METHOD, "the "
+		    "analysis has the acceptance threshold %s; the risk method "
+		    "%s has %s", ot, method, ct);
+	for (size_t k = 0; k < 2; k++)
+		for (xmlNodePtr l = own->children; l != NULL; l = l->next) {
+			char *lv, *mine, *theirs;
+
+			if (!tree_is(l, kinds[k]))
+				continue;
+			lv = tree_prop(l, "level");
+			mine = (char *)xmlNodeGetContent(l);
+			theirs = scale_label(common, kinds[k], lv);
+			if (theirs == NULL || strcmp(mine, theirs) != 0)
+				buf_printf(&b, "%s%s %s \"%s\" (the method: %s%s%s)",
+				    b.len ? ", " : "", names[k], lv, mine,
+				    theirs ? "\"" : "", theirs ? theirs :
+				    "no such level", theirs ? "\"" : "");
+			free(lv);
+			free(mine);
+			free(theirs);
+		}
+	if (b.len > 0)
+		gap_node(r->d, own, NULL, RULE_RISK_METHOD, "the labels differ "
+		    "from the risk method %s: %s", method, b.data);
+	buf_free(&b);
+	free(ol);
+	free(cl);
+	free(ot);
+	free(ct);
+}
+
+/*
+ * A risk analysis: the method it follows (method=, whose scale it takes
+ * unless it keeps its own), its scale, each risk's value, the measures
+ * a value at or above the threshold needs, and measures past their
+ * deadline.
+ */
+static void
+check_risk_analysis(struct reg *r, xmlNodePtr a)
+{
+	xmlNodePtr own = tree_child(a, "scale"), method = NULL, scale;
+	char *thr, *mid = tree_prop(a, "method");
+	int max, threshold;
+
+	tree_ref(r->d, r->ids, a, "system", "system", RULE_REF_SYSTEM, "a system");
+	if (mid != NULL)
+		method = tree_ref(r->d, r->ids, a, "method", "risk-method",
+		    RULE_RISK_METHOD, "a risk method");
+	else if (r->method != NULL) {
+		char *common = tree_prop(r->method, "id");
+
+		gap_node(r->d, a, NULL, RULE_RISK_METHOD, "the analysis does "
+		    "not follow the common risk method (method=\"%s\")",
+		    common);
+		free(common);
+	}
+	scale = own ? own : method ? tree_child(method, "scale") : NULL;
+	if (scale == NULL) {
+		if (mid == NULL)
+			diag_node(r->d, a, NULL, SEV_ERROR, RULE_RISK_SCALE,
+			    "the analysis has no scale: give method=\"...\" "
+			    "or a <scale>");
+		free(mid);
+		return;
+	}
+	if (own != NULL)
+		max = check_scale(r, own);
+	else {
+		char *lv = tree_prop(scale, "levels");
+
+		max = atoi(lv);
+		free(lv);
+	}
+	if (own != NULL && method != NULL)
+		compare_scales(r, own, tree_child(method, "scale"), mid);
+	thr = tree_prop(scale, "threshold");
+	threshold = atoi(thr);
+	free(thr);
+	free(mid);
 	for (xmlNodePtr k = a->children; k != NULL; k = k->next) {
 		if (!tree_is(k, "risk"))
 			continue;
@@ -269,15 +476,41 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 			    RULE_RISK_MEASURE, "risk value %d is at or above the "
 			    "threshold %d: it needs a measure with a "
 			    "responsible and a deadline", value, threshold);
-		if (m != NULL)
+		if (m != NULL) {
+			char *due = tree_prop(m, "deadline"), *st = tree_prop(k,
+			    "status"), *rid = tree_prop(k, "id");
+
 			tree_ref(r->d, r->ids, m, "responsible", "role", RULE_REF_ROLE,
 			    "a role");
+			/* A measure is late until it is done or the risk accepted. */
+			if (due != NULL && iso_date_valid(due) &&
+			    strcmp(due, r->p->today) < 0 &&
+			    strcmp(st, "done") != 0 && strcmp(st, "accepted") != 0)
+				gap_node(r->d, m, "deadline", RULE_RISK_OVERDUE,
+				    "the measure for risk %s (value %d) was due "
+				    "%s and is still %s", rid, value, due, st);
+			free(due);
+			free(st);
+			free(rid);
+		}
 		free(ps);
 		free(cs);
 		free(vs);
 	}
-	free(levels);
-	free(thr);
+}
+
+/* The risk method itself: its scale, and the prioritisation criteria. */
+static void
+check_risk_method(struct reg *r, xmlNodePtr m)
+{
+	xmlNodePtr prio = tree_child(m, "priority");
+	char *lv = prio ? tree_prop(prio, "level") : NULL;
+
+	check_scale(r, tree_child(m, "scale"));
+	if (lv != NULL && atoi(lv) > 4)
+		diag_node(r->d, prio, "level", SEV_ERROR, RULE_RISK_METHOD,
+		    "level=\"%s\": KLASSA levels are 0 to 4", lv);
+	free(lv);
 }
 
 static void
@@ -443,6 +676,35 @@ check_register_dates(struct reg *r, xmlNodePtr n)
 	}
 }
 
+/*
+ * A finding is answered by requirements or actions (answered-by=): each
+ * has an owner (the role, the responsible) and a date (the document's
+ * valid-from, the action's due date), so the reply to the auditors can
+ * say who does what by when.
+ */
+static void
+check_answer(struct reg *r, xmlNodePtr f)
+{
+	char *ids = tree_prop(f, "answered-by"), *save = NULL;
+
+	if (ids == NULL) {
+		diag_node(r->d, f, NULL, SEV_WARNING, RULE_FINDING_ANSWER,
+		    "the finding is not answered: answered-by= names the "
+		    "requirements or actions that answer it");
+		return;
+	}
+	for (char *w = strtok_r(ids, " \t\n", &save); w != NULL;
+	    w = strtok_r(NULL, " \t\n", &save)) {
+		xmlNodePtr t = xmlHashLookup(r->ids, BAD_CAST w);
+
+		if (!tree_is(t, "requirement") && !tree_is(t, "action"))
+			diag_node(r->d, f, "answered-by", SEV_ERROR,
+			    RULE_FINDING_ANSWER, "\"%s\" is neither a "
+			    "requirement nor an action of the action plan", w);
+	}
+	free(ids);
+}
+
 static void
 check_audit(struct reg *r, xmlNodePtr audit)
 {
@@ -452,11 +714,13 @@ check_audit(struct reg *r, xmlNodePtr audit)
 		if (!tree_is(f, "finding"))
 			continue;
 		if (!xmlHasProp(f, BAD_CAST "rules") &&
-		    !xmlHasProp(f, BAD_CAST "doc"))
+		    !xmlHasProp(f, BAD_CAST "doc") &&
+		    !xmlHasProp(f, BAD_CAST "answered-by"))
 			diag_node(r->d, f, NULL, SEV_ERROR, RULE_REF_RULE,
-			    "a finding needs rules= or doc= so its status can "
-			    "be measured");
+			    "a finding needs rules=, doc= or answered-by= so "
+			    "its status can be measured");
 		check_doc_ref(r, f);
+		check_answer(r, f);
 		rules = tree_prop(f, "rules");
 		for (char *w = rules ? strtok_r(rules, " \t\n", &save) : NULL;
 		    w != NULL; w = strtok_r(NULL, " \t\n", &save)) {
@@ -615,8 +879,14 @@ check_case(struct reg *r, xmlNodePtr c)
 void
 registers_check(struct project *p, xmlHashTablePtr ids)
 {
-	struct reg r = {p, p->diags, ids, NULL, NULL, "", "", ""};
+	struct reg r = {p, p->diags, ids, NULL, NULL, NULL, "", "", ""};
 	xmlNodePtr root = xmlDocGetRootElement(p->tree);
+	size_t nm;
+	xmlNodePtr *methods = tree_sources(p, "risk-method", &nm);
+
+	/* The first method is the common one; analyses name theirs. */
+	r.method = nm > 0 ? methods[0] : NULL;
+	free(methods);
 
 	index_by_system(&r);
 	years_before(p->today, 1, r.year_ago);
@@ -637,6 +907,8 @@ registers_check(struct project *p, xmlHashTablePtr ids)
 					check_system(&r, sys);
 		} else if (tree_is(top, "risk-analysis"))
 			check_risk_analysis(&r, top);
+		else if (tree_is(top, "risk-method"))
+			check_risk_method(&r, top);
 		else if (tree_is(top, "continuity-plan"))
 			check_continuity_plan(&r, top);
 		else if (tree_is(top, "matrix"))

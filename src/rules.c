@@ -5,6 +5,7 @@
  * Broken sources are errors; the state of the municipality's
  * governance (a required document not yet written) is a warning.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -262,6 +263,27 @@ check_meta_refs(struct rules *r, xmlNodePtr meta)
 	}
 }
 
+/* Requirement statements over READABILITY_STATEMENT_WORDS words. */
+static void
+check_statements(struct rules *r, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (tree_is(n, "statement")) {
+			struct lix l = {0, 0, 0};
+			char *t = text_of(n);
+
+			lix_add(&l, t);
+			if (l.words > READABILITY_STATEMENT_WORDS)
+				diag_node(r->d, n, NULL, SEV_NOTE, RULE_REQ_LONG,
+				    "the requirement has %zu words; keep it to "
+				    "%d or split it (plain Swedish)", l.words,
+				    READABILITY_STATEMENT_WORDS);
+			free(t);
+		} else if (n->type == XML_ELEMENT_NODE)
+			check_statements(r, n->children);
+	}
+}
+
 /* Words of plain Swedish (språklagen): "skall" is "ska". */
 static void
 check_language(struct rules *r, xmlNodePtr n)
@@ -297,6 +319,9 @@ check_body(struct rules *r, xmlNodePtr n, int depth)
 		} else if (tree_is(n, "matrix-ref")) {
 			tree_ref(r->d, r->ids, n, "ref", "matrix", RULE_REF_MATRIX,
 			    "a responsibility matrix");
+		} else if (tree_is(n, "risk-method-ref")) {
+			tree_ref(r->d, r->ids, n, "ref", "risk-method",
+			    RULE_RISK_METHOD, "a risk method");
 		} else if (tree_is(n, "requirement")) {
 			xmlNodePtr st = tree_child(n, "statement");
 			char *t = text_of(st);
@@ -316,6 +341,49 @@ check_body(struct rules *r, xmlNodePtr n, int depth)
 	}
 }
 
+/* Adds the readable text under n (prose, statements, definitions). */
+static void
+readable_text(xmlNodePtr n, struct lix *l, struct buf *all)
+{
+	for (; n != NULL; n = n->next) {
+		if (tree_is(n, "prose") || tree_is(n, "statement") ||
+		    tree_is(n, "definition")) {
+			char *t = text_of(n);
+
+			lix_add(l, t);
+			buf_adds(all, t);
+			buf_adds(all, "\n\n");
+			free(t);
+		} else if (n->type == XML_ELEMENT_NODE)
+			readable_text(n->children, l, all);
+	}
+}
+
+/*
+ * Plain Swedish (språklagen 11 §): the document's LIX, against its
+ * lix-max= or READABILITY_LIX_MAX, and every requirement statement
+ * longer than READABILITY_STATEMENT_WORDS words.  LIX says little of a
+ * short text, so documents under READABILITY_MIN_WORDS get no value.
+ */
+static void
+check_readability(struct rules *r, xmlNodePtr doc, struct buf *all)
+{
+	struct lix l = {0, 0, 0};
+	char *mx = tree_prop(doc, "lix-max");
+	int max = mx ? atoi(mx) : READABILITY_LIX_MAX, value;
+
+	free(mx);
+	readable_text(tree_child(doc, "body")->children, &l, all);
+	if (l.words >= READABILITY_MIN_WORDS) {
+		value = lix_value(&l);
+		diag_node(r->d, doc, NULL, value > max ? SEV_WARNING :
+		    SEV_NOTE, RULE_READABILITY, "LIX %d (%zu words in %zu "
+		    "sentences, %zu long); at most %d for this document",
+		    value, l.words, l.sentences, l.long_words, max);
+	}
+	check_statements(r, tree_child(doc, "body")->children);
+}
+
 static void
 check_document(struct rules *r, xmlNodePtr doc)
 {
@@ -327,6 +395,132 @@ check_document(struct rules *r, xmlNodePtr doc)
 	check_meta_refs(r, meta);
 	check_body(r, tree_child(doc, "body")->children, 1);
 	check_language(r, doc->children);
+}
+
+/*
+ * Whether name occurs in text as the start of a word, ignoring the case
+ * of its first letter (A-Z, Å, Ä, Ö), so inflected forms count.
+ */
+static int
+term_used(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+	char *lower = xstrdup(name);
+	int found = 0;
+
+	if ((unsigned char)lower[0] < 0x80)
+		lower[0] = (char)tolower((unsigned char)lower[0]);
+	else if ((unsigned char)lower[0] == 0xC3 && (unsigned char)lower[1] >= 0x80 &&
+	    (unsigned char)lower[1] < 0xA0)
+		lower[1] = (char)((unsigned char)lower[1] + 0x20);
+	for (const char *p = text; !found && *p != '\0'; p++) {
+		const char *q = p - 1;
+
+		if (strncmp(p, name, n) != 0 && strncmp(p, lower, n) != 0)
+			continue;
+		if (p == text) {
+			found = 1;
+			break;
+		}
+		while (q > text && ((unsigned char)*q & 0xC0) == 0x80)
+			q--;
+		/* A letter before it (ASCII, or Latin-1 such as å) joins it. */
+		found = (unsigned char)*q < 0x80 ? !isalnum((unsigned char)*q) &&
+		    *q != '-' : (unsigned char)*q != 0xC3;
+	}
+	free(lower);
+	return found;
+}
+
+/* Appends the name of every term in n's subtree to b, one a line. */
+static void
+term_names(xmlNodePtr n, struct buf *b)
+{
+	for (; n != NULL; n = n->next) {
+		if (tree_is(n, "term")) {
+			char *name = text_of(tree_child(n, "name"));
+
+			buf_printf(b, "%s\n", name);
+			free(name);
+		} else if (n->type == XML_ELEMENT_NODE)
+			term_names(n->children, b);
+	}
+}
+
+/* Whether name is a line of list (as term_names writes it), any case. */
+static int
+term_listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = list; p != NULL && *p != '\0';
+	    p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+		if (strncasecmp(p, name, n) == 0 && p[n] == '\n')
+			return 1;
+	return 0;
+}
+
+/* The terms of document docs[i] used in another document's text. */
+static void
+check_doc_terms(struct rules *r, xmlNodePtr n, xmlNodePtr *docs,
+    struct buf *texts, size_t ndocs, size_t i, const char *defined)
+{
+	for (; n != NULL; n = n->next) {
+		if (!tree_is(n, "term")) {
+			if (n->type == XML_ELEMENT_NODE)
+				check_doc_terms(r, n->children, docs, texts,
+				    ndocs, i, defined);
+			continue;
+		}
+		char *name = text_of(tree_child(n, "name"));
+
+		for (size_t j = 0; j < ndocs; j++) {
+			char *other;
+
+			if (j == i || texts[j].data == NULL ||
+			    !term_used(texts[j].data, name) ||
+			    term_listed(defined, name))
+				continue;
+			other = tree_prop(docs[j], "id");
+			diag_node(r->d, n, NULL, SEV_WARNING, RULE_TERM_SCOPE,
+			    "\"%s\" is also used in %s: define it in the "
+			    "policy's Begrepp, which hold for every document "
+			    "under it", name, other);
+			free(other);
+			break;
+		}
+		free(name);
+	}
+}
+
+/*
+ * A term defined in an instruction but used in another document belongs
+ * in the policy's Begrepp, where it holds for every document under it
+ * (one definition, one meaning).  texts[i] is document docs[i]'s text.
+ */
+static void
+check_term_scope(struct rules *r, xmlNodePtr *docs, struct buf *texts,
+    size_t n)
+{
+	xmlNodePtr policy = NULL;
+	struct buf defined = {0};
+
+	for (size_t i = 0; i < n && policy == NULL; i++) {
+		char *type = tree_prop(docs[i], "type");
+
+		if (strcmp(type, "policy") == 0)
+			policy = docs[i];
+		free(type);
+	}
+	if (policy == NULL)
+		return;
+	buf_adds(&defined, "");
+	term_names(tree_child(policy, "body"), &defined);
+	for (size_t i = 0; i < n; i++)
+		if (docs[i] != policy)
+			check_doc_terms(r, tree_child(docs[i], "body"), docs,
+			    texts, n, i, defined.data);
+	buf_free(&defined);
 }
 
 void
@@ -358,10 +552,19 @@ rules_run(struct project *p)
 		check_organisation(&r);
 		check_language(&r, r.org->children);
 	}
-	for (src = xmlDocGetRootElement(p->tree)->children; src;
-	    src = src->next)
-		if (tree_is(top = xmlFirstElementChild(src), "document"))
-			check_document(&r, top);
+	size_t ndocs;
+	xmlNodePtr *docs = tree_sources(p, "document", &ndocs);
+	struct buf *texts = xcalloc(ndocs ? ndocs : 1, sizeof(*texts));
+
+	for (size_t i = 0; i < ndocs; i++) {
+		check_document(&r, docs[i]);
+		check_readability(&r, docs[i], &texts[i]);
+	}
+	check_term_scope(&r, docs, texts, ndocs);
+	for (size_t i = 0; i < ndocs; i++)
+		buf_free(&texts[i]);
+	free(texts);
+	free(docs);
 	registers_check(p, r.ids);
 	xmlHashFree(r.ids, NULL);
 }

@@ -38,6 +38,11 @@
 #define LIMIT_MARKDOWN_DEPTH 32
 #define LIMIT_SECTION_DEPTH 4
 
+/* Plain Swedish (rules readability, req-long); see styrdok(1). */
+#define READABILITY_LIX_MAX 50	/* unless the document sets lix-max= */
+#define READABILITY_MIN_WORDS 300	/* LIX of a shorter text says little */
+#define READABILITY_STATEMENT_WORDS 25
+
 #include "util.h"
 #include "diag.h"
 

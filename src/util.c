@@ -415,3 +415,125 @@ sha256_hex(const void *data, size_t len, char hex[65])
 	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
 		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 }
+
+/* Length in bytes of the UTF-8 sequence that starts with byte b. */
+static size_t
+utf8_len(unsigned char b)
+{
+	return b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ?
+	    3 : (b & 0xF8) == 0xF0 ? 4 : 1;
+}
+
+/* Whether the next letter after s (past blanks, markup) is lower-case. */
+static int
+lower_follows(const char *s)
+{
+	unsigned long c;
+
+	/* Blanks and the markup that opens emphasis or a link. */
+	while (*s == ' ' || *s == '\t' || *s == '[' || *s == '*' ||
+	    *s == '_' || *s == '`')
+		s++;
+	c = utf8_decode((const unsigned char *)s);
+	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
+}
+
+/* Whether line s (after a line break) starts a list item or is blank. */
+static int
+block_starts(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '\n' || *s == '\0')
+		return 1;
+	if ((*s == '-' || *s == '*' || *s == '+') && s[1] == ' ')
+		return 1;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	return (*s == '.' || *s == ')') && s[1] == ' ';
+}
+
+/*
+ * Adds the words, long words (more than six letters) and sentences of
+ * Markdown text to l, for LIX (läsbarhetsindex).  A sentence ends at
+ * . ! ? or : before a blank, except a full stop before a lower-case
+ * letter (t.ex. en), and at the end of a paragraph, a list item and the
+ * text, so a list counts as one sentence per item.  Link destinations
+ * and autolinks are not words; a hyphen joins a word (IT-chef).
+ */
+void
+lix_add(struct lix *l, const char *text)
+{
+	size_t letters = 0, pending = 0;
+	int in_word = 0;
+	const char *p = text;
+
+	while (*p != '\0') {
+		unsigned long c = utf8_decode((const unsigned char *)p);
+		size_t n = utf8_len((unsigned char)*p);
+		int wordch = word_codepoint(c);
+
+		for (size_t i = 1; i < n; i++)
+			if (p[i] == '\0')
+				n = i;	/* a cut sequence ends at the NUL */
+
+		if (wordch) {
+			in_word = 1;
+			letters += !(c >= '0' && c <= '9');
+			p += n;
+			continue;
+		}
+		if (c == '-' && in_word && word_codepoint(utf8_decode(
+		    (const unsigned char *)p + 1))) {
+			p++;
+			continue;
+		}
+		if (in_word) {
+			if (letters > 0) {
+				l->words++;
+				l->long_words += letters > 6;
+				pending++;
+			}
+			in_word = 0;
+			letters = 0;
+		}
+		if (c == ']' && p[1] == '(') {
+			const char *q = strchr(p, ')');
+
+			p = q ? q + 1 : p + 2;
+			continue;
+		}
+		if (c == '<' && (strncmp(p + 1, "http", 4) == 0 ||
+		    strncmp(p + 1, "mailto:", 7) == 0)) {
+			const char *q = strchr(p, '>');
+
+			p = q ? q + 1 : p + 1;
+			continue;
+		}
+		if (pending > 0 && ((strchr(".!?:", (int)c) != NULL &&
+		    (p[1] == '\0' || isspace((unsigned char)p[1])) &&
+		    !(c == '.' && lower_follows(p + 1))) ||
+		    (c == '\n' && block_starts(p + 1)))) {
+			l->sentences++;
+			pending = 0;
+		}
+		p += n;
+	}
+	if (in_word && letters > 0) {
+		l->words++;
+		l->long_words += letters > 6;
+		pending++;
+	}
+	if (pending > 0)
+		l->sentences++;
+}
+
+/* LIX = words per sentence + 100 x long words / words, rounded. */
+int
+lix_value(const struct lix *l)
+{
+	if (l->words == 0 || l->sentences == 0)
+		return 0;
+	return (int)((double)l->words / (double)l->sentences +
+	    100.0 * (double)l->long_words / (double)l->words + 0.5);
+}

@@ -46,4 +46,11 @@ const char *find_word_ci(const char *, const char *);
 int link_allowed(const char *);
 void sha256_hex(const void *, size_t, char hex[65]);
 
+/* Counts for LIX (läsbarhetsindex) over one or more texts. */
+struct lix {
+	size_t words, long_words, sentences;
+};
+void lix_add(struct lix *, const char *markdown);
+int lix_value(const struct lix *);
+
 #endif

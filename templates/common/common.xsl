@@ -184,4 +184,31 @@
   <!-- Roles this document names: owner, requirements, revision authors. -->
   <xsl:variable name="doc-roles"
       select="$org/s:roles/s:role[@id = $meta/s:owner/@role or @id = $document//s:requirement/@role or @id = $document/s:history/s:revision/@author]"/>
+
+  <!--
+    The four KLASSA aspects of system $sys as K/R/T/S levels; a
+    spårbarhet not yet classified shows as "–".
+  -->
+  <xsl:template name="klassa">
+    <xsl:param name="sys" select="."/>
+    <xsl:variable name="c" select="$sys/s:classification"/>
+    <xsl:value-of select="concat($c/@k, '/', $c/@r, '/', $c/@t, '/')"/>
+    <xsl:choose>
+      <xsl:when test="$c/@s"><xsl:value-of select="$c/@s"/></xsl:when>
+      <xsl:otherwise>–</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    A gap as readers see it: the Swedish text the profile keeps for its
+    rule (<gap-text rule="...">), else the diagnostic's own message.
+  -->
+  <xsl:template name="gap-text">
+    <xsl:param name="g" select="."/>
+    <xsl:variable name="t" select="/s:project/s:profile/s:gap-texts/s:gap-text[@rule = $g/@rule]"/>
+    <xsl:choose>
+      <xsl:when test="$t"><xsl:value-of select="normalize-space($t)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$g"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>

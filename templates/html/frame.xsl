@@ -66,7 +66,7 @@
     <xsl:if test="s:gap">
       <ul class="gaps">
         <xsl:for-each select="s:gap">
-          <li><span class="gap">Brist:</span><xsl:text> </xsl:text><xsl:value-of select="."/></li>
+          <li><span class="gap">Brist:</span><xsl:text> </xsl:text><xsl:call-template name="gap-text"/></li>
         </xsl:for-each>
       </ul>
     </xsl:if>

@@ -156,7 +156,10 @@
                   <xsl:otherwise>Samverkan enligt MBL</xsl:otherwise>
                 </xsl:choose>
               </th>
-              <td><xsl:value-of select="."/></td>
+              <td>
+                <xsl:value-of select="."/>
+                <xsl:if test="@aspect = 'ekonomi'"><xsl:text> </xsl:text><xsl:call-template name="resources-sentence"/></xsl:if>
+              </td>
             </tr>
           </xsl:for-each>
         </tbody>

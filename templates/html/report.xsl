@@ -8,7 +8,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
-    exclude-result-prefixes="s">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="s exsl">
 
   <xsl:import href="../common/common.xsl"/>
   <xsl:import href="../common/report.xsl"/>
@@ -37,31 +38,77 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!--
+    The reply to the auditors as a letter from the kommunstyrelse: the
+    date of its meeting and the diarienummer of the case that answers
+    the audit, each question answered in prose from the sources with the
+    tables behind it, then every finding with the requirements and
+    actions that answer it.
+  -->
   <xsl:template name="audit">
-    <section aria-labelledby="{@id}-h">
-      <h2 id="{@id}-h">Svar till revisorerna: <xsl:value-of select="s:title"/></h2>
-      <p><xsl:value-of select="s:by"/>, skrivelse <xsl:value-of select="@date"/>. Revisorerna önskade svar senast <xsl:value-of select="@answer-by"/>.</p>
+    <xsl:variable name="cid"><xsl:call-template name="reply-case-id"/></xsl:variable>
+    <xsl:variable name="case" select="$reply-cases[@id = $cid]"/>
+    <xsl:variable name="ks" select="$case/s:path/s:step[@organ = 'KS'][1]"/>
+    <section aria-labelledby="{@id}-h" class="letter">
+      <h2 id="{@id}-h">Svar till revisorerna</h2>
+      <table class="docinfo">
+        <caption class="visually-hidden">Uppgifter om svaret</caption>
+        <tbody>
+          <tr><th scope="row">Från</th><td>Kommunstyrelsen, <xsl:value-of select="$org/s:name"/></td></tr>
+          <tr><th scope="row">Till</th><td>Kommunens revisorer</td></tr>
+          <xsl:if test="$ks"><tr><th scope="row">Datum</th><td><xsl:value-of select="$ks/@meeting"/><xsl:if test="not($ks/@paragraph)"> (planerat sammanträde)</xsl:if></td></tr></xsl:if>
+          <xsl:if test="$case"><tr><th scope="row">Diarienummer</th><td><xsl:value-of select="$case/s:dnr"/></td></tr></xsl:if>
+          <tr><th scope="row">Ärende</th><td>Svar på revisorernas skrivelse <xsl:value-of select="@date"/>: <xsl:value-of select="s:title"/></td></tr>
+        </tbody>
+      </table>
+      <p>
+        Revisorerna skickade sin skrivelse till kommunstyrelsen <xsl:value-of select="@date"/> och bad om svar senast <xsl:value-of select="@answer-by"/>, i första hand på tre frågor.
+        <xsl:if test="$ks and translate($ks/@meeting, '-', '') > translate(@answer-by, '-', '')"> Svaret kommer flera år för sent. Kommunstyrelsen beklagar det. Skälen och vad kommunen gör för att det inte ska hända igen står nedan och i tjänsteskrivelsen.</xsl:if>
+        Siffrorna är hämtade ur kommunens styrdokument och register per <xsl:value-of select="$as-of"/>.
+      </p>
       <xsl:for-each select="s:question">
         <section aria-labelledby="{@id}-h">
           <h3 id="{@id}-h">Fråga <xsl:value-of select="position()"/>: <xsl:value-of select="."/></h3>
           <xsl:choose>
-            <xsl:when test="@answer = 'timetable'"><xsl:call-template name="answer-timetable"/></xsl:when>
-            <xsl:when test="@answer = 'outside-hours'"><xsl:call-template name="answer-outside-hours"/></xsl:when>
-            <xsl:otherwise><xsl:call-template name="answer-risk-analyses"/></xsl:otherwise>
+            <xsl:when test="@answer = 'timetable'"><p><xsl:call-template name="prose-timetable"/></p><xsl:call-template name="answer-timetable"/></xsl:when>
+            <xsl:when test="@answer = 'outside-hours'"><p><xsl:call-template name="prose-outside-hours"/></p><xsl:call-template name="answer-outside-hours"/></xsl:when>
+            <xsl:otherwise><p><xsl:call-template name="prose-risk-analyses"/></p><xsl:call-template name="answer-risk-analyses"/></xsl:otherwise>
           </xsl:choose>
         </section>
       </xsl:for-each>
       <section aria-labelledby="{@id}-findings">
-        <h3 id="{@id}-findings">Iakttagelserna och läget nu</h3>
+        <h3 id="{@id}-findings">Förstudiens iakttagelser och hur de besvaras</h3>
+        <p>Varje iakttagelse besvaras av krav i styrdokumenten och åtgärder i tidsplanen, med ansvarig och datum. Läget nu är mätt ur registren.</p>
         <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
           <table>
-          <caption>Revisorernas iakttagelser, mätta mot källorna</caption>
-          <thead><tr><th scope="col">Iakttagelse</th><th scope="col">Läget nu</th><th scope="col">Status</th></tr></thead>
+          <caption>Förstudiens iakttagelser, svaren och läget nu</caption>
+          <thead><tr><th scope="col">Iakttagelse</th><th scope="col">Svar: krav och åtgärder</th><th scope="col">Läget nu</th><th scope="col">Status</th></tr></thead>
           <tbody>
             <xsl:for-each select="s:finding">
               <xsl:variable name="status"><xsl:call-template name="finding-status"/></xsl:variable>
+              <xsl:variable name="answers"><xsl:call-template name="finding-answers"/></xsl:variable>
               <tr>
                 <th scope="row"><xsl:value-of select="."/></th>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="exsl:node-set($answers)/s:answer">
+                      <ul class="answers">
+                        <xsl:for-each select="exsl:node-set($answers)/s:answer">
+                          <li>
+                            <strong><xsl:value-of select="@kind"/>:</strong><xsl:text> </xsl:text><xsl:value-of select="."/>
+                            <xsl:text> (</xsl:text><xsl:value-of select="@owner"/>
+                            <xsl:choose>
+                              <xsl:when test="@kind = 'Krav'">, <xsl:value-of select="@where"/>, gäller från <xsl:value-of select="@date"/></xsl:when>
+                              <xsl:otherwise>, senast <xsl:value-of select="@date"/></xsl:otherwise>
+                            </xsl:choose>
+                            <xsl:text>)</xsl:text>
+                          </li>
+                        </xsl:for-each>
+                      </ul>
+                    </xsl:when>
+                    <xsl:otherwise><span class="gap">Inget svar ännu</span></xsl:otherwise>
+                  </xsl:choose>
+                </td>
                 <td><xsl:call-template name="finding-now"/></td>
                 <td>
                   <xsl:if test="$status != 'resolved'"><xsl:attribute name="class">gap</xsl:attribute></xsl:if>
@@ -73,6 +120,11 @@
           </table>
         </div>
       </section>
+      <div class="signature">
+        <p>För kommunstyrelsen i <xsl:value-of select="$org/s:name"/></p>
+        <p class="sign-line">Kommunstyrelsens ordförande</p>
+        <p class="sign-line">Kommunchef</p>
+      </div>
     </section>
   </xsl:template>
 
@@ -100,7 +152,7 @@
         <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
           <table>
           <caption><xsl:value-of select="$actions[1]/../s:title"/></caption>
-          <thead><tr><th scope="col">Senast</th><th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Status</th></tr></thead>
+          <thead><tr><th scope="col">Senast</th><th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Timmar</th><th scope="col">Kostnad, kr</th><th scope="col">Status</th></tr></thead>
           <tbody>
             <xsl:for-each select="$actions">
               <xsl:sort select="@due"/>
@@ -108,6 +160,8 @@
                 <th scope="row"><xsl:value-of select="@due"/></th>
                 <td><xsl:value-of select="."/></td>
                 <td><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@responsible"/></xsl:call-template></td>
+                <td><xsl:value-of select="@hours"/></td>
+                <td><xsl:if test="@cost"><xsl:value-of select="format-number(@cost, '# ##0', 'sv')"/></xsl:if></td>
                 <td>
                   <xsl:call-template name="action-status"/>
                   <xsl:if test="@status != 'done' and translate(@due, '-', '') &lt; translate($as-of, '-', '')"><xsl:text> </xsl:text><span class="gap">(försenad)</span></xsl:if>
@@ -123,13 +177,6 @@
   </xsl:template>
 
   <xsl:template name="answer-outside-hours">
-    <xsl:variable name="covered" select="$outside-hours[s:support-agreement[@covers != 'office']]"/>
-    <p>
-      <xsl:value-of select="count($outside-hours)"/> system används utanför kontorstid.
-      <xsl:value-of select="count($covered)"/> av dem har ett supportavtal som täcker den tiden.
-      <xsl:variable name="kd" select="$documents[@id = 'instruktion-kontinuitet-drift']"/>
-      <xsl:if test="$kd">Hur störningar utanför kontorstid hanteras står i <xsl:value-of select="$kd/s:meta/s:title"/> (version <xsl:value-of select="$kd/s:meta/s:version"/>, <xsl:value-of select="$kd/s:meta/s:status"/>).</xsl:if>
-    </p>
     <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
       <table>
       <caption>System som används utanför kontorstid</caption>
@@ -161,22 +208,6 @@
   </xsl:template>
 
   <xsl:template name="answer-risk-analyses">
-    <xsl:variable name="scales" select="$analyses/s:scale"/>
-    <p>
-      Riskanalyserna görs per system av systemägaren med systemansvarig och IT-enheten.
-      Varje risk bedöms efter sannolikhet och konsekvens; riskvärdet är produkten.
-      <xsl:value-of select="count($analyses)"/>
-      <xsl:choose><xsl:when test="count($analyses) = 1"> analys finns</xsl:when><xsl:otherwise> analyser finns</xsl:otherwise></xsl:choose>
-      <xsl:if test="$scales">, med skala 1–<xsl:value-of select="$scales[1]/@levels"/></xsl:if>
-      <xsl:if test="$scales[@levels != $scales[1]/@levels]"> (någon med annan skala)</xsl:if>.
-      Risker vid eller över acceptansnivån ska ha åtgärd, ansvarig och deadline.
-      Inriktningen är
-      <xsl:choose>
-        <xsl:when test="count($prioritised) = 1">det prioriterade systemet, som</xsl:when>
-        <xsl:otherwise>de <xsl:value-of select="count($prioritised)"/> prioriterade systemen, som</xsl:otherwise>
-      </xsl:choose>
-      ska analyseras minst var tolfte månad.
-    </p>
     <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
       <table>
       <caption>Prioriterade system och deras riskanalyser</caption>
@@ -196,7 +227,7 @@
                 <xsl:when test="s:gap[@rule = 'risk-analysis'] or $a/s:risk/s:gap">
                   <span class="gap">Brist: </span>
                   <xsl:for-each select="s:gap[@rule = 'risk-analysis'] | $a/s:risk/s:gap">
-                    <xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="."/>
+                    <xsl:if test="position() > 1">; </xsl:if><xsl:call-template name="gap-text"/>
                   </xsl:for-each>
                 </xsl:when>
                 <xsl:otherwise>Aktuell</xsl:otherwise>

@@ -50,7 +50,7 @@
             <th scope="col">Drift</th>
             <th scope="col">Prioriterat</th>
             <th scope="col">Utanför kontorstid</th>
-            <th scope="col">K/R/T</th>
+            <th scope="col">K/R/T/S</th>
             <th scope="col">Brister</th>
           </tr>
         </thead>
@@ -71,7 +71,7 @@
               <td>
                 <xsl:choose>
                   <xsl:when test="s:classification">
-                    <xsl:value-of select="concat(s:classification/@k, '/', s:classification/@r, '/', s:classification/@t)"/>
+                    <xsl:call-template name="klassa"/>
                   </xsl:when>
                   <xsl:otherwise><span class="gap">Ej klassat</span></xsl:otherwise>
                 </xsl:choose>
@@ -142,10 +142,10 @@
             <xsl:with-param name="value"><xsl:call-template name="yes-no"><xsl:with-param name="v" select="@outside-hours"/></xsl:call-template></xsl:with-param>
           </xsl:call-template>
           <xsl:call-template name="field">
-            <xsl:with-param name="label" select="'Klassning K/R/T'"/>
+            <xsl:with-param name="label" select="'Klassning K/R/T/S'"/>
             <xsl:with-param name="value">
               <xsl:if test="s:classification">
-                <xsl:value-of select="concat(s:classification/@k, '/', s:classification/@r, '/', s:classification/@t, ' (', s:classification/@date, ')')"/>
+                <xsl:call-template name="klassa"/><xsl:value-of select="concat(' (', s:classification/@date, ')')"/>
               </xsl:if>
             </xsl:with-param>
             <xsl:with-param name="missing" select="'Ej klassat'"/>

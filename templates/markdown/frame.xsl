@@ -26,7 +26,8 @@
   <xsl:template name="gaps">
     <xsl:for-each select="s:gap">
       <xsl:text>- **Brist:** </xsl:text>
-      <xsl:call-template name="esc-line"><xsl:with-param name="t" select="."/></xsl:call-template>
+      <xsl:variable name="t"><xsl:call-template name="gap-text"/></xsl:variable>
+      <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$t"/></xsl:call-template>
       <xsl:value-of select="$nl"/>
     </xsl:for-each>
     <xsl:if test="s:gap"><xsl:value-of select="$nl"/></xsl:if>

@@ -31,12 +31,29 @@
       <xsl:value-of select="concat('&gt; Registren innehåller exempeldata.', $nl, $nl)"/>
     </xsl:if>
     <xsl:for-each select="$audits">
-      <xsl:text>## Svar till revisorerna: </xsl:text>
-      <xsl:call-template name="esc-line"><xsl:with-param name="t" select="s:title"/></xsl:call-template>
+      <xsl:variable name="cid"><xsl:call-template name="reply-case-id"/></xsl:variable>
+      <xsl:variable name="case" select="$reply-cases[@id = $cid]"/>
+      <xsl:variable name="ks" select="$case/s:path/s:step[@organ = 'KS'][1]"/>
+      <xsl:text>## Svar till revisorerna</xsl:text>
       <xsl:value-of select="concat($nl, $nl)"/>
+      <xsl:call-template name="line"><xsl:with-param name="t" select="concat('Från: Kommunstyrelsen, ', $org/s:name)"/></xsl:call-template>
+      <xsl:call-template name="line"><xsl:with-param name="t" select="'Till: Kommunens revisorer'"/></xsl:call-template>
+      <xsl:if test="$ks"><xsl:call-template name="line"><xsl:with-param name="t" select="concat('Datum: ', $ks/@meeting)"/></xsl:call-template></xsl:if>
+      <xsl:if test="$case"><xsl:call-template name="line"><xsl:with-param name="t" select="concat('Diarienummer: ', $case/s:dnr)"/></xsl:call-template></xsl:if>
+      <xsl:call-template name="line"><xsl:with-param name="t" select="concat('Ärende: Svar på revisorernas skrivelse ', @date, ': ', s:title)"/></xsl:call-template>
+      <xsl:value-of select="$nl"/>
       <xsl:for-each select="s:question">
         <xsl:value-of select="concat('### Fråga ', position(), ': ')"/>
         <xsl:call-template name="esc-line"><xsl:with-param name="t" select="."/></xsl:call-template>
+        <xsl:value-of select="concat($nl, $nl)"/>
+        <xsl:variable name="prose">
+          <xsl:choose>
+            <xsl:when test="@answer = 'timetable'"><xsl:call-template name="prose-timetable"/></xsl:when>
+            <xsl:when test="@answer = 'outside-hours'"><xsl:call-template name="prose-outside-hours"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="prose-risk-analyses"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:call-template name="esc-line"><xsl:with-param name="t" select="normalize-space($prose)"/></xsl:call-template>
         <xsl:value-of select="concat($nl, $nl)"/>
         <xsl:choose>
           <xsl:when test="@answer = 'timetable'">

@@ -69,8 +69,8 @@
       <xsl:with-param name="value"><xsl:call-template name="yes-no"><xsl:with-param name="v" select="@outside-hours"/></xsl:call-template></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="md-field">
-      <xsl:with-param name="label" select="'Klassning K/R/T'"/>
-      <xsl:with-param name="value"><xsl:choose><xsl:when test="s:classification"><xsl:value-of select="concat(s:classification/@k, '/', s:classification/@r, '/', s:classification/@t, ' (', s:classification/@date, ')')"/></xsl:when><xsl:otherwise>ej klassat</xsl:otherwise></xsl:choose></xsl:with-param>
+      <xsl:with-param name="label" select="'Klassning K/R/T/S'"/>
+      <xsl:with-param name="value"><xsl:choose><xsl:when test="s:classification"><xsl:call-template name="klassa"/><xsl:value-of select="concat(' (', s:classification/@date, ')')"/></xsl:when><xsl:otherwise>ej klassat</xsl:otherwise></xsl:choose></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="md-field">
       <xsl:with-param name="label" select="'Längsta acceptabla avbrottstid'"/>

@@ -25,7 +25,7 @@ for res in results:
 
 text = []
 for line in open(sys.argv[2], encoding="utf-8"):
-    m = re.match(r"^(.+?):(\d+):(\d+): (error|warning|note): (.*) \[([a-z-]+)\]$", line)
+    m = re.match(r"^(.+?):(\d+):(\d+): (error|warning|note): (.*) \[([a-z0-9-]+)\]$", line)
     if m:
         text.append((m[1], int(m[2]), int(m[3]), m[4], m[5], m[6]))
 got = []

@@ -103,6 +103,39 @@ test_json_string(void **state)
 	buf_free(&b);
 }
 
+/* LIX counts: words, long words, sentences as plain Swedish needs them. */
+static void
+test_lix(void **state)
+{
+	struct lix l = {0, 0, 0};
+
+	(void)state;
+	/* Two sentences; "informationen" and "IT-chefen" are long. */
+	lix_add(&l, "Du ska skydda informationen. IT-chefen svarar!");
+	assert_int_equal(l.words, 6);
+	assert_int_equal(l.long_words, 2);
+	assert_int_equal(l.sentences, 2);
+	/* 6 / 2 + 100 * 2 / 6 = 36.3 */
+	assert_int_equal(lix_value(&l), 36);
+	/* An abbreviation before a lower-case word ends nothing; a link's
+	 * destination is not words; each list item ends a sentence. */
+	memset(&l, 0, sizeof(l));
+	lix_add(&l, "Se t.ex. [metodstödet](https://example.se/a-b) här\n\n"
+	    "- en punkt\n- en till\n");
+	assert_int_equal(l.words, 9);
+	assert_int_equal(l.sentences, 3);
+	assert_int_equal(l.long_words, 1);
+	/* Å, ä, ö are letters: "Överföringen" has 12. */
+	memset(&l, 0, sizeof(l));
+	lix_add(&l, "Överföringen är klar");
+	assert_int_equal(l.words, 3);
+	assert_int_equal(l.long_words, 1);
+	assert_int_equal(l.sentences, 1);
+	memset(&l, 0, sizeof(l));
+	lix_add(&l, "");
+	assert_int_equal(lix_value(&l), 0);
+}
+
 static void
 test_find_word(void **state)
 {
@@ -528,6 +561,7 @@ main(void)
 		cmocka_unit_test(test_dedent),
 		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_find_word),
+		cmocka_unit_test(test_lix),
 		cmocka_unit_test(test_link_allowed),
 		cmocka_unit_test(test_utf8_columns),
 		cmocka_unit_test(test_path_relative),
