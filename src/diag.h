@@ -72,6 +72,7 @@ enum diag_class {
 	X(ORGAN_TYPE, "organ-type", SEV_ERROR, CLASS_INPUT, 0) \
 	X(ORGANISATION_MISSING, "organisation-missing", SEV_ERROR, CLASS_INPUT, 0) \
 	X(ORGANISATION_UNIQUE, "organisation-unique", SEV_ERROR, CLASS_INPUT, 0) \
+	X(PLAIN_MARKUP, "plain-markup", SEV_WARNING, CLASS_INPUT, 0) \
 	X(PACKAGE, "package", SEV_ERROR, CLASS_ENVIRONMENT, 0) \
 	X(RECOVERY, "recovery", SEV_NOTE, CLASS_ENVIRONMENT, 0) \
 	X(REF_ANCHOR, "ref-anchor", SEV_ERROR, CLASS_INPUT, 0) \

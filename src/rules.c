@@ -284,7 +284,28 @@ check_statements(struct rules *r, xmlNodePtr n)
 	}
 }
 
-/* Words of plain Swedish (språklagen): "skall" is "ska". */
+/*
+ * Markdown written where the text is plain (a title, statement, term,
+ * definition): a link or strong text there is printed as written, so
+ * it belongs in the prose.  Returns where it starts, or NULL.
+ */
+static const char *
+plain_markup(const char *t)
+{
+	const char *link = strstr(t, "](");
+
+	if (link != NULL) {
+		for (const char *b = link; b > t; b--)
+			if (b[-1] == '[')
+				return b - 1;
+	}
+	return strstr(t, "**");
+}
+
+/*
+ * Words of plain Swedish (språklagen): "skall" is "ska"; and no
+ * Markdown where the text is plain.
+ */
 static void
 check_language(struct rules *r, xmlNodePtr n)
 {
@@ -293,6 +314,14 @@ check_language(struct rules *r, xmlNodePtr n)
 			continue;
 		if (n->children != NULL && xmlFirstElementChild(n) == NULL) {
 			char *t = text_of(n);
+			const char *m;
+
+			if (!tree_is(n, "prose") && (m = plain_markup(t)) != NULL)
+				diag_text(r->d, n, (size_t)(m - t), t,
+				    SEV_WARNING, RULE_PLAIN_MARKUP,
+				    "<%s> is plain text, so this Markdown is "
+				    "printed as written; put links and emphasis "
+				    "in a <prose>", (const char *)n->name);
 
 			for (const char *w = find_word_ci(t, "skall"); w;
 			    w = find_word_ci(w + 5, "skall"))
