@@ -75,6 +75,7 @@ enum diag_class {
 	X(REF_ORGAN, "ref-organ", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_PARTY, "ref-party", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_PLAN, "ref-plan", SEV_ERROR, CLASS_INPUT, 0) \
+	X(REF_PROVIDER, "ref-provider", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_ROLE, "ref-role", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_RULE, "ref-rule", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_SECTION, "ref-section", SEV_ERROR, CLASS_INPUT, 0) \

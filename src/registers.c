@@ -101,6 +101,10 @@ check_system(struct reg *r, xmlNodePtr sys)
 
 	tree_ref(r->d, r->ids, tree_child(sys, "committee"), "organ", "organ", RULE_REF_ORGAN,
 	    "an organ");
+	if (tree_has_source(r->p, "organisation"))
+		tree_ref(r->d, r->ids, tree_child(sys, "operator"), "provider",
+		    "provider", RULE_REF_PROVIDER, "a provider of the "
+		    "organisation");
 	if (tree_child(sys, "owner") == NULL)
 		gap_node(r->d, sys, NULL, RULE_SYSTEM_OWNER,
 		    "%s has no systemägare", name);

@@ -77,6 +77,7 @@ int tree_is(xmlNodePtr, const char *name);
 xmlNodePtr tree_child(xmlNodePtr, const char *name);
 char *tree_prop(xmlNodePtr, const char *name);
 xmlNodePtr tree_find(struct project *, const char *kind, const char *id);
+char *tree_hint(xmlHashTablePtr ids, const char *kind, const char *bad);
 xmlNodePtr tree_ref(struct diags *, xmlHashTablePtr ids, xmlNodePtr,
     const char *attr, const char *kind, enum rule rule, const char *what);
 xmlNodePtr *tree_sources(struct project *, const char *kind, size_t *n);

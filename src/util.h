@@ -44,5 +44,8 @@ size_t utf8_columns(const char *, size_t);
 const char *find_word_ci(const char *, const char *);
 int link_allowed(const char *);
 void sha256_hex(const void *, size_t, char hex[65]);
+const char *closest_word(const char *, const char *const *, size_t);
+int date_guess(const char *, char out[11]);
+char *id_suggest(const char *);
 
 #endif
