@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "render.h"
@@ -59,6 +60,13 @@ page_key(struct build *b, const struct format *f, const struct kind *k,
 	    k->name, id ? id : "", b->restricted, bd ? (char *)bd : "",
 	    whole || registers ? p->today : "");
 	xmlFree(bd);
+	/* The index links the files there are: their list is its input. */
+	if (strcmp(k->name, "index") == 0) {
+		xmlChar *outs = xmlGetProp(root, BAD_CAST "outputs");
+
+		buf_printf(&kb, "outputs %s\n", outs ? (char *)outs : "");
+		xmlFree(outs);
+	}
 	if (whole)
 		buf_printf(&kb, "staff %s\n", b->staff);
 	if (k->deps == DEPS_DOCUMENT)
@@ -250,6 +258,72 @@ build_all(struct build *b, const struct format_set *fs, int argc,
 	}
 }
 
+/* Adds path to list when this build makes it or the output has it. */
+static void
+output_listed(struct buf *list, const struct format_set *fs,
+    const struct format *f, const char *outdir, char *path)
+{
+	char *full = xasprintf("%s/%s", outdir, path);
+	struct stat st;
+
+	if (format_set_has(fs, f) || stat(full, &st) == 0)
+		buf_printf(list, " %s", path);
+	free(full);
+	free(path);
+}
+
+/*
+ * Sets outputs= on the project: every page of the documents, registers
+ * and the report, in every format, that this build writes or that is
+ * in the output directory already, so the index links each format that
+ * is there and no file that is not.
+ */
+static void
+list_outputs(struct build *b, const struct format_set *fs,
+    const char *outdir)
+{
+	struct buf list = {0};
+
+	buf_adds(&list, "");
+	for (size_t k = 0; k < nkinds; k++) {
+		const struct kind *kd = &kinds[k];
+
+		if (kd->scope == SCOPE_COMMAND || strcmp(kd->name, "index") == 0)
+			continue;
+		for (size_t i = 0; i < nformats; i++) {
+			const struct format *f = &formats[i];
+			xmlNodePtr *tops;
+			size_t n;
+
+			if (!renderer_has(b->r, f, kd->name))
+				continue;
+			if (kd->scope != SCOPE_EACH) {
+				if (kd->scope == SCOPE_PROJECT ||
+				    tree_has_source(b->p, kd->root))
+					output_listed(&list, fs, f, outdir,
+					    kind_path(kd, f, NULL, NULL));
+				continue;
+			}
+			tops = tree_sources(b->p, kd->root, &n);
+			for (size_t j = 0; j < n; j++) {
+				char *id = tree_prop(tops[j], "id");
+				char *v = tree_meta(tops[j], "version");
+
+				if (docid_valid(id))
+					output_listed(&list, fs, f, outdir,
+					    kind_path(kd, f, id, v));
+				free(id);
+				free(v);
+			}
+			free(tops);
+		}
+	}
+	buf_adds(&list, " ");
+	xmlSetProp(xmlDocGetRootElement(b->p->tree), BAD_CAST "outputs",
+	    BAD_CAST list.data);
+	buf_free(&list);
+}
+
 /* The documents named on the command line must exist. */
 static int
 check_ids(struct project *p, int argc, char **argv)
@@ -353,6 +427,7 @@ build_run(struct options *o, struct diags *d, const struct format_set *fs,
 	b.staff = record_tree_hash("policies", ".csv");
 	renderer_record(b.r, record_load(o->force ? NULL : o->outdir),
 	    o->outdir);
+	list_outputs(&b, fs, o->outdir);
 	build_all(&b, fs, argc, argv);
 	status = renderer_write(b.r, o->outdir);
 	for (size_t i = 0; res != NULL && status == EXIT_OK &&
@@ -401,6 +476,41 @@ cmd_build(struct options *o, struct diags *d, int argc, char **argv)
 	return status;
 }
 
+/*
+ * The formats report writes: every one build makes the report in, so
+ * no older file of the report is left beside the new ones.  PDF needs
+ * FOP; without it an earlier report.pdf cannot be rewritten, and a
+ * warning says so.
+ */
+static void
+report_formats(struct build *b, struct diags *d, const char *outdir,
+    struct format_set *all)
+{
+	const struct kind *report = kind_find("report");
+	struct stat st;
+
+	for (size_t i = 0; i < nformats; i++) {
+		const struct format *f = &formats[i];
+		char *path, *full;
+
+		if (!format_in_build(f) || !renderer_has(b->r, f, "report"))
+			continue;
+		if (f->finish != FINISH_PDF || fop_installed()) {
+			format_set_add(all, f);
+			continue;
+		}
+		path = kind_path(report, f, NULL, NULL);
+		full = xasprintf("%s/%s", outdir, path);
+		if (stat(full, &st) == 0)
+			diag_add(d, full, 0, 0, SEV_WARNING, RULE_FOP, "not "
+			    "rewritten: Apache FOP is not installed, so this "
+			    "PDF is older than the report beside it; install "
+			    "the Debian package fop or delete the file");
+		free(full);
+		free(path);
+	}
+}
+
 int
 cmd_report(struct options *o, struct diags *d, int argc, char **argv)
 {
@@ -428,15 +538,12 @@ cmd_report(struct options *o, struct diags *d, int argc, char **argv)
 		free(bad);
 		return EXIT_USAGE;
 	}
-	/* The report is written in every format a terminal can show. */
-	for (size_t i = 0; i < nformats; i++)
-		if (formats[i].to_stdout)
-			format_set_add(&all, &formats[i]);
 	if ((p = run_stages(d, STAGES_ENRICH, &status)) == NULL)
 		return status;
 	if (status == EXIT_OK) {
 		b.p = p;
 		b.r = renderer_new(p);
+		report_formats(&b, d, o->outdir, &all);
 		b.restricted = o->internal ? "include" : "omit";
 		for (size_t i = 0; i < all.n; i++)
 			build_page(&b, all.v[i], report, NULL,
@@ -454,8 +561,15 @@ cmd_report(struct options *o, struct diags *d, int argc, char **argv)
 		}
 		free(path);
 	}
-	if (status == EXIT_OK)
-		diag_say(d, "wrote the report to %s/report/", o->outdir);
+	if (status == EXIT_OK) {
+		struct buf names = {0};
+
+		for (size_t i = 0; i < all.n; i++)
+			buf_printf(&names, "%s%s", i ? ", " : "", all.v[i]->name);
+		diag_say(d, "wrote the report to %s/report/ (%s)", o->outdir,
+		    names.data);
+		buf_free(&names);
+	}
 	build_free(&b);
 	pipeline_free(p);
 	return status;

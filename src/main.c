@@ -200,7 +200,9 @@ static const char help_packet[] =
 static const char help_report[] =
     "usage: styrdok report [--format html|md|json] [-o DIR] [--internal]\n"
     "\n"
-    "Checks the project, then writes DIR/report/report.html, .md and .json:\n"
+    "Checks the project, then writes DIR/report/report.html, .md, .json\n"
+    "and .pdf (when FOP is installed; otherwise a warning names an older\n"
+    "report.pdf that was not rewritten):\n"
     "each finding of the audit and its status now, measured from the\n"
     "sources; answers to the auditors' questions; documents due for review;\n"
     "systems with gaps.  Ages are measured against the day of\n"
