@@ -60,6 +60,14 @@ page_key(struct build *b, const struct format *f, const struct kind *k,
 	    k->name, id ? id : "", b->restricted, bd ? (char *)bd : "",
 	    whole || registers ? p->today : "");
 	xmlFree(bd);
+	/* The logo and font files the profile takes in (profile.c). */
+	for (xmlNodePtr s = root->children; s != NULL; s = s->next)
+		if (tree_is(s, "profile")) {
+			xmlChar *pk = xmlGetProp(s, BAD_CAST "key");
+
+			buf_printf(&kb, "profile %s\n", pk ? (char *)pk : "");
+			xmlFree(pk);
+		}
 	/* The index links the files there are: their list is its input. */
 	if (strcmp(k->name, "index") == 0) {
 		xmlChar *outs = xmlGetProp(root, BAD_CAST "outputs");
@@ -74,6 +82,7 @@ page_key(struct build *b, const struct format *f, const struct kind *k,
 	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
 		xmlNodePtr top = xmlFirstElementChild(s);
 		int use = whole || tree_is(top, "organisation") ||
+		    tree_is(top, "profile") ||
 		    (doc != NULL && tree_is(top, "matrix"));
 
 		if (registers)

@@ -84,6 +84,7 @@ enum diag_class {
 	X(REFUSED, "refused", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REQ_SKA, "req-ska", SEV_WARNING, CLASS_INPUT, 0) \
 	X(REVIEW_DUE, "review-due", SEV_WARNING, CLASS_INPUT, 1) \
+	X(PROFILE, "profile", SEV_ERROR, CLASS_INPUT, 0) \
 	X(RISK_ANALYSIS, "risk-analysis", SEV_WARNING, CLASS_INPUT, 1) \
 	X(RISK_MEASURE, "risk-measure", SEV_WARNING, CLASS_INPUT, 1) \
 	X(RISK_SCALE, "risk-scale", SEV_ERROR, CLASS_INPUT, 0) \

@@ -193,6 +193,9 @@ project_free(struct project *p)
 	if (p->own_diags)
 		diags_free(p->diags);
 	free(p->override_path);
+	if (p->fop_conf != NULL)
+		unlink(p->fop_conf);
+	free(p->fop_conf);
 	buf_free(&p->override);
 	free(p->root);
 	free(p->policies);

@@ -297,7 +297,9 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 		free(fop);
 		return -1;
 	}
-	conf = xasprintf("%s/fo/fop.xconf", p->templates);
+	/* A profile font the bundled configuration lacks: profile.c's. */
+	conf = p->fop_conf ? xstrdup(p->fop_conf) :
+	    xasprintf("%s/fo/fop.xconf", p->templates);
 	tmpdir = xasprintf("%s/styrdok-pdf-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (mkdtemp(tmpdir) == NULL) {
 		diag_add(p->diags, tmpdir, 0, 0, SEV_ERROR, RULE_IO,

@@ -100,6 +100,7 @@ pipeline_run(struct project *p, int enrich_too)
 	if (validate_schema(p) < 0)
 		return -1;
 	rules_run(p);
+	profile_check(p);
 	archives_verify(p);
 	if (enrich_too) {
 		signatures_check(p);

@@ -53,6 +53,7 @@ struct project {
 	char today[11];	 /* the date rules measure age against */
 	size_t markdown_bytes;	/* prose parsed so far in this run */
 	char *override_path;	/* read override instead of this file */
+	char *fop_conf;		/* a generated FOP configuration, or NULL */
 	struct buf override;
 	/* The library error handlers this project's replaced (pipeline.c). */
 	xmlStructuredErrorFunc saved_xml;
@@ -98,6 +99,11 @@ int organ_may_adopt(xmlNodePtr org, xmlNodePtr organ, const char *type,
 void markdown_splice(struct project *, xmlNodePtr prose, xmlHashTablePtr anchors);
 void enrich(struct project *);
 void enrich_document(struct project *, xmlNodePtr document);
+
+/* ---- profile.c: the house-style profile ----------------------------- */
+
+void profile_check(struct project *);
+void profile_apply(struct project *);
 
 /* ---- diff.c: the redline -------------------------------------------- */
 

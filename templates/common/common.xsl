@@ -24,6 +24,11 @@
 
   <xsl:variable name="profile" select="/s:project/s:profile"/>
   <xsl:variable name="org" select="/s:project/s:source/s:organisation"/>
+  <!-- The name on every output: the profile's, else the organisation's. -->
+  <xsl:variable name="org-name" select="normalize-space(($profile/s:name | $org/s:name)[1])"/>
+  <!-- The profile's logo: its images as data, SVG first (profile.c). -->
+  <xsl:variable name="logo" select="$profile/s:logo[s:image]"/>
+  <xsl:variable name="logo-uri" select="concat('data:', $logo/s:image[1]/@type, ';base64,', $logo/s:image[1])"/>
   <!--
     The redline being rendered: the marked copy of a new version that
     styrdok's diff adds to the tree (see redline.xsl).  Empty here; each

@@ -150,7 +150,7 @@
         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
           <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
             <dc:title><xsl:value-of select="normalize-space($title)"/></dc:title>
-            <dc:creator><xsl:value-of select="normalize-space($org/s:name)"/></dc:creator>
+            <dc:creator><xsl:value-of select="normalize-space($org-name)"/></dc:creator>
             <dc:description><xsl:value-of select="normalize-space($subject)"/></dc:description>
             <dc:language>sv</dc:language>
           </rdf:Description>
@@ -249,7 +249,7 @@
     <xsl:param name="kind"/>
     <xsl:param name="stamp"/>
     <fo:block text-align-last="justify" border-bottom="2.5pt solid {$c-primary}" padding-bottom="2mm" space-after="3mm">
-      <fo:inline font-size="16pt" font-weight="bold" color="{$c-primary}" letter-spacing="0.3pt"><xsl:value-of select="$org/s:name"/></fo:inline>
+      <fo:inline font-size="16pt" font-weight="bold" color="{$c-primary}" letter-spacing="0.3pt"><xsl:value-of select="$org-name"/></fo:inline>
       <fo:leader leader-pattern="space"/>
       <fo:inline font-size="9.5pt" color="{$c-muted}" letter-spacing="1.2pt"><xsl:value-of select="translate($kind, 'abcdefghijklmnopqrstuvwxyzåäöé', 'ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉ')"/></fo:inline>
     </fo:block>

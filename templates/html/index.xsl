@@ -61,8 +61,8 @@
     <html lang="sv">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>Styrdokument för informationssäkerhet – <xsl:value-of select="$org/s:name"/></title>
-        <meta name="author" content="{$org/s:name}"/>
+        <title>Styrdokument för informationssäkerhet – <xsl:value-of select="$org-name"/></title>
+        <meta name="author" content="{$org-name}"/>
         <style>
           <xsl:call-template name="css">
             <xsl:with-param name="furniture" select="'styrdok index'"/>
@@ -72,7 +72,7 @@
       <body>
         <a class="skip" href="#styrdok-main">Till innehållet</a>
         <header class="masthead">
-          <p class="org"><xsl:value-of select="$org/s:name"/></p>
+          <p class="org"><xsl:value-of select="$org-name"/></p>
           <p class="doctype">Styrdokument</p>
         </header>
         <main id="styrdok-main">
@@ -145,7 +145,7 @@
           </xsl:if>
         </main>
         <footer class="page-footer">
-          <p><xsl:value-of select="$org/s:name"/> · <xsl:value-of select="count($documents)"/> dokument</p>
+          <p><xsl:value-of select="$org-name"/> · <xsl:value-of select="count($documents)"/> dokument</p>
           <xsl:if test="/s:project/@build-date">
             <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
           </xsl:if>

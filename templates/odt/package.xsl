@@ -130,8 +130,8 @@
             <meta:keyword><xsl:value-of select="normalize-space(.)"/></meta:keyword>
           </xsl:if>
         </xsl:for-each>
-        <meta:initial-creator><xsl:value-of select="$org/s:name"/></meta:initial-creator>
-        <dc:creator><xsl:value-of select="$org/s:name"/></dc:creator>
+        <meta:initial-creator><xsl:value-of select="$org-name"/></meta:initial-creator>
+        <dc:creator><xsl:value-of select="$org-name"/></dc:creator>
         <xsl:if test="$odt-date != ''">
           <meta:creation-date><xsl:value-of select="$odt-date"/></meta:creation-date>
           <dc:date><xsl:value-of select="$odt-date"/></dc:date>
@@ -454,7 +454,7 @@
           </style:header>
           <style:footer>
             <text:p text:style-name="Footer">
-              <xsl:value-of select="$org/s:name"/>
+              <xsl:value-of select="$org-name"/>
               <xsl:text> · </xsl:text>
               <xsl:value-of select="$odt-title"/>
               <text:tab/>
