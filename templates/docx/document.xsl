@@ -89,6 +89,7 @@
   <!-- ===== The body ===== -->
 
   <xsl:template match="/" mode="docx-body">
+    <xsl:call-template name="logo-paragraph"/>
     <w:p>
       <w:pPr><w:pStyle w:val="Masthead"/></w:pPr>
       <xsl:call-template name="run"><xsl:with-param name="text" select="$org-name"/></xsl:call-template>

@@ -63,7 +63,7 @@
         <xsl:if test="$is-draft"><xsl:attribute name="class">draft</xsl:attribute></xsl:if>
         <a class="skip" href="#styrdok-main">Till innehållet</a>
         <header class="masthead">
-          <p class="org"><xsl:value-of select="$org-name"/></p>
+          <xsl:call-template name="org-line"/>
           <p class="doctype"><xsl:value-of select="$type-name"/></p>
           <p class="stamp"><xsl:value-of select="$furniture"/></p>
         </header>
@@ -86,6 +86,7 @@
           <xsl:if test="/s:project/@build-date">
             <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
           </xsl:if>
+          <xsl:call-template name="profile-footer"/>
         </footer>
       </body>
     </html>

@@ -72,7 +72,7 @@
       <body>
         <a class="skip" href="#styrdok-main">Till innehållet</a>
         <header class="masthead">
-          <p class="org"><xsl:value-of select="$org-name"/></p>
+          <xsl:call-template name="org-line"/>
           <p class="doctype">Styrdokument</p>
         </header>
         <main id="styrdok-main">
@@ -149,6 +149,7 @@
           <xsl:if test="/s:project/@build-date">
             <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
           </xsl:if>
+          <xsl:call-template name="profile-footer"/>
         </footer>
       </body>
     </html>

@@ -44,7 +44,7 @@
       <body>
         <a class="skip" href="#styrdok-main">Till innehållet</a>
         <header class="masthead">
-          <p class="org"><xsl:value-of select="$org-name"/></p>
+          <xsl:call-template name="org-line"/>
           <p class="doctype">Tjänsteskrivelse</p>
           <p class="stamp"><xsl:value-of select="$case/s:dnr"/></p>
         </header>
@@ -70,6 +70,7 @@
           <xsl:if test="/s:project/@build-date">
             <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
           </xsl:if>
+          <xsl:call-template name="profile-footer"/>
         </footer>
       </body>
     </html>
