@@ -67,9 +67,8 @@ body { margin: 0; overflow-wrap: break-word; }
 .masthead { border-bottom: 4px solid var(--primary); padding: 1.2rem 1.5rem .8rem; display: flex; flex-wrap: wrap; justify-content: space-between; gap: .3rem 2rem; }
 .masthead p { margin: 0; }
 .masthead .org { font-size: 1.35rem; font-weight: bold; color: var(--primary); letter-spacing: .02em; }
-.masthead .logo { display: block; height: 15mm; width: auto; max-width: 60mm; margin-bottom: .3rem; }
-.page-footer .profile-footer { color: var(--muted); }
-.masthead .doctype { font-size: 1rem; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; }
+</xsl:text><xsl:if test="$logo"><xsl:text>.masthead .logo { display: block; height: 15mm; width: auto; max-width: 60mm; margin-bottom: .3rem; }
+</xsl:text></xsl:if><xsl:text>.masthead .doctype { font-size: 1rem; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; }
 .stamp { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; font-size: .8rem; color: var(--muted); }
 .draft-mark { margin: 0; padding: .5rem 1.5rem; background: #fdecee; color: var(--draft); font-weight: bold; letter-spacing: .2em; border-bottom: 1px solid var(--draft); }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
