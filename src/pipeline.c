@@ -28,8 +28,8 @@
  * the executable (a build in the source tree); else the installed
  * STYRDOK_DATADIR/templates.  Returns a string the caller frees.
  */
-static char *
-find_templates(void)
+char *
+pipeline_templates(void)
 {
 	const char *env = getenv("STYRDOK_TEMPLATES");
 	char exe[PATH_MAX], *slash;
@@ -63,7 +63,7 @@ find_templates(void)
 struct project *
 pipeline_new(const char *templates, struct diags *d)
 {
-	char *found = templates ? NULL : find_templates();
+	char *found = templates ? NULL : pipeline_templates();
 	struct project *p = project_new(templates ? templates : found, d);
 
 	free(found);

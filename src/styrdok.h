@@ -209,6 +209,7 @@ char *record_tree_hash(const char *dir, const char *suffix);
 
 /* ---- pipeline.c: the stages in order ------------------------------- */
 
+char *pipeline_templates(void);
 struct project *pipeline_new(const char *templates, struct diags *);
 void pipeline_free(struct project *);
 int pipeline_run(struct project *, int enrich_too);
