@@ -165,11 +165,22 @@ project_new(const char *templates, struct diags *diags)
 	p->root = cwd;
 	diags_set_root(p->diags, p->root);
 	p->policies = realpath("policies", NULL);
+	int policies_errno = errno;
+
 	p->templates = templates ? realpath(templates, NULL) : NULL;
+	if (p->policies == NULL && policies_errno == ENOENT) {
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "%s has no policies/ directory, so it is no styrdok "
+		    "project: start one with styrdok init DIR --name "
+		    "\"Exempelby kommun\", or give the project's directory "
+		    "with -C DIR", p->root);
+		project_free(p);
+		return NULL;
+	}
 	if (p->policies == NULL) {
 		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
 		    "%s/policies: %s (is this a styrdok project? see -C)",
-		    p->root, strerror(errno));
+		    p->root, strerror(policies_errno));
 		project_free(p);
 		return NULL;
 	}

@@ -137,3 +137,8 @@ check "the register names the provider and the organisation's IT unit" sh -c "gr
 sed -i 's|provider="grannby"|provider="granby"|' "$N/policies/registers/systemforteckning.xml"
 expect_status 1 "an unknown provider fails check" styrdok -C "$N" check
 check "an unknown provider gets a hint" grep -q 'provider="granby" does not name a provider of the organisation; did you mean "grannby"? \[ref-provider\]' "$scratch/err"
+
+# --- a directory that is no project says what to do --------------------------
+mkdir -p "$scratch/ingen"
+expect_status 3 "a directory without policies/ is an environment error" styrdok -C "$scratch/ingen" check
+check "it says there is no policies/ and how to start one" grep -q "has no policies/ directory, so it is no styrdok project: start one with styrdok init DIR --name" "$scratch/err"
