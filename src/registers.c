@@ -356,7 +356,9 @@ check_doc_ref(struct reg *r, xmlNodePtr a)
 
 	if (id == NULL)
 		return;
-	known = tree_is(xmlHashLookup(r->ids, BAD_CAST id), "document");
+	/* A document left out for its schema errors is reported there. */
+	known = xmlHashLookup(r->ids, BAD_CAST id) == TREE_LEFT_OUT ||
+	    tree_is(xmlHashLookup(r->ids, BAD_CAST id), "document");
 	for (xmlNodePtr s = root->children; s != NULL && !known; s = s->next) {
 		xmlNodePtr doc = xmlFirstElementChild(s);
 
@@ -591,13 +593,15 @@ check_case(struct reg *r, xmlNodePtr c)
 			char *sid = tree_prop(cv, "section");
 
 			sec = xmlHashLookup(r->ids, BAD_CAST sid);
-			if (!tree_is(sec, "section") && !tree_is(sec, "requirement") &&
-			    !tree_is(sec, "term")) {
+			if (sec != TREE_LEFT_OUT && !tree_is(sec, "section") &&
+			    !tree_is(sec, "requirement") && !tree_is(sec, "term")) {
 				diag_node(r->d, cv, "section", SEV_ERROR,
 				    RULE_REF_SECTION, "section=\"%s\" names no "
 				    "section, requirement or term", sid);
 				sec = NULL;
 			}
+			if (sec == TREE_LEFT_OUT)
+				sec = NULL;
 			free(sid);
 			if (sec != NULL) {
 				xmlNodePtr up = sec;

@@ -50,6 +50,7 @@ struct project {
 	struct diags *diags;
 	int own_diags;		/* diags is the project's, freed with it */
 	int organisation_invalid; /* dropped for schema errors */
+	xmlHashTablePtr left_out; /* ids of sources dropped for them */
 	char today[11];	 /* the date rules measure age against */
 	size_t markdown_bytes;	/* prose parsed so far in this run */
 	char *override_path;	/* read override instead of this file */
@@ -78,6 +79,8 @@ int tree_is(xmlNodePtr, const char *name);
 xmlNodePtr tree_child(xmlNodePtr, const char *name);
 char *tree_prop(xmlNodePtr, const char *name);
 xmlNodePtr tree_find(struct project *, const char *kind, const char *id);
+extern xmlNode tree_left_out;
+#define TREE_LEFT_OUT (&tree_left_out)	/* an id of a source left out */
 char *tree_hint(xmlHashTablePtr ids, const char *kind, const char *bad);
 xmlNodePtr tree_ref(struct diags *, xmlHashTablePtr ids, xmlNodePtr,
     const char *attr, const char *kind, enum rule rule, const char *what);
@@ -88,6 +91,10 @@ char *tree_meta(xmlNodePtr doc, const char *name);
 /* ---- validate.c / rules.c: structure by schema, meaning by rules ----- */
 
 int validate_schema(struct project *);
+struct explainer;
+struct explainer *explainer_new(const char *rng_path);
+void explainer_free(struct explainer *);
+int explain_source(struct explainer *, struct diags *, xmlNodePtr top);
 int validate_document(struct project *, xmlDocPtr);
 void rules_run(struct project *);
 void registers_check(struct project *, xmlHashTablePtr ids);

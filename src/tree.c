@@ -57,6 +57,13 @@ tree_find(struct project *p, const char *kind, const char *id)
 	return NULL;
 }
 
+/*
+ * What an id of a source left out for schema errors maps to in the ids
+ * table: no element (its type is not one), so references to it are
+ * neither followed nor reported.
+ */
+xmlNode tree_left_out = {.type = XML_COMMENT_NODE};
+
 struct hint_scan {
 	const char *kind;
 	const char **v;
@@ -128,12 +135,16 @@ tree_ref(struct diags *d, xmlHashTablePtr ids, xmlNodePtr n, const char *attr,
 	if (id == NULL)
 		return NULL;
 	t = xmlHashLookup(ids, BAD_CAST id);
-	if (!tree_is(t, kind)) {
-		char *hint = tree_hint(ids, kind, id);
+	if (t == TREE_LEFT_OUT)
+		t = NULL;
+	else if (!tree_is(t, kind)) {
+		char *shown = text_clip(id, 60);
+		char *hint = tree_hint(ids, kind, shown);
 
 		diag_node(d, n, attr, SEV_ERROR, rule,
-		    "%s=\"%s\" does not name %s%s", attr, id, what, hint);
+		    "%s=\"%s\" does not name %s%s", attr, shown, what, hint);
 		free(hint);
+		free(shown);
 		t = NULL;
 	}
 	free(id);

@@ -516,3 +516,24 @@ id_suggest(const char *s)
 		buf_adds(&b, "");
 	return b.data;
 }
+
+/*
+ * s cut to at most max bytes at a character boundary, with "…" when
+ * cut: what a message quotes of a value that may be any length.  The
+ * caller frees it.
+ */
+char *
+text_clip(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	char *out;
+
+	if (n <= max)
+		return xstrdup(s);
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	out = xmalloc(max + sizeof("…"));
+	memcpy(out, s, max);
+	memcpy(out + max, "…", sizeof("…"));
+	return out;
+}

@@ -47,5 +47,6 @@ void sha256_hex(const void *, size_t, char hex[65]);
 const char *closest_word(const char *, const char *const *, size_t);
 int date_guess(const char *, char out[11]);
 char *id_suggest(const char *);
+char *text_clip(const char *, size_t);
 
 #endif
