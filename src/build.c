@@ -341,9 +341,12 @@ check_ids(struct project *p, int argc, char **argv)
 
 	for (int a = 0; a < argc; a++)
 		if (tree_find(p, "document", argv[a]) == NULL) {
+			char *hint = tree_hint_in(p, "document", argv[a]);
+
 			diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT,
-			    "no document with id \"%s\" (see styrdok list)",
-			    argv[a]);
+			    "no document with id \"%s\"%s (styrdok list shows "
+			    "them)", argv[a], hint);
+			free(hint);
 			status = EXIT_INPUT;
 		}
 	return status;

@@ -82,6 +82,7 @@ xmlNodePtr tree_find(struct project *, const char *kind, const char *id);
 extern xmlNode tree_left_out;
 #define TREE_LEFT_OUT (&tree_left_out)	/* an id of a source left out */
 char *tree_hint(xmlHashTablePtr ids, const char *kind, const char *bad);
+char *tree_hint_in(struct project *, const char *kind, const char *bad);
 xmlNodePtr tree_ref(struct diags *, xmlHashTablePtr ids, xmlNodePtr,
     const char *attr, const char *kind, enum rule rule, const char *what);
 xmlNodePtr *tree_sources(struct project *, const char *kind, size_t *n);

@@ -120,6 +120,41 @@ tree_hint(xmlHashTablePtr ids, const char *kind, const char *bad)
 	return b.data;
 }
 
+static void
+ids_of_kind(xmlHashTablePtr h, xmlNodePtr n, const char *kind)
+{
+	for (; n != NULL; n = n->next) {
+		char *id;
+
+		if (!tree_is(n, kind) && n->type == XML_ELEMENT_NODE) {
+			ids_of_kind(h, n->children, kind);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((id = tree_prop(n, "id")) != NULL)
+			xmlHashAddEntry(h, BAD_CAST id, n);
+		free(id);
+	}
+}
+
+/*
+ * tree_hint() for a value given on the command line: the ids of every
+ * element named kind in p's tree (documents, organs, cases, systems).
+ */
+char *
+tree_hint_in(struct project *p, const char *kind, const char *bad)
+{
+	xmlHashTablePtr h = xmlHashCreate(64);
+	char *shown = text_clip(bad, 60), *hint;
+
+	ids_of_kind(h, xmlDocGetRootElement(p->tree)->children, kind);
+	hint = tree_hint(h, kind, shown);
+	xmlHashFree(h, NULL);
+	free(shown);
+	return hint;
+}
+
 /*
  * The element that attribute attr of n names, when it is of kind; else
  * an error (rule, "does not name <what>") and NULL.  ids maps every id

@@ -476,6 +476,23 @@ date_guess(const char *s, char out[11])
 }
 
 /*
+ * What to add to a message about a date given as s that is not
+ * YYYY-MM-DD: the date it probably means, or the form.  The caller
+ * frees it.
+ */
+char *
+date_hint(const char *s)
+{
+	char guess[11];
+
+	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-')
+		return xstrdup(" (there is no such day)");
+	if (strlen(s) < 32 && !iso_date_valid(s) && date_guess(s, guess))
+		return xasprintf(" (write YYYY-MM-DD: did you mean %s?)", guess);
+	return xstrdup(" (write YYYY-MM-DD, such as 2027-03-22)");
+}
+
+/*
  * An id as the schema allows it (a-z, 0-9, -) made from s: letters with
  * Swedish and other Latin diacritics lose them, upper case is lowered,
  * anything else becomes '-'.  The caller frees it.

@@ -48,5 +48,6 @@ const char *closest_word(const char *, const char *const *, size_t);
 int date_guess(const char *, char out[11]);
 char *id_suggest(const char *);
 char *text_clip(const char *, size_t);
+char *date_hint(const char *);
 
 #endif

@@ -142,3 +142,18 @@ check "an unknown provider gets a hint" grep -q 'provider="granby" does not name
 mkdir -p "$scratch/ingen"
 expect_status 3 "a directory without policies/ is an environment error" styrdok -C "$scratch/ingen" check
 check "it says there is no policies/ and how to start one" grep -q "has no policies/ directory, so it is no styrdok project: start one with styrdok init DIR --name" "$scratch/err"
+
+# --- command-line values get the same hints as the sources -------------------
+project hint
+expect_status 1 "adopt --organ kf is refused" styrdok -C "$scratch/hint" adopt informationssakerhetspolicy --organ kf --date 2027-03-22 --paragraph 12 --dnr "KS 2026/45"
+check "adopt --organ kf: did you mean KF" grep -q 'adopt: --organ kf: no organ with that id in the organisation; did you mean "KF"? \[refused\]' "$scratch/err"
+expect_status 1 "adopt --date 22/2/2027 is refused" styrdok -C "$scratch/hint" adopt informationssakerhetspolicy --organ KF --date 22/2/2027 --paragraph 12 --dnr "KS 2026/45"
+check "adopt --date 22/2/2027: did you mean 2027-02-22" grep -q 'adopt: --date 22/2/2027 is not a date (write YYYY-MM-DD: did you mean 2027-02-22?) \[refused\]' "$scratch/err"
+expect_status 1 "adopt --date 2027-02-30 is refused" styrdok -C "$scratch/hint" adopt informationssakerhetspolicy --organ KF --date 2027-02-30 --paragraph 12 --dnr "KS 2026/45"
+check "adopt --date 2027-02-30: no such day" grep -q 'adopt: --date 2027-02-30 is not a date (there is no such day)' "$scratch/err"
+expect_status 1 "build of a misspelt document fails" styrdok -C "$scratch/hint" build -f md instruktion-anvandar
+check "build names the document meant" grep -q 'no document with id "instruktion-anvandar"; did you mean "instruktion-anvandare"?' "$scratch/err"
+expect_status 2 "signed --date 5.3.2027 is a usage error" styrdok -C "$scratch/hint" signed instruktion-anvandare --date 5.3.2027 1001
+check "signed --date: did you mean 2027-03-05" grep -q 'did you mean 2027-03-05?' "$scratch/err"
+expect_status 1 "packet of a misspelt case fails" styrdok -C "$scratch/hint" packet ks-2026-54
+check "packet names the case meant" grep -q 'no case with id "ks-2026-54" in policies/; did you mean "ks-2026-45"?' "$scratch/err"
