@@ -873,6 +873,17 @@ children(struct explainer *ex, xmlNodePtr n, struct model *m)
 			prev = c;
 			continue;
 		}
+		/* An element where only text belongs. */
+		int any_element = 0;
+
+		for (size_t i = 0; i < m->n && !any_element; i++)
+			any_element = m->s[i].next >= 0;
+		if (!any_element) {
+			say(ex, c, NULL, "<%s> holds only text; <%s> does not "
+			    "belong in it (write its text without the tags)",
+			    n->name, c->name);
+			continue;
+		}
 		/* Not here: say what may come instead, and go on without it. */
 		size_t ne = expected(m, set, exp, 64);
 		struct buf b = {0};
