@@ -19,7 +19,8 @@ check "report says which formats it wrote" grep -q "wrote the report to output/r
 # --- init: a new municipality ----------------------------------------------
 expect_status 0 "init --help exits 0" styrdok init --help
 check "init --help prints its usage" grep -q "usage: styrdok init DIR --name NAME" "$scratch/out"
-check "--help lists init" sh -c "styrdok --help | grep -q '^  init DIR --name NAME'"
+expect_status 0 "--help exits 0" styrdok --help
+check "--help lists init" grep -q '^  init DIR --name NAME' "$scratch/out"
 N="$scratch/ny/exempelby"
 mkdir -p "$scratch/ny"
 expect_status 0 "init writes a new project" styrdok init "$N" --name "Exempelby kommun" --organs "BUN=Barn- och utbildningsnämnden"
