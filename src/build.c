@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "render.h"
@@ -60,6 +61,21 @@ page_key(struct build *b, const struct format *f, const struct kind *k,
 	    k->name, id ? id : "", b->restricted, bd ? (char *)bd : "",
 	    whole || registers ? p->today : "");
 	xmlFree(bd);
+	/* The logo and font files the profile takes in (profile.c). */
+	for (xmlNodePtr s = root->children; s != NULL; s = s->next)
+		if (tree_is(s, "profile")) {
+			xmlChar *pk = xmlGetProp(s, BAD_CAST "key");
+
+			buf_printf(&kb, "profile %s\n", pk ? (char *)pk : "");
+			xmlFree(pk);
+		}
+	/* The index links the files there are: their list is its input. */
+	if (strcmp(k->name, "index") == 0) {
+		xmlChar *outs = xmlGetProp(root, BAD_CAST "outputs");
+
+		buf_printf(&kb, "outputs %s\n", outs ? (char *)outs : "");
+		xmlFree(outs);
+	}
 	if (whole)
 		buf_printf(&kb, "staff %s\n", b->staff);
 	if (k->deps == DEPS_DOCUMENT)
@@ -67,6 +83,7 @@ page_key(struct build *b, const struct format *f, const struct kind *k,
 	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
 		xmlNodePtr top = xmlFirstElementChild(s);
 		int use = whole || tree_is(top, "organisation") ||
+		    tree_is(top, "profile") ||
 		    (doc != NULL && (tree_is(top, "matrix") ||
 		    tree_is(top, "risk-method")));
 
@@ -258,6 +275,72 @@ build_all(struct build *b, const struct format_set *fs, int argc,
 	}
 }
 
+/* Adds path to list when this build makes it or the output has it. */
+static void
+output_listed(struct buf *list, const struct format_set *fs,
+    const struct format *f, const char *outdir, char *path)
+{
+	char *full = xasprintf("%s/%s", outdir, path);
+	struct stat st;
+
+	if (format_set_has(fs, f) || stat(full, &st) == 0)
+		buf_printf(list, " %s", path);
+	free(full);
+	free(path);
+}
+
+/*
+ * Sets outputs= on the project: every page of the documents, registers
+ * and the report, in every format, that this build writes or that is
+ * in the output directory already, so the index links each format that
+ * is there and no file that is not.
+ */
+static void
+list_outputs(struct build *b, const struct format_set *fs,
+    const char *outdir)
+{
+	struct buf list = {0};
+
+	buf_adds(&list, "");
+	for (size_t k = 0; k < nkinds; k++) {
+		const struct kind *kd = &kinds[k];
+
+		if (kd->scope == SCOPE_COMMAND || strcmp(kd->name, "index") == 0)
+			continue;
+		for (size_t i = 0; i < nformats; i++) {
+			const struct format *f = &formats[i];
+			xmlNodePtr *tops;
+			size_t n;
+
+			if (!renderer_has(b->r, f, kd->name))
+				continue;
+			if (kd->scope != SCOPE_EACH) {
+				if (kd->scope == SCOPE_PROJECT ||
+				    tree_has_source(b->p, kd->root))
+					output_listed(&list, fs, f, outdir,
+					    kind_path(kd, f, NULL, NULL));
+				continue;
+			}
+			tops = tree_sources(b->p, kd->root, &n);
+			for (size_t j = 0; j < n; j++) {
+				char *id = tree_prop(tops[j], "id");
+				char *v = tree_meta(tops[j], "version");
+
+				if (docid_valid(id))
+					output_listed(&list, fs, f, outdir,
+					    kind_path(kd, f, id, v));
+				free(id);
+				free(v);
+			}
+			free(tops);
+		}
+	}
+	buf_adds(&list, " ");
+	xmlSetProp(xmlDocGetRootElement(b->p->tree), BAD_CAST "outputs",
+	    BAD_CAST list.data);
+	buf_free(&list);
+}
+
 /* The documents named on the command line must exist. */
 static int
 check_ids(struct project *p, int argc, char **argv)
@@ -266,9 +349,12 @@ check_ids(struct project *p, int argc, char **argv)
 
 	for (int a = 0; a < argc; a++)
 		if (tree_find(p, "document", argv[a]) == NULL) {
+			char *hint = tree_hint_in(p, "document", argv[a]);
+
 			diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT,
-			    "no document with id \"%s\" (see styrdok list)",
-			    argv[a]);
+			    "no document with id \"%s\"%s (styrdok list shows "
+			    "them)", argv[a], hint);
+			free(hint);
 			status = EXIT_INPUT;
 		}
 	return status;
@@ -364,6 +450,7 @@ build_run(struct options *o, struct diags *d, const struct format_set *fs,
 	b.staff = record_tree_hash("policies", ".csv");
 	renderer_record(b.r, record_load(o->force ? NULL : o->outdir),
 	    o->outdir);
+	list_outputs(&b, fs, o->outdir);
 	/* Once to count the pages, for the progress line; once to render. */
 	size_t total = 0;
 
@@ -419,6 +506,41 @@ cmd_build(struct options *o, struct diags *d, int argc, char **argv)
 	return status;
 }
 
+/*
+ * The formats report writes: every one build makes the report in, so
+ * no older file of the report is left beside the new ones.  PDF needs
+ * FOP; without it an earlier report.pdf cannot be rewritten, and a
+ * warning says so.
+ */
+static void
+report_formats(struct build *b, struct diags *d, const char *outdir,
+    struct format_set *all)
+{
+	const struct kind *report = kind_find("report");
+	struct stat st;
+
+	for (size_t i = 0; i < nformats; i++) {
+		const struct format *f = &formats[i];
+		char *path, *full;
+
+		if (!format_in_build(f) || !renderer_has(b->r, f, "report"))
+			continue;
+		if (f->finish != FINISH_PDF || fop_installed()) {
+			format_set_add(all, f);
+			continue;
+		}
+		path = kind_path(report, f, NULL, NULL);
+		full = xasprintf("%s/%s", outdir, path);
+		if (stat(full, &st) == 0)
+			diag_add(d, full, 0, 0, SEV_WARNING, RULE_FOP, "not "
+			    "rewritten: Apache FOP is not installed, so this "
+			    "PDF is older than the report beside it; install "
+			    "the Debian package fop or delete the file");
+		free(full);
+		free(path);
+	}
+}
+
 int
 cmd_report(struct options *o, struct diags *d, int argc, char **argv)
 {
@@ -446,10 +568,6 @@ cmd_report(struct options *o, struct diags *d, int argc, char **argv)
 		free(bad);
 		return EXIT_USAGE;
 	}
-	/* The report is written in every format a terminal can show. */
-	for (size_t i = 0; i < nformats; i++)
-		if (formats[i].to_stdout)
-			format_set_add(&all, &formats[i]);
 	if ((p = run_stages(d, STAGES_ENRICH, &status)) == NULL)
 		return status;
 	if (status == EXIT_OK && outdir_check(d, o->outdir) != 0)
@@ -457,6 +575,7 @@ cmd_report(struct options *o, struct diags *d, int argc, char **argv)
 	if (status == EXIT_OK) {
 		b.p = p;
 		b.r = renderer_new(p);
+		report_formats(&b, d, o->outdir, &all);
 		b.restricted = o->internal ? "include" : "omit";
 		for (size_t i = 0; i < all.n; i++)
 			build_page(&b, all.v[i], report, NULL,
@@ -474,8 +593,15 @@ cmd_report(struct options *o, struct diags *d, int argc, char **argv)
 		}
 		free(path);
 	}
-	if (status == EXIT_OK)
-		diag_say(d, "wrote the report to %s/report/", o->outdir);
+	if (status == EXIT_OK) {
+		struct buf names = {0};
+
+		for (size_t i = 0; i < all.n; i++)
+			buf_printf(&names, "%s%s", i ? ", " : "", all.v[i]->name);
+		diag_say(d, "wrote the report to %s/report/ (%s)", o->outdir,
+		    names.data);
+		buf_free(&names);
+	}
 	build_free(&b);
 	pipeline_free(p);
 	return status;

@@ -30,6 +30,7 @@ struct options {
 	int keep_going;		/* signed --keep-going */
 	const char *port, *bind; /* serve --port, --bind */
 	int open;		/* serve --open */
+	const char *name, *org_id, *office_hours, *it_unit, *organs; /* init */
 };
 
 int cmd_check(struct options *, struct diags *, int argc, char **argv);
@@ -44,6 +45,7 @@ int cmd_packet(struct options *, struct diags *, int argc, char **argv);
 int cmd_signed(struct options *, struct diags *, int argc, char **argv);
 
 int cmd_serve(struct options *, struct diags *, int argc, char **argv);
+int cmd_init(struct options *, struct diags *, int argc, char **argv);
 
 /* build.c: one build, for build and for serve's rebuilds. */
 struct build_result {

@@ -486,10 +486,15 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 		return status_code;
 	if (status_code != EXIT_OK)
 		return refuse(p, "the sources have errors; fix them first");
-	if (!iso_date_valid(o->date))
-		return refuse(p, "--date %s is not a real date", o->date);
-	if (!iso_date_valid(valid))
-		return refuse(p, "--valid-from %s is not a real date", valid);
+	if (!iso_date_valid(o->date) || !iso_date_valid(valid)) {
+		const char *bad = iso_date_valid(o->date) ? valid : o->date;
+		char *hint = date_hint(bad);
+
+		rc = refuse(p, "--%s %s is not a date%s", bad == o->date ?
+		    "date" : "valid-from", bad, hint);
+		free(hint);
+		return rc;
+	}
 	if (strcmp(valid, o->date) < 0)
 		return refuse(p, "--valid-from %s is before the decision %s",
 		    valid, o->date);
@@ -501,9 +506,14 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 		    "such as 115 or 115a", o->paragraph);
 	if (*o->dnr == '\0')
 		return refuse(p, "--dnr is empty");
-	if ((doc = tree_find(p, "document", id)) == NULL)
-		return refuse(p, "no document with id \"%s\" (see styrdok "
-		    "list)", id);
+	if ((doc = tree_find(p, "document", id)) == NULL) {
+		char *hint = tree_hint_in(p, "document", id);
+
+		rc = refuse(p, "no document with id \"%s\"%s (styrdok list "
+		    "shows them)", id, hint);
+		free(hint);
+		return rc;
+	}
 	meta = tree_child(doc, "meta");
 	hist = tree_child(doc, "history");
 	type = (char *)xmlGetProp(doc, BAD_CAST "type");
@@ -516,7 +526,11 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 	archive = xasprintf("%s/%s", docdir, entry);
 	in_force = archive_entry(id, version);
 	if (organ == NULL) {
-		rc = refuse(p, "no organ \"%s\" in the organisation", o->organ);
+		char *hint = tree_hint_in(p, "organ", o->organ);
+
+		rc = refuse(p, "--organ %s: no organ with that id in the "
+		    "organisation%s", o->organ, hint);
+		free(hint);
 		p = NULL;
 		goto out;
 	}
@@ -685,8 +699,11 @@ cmd_revise(struct options *o, struct diags *d, int argc, char **argv)
 		goto out;
 	}
 	if (doc == NULL) {
+		char *hint = tree_hint_in(p, "document", argv[0]);
+
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT, "revise: "
-		    "no document with id \"%s\"", argv[0]);
+		    "no document with id \"%s\"%s", argv[0], hint);
+		free(hint);
 		goto out;
 	}
 	status = text(tree_child(tree_child(doc, "meta"), "status"));

@@ -89,8 +89,11 @@ cmd_packet(struct options *o, struct diags *d, int argc, char **argv)
 	code = EXIT_INPUT;
 	if (!docid_valid(argv[0]) ||
 	    (c = tree_find(p, "case", argv[0])) == NULL) {
+		char *hint = tree_hint_in(p, "case", argv[0]);
+
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT, "packet: "
-		    "no case with id \"%s\" in policies/", argv[0]);
+		    "no case with id \"%s\" in policies/%s", argv[0], hint);
+		free(hint);
 		goto out;
 	}
 	code = EXIT_SYSTEM;

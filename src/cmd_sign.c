@@ -434,8 +434,11 @@ cmd_sign(struct options *o, struct diags *d, int argc, char **argv)
 	}
 	code = EXIT_INPUT;
 	if ((doc = tree_find(p, "document", id)) == NULL) {
+		char *hint = tree_hint_in(p, "document", id);
+
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT, "sign: "
-		    "no document with id \"%s\"", id);
+		    "no document with id \"%s\"%s", id, hint);
+		free(hint);
 		goto out;
 	}
 	version = (char *)xmlNodeGetContent(tree_child(tree_child(doc, "meta"),

@@ -987,8 +987,11 @@ cmd_signed(struct options *o, struct diags *d, int argc, char **argv)
 		}
 	}
 	if (o->date != NULL && !iso_date_valid(o->date)) {
+		char *hint = date_hint(o->date);
+
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "signed: --date "
-		    "%s is not a date as YYYY-MM-DD", o->date);
+		    "%s is not a date%s", o->date, hint);
+		free(hint);
 		return EXIT_USAGE;
 	}
 	if ((r.p = run_stages(d, STAGES_ENRICH | STAGES_ERRORS_ONLY,
@@ -1008,8 +1011,11 @@ cmd_signed(struct options *o, struct diags *d, int argc, char **argv)
 		goto out;
 	}
 	if ((r.doc = tree_find(r.p, "document", r.id)) == NULL) {
+		char *hint = tree_hint_in(r.p, "document", r.id);
+
 		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_REF_DOCUMENT, "signed: "
-		    "no document with id \"%s\"", r.id);
+		    "no document with id \"%s\"%s", r.id, hint);
+		free(hint);
 		goto out;
 	}
 	if ((r.reg = find_register(&r)) == NULL)

@@ -16,7 +16,8 @@
 
 #include "styrdok.h"
 
-enum column { COL_IGNORED, COL_NAME, COL_UNIT, COL_TITLE, COL_EMPLOYEE };
+enum column { COL_IGNORED, COL_NAME, COL_UNIT, COL_TITLE, COL_EMPLOYEE,
+    COL_FIRST, COL_LAST, COL_MAX };
 
 static const struct {
 	const char *header;	/* lower case, spaces and '-' '_' '.' removed */
@@ -24,12 +25,20 @@ static const struct {
 } headers[] = {
 	{"namn", COL_NAME}, {"name", COL_NAME}, {"fullständigtnamn", COL_NAME},
 	{"fullname", COL_NAME},
+	/* HR systems export the name in two columns; they are joined. */
+	{"förnamn", COL_FIRST}, {"fornamn", COL_FIRST}, {"tilltalsnamn", COL_FIRST},
+	{"firstname", COL_FIRST}, {"givenname", COL_FIRST},
+	{"efternamn", COL_LAST}, {"lastname", COL_LAST}, {"surname", COL_LAST},
+	{"familyname", COL_LAST},
 	{"enhet", COL_UNIT}, {"unit", COL_UNIT}, {"avdelning", COL_UNIT},
-	{"department", COL_UNIT},
+	{"förvaltning", COL_UNIT}, {"forvaltning", COL_UNIT},
+	{"organisationsenhet", COL_UNIT}, {"department", COL_UNIT},
 	{"befattning", COL_TITLE}, {"title", COL_TITLE}, {"titel", COL_TITLE},
 	{"jobtitle", COL_TITLE},
 	{"anställningsnummer", COL_EMPLOYEE}, {"anstallningsnummer", COL_EMPLOYEE},
-	{"anstnr", COL_EMPLOYEE}, {"employeeid", COL_EMPLOYEE},
+	{"anstnr", COL_EMPLOYEE}, {"anställningsnr", COL_EMPLOYEE},
+	{"anstallningsnr", COL_EMPLOYEE}, {"personalnummer", COL_EMPLOYEE},
+	{"personalnr", COL_EMPLOYEE}, {"employeeid", COL_EMPLOYEE},
 	{"employeenumber", COL_EMPLOYEE},
 };
 
@@ -230,7 +239,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 	size_t pos = 0, errors = diags_count(d, SEV_ERROR);
 	enum column *cols = NULL;
 	struct csv_row r = {0};
-	int line = 1, found[5] = {0}, rc;
+	int line = 1, found[COL_MAX] = {0}, rc;
 
 	memset(out, 0, sizeof(*out));
 	/* NUL ends every string downstream: a name would be cut short. */
@@ -319,9 +328,13 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 			    "column \"%s\" is not used", trim(r.field[c]));
 		free(key);
 	}
-	static const char *const need[] = {NULL, "namn (name)", "enhet (unit)",
-	    NULL, "anställningsnummer (employee-id)"};
+	static const char *const need[] = {NULL, "namn (name, or förnamn "
+	    "and efternamn)", "enhet (unit, avdelning, förvaltning)", NULL,
+	    "anställningsnummer (anst.nr, personalnummer, employee-id)"};
 
+	/* Förnamn and Efternamn together stand for one name column. */
+	if (!found[COL_NAME] && found[COL_FIRST] && found[COL_LAST])
+		found[COL_NAME] = 1;
 	for (int c = COL_NAME; c <= COL_EMPLOYEE; c++)
 		if (need[c] != NULL && !found[c])
 			diag_add(d, rel, r.line, 1, SEV_ERROR, RULE_STAFF_COLUMN,
@@ -333,6 +346,7 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 		goto out;
 	while ((rc = next_row(s, len, &pos, sep, &line, &r)) == 1) {
 		struct person p = {0};
+		const char *first = NULL, *last = NULL;
 		int empty = 1;
 
 		for (size_t c = 0; c < r.n && c < ncols; c++) {
@@ -354,7 +368,15 @@ staff_parse(struct diags *d, const char *rel, const char *data, size_t len,
 				p.title = xstrdup(v);
 			else if (cols[c] == COL_EMPLOYEE && !p.employee)
 				p.employee = xstrdup(v);
+			else if (cols[c] == COL_FIRST && !first)
+				first = v;
+			else if (cols[c] == COL_LAST && !last)
+				last = v;
 		}
+		if (!p.name && (first != NULL || last != NULL))
+			p.name = xasprintf("%s%s%s", first ? first : "",
+			    first && *first && last && *last ? " " : "",
+			    last ? last : "");
 		/* A field too many or too few: the columns have shifted. */
 		for (size_t c = ncols; c < r.n && !empty; c++)
 			if (*trim(r.field[c]) != '\0') {

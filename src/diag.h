@@ -82,6 +82,7 @@ enum diag_class {
 	X(REF_ORGAN, "ref-organ", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_PARTY, "ref-party", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_PLAN, "ref-plan", SEV_ERROR, CLASS_INPUT, 0) \
+	X(REF_PROVIDER, "ref-provider", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_ROLE, "ref-role", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_RULE, "ref-rule", SEV_ERROR, CLASS_INPUT, 0) \
 	X(REF_SECTION, "ref-section", SEV_ERROR, CLASS_INPUT, 0) \
@@ -92,6 +93,7 @@ enum diag_class {
 	X(REQ_SKA, "req-ska", SEV_WARNING, CLASS_INPUT, 0) \
 	X(REQ_LONG, "req-long", SEV_NOTE, CLASS_INPUT, 0) \
 	X(REVIEW_DUE, "review-due", SEV_WARNING, CLASS_INPUT, 1) \
+	X(PROFILE, "profile", SEV_ERROR, CLASS_INPUT, 0) \
 	X(RISK_ANALYSIS, "risk-analysis", SEV_WARNING, CLASS_INPUT, 1) \
 	X(RISK_MEASURE, "risk-measure", SEV_WARNING, CLASS_INPUT, 1) \
 	X(RISK_METHOD, "risk-method", SEV_WARNING, CLASS_INPUT, 1) \

@@ -320,26 +320,6 @@ set_build_date(struct project *p)
 		xmlSetProp(root, BAD_CAST "build-date", BAD_CAST date);
 }
 
-/* Copies the house-style profile (templates/profile.xml) into the tree. */
-static void
-add_profile(struct project *p)
-{
-	char *path = xasprintf("%s/profile.xml", p->templates);
-	xmlDocPtr prof = xmlReadFile(path, NULL, XML_PARSE_NONET |
-	    XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
-	xmlNodePtr root = xmlDocGetRootElement(p->tree);
-
-	if (prof == NULL || !tree_is(xmlDocGetRootElement(prof), "profile"))
-		diag_add(p->diags, path, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
-		    "house-style profile missing or not a <profile>");
-	else
-		xmlAddPrevSibling(root->children ? root->children :
-		    xmlAddChild(root, xmlNewText(BAD_CAST "")),
-		    xmlDocCopyNode(xmlDocGetRootElement(prof), p->tree, 1));
-	xmlFreeDoc(prof);
-	free(path);
-}
-
 /* Riskvärde = sannolikhet x konsekvens, computed for every risk. */
 static void
 compute_risk_values(xmlNodePtr analysis)
@@ -419,7 +399,7 @@ enrich(struct project *p)
 		}
 	}
 	attach_gaps(p);
-	add_profile(p);
+	profile_apply(p);
 	set_build_date(p);
 	xmlSetProp(root, BAD_CAST "as-of", BAD_CAST p->today);
 }

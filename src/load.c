@@ -165,11 +165,22 @@ project_new(const char *templates, struct diags *diags)
 	p->root = cwd;
 	diags_set_root(p->diags, p->root);
 	p->policies = realpath("policies", NULL);
+	int policies_errno = errno;
+
 	p->templates = templates ? realpath(templates, NULL) : NULL;
+	if (p->policies == NULL && policies_errno == ENOENT) {
+		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+		    "%s has no policies/ directory, so it is no styrdok "
+		    "project: start one with styrdok init DIR --name "
+		    "\"Exempelby kommun\", or give the project's directory "
+		    "with -C DIR", p->root);
+		project_free(p);
+		return NULL;
+	}
 	if (p->policies == NULL) {
 		diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
 		    "%s/policies: %s (is this a styrdok project? see -C)",
-		    p->root, strerror(errno));
+		    p->root, strerror(policies_errno));
 		project_free(p);
 		return NULL;
 	}
@@ -193,6 +204,10 @@ project_free(struct project *p)
 	if (p->own_diags)
 		diags_free(p->diags);
 	free(p->override_path);
+	xmlHashFree(p->left_out, NULL);
+	if (p->fop_conf != NULL)
+		unlink(p->fop_conf);
+	free(p->fop_conf);
 	buf_free(&p->override);
 	free(p->root);
 	free(p->policies);
@@ -302,7 +317,85 @@ next_element(xmlNodePtr n, xmlNodePtr top)
  */
 struct parse_state {
 	int doctype_line, doctype_col;
+	struct diags *d;
+	int fatal;		/* a fatal error was reported */
 };
+
+/*
+ * libxml2's words for the common mistakes of hand-written XML, said in
+ * what to write instead; NULL for the others, which keep libxml2's.
+ * The caller frees the result.
+ */
+static char *
+parse_error_words(const xmlError *e)
+{
+	const char *s1 = e->str1 ? e->str1 : "", *s2 = e->str2 ? e->str2 : "";
+
+	switch (e->code) {
+	case XML_ERR_NAME_REQUIRED:
+		if (e->message && strstr(e->message, "EntityRef"))
+			return xstrdup("& must be written &amp; (a bare & "
+			    "starts an entity reference)");
+		if (e->message && strstr(e->message, "StartTag"))
+			return xstrdup("< must be written &lt; in text (a bare "
+			    "< starts a tag)");
+		return NULL;
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		return xstrdup("& must be written &amp; (or, for an entity "
+		    "reference, end it with ;)");
+	case XML_ERR_UNDECLARED_ENTITY:
+		return xasprintf("&%s; is not an XML entity: write the "
+		    "character itself (sources are UTF-8), or &amp; for &",
+		    s1);
+	case XML_ERR_LT_IN_ATTRIBUTE:
+		return xstrdup("< must be written &lt; in an attribute value, "
+		    "or the closing quote of the value before it is missing");
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+		return xstrdup("an attribute needs a value in quotes, "
+		    "name=\"value\"");
+	case XML_ERR_ATTRIBUTE_REDEFINED:
+		return xasprintf("attribute %s is given twice; keep one", s1);
+	case XML_ERR_TAG_NAME_MISMATCH:
+		return xasprintf("</%s> does not close <%s> opened on line %d; "
+		    "the end tag must have the same name", s2, s1, e->int1);
+	case XML_ERR_TAG_NOT_FINISHED:
+		return xasprintf("<%s> (line %d) is never closed; add </%s>",
+		    s1, e->int1, s1);
+	case XML_ERR_DOCUMENT_END:
+		return xstrdup("text or elements after the end of the root "
+		    "element; a source has one root element");
+	case XML_ERR_DOCUMENT_EMPTY:
+		return xstrdup("no root element: the file holds no XML");
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * The parser's errors: the first fatal one only, in the words above
+ * where they have some (one mistake, one diagnostic: what libxml2 says
+ * after it is the parser losing its way); warnings as they come.
+ */
+static void
+parse_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *st = ctxt->_private;
+	xmlError copy;
+	char *words;
+
+	if (e->level != XML_ERR_WARNING && st->fatal++)
+		return;
+	if ((words = parse_error_words(e)) == NULL) {
+		diag_xml_error(st->d, e);
+		return;
+	}
+	copy = *e;
+	copy.message = words;
+	diag_xml_error(st->d, &copy);
+	free(words);
+}
 
 static void
 refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext,
@@ -364,7 +457,7 @@ refuse_xml_base(struct project *p, xmlDocPtr doc)
 static xmlDocPtr
 parse_source(struct project *p, const char *path, const char *rel)
 {
-	struct parse_state st = {0, 0};
+	struct parse_state st = {0, 0, p->diags, 0};
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	size_t len, before = diags_len(p->diags);
@@ -380,6 +473,8 @@ parse_source(struct project *p, const char *path, const char *rel)
 	}
 	ctxt->_private = &st;
 	ctxt->sax->internalSubset = refuse_doctype;
+	ctxt->sax->serror = parse_error;
+	ctxt->userData = ctxt;
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
 	    PARSE_OPTIONS);
 	if (doc != NULL && (!ctxt->wellFormed || st.doctype_line > 0)) {
@@ -600,6 +695,26 @@ source_sha256(xmlDocPtr doc, char hex[65])
 	return 0;
 }
 
+/*
+ * A source that cannot be read is reported once: its ids are unknown,
+ * but a document's file is named after its id, so references to that
+ * name are not reported again in every other source (see validate.c).
+ */
+static void
+left_out_name(struct project *p, const char *rel)
+{
+	const char *base = strrchr(rel, '/');
+	char *id = xstrdup(base ? base + 1 : rel);
+	size_t n = strlen(id);
+
+	if (n > 4 && strcmp(id + n - 4, ".xml") == 0)
+		id[n - 4] = '\0';
+	if (p->left_out == NULL)
+		p->left_out = xmlHashCreate(64);
+	xmlHashAddEntry(p->left_out, BAD_CAST id, p);
+	free(id);
+}
+
 static void
 add_source(struct project *p, const char *path, const char *rel)
 {
@@ -607,18 +722,24 @@ add_source(struct project *p, const char *path, const char *rel)
 	xmlNodePtr src, copy, top;
 	char hex[65];
 
-	if (doc == NULL)
+	if (doc == NULL) {
+		left_out_name(p, rel);
 		return;
+	}
 	top = xmlDocGetRootElement(doc);
 	if (top->ns == NULL || !xmlStrEqual(top->ns->href, NS_STYRDOK)) {
 		diag_node(p->diags, top, NULL, SEV_ERROR, RULE_SCHEMA,
-		    "the root element must be <organisation> or <document> "
-		    "in the namespace %s", NS_STYRDOK);
+		    "<%s> is not in the styrdok vocabulary: write <%s xmlns="
+		    "\"%s\"> (a source's root is <organisation>, <document>, "
+		    "a register, a case or <profile>)", top->name, top->name,
+		    NS_STYRDOK);
+		left_out_name(p, rel);
 		xmlFreeDoc(doc);
 		return;
 	}
-	if (expand_includes(p, doc, path) == 0 &&
-	    source_sha256(doc, hex) == 0) {
+	if (expand_includes(p, doc, path) != 0)
+		left_out_name(p, rel);
+	else if (source_sha256(doc, hex) == 0) {
 		src = xmlNewChild(xmlDocGetRootElement(p->tree), NULL,
 		    BAD_CAST "source", NULL);
 		xmlNodeSetBase(src, BAD_CAST rel);

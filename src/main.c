@@ -33,6 +33,10 @@ static const char help_text[] =
     "  --version     print the version\n"
     "\n"
     "Commands:\n"
+    "  init DIR --name NAME [--id ID] [--office-hours TEXT] [--it-unit TEXT]\n"
+    "       [--organs ID=NAME,...]\n"
+    "                a new municipality's project in DIR, ready to check\n"
+    "                and build\n"
     "  check [--format text|json|sarif] [--strict] [FILE...]\n"
     "                validate the sources; print every problem found\n"
     "  build [-o DIR] [-f FORMATS] [--dump] [--internal] [--force] [--quiet]\n"
@@ -160,7 +164,9 @@ static const char help_sign[] =
     "the version in force (the newest adopted), else the current draft.\n"
     "The staff list is CSV (';' or ','), UTF-8 with or without BOM, with\n"
     "the columns namn/name, enhet/unit, anställningsnummer/employee-id and\n"
-    "optionally befattning/title.  Nothing is written when it has errors.\n"
+    "optionally befattning/title; HR exports' förnamn + efternamn,\n"
+    "avdelning/förvaltning and anst.nr/personalnummer are read too.\n"
+    "Nothing is written when it has errors.\n"
     "Each sheet carries a QR code, STYRDOK1:ID:VERSION:HASH:EMPLOYEE, that\n"
     "styrdok signed reads back.\n"
     "\n"
@@ -218,7 +224,9 @@ static const char help_packet[] =
 static const char help_report[] =
     "usage: styrdok report [--format html|md|json] [-o DIR] [--internal]\n"
     "\n"
-    "Checks the project, then writes DIR/report/report.html, .md and .json:\n"
+    "Checks the project, then writes DIR/report/report.html, .md, .json\n"
+    "and .pdf (when FOP is installed; otherwise a warning names an older\n"
+    "report.pdf that was not rewritten):\n"
     "each finding of the audit and its status now, measured from the\n"
     "sources; answers to the auditors' questions; documents due for review;\n"
     "systems with gaps.  Ages are measured against the day of\n"
@@ -252,6 +260,28 @@ static const char help_serve[] =
     "                      served to the network\n"
     "  -h, --help          show this help\n";
 
+static const char help_init[] =
+    "usage: styrdok init DIR --name NAME [--id ID] [--office-hours TEXT]\n"
+    "       [--it-unit TEXT] [--organs ID=NAME,...]\n"
+    "\n"
+    "Writes a new project into DIR (new, or an empty directory): policies/\n"
+    "with the organisation (KF, KS, KSAU, the standard roles, office hours,\n"
+    "the IT unit), the policy and the three instructions under it as\n"
+    "skeletons that say what belongs in each section, an empty system\n"
+    "register, a case that puts the four documents forward and an empty\n"
+    "house-style profile (profil.xml).  It then checks what it wrote;\n"
+    "styrdok -C DIR build works at once.\n"
+    "\n"
+    "  --name NAME          the municipality, such as \"Exempelby kommun\"\n"
+    "  --id ID              the organisation's id (default: from the name)\n"
+    "  --office-hours TEXT  office hours in words (default: weekdays\n"
+    "                       08.00-17.00)\n"
+    "  --it-unit TEXT       the municipality's IT unit (default: \"NAMEs\n"
+    "                       IT-enhet\")\n"
+    "  --organs LIST        nämnder besides KF, KS and KSAU, as\n"
+    "                       BUN=Barn- och utbildningsnämnden,SN=Socialnämnden\n"
+    "  -h, --help           show this help\n";
+
 static const char help_list[] =
     "usage: styrdok list\n"
     "\n"
@@ -264,7 +294,7 @@ enum {
 	OPT_DATE, OPT_PARAGRAPH, OPT_DNR, OPT_VALID_FROM, OPT_VERSION,
 	OPT_STAFF, OPT_ENCODING, OPT_FORCE, OPT_MISSING, OPT_FROM,
 	OPT_KEEP_GOING, OPT_PORT, OPT_OPEN, OPT_BIND, OPT_WITHDRAW, OPT_REASON,
-	OPT_BY,
+	OPT_BY, OPT_NAME, OPT_ID, OPT_OFFICE_HOURS, OPT_IT_UNIT, OPT_ORGANS,
 };
 #define OPT_QUIET 'q'
 #define OPT_ABSOLUTE_PATHS 512
@@ -345,6 +375,15 @@ static const struct option serve_opts[] = {
 	OPT_HELP, OPT_END,
 };
 
+static const struct option init_opts[] = {
+	{"name", required_argument, NULL, OPT_NAME},
+	{"id", required_argument, NULL, OPT_ID},
+	{"office-hours", required_argument, NULL, OPT_OFFICE_HOURS},
+	{"it-unit", required_argument, NULL, OPT_IT_UNIT},
+	{"organs", required_argument, NULL, OPT_ORGANS},
+	OPT_HELP, OPT_END,
+};
+
 /* One command: a row here is all main() knows of it. */
 struct command {
 	const char *name;
@@ -372,6 +411,8 @@ static const struct command commands[] = {
 	{"report", cmd_report, "ho:", report_opts, help_report, 0, 0, 0, 0, 1, 0},
 	/* serve locks for each rebuild, not for as long as it runs. */
 	{"serve", cmd_serve, "ho:f:", serve_opts, help_serve, 0, 0, 0, 0, 0, 0},
+	/* init makes a project: there is none to lock yet. */
+	{"init", cmd_init, "h", init_opts, help_init, 1, 1, 0, 0, 0, 0},
 };
 
 /*
@@ -508,6 +549,21 @@ set_option(const struct command *cmd, struct options *o, int c,
 		break;
 	case OPT_BIND:
 		o->bind = arg;
+		break;
+	case OPT_NAME:
+		o->name = arg;
+		break;
+	case OPT_ID:
+		o->org_id = arg;
+		break;
+	case OPT_OFFICE_HOURS:
+		o->office_hours = arg;
+		break;
+	case OPT_IT_UNIT:
+		o->it_unit = arg;
+		break;
+	case OPT_ORGANS:
+		o->organs = arg;
 		break;
 	}
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <nettle/base64.h>
 #include <zip.h>
 
 #include "styrdok.h"
@@ -51,6 +52,22 @@ entry_bytes(xmlNodePtr entry, size_t *len)
 	xmlNodePtr part = xmlFirstElementChild(entry);
 	char *data;
 
+	if (part == NULL && xmlHasProp(entry, BAD_CAST "encoding")) {
+		/* encoding="base64": a binary part, such as an image. */
+		xmlChar *text = xmlNodeGetContent(entry);
+		size_t tlen = text ? strlen((char *)text) : 0, out = 0;
+		struct base64_decode_ctx ctx;
+
+		data = xmalloc(BASE64_DECODE_LENGTH(tlen) + 1);
+		base64_decode_init(&ctx);
+		out = BASE64_DECODE_LENGTH(tlen);
+		if (!base64_decode_update(&ctx, &out, (uint8_t *)data, tlen,
+		    text ? (char *)text : "") || !base64_decode_final(&ctx))
+			out = 0;
+		*len = out;
+		xmlFree(text);
+		return data;
+	}
 	if (part == NULL) {
 		xmlChar *text = xmlNodeGetContent(entry);
 

@@ -818,7 +818,9 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 		free(fop);
 		return -1;
 	}
-	conf = xasprintf("%s/fo/fop.xconf", p->templates);
+	/* A profile font the bundled configuration lacks: profile.c's. */
+	conf = p->fop_conf ? xstrdup(p->fop_conf) :
+	    xasprintf("%s/fo/fop.xconf", p->templates);
 	env = fop_environment(p, added);
 	runs = xcalloc(n, sizeof(*runs));
 	kids = xcalloc(n, sizeof(*kids));

@@ -43,8 +43,8 @@ templates_at(struct buf *looked, const char *dir)
  * Returns a string the caller frees, or NULL after a diagnostic in d
  * that names every place looked at.
  */
-static char *
-find_templates(struct diags *d)
+char *
+pipeline_templates(struct diags *d)
 {
 	const char *env = getenv("STYRDOK_TEMPLATES");
 	char exe[PATH_MAX], *slash, *dir = NULL;
@@ -102,7 +102,7 @@ pipeline_new(const char *templates, struct diags *d)
 	char *found = NULL;
 	struct project *p;
 
-	if (templates == NULL && (found = find_templates(d)) == NULL)
+	if (templates == NULL && (found = pipeline_templates(d)) == NULL)
 		return NULL;
 	p = project_new(templates ? templates : found, d);
 	free(found);
@@ -139,6 +139,7 @@ pipeline_run(struct project *p, int enrich_too)
 	if (validate_schema(p) < 0)
 		return -1;
 	rules_run(p);
+	profile_check(p);
 	archives_verify(p);
 	if (enrich_too) {
 		signatures_check(p);

@@ -200,6 +200,10 @@ check_system(struct reg *r, xmlNodePtr sys)
 
 	tree_ref(r->d, r->ids, tree_child(sys, "committee"), "organ", "organ", RULE_REF_ORGAN,
 	    "an organ");
+	if (tree_has_source(r->p, "organisation"))
+		tree_ref(r->d, r->ids, tree_child(sys, "operator"), "provider",
+		    "provider", RULE_REF_PROVIDER, "a provider of the "
+		    "organisation");
 	if (tree_child(sys, "owner") == NULL)
 		gap_node(r->d, sys, NULL, RULE_SYSTEM_OWNER,
 		    "%s has no systemägare", name);
@@ -585,7 +589,9 @@ check_doc_ref(struct reg *r, xmlNodePtr a)
 
 	if (id == NULL)
 		return;
-	known = tree_is(xmlHashLookup(r->ids, BAD_CAST id), "document");
+	/* A document left out for its schema errors is reported there. */
+	known = xmlHashLookup(r->ids, BAD_CAST id) == TREE_LEFT_OUT ||
+	    tree_is(xmlHashLookup(r->ids, BAD_CAST id), "document");
 	for (xmlNodePtr s = root->children; s != NULL && !known; s = s->next) {
 		xmlNodePtr doc = xmlFirstElementChild(s);
 
@@ -851,13 +857,15 @@ check_case(struct reg *r, xmlNodePtr c)
 			char *sid = tree_prop(cv, "section");
 
 			sec = xmlHashLookup(r->ids, BAD_CAST sid);
-			if (!tree_is(sec, "section") && !tree_is(sec, "requirement") &&
-			    !tree_is(sec, "term")) {
+			if (sec != TREE_LEFT_OUT && !tree_is(sec, "section") &&
+			    !tree_is(sec, "requirement") && !tree_is(sec, "term")) {
 				diag_node(r->d, cv, "section", SEV_ERROR,
 				    RULE_REF_SECTION, "section=\"%s\" names no "
 				    "section, requirement or term", sid);
 				sec = NULL;
 			}
+			if (sec == TREE_LEFT_OUT)
+				sec = NULL;
 			free(sid);
 			if (sec != NULL) {
 				xmlNodePtr up = sec;

@@ -52,6 +52,27 @@ collect_ids(struct rules *r, xmlNodePtr top)
 	}
 }
 
+/* Scanner of left_out_ids(): adds one id when it is not taken. */
+static void
+add_left_out(void *payload, void *data, const xmlChar *id)
+{
+	struct rules *r = data;
+
+	(void)payload;
+	if (xmlHashLookup(r->ids, id) == NULL)
+		xmlHashAddEntry(r->ids, id, TREE_LEFT_OUT);
+}
+
+/*
+ * The ids of sources left out for schema errors name TREE_LEFT_OUT, so
+ * a reference to one is not an error of its own (tree_ref).
+ */
+static void
+left_out_ids(struct rules *r)
+{
+	if (r->p->left_out != NULL)
+		xmlHashScan(r->p->left_out, add_left_out, r);
+}
 
 static void
 check_organisation(struct rules *r)
@@ -254,7 +275,7 @@ check_meta_refs(struct rules *r, xmlNodePtr meta)
 			char *id = tree_prop(m, "doc"), *title = text_of(m);
 			xmlNodePtr t = xmlHashLookup(r->ids, BAD_CAST id);
 
-			if (!tree_is(t, "document"))
+			if (t != TREE_LEFT_OUT && !tree_is(t, "document"))
 				gap_node(r->d, m, "doc", RULE_CHILD_MISSING, "required document \"%s\" "
 				    "(%s) does not exist yet", title, id);
 			free(id);
@@ -559,6 +580,7 @@ rules_run(struct project *p)
 	xmlNodePtr src, top;
 
 	collect_ids(&r, xmlDocGetRootElement(p->tree)->children);
+	left_out_ids(&r);
 	for (src = xmlDocGetRootElement(p->tree)->children; src;
 	    src = src->next) {
 		if (!tree_is(top = xmlFirstElementChild(src), "organisation"))

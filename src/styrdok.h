@@ -56,9 +56,11 @@ struct project {
 	struct diags *diags;
 	int own_diags;		/* diags is the project's, freed with it */
 	int organisation_invalid; /* dropped for schema errors */
+	xmlHashTablePtr left_out; /* ids of sources dropped for them */
 	char today[11];	 /* the date rules measure age against */
 	size_t markdown_bytes;	/* prose parsed so far in this run */
 	char *override_path;	/* read override instead of this file */
+	char *fop_conf;		/* a generated FOP configuration, or NULL */
 	struct buf override;
 	/* The library error handlers this project's replaced (pipeline.c). */
 	xmlStructuredErrorFunc saved_xml;
@@ -83,6 +85,10 @@ int tree_is(xmlNodePtr, const char *name);
 xmlNodePtr tree_child(xmlNodePtr, const char *name);
 char *tree_prop(xmlNodePtr, const char *name);
 xmlNodePtr tree_find(struct project *, const char *kind, const char *id);
+extern xmlNode tree_left_out;
+#define TREE_LEFT_OUT (&tree_left_out)	/* an id of a source left out */
+char *tree_hint(xmlHashTablePtr ids, const char *kind, const char *bad);
+char *tree_hint_in(struct project *, const char *kind, const char *bad);
 xmlNodePtr tree_ref(struct diags *, xmlHashTablePtr ids, xmlNodePtr,
     const char *attr, const char *kind, enum rule rule, const char *what);
 xmlNodePtr *tree_sources(struct project *, const char *kind, size_t *n);
@@ -92,6 +98,10 @@ char *tree_meta(xmlNodePtr doc, const char *name);
 /* ---- validate.c / rules.c: structure by schema, meaning by rules ----- */
 
 int validate_schema(struct project *);
+struct explainer;
+struct explainer *explainer_new(const char *rng_path);
+void explainer_free(struct explainer *);
+int explain_source(struct explainer *, struct diags *, xmlNodePtr top);
 int validate_document(struct project *, xmlDocPtr);
 void rules_run(struct project *);
 void registers_check(struct project *, xmlHashTablePtr ids);
@@ -103,6 +113,11 @@ int organ_may_adopt(xmlNodePtr org, xmlNodePtr organ, const char *type,
 void markdown_splice(struct project *, xmlNodePtr prose, xmlHashTablePtr anchors);
 void enrich(struct project *);
 void enrich_document(struct project *, xmlNodePtr document);
+
+/* ---- profile.c: the house-style profile ----------------------------- */
+
+void profile_check(struct project *);
+void profile_apply(struct project *);
 
 /* ---- diff.c: the redline -------------------------------------------- */
 
@@ -232,6 +247,7 @@ char *record_tree_hash(const char *dir, const char *suffix);
 
 /* ---- pipeline.c: the stages in order ------------------------------- */
 
+char *pipeline_templates(struct diags *);
 struct project *pipeline_new(const char *templates, struct diags *);
 void pipeline_free(struct project *);
 int pipeline_run(struct project *, int enrich_too);

@@ -4,6 +4,7 @@
  * attributes, and the root element of a source by kind and id.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include <libxml/hash.h>
 
@@ -57,6 +58,104 @@ tree_find(struct project *p, const char *kind, const char *id)
 }
 
 /*
+ * What an id of a source left out for schema errors maps to in the ids
+ * table: no element (its type is not one), so references to it are
+ * neither followed nor reported.
+ */
+xmlNode tree_left_out = {.type = XML_COMMENT_NODE};
+
+struct hint_scan {
+	const char *kind;
+	const char **v;
+	size_t n;
+};
+
+static void
+hint_collect(void *payload, void *data, const xmlChar *name)
+{
+	struct hint_scan *h = data;
+
+	if (!tree_is(payload, h->kind))
+		return;
+	h->v = xrealloc(h->v, (h->n + 1) * sizeof(*h->v));
+	h->v[h->n++] = (const char *)name;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * What to tell someone who wrote bad where an id of kind was wanted:
+ * "; did you mean \"X\"?" with the nearest id of that kind, else the
+ * ids there are (up to 12), else that none is declared.  ids maps every
+ * id of the project to its element.  The caller frees the string.
+ */
+char *
+tree_hint(xmlHashTablePtr ids, const char *kind, const char *bad)
+{
+	struct hint_scan h = {kind, NULL, 0};
+	const char *near;
+	struct buf b = {0};
+
+	if (ids != NULL)
+		xmlHashScan(ids, hint_collect, &h);
+	if (h.n == 0) {
+		free(h.v);
+		return xasprintf("; no <%s> with an id is declared", kind);
+	}
+	qsort(h.v, h.n, sizeof(*h.v), cmp_str);
+	if ((near = closest_word(bad, h.v, h.n)) != NULL)
+		buf_printf(&b, "; did you mean \"%s\"?", near);
+	else {
+		buf_adds(&b, "; use one of: ");
+		for (size_t i = 0; i < h.n && i < 12; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", h.v[i]);
+		if (h.n > 12)
+			buf_printf(&b, " (and %zu more)", h.n - 12);
+	}
+	free(h.v);
+	return b.data;
+}
+
+static void
+ids_of_kind(xmlHashTablePtr h, xmlNodePtr n, const char *kind)
+{
+	for (; n != NULL; n = n->next) {
+		char *id;
+
+		if (!tree_is(n, kind) && n->type == XML_ELEMENT_NODE) {
+			ids_of_kind(h, n->children, kind);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((id = tree_prop(n, "id")) != NULL)
+			xmlHashAddEntry(h, BAD_CAST id, n);
+		free(id);
+	}
+}
+
+/*
+ * tree_hint() for a value given on the command line: the ids of every
+ * element named kind in p's tree (documents, organs, cases, systems).
+ */
+char *
+tree_hint_in(struct project *p, const char *kind, const char *bad)
+{
+	xmlHashTablePtr h = xmlHashCreate(64);
+	char *shown = text_clip(bad, 60), *hint;
+
+	ids_of_kind(h, xmlDocGetRootElement(p->tree)->children, kind);
+	hint = tree_hint(h, kind, shown);
+	xmlHashFree(h, NULL);
+	free(shown);
+	return hint;
+}
+
+/*
  * The element that attribute attr of n names, when it is of kind; else
  * an error (rule, "does not name <what>") and NULL.  ids maps every id
  * of the project to its element.
@@ -71,9 +170,16 @@ tree_ref(struct diags *d, xmlHashTablePtr ids, xmlNodePtr n, const char *attr,
 	if (id == NULL)
 		return NULL;
 	t = xmlHashLookup(ids, BAD_CAST id);
-	if (!tree_is(t, kind)) {
+	if (t == TREE_LEFT_OUT)
+		t = NULL;
+	else if (!tree_is(t, kind)) {
+		char *shown = text_clip(id, 60);
+		char *hint = tree_hint(ids, kind, shown);
+
 		diag_node(d, n, attr, SEV_ERROR, rule,
-		    "%s=\"%s\" does not name %s", attr, id, what);
+		    "%s=\"%s\" does not name %s%s", attr, shown, what, hint);
+		free(hint);
+		free(shown);
 		t = NULL;
 	}
 	free(id);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <nettle/sha2.h>
@@ -536,4 +537,176 @@ lix_value(const struct lix *l)
 		return 0;
 	return (int)((double)l->words / (double)l->sentences +
 	    100.0 * (double)l->long_words / (double)l->words + 0.5);
+}
+
+/* Levenshtein distance of a and b, case-folded for ASCII; bytes otherwise. */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, cur, best;
+
+	row = xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			cur = row[j];
+			best = prev + (tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]));
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}
+
+/*
+ * The candidate closest to word, for "did you mean": a candidate that
+ * differs only in case, else the nearest by edit distance when it is
+ * within a third of the word's length (at least 2), or one that the
+ * word is a prefix of.  NULL when none is near.  Ties go to the first.
+ */
+const char *
+closest_word(const char *word, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = (size_t)-1, limit = strlen(word) / 3, i, d;
+
+	if (limit < 2)
+		limit = 2;
+	for (i = 0; i < n; i++)
+		if (strcasecmp(word, cands[i]) == 0)
+			return cands[i];
+	for (i = 0; i < n; i++) {
+		d = edit_distance(word, cands[i]);
+		if (d < bestd) {
+			bestd = d;
+			best = cands[i];
+		}
+	}
+	if (best != NULL && bestd <= limit)
+		return best;
+	for (i = 0; *word != '\0' && i < n; i++)
+		if (strncasecmp(word, cands[i], strlen(word)) == 0)
+			return cands[i];
+	return NULL;
+}
+
+/*
+ * A date written the Swedish or American way (22/2/2027, 22.2.2027,
+ * 2027/2/22, 20270222) as YYYY-MM-DD in out, for a hint; 0 when s is no
+ * date in any such form.  Day first when ambiguous, as in Sweden.
+ */
+int
+date_guess(const char *s, char out[11])
+{
+	unsigned a, b, c;
+	char s1, s2, rest;
+	unsigned y, m, d;
+
+	if (sscanf(s, "%4u%2u%2u%c", &a, &b, &c, &rest) == 3 &&
+	    strlen(s) == 8) {
+		y = a, m = b, d = c;
+	} else if (sscanf(s, "%u%c%u%c%u%c", &a, &s1, &b, &s2, &c,
+	    &rest) == 5 && s1 == s2 && strchr("/.-", s1) != NULL) {
+		if (a > 31)
+			y = a, m = b, d = c;
+		else
+			d = a, m = b, y = c;
+	} else
+		return 0;
+	if (y < 100)
+		y += 2000;
+	if (y > 9999 || m > 99 || d > 99)
+		return 0;
+	snprintf(out, 11, "%04u-%02u-%02u", y, m, d);
+	return iso_date_valid(out);
+}
+
+/*
+ * What to add to a message about a date given as s that is not
+ * YYYY-MM-DD: the date it probably means, or the form.  The caller
+ * frees it.
+ */
+char *
+date_hint(const char *s)
+{
+	char guess[11];
+
+	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-')
+		return xstrdup(" (there is no such day)");
+	if (strlen(s) < 32 && !iso_date_valid(s) && date_guess(s, guess))
+		return xasprintf(" (write YYYY-MM-DD: did you mean %s?)", guess);
+	return xstrdup(" (write YYYY-MM-DD, such as 2027-03-22)");
+}
+
+/*
+ * An id as the schema allows it (a-z, 0-9, -) made from s: letters with
+ * Swedish and other Latin diacritics lose them, upper case is lowered,
+ * anything else becomes '-'.  The caller frees it.
+ */
+char *
+id_suggest(const char *s)
+{
+	static const struct { const char *from, *to; } fold[] = {
+		{"å", "a"}, {"ä", "a"}, {"ö", "o"}, {"Å", "a"}, {"Ä", "a"},
+		{"Ö", "o"}, {"é", "e"}, {"É", "e"}, {"ü", "u"}, {"Ü", "u"},
+		{"æ", "ae"}, {"ø", "o"}, {"Æ", "ae"}, {"Ø", "o"},
+	};
+	struct buf b = {0};
+	size_t i;
+
+	while (*s != '\0') {
+		for (i = 0; i < sizeof(fold) / sizeof(fold[0]); i++)
+			if (strncmp(s, fold[i].from, strlen(fold[i].from)) == 0)
+				break;
+		if (i < sizeof(fold) / sizeof(fold[0])) {
+			buf_adds(&b, fold[i].to);
+			s += strlen(fold[i].from);
+		} else if (isalnum((unsigned char)*s)) {
+			char c = (char)tolower((unsigned char)*s++);
+			buf_add(&b, &c, 1);
+		} else {
+			if (b.len > 0 && b.data[b.len - 1] != '-')
+				buf_add(&b, "-", 1);
+			/* Skip the rest of a UTF-8 sequence as one character. */
+			s++;
+			while ((*s & 0xc0) == 0x80)
+				s++;
+		}
+	}
+	while (b.len > 0 && b.data[b.len - 1] == '-')
+		b.data[--b.len] = '\0';
+	if (b.len == 0)
+		buf_adds(&b, "");
+	return b.data;
+}
+
+/*
+ * s cut to at most max bytes at a character boundary, with "…" when
+ * cut: what a message quotes of a value that may be any length.  The
+ * caller frees it.
+ */
+char *
+text_clip(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	char *out;
+
+	if (n <= max)
+		return xstrdup(s);
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	out = xmalloc(max + sizeof("…"));
+	memcpy(out, s, max);
+	memcpy(out + max, "…", sizeof("…"));
+	return out;
 }

@@ -45,6 +45,11 @@ char *path_relative(const char *from, const char *to);
 const char *find_word_ci(const char *, const char *);
 int link_allowed(const char *);
 void sha256_hex(const void *, size_t, char hex[65]);
+const char *closest_word(const char *, const char *const *, size_t);
+int date_guess(const char *, char out[11]);
+char *id_suggest(const char *);
+char *text_clip(const char *, size_t);
+char *date_hint(const char *);
 
 /* Counts for LIX (läsbarhetsindex) over one or more texts. */
 struct lix {

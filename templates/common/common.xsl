@@ -24,6 +24,11 @@
 
   <xsl:variable name="profile" select="/s:project/s:profile"/>
   <xsl:variable name="org" select="/s:project/s:source/s:organisation"/>
+  <!-- The name on every output: the profile's, else the organisation's. -->
+  <xsl:variable name="org-name" select="normalize-space(($profile/s:name | $org/s:name)[1])"/>
+  <!-- The profile's logo: its images as data, SVG first (profile.c). -->
+  <xsl:variable name="logo" select="$profile/s:logo[s:image]"/>
+  <xsl:variable name="logo-uri" select="concat('data:', $logo/s:image[1]/@type, ';base64,', $logo/s:image[1])"/>
   <!--
     The redline being rendered: the marked copy of a new version that
     styrdok's diff adds to the tree (see redline.xsl).  Empty here; each
@@ -125,22 +130,30 @@
   <!-- "include" shows parts marked restricted; by default they are left out. -->
   <xsl:param name="restricted" select="'omit'"/>
 
-  <!-- Who runs a system: the register's own words, else its kind. -->
+  <!--
+    Who runs a system: the register's own words; else the organisation's
+    IT unit (kind="own"), the provider's name (provider="id"), or
+    "Leverantör".
+  -->
   <xsl:template name="operator">
     <xsl:param name="o" select="s:operator"/>
     <xsl:choose>
       <xsl:when test="normalize-space($o) != ''"><xsl:value-of select="normalize-space($o)"/></xsl:when>
+      <xsl:when test="$o/@provider"><xsl:value-of select="$org/s:providers/s:provider[@id = $o/@provider]/s:name"/></xsl:when>
+      <xsl:when test="$o/@kind = 'own' and $org/s:it-unit"><xsl:value-of select="normalize-space($org/s:it-unit)"/></xsl:when>
       <xsl:when test="$o/@kind = 'own'">Kommunens IT-enhet</xsl:when>
-      <xsl:when test="$o/@kind = 'vaxjo'">Växjö kommun</xsl:when>
       <xsl:otherwise>Leverantör</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <!-- The same in one word, for the register's overview table. -->
   <xsl:template name="operator-kind">
     <xsl:param name="o" select="s:operator"/>
+    <xsl:variable name="p" select="$org/s:providers/s:provider[@id = $o/@provider]"/>
     <xsl:choose>
       <xsl:when test="$o/@kind = 'own'">Egen IT</xsl:when>
-      <xsl:when test="$o/@kind = 'vaxjo'">Växjö</xsl:when>
+      <xsl:when test="$p/@short"><xsl:value-of select="$p/@short"/></xsl:when>
+      <xsl:when test="$p"><xsl:value-of select="$p/s:name"/></xsl:when>
       <xsl:otherwise>Leverantör</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

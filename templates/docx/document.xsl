@@ -89,9 +89,10 @@
   <!-- ===== The body ===== -->
 
   <xsl:template match="/" mode="docx-body">
+    <xsl:call-template name="logo-paragraph"/>
     <w:p>
       <w:pPr><w:pStyle w:val="Masthead"/></w:pPr>
-      <xsl:call-template name="run"><xsl:with-param name="text" select="$org/s:name"/></xsl:call-template>
+      <xsl:call-template name="run"><xsl:with-param name="text" select="$org-name"/></xsl:call-template>
     </w:p>
     <w:p>
       <w:pPr>
@@ -731,7 +732,7 @@
   <xsl:template name="colophon">
     <xsl:call-template name="para">
       <xsl:with-param name="style" select="'Colophon'"/>
-      <xsl:with-param name="text" select="concat($org/s:name, ' · ', $meta/s:title, ' · version ', $meta/s:version, ' · ', $status-name)"/>
+      <xsl:with-param name="text" select="concat($org-name, ' · ', $meta/s:title, ' · version ', $meta/s:version, ' · ', $status-name)"/>
     </xsl:call-template>
     <w:p>
       <w:pPr><w:pStyle w:val="SmallText"/><w:keepNext/><w:spacing w:after="40"/></w:pPr>

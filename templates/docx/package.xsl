@@ -31,6 +31,9 @@
     xmlns:zip="urn:styrdok:zip"
     xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+    xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"
     xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:dcterms="http://purl.org/dc/terms/"
@@ -39,7 +42,7 @@
     xmlns:exsl="http://exslt.org/common"
     xmlns:str="http://exslt.org/strings"
     extension-element-prefixes="exsl str"
-    exclude-result-prefixes="s c zip w r cp dc dcterms xsi vt exsl str">
+    exclude-result-prefixes="s c zip w r wp a pic cp dc dcterms xsi vt exsl str">
 
   <xsl:import href="namespaces.xsl"/>
 
@@ -114,7 +117,7 @@
   <xsl:variable name="docx-header-right" select="''"/>
   <xsl:variable name="docx-stamp" select="''"/>
 
-  <xsl:variable name="org-name" select="string(/s:project/s:source/s:organisation/s:name)"/>
+  <!-- $org-name, $profile and $logo come from common/common.xsl. -->
   <xsl:variable name="build-date" select="string(/s:project/@build-date)"/>
   <!-- The build date as a W3CDTF date-time, or '' when the tree has none. -->
   <xsl:variable name="build-datetime">
@@ -141,6 +144,14 @@
       <zip:entry name="word/numbering.xml"><xsl:call-template name="numbering"/></zip:entry>
       <zip:entry name="word/header1.xml"><xsl:call-template name="header"/></zip:entry>
       <zip:entry name="word/footer1.xml"><xsl:call-template name="footer"/></zip:entry>
+      <xsl:if test="$docx-logo">
+        <zip:entry name="word/media/logo.png" encoding="base64"><xsl:value-of select="$docx-logo"/></zip:entry>
+        <zip:entry name="word/_rels/header1.xml.rels">
+          <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+            <Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/>
+          </Relationships>
+        </zip:entry>
+      </xsl:if>
       <xsl:apply-templates select="/" mode="docx-parts"/>
     </zip:archive>
   </xsl:template>
@@ -151,6 +162,7 @@
     <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
       <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
       <Default Extension="xml" ContentType="application/xml"/>
+      <xsl:if test="$docx-logo"><Default Extension="png" ContentType="image/png"/></xsl:if>
       <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
       <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
       <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
@@ -249,6 +261,9 @@
       <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
       <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
       <Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+      <xsl:if test="$docx-logo">
+        <Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/>
+      </xsl:if>
       <xsl:apply-templates select="/" mode="docx-rels"/>
     </Relationships>
   </xsl:template>
@@ -344,6 +359,56 @@
     </w:num>
   </xsl:template>
 
+  <!-- ===== The profile's logo ===== -->
+
+  <!-- The PNG of the profile's logo (Word shows no SVG without one). -->
+  <xsl:variable name="docx-logo" select="$logo/s:image[@type = 'image/png']"/>
+
+  <!--
+    The logo as an inline picture $height-mm high, its width from the
+    logo's proportions; $id is the drawing's id in its part.
+  -->
+  <xsl:template name="logo-run">
+    <xsl:param name="height-mm"/>
+    <xsl:param name="id"/>
+    <xsl:variable name="cy" select="round($height-mm * 36000)"/>
+    <xsl:variable name="cx" select="round($cy * $logo/@aspect)"/>
+    <w:r>
+      <w:drawing>
+        <wp:inline distT="0" distB="0" distL="0" distR="0">
+          <wp:extent cx="{$cx}" cy="{$cy}"/>
+          <wp:docPr id="{$id}" name="Logotyp" descr="{$logo/@alt}"/>
+          <wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>
+          <a:graphic>
+            <a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">
+              <pic:pic>
+                <pic:nvPicPr><pic:cNvPr id="0" name="logo.png" descr="{$logo/@alt}"/><pic:cNvPicPr/></pic:nvPicPr>
+                <pic:blipFill><a:blip r:embed="rIdLogo"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>
+                <pic:spPr>
+                  <a:xfrm><a:off x="0" y="0"/><a:ext cx="{$cx}" cy="{$cy}"/></a:xfrm>
+                  <a:prstGeom prst="rect"><a:avLst/></a:prstGeom>
+                </pic:spPr>
+              </pic:pic>
+            </a:graphicData>
+          </a:graphic>
+        </wp:inline>
+      </w:drawing>
+    </w:r>
+  </xsl:template>
+
+  <!-- The front page's logo, above the masthead. -->
+  <xsl:template name="logo-paragraph">
+    <xsl:if test="$docx-logo">
+      <w:p>
+        <w:pPr><w:spacing w:after="120"/></w:pPr>
+        <xsl:call-template name="logo-run">
+          <xsl:with-param name="height-mm" select="15"/>
+          <xsl:with-param name="id" select="9001"/>
+        </xsl:call-template>
+      </w:p>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ===== Header and footer ===== -->
 
   <!-- Organisation and kind left, $docx-header-right right; UTKAST below on drafts. -->
@@ -352,6 +417,13 @@
       <xsl:copy-of select="exsl:node-set($ns-word)/*/namespace::*[name() = 'w' or name() = 'r']"/>
       <w:p>
         <w:pPr><w:pStyle w:val="Header"/></w:pPr>
+        <xsl:if test="$docx-logo">
+          <xsl:call-template name="logo-run">
+            <xsl:with-param name="height-mm" select="6"/>
+            <xsl:with-param name="id" select="9002"/>
+          </xsl:call-template>
+          <w:r><w:t xml:space="preserve">  </w:t></w:r>
+        </xsl:if>
         <xsl:call-template name="run">
           <xsl:with-param name="text" select="$org-name"/>
           <xsl:with-param name="b" select="true()"/>
@@ -386,6 +458,12 @@
         <w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>
         <xsl:call-template name="run"><xsl:with-param name="text" select="')'"/></xsl:call-template>
       </w:p>
+      <xsl:if test="normalize-space($profile/s:footer) != ''">
+        <w:p>
+          <w:pPr><w:pStyle w:val="Footer"/></w:pPr>
+          <xsl:call-template name="run"><xsl:with-param name="text" select="normalize-space($profile/s:footer)"/></xsl:call-template>
+        </w:p>
+      </xsl:if>
     </w:ftr>
   </xsl:template>
 

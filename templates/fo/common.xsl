@@ -150,7 +150,7 @@
         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
           <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
             <dc:title><xsl:value-of select="normalize-space($title)"/></dc:title>
-            <dc:creator><xsl:value-of select="normalize-space($org/s:name)"/></dc:creator>
+            <dc:creator><xsl:value-of select="normalize-space($org-name)"/></dc:creator>
             <dc:description><xsl:value-of select="normalize-space($subject)"/></dc:description>
             <dc:language>sv</dc:language>
           </rdf:Description>
@@ -194,6 +194,11 @@
     <fo:static-content flow-name="xsl-region-before" role="artifact">
       <fo:block font-size="8pt" color="{$c-muted}" text-align-last="justify"
           border-bottom="0.5pt solid {$c-rule}" padding-bottom="1.5mm" margin-top="4mm">
+        <xsl:if test="$logo">
+          <fo:external-graphic src="url('{$logo-uri}')" content-height="4mm" content-width="scale-to-fit"
+              scaling="uniform" alignment-baseline="middle" fox:alt-text="{$logo/@alt}"/>
+          <fo:inline>&#160;&#160;</fo:inline>
+        </xsl:if>
         <fo:inline font-weight="bold" color="{$c-primary}"><xsl:value-of select="$head-left"/></fo:inline>
         <fo:leader leader-pattern="space"/>
         <xsl:if test="$draft">
@@ -221,6 +226,11 @@
           </fo:inline>
         </xsl:if>
       </fo:block>
+      <xsl:if test="normalize-space($profile/s:footer) != ''">
+        <fo:block font-size="7pt" color="{$c-muted}" padding-top="0.8mm">
+          <xsl:value-of select="normalize-space($profile/s:footer)"/>
+        </fo:block>
+      </xsl:if>
     </fo:static-content>
   </xsl:template>
 
@@ -248,8 +258,14 @@
   <xsl:template name="masthead">
     <xsl:param name="kind"/>
     <xsl:param name="stamp"/>
+    <xsl:if test="$logo">
+      <fo:block space-after="3mm" line-height="0">
+        <fo:external-graphic src="url('{$logo-uri}')" content-height="15mm" content-width="scale-to-fit"
+            scaling="uniform" fox:alt-text="{$logo/@alt}"/>
+      </fo:block>
+    </xsl:if>
     <fo:block text-align-last="justify" border-bottom="2.5pt solid {$c-primary}" padding-bottom="2mm" space-after="3mm">
-      <fo:inline font-size="16pt" font-weight="bold" color="{$c-primary}" letter-spacing="0.3pt"><xsl:value-of select="$org/s:name"/></fo:inline>
+      <fo:inline font-size="16pt" font-weight="bold" color="{$c-primary}" letter-spacing="0.3pt"><xsl:value-of select="$org-name"/></fo:inline>
       <fo:leader leader-pattern="space"/>
       <fo:inline font-size="9.5pt" color="{$c-muted}" letter-spacing="1.2pt"><xsl:value-of select="translate($kind, 'abcdefghijklmnopqrstuvwxyzåäöé', 'ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉ')"/></fo:inline>
     </fo:block>

@@ -51,7 +51,7 @@
       <xsl:call-template name="bookmarks"/>
       <fo:page-sequence master-reference="styrdok" id="styrdok-doc" initial-page-number="1">
         <xsl:call-template name="furniture">
-          <xsl:with-param name="head-left" select="$org/s:name"/>
+          <xsl:with-param name="head-left" select="$org-name"/>
           <xsl:with-param name="head-right" select="concat($type-name, ' · ', $meta/s:title)"/>
           <xsl:with-param name="stamp" select="$furniture"/>
           <xsl:with-param name="seq" select="'styrdok-doc'"/>
@@ -585,7 +585,7 @@
   <xsl:template name="colophon">
     <fo:block font-size="8pt" color="{$c-muted}" space-before="8mm" border-top="0.5pt solid {$c-rule}"
         padding-top="2mm" keep-together.within-page="always">
-      <fo:block><xsl:value-of select="concat($org/s:name, ' · ', $meta/s:title, ' · version ', $meta/s:version, ' · ', $status-name)"/></fo:block>
+      <fo:block><xsl:value-of select="concat($org-name, ' · ', $meta/s:title, ' · version ', $meta/s:version, ' · ', $status-name)"/></fo:block>
       <fo:block>Källans SHA-256: <fo:inline font-family="{$font-mono}" font-size="7pt"><xsl:value-of select="$sha256"/></fo:inline></fo:block>
       <xsl:if test="/s:project/@build-date">
         <fo:block>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</fo:block>

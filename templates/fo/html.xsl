@@ -76,7 +76,7 @@
       </fo:bookmark-tree>
       <fo:page-sequence master-reference="{$master}" id="styrdok-page" initial-page-number="1">
         <xsl:call-template name="furniture">
-          <xsl:with-param name="head-left" select="$org/s:name"/>
+          <xsl:with-param name="head-left" select="$org-name"/>
           <xsl:with-param name="head-right" select="$h1"/>
           <xsl:with-param name="stamp" select="$stamp"/>
           <xsl:with-param name="seq" select="'styrdok-page'"/>

@@ -18,6 +18,26 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!--
+    The masthead's name, after the profile's logo when it has one: an
+    image of data (no file beside the page), with its text alternative.
+  -->
+  <xsl:template name="org-line">
+    <p class="org">
+      <xsl:if test="$logo">
+        <img class="logo" src="{$logo-uri}" alt="{$logo/@alt}"/>
+      </xsl:if>
+      <xsl:value-of select="$org-name"/>
+    </p>
+  </xsl:template>
+
+  <!-- The profile's footer text, as the last line of a page's footer. -->
+  <xsl:template name="profile-footer">
+    <xsl:if test="normalize-space($profile/s:footer) != ''">
+      <p class="profile-footer"><xsl:value-of select="normalize-space($profile/s:footer)"/></p>
+    </xsl:if>
+  </xsl:template>
+
   <!-- $furniture: the text of the running header, already filtered. -->
   <xsl:template name="css">
     <xsl:param name="furniture"/>
@@ -47,7 +67,8 @@ body { margin: 0; overflow-wrap: break-word; }
 .masthead { border-bottom: 4px solid var(--primary); padding: 1.2rem 1.5rem .8rem; display: flex; flex-wrap: wrap; justify-content: space-between; gap: .3rem 2rem; }
 .masthead p { margin: 0; }
 .masthead .org { font-size: 1.35rem; font-weight: bold; color: var(--primary); letter-spacing: .02em; }
-.masthead .doctype { font-size: 1rem; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; }
+</xsl:text><xsl:if test="$logo"><xsl:text>.masthead .logo { display: block; height: 15mm; width: auto; max-width: 60mm; margin-bottom: .3rem; }
+</xsl:text></xsl:if><xsl:text>.masthead .doctype { font-size: 1rem; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; }
 .stamp { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; font-size: .8rem; color: var(--muted); }
 .draft-mark { margin: 0; padding: .5rem 1.5rem; background: #fdecee; color: var(--draft); font-weight: bold; letter-spacing: .2em; border-bottom: 1px solid var(--draft); }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }

@@ -45,8 +45,8 @@
     <html lang="sv">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$meta/s:title"/> – <xsl:value-of select="$org/s:name"/></title>
-        <meta name="author" content="{$org/s:name}"/>
+        <title><xsl:value-of select="$meta/s:title"/> – <xsl:value-of select="$org-name"/></title>
+        <meta name="author" content="{$org-name}"/>
         <meta name="description" content="{$type-name}: {$meta/s:title}, version {$meta/s:version} ({$status-name})"/>
         <xsl:if test="$meta/s:keywords"><meta name="keywords" content="{$meta/s:keywords}"/></xsl:if>
         <meta name="styrdok:id" content="{$doc}"/>
@@ -63,7 +63,7 @@
         <xsl:if test="$is-draft"><xsl:attribute name="class">draft</xsl:attribute></xsl:if>
         <a class="skip" href="#styrdok-main">Till innehållet</a>
         <header class="masthead">
-          <p class="org"><xsl:value-of select="$org/s:name"/></p>
+          <xsl:call-template name="org-line"/>
           <p class="doctype"><xsl:value-of select="$type-name"/></p>
           <p class="stamp"><xsl:value-of select="$furniture"/></p>
         </header>
@@ -81,11 +81,12 @@
           <xsl:apply-templates select="$document/s:acknowledgement"/>
         </main>
         <footer class="page-footer">
-          <p><xsl:value-of select="$org/s:name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · <xsl:value-of select="$status-name"/></p>
+          <p><xsl:value-of select="$org-name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · <xsl:value-of select="$status-name"/></p>
           <p>Källans SHA-256: <span class="stamp"><xsl:value-of select="$sha256"/></span></p>
           <xsl:if test="/s:project/@build-date">
             <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
           </xsl:if>
+          <xsl:call-template name="profile-footer"/>
         </footer>
       </body>
     </html>

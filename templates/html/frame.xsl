@@ -29,8 +29,8 @@
     <html lang="sv">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$title"/> – <xsl:value-of select="$org/s:name"/></title>
-        <meta name="author" content="{$org/s:name}"/>
+        <title><xsl:value-of select="$title"/> – <xsl:value-of select="$org-name"/></title>
+        <meta name="author" content="{$org-name}"/>
         <style>
           <xsl:call-template name="css">
             <xsl:with-param name="furniture" select="$safe-stamp"/>
@@ -40,7 +40,7 @@
       <body>
         <a class="skip" href="#styrdok-main">Till innehållet</a>
         <header class="masthead">
-          <p class="org"><xsl:value-of select="$org/s:name"/></p>
+          <xsl:call-template name="org-line"/>
           <p class="doctype"><xsl:value-of select="$kind"/></p>
           <p class="stamp"><xsl:value-of select="$safe-stamp"/></p>
         </header>
@@ -52,10 +52,11 @@
           <xsl:copy-of select="$content"/>
         </main>
         <footer class="page-footer">
-          <p><xsl:value-of select="$org/s:name"/> · <xsl:value-of select="$title"/></p>
+          <p><xsl:value-of select="$org-name"/> · <xsl:value-of select="$title"/></p>
           <xsl:if test="/s:project/@build-date">
             <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
           </xsl:if>
+          <xsl:call-template name="profile-footer"/>
         </footer>
       </body>
     </html>

@@ -20,12 +20,50 @@
   <xsl:variable name="missing"
       select="$documents/s:meta/s:requires[not(@doc = $documents/@id)]"/>
 
+  <!--
+    Links to the other formats of the page at $base (its path without
+    suffix) that the build wrote or that are in the output directory:
+    the build lists them in /s:project/@outputs.  Inline, after a
+    register's or the report's line, they follow " · ".
+  -->
+  <xsl:variable name="outputs" select="string(/s:project/@outputs)"/>
+  <xsl:template name="other-formats">
+    <xsl:param name="base"/>
+    <xsl:param name="title"/>
+    <xsl:param name="inline" select="0"/>
+    <xsl:variable name="md" select="contains($outputs, concat(' ', $base, '.md '))"/>
+    <xsl:variable name="pdf" select="contains($outputs, concat(' ', $base, '.pdf '))"/>
+    <xsl:variable name="docx" select="contains($outputs, concat(' ', $base, '.docx '))"/>
+    <xsl:variable name="odt" select="contains($outputs, concat(' ', $base, '.odt '))"/>
+    <xsl:variable name="json" select="contains($outputs, concat(' ', $base, '.json '))"/>
+    <xsl:if test="$md">
+      <xsl:if test="$inline = 1"> · </xsl:if>
+      <a href="{$base}.md">Markdown<span class="visually-hidden"> – <xsl:value-of select="$title"/></span></a>
+    </xsl:if>
+    <xsl:if test="$pdf">
+      <xsl:if test="$inline = 1 or $md"> · </xsl:if>
+      <a href="{$base}.pdf">PDF<span class="visually-hidden"> – <xsl:value-of select="$title"/></span></a>
+    </xsl:if>
+    <xsl:if test="$docx">
+      <xsl:if test="$inline = 1 or $md or $pdf"> · </xsl:if>
+      <a href="{$base}.docx">Word<span class="visually-hidden"> – <xsl:value-of select="$title"/></span></a>
+    </xsl:if>
+    <xsl:if test="$odt">
+      <xsl:if test="$inline = 1 or $md or $pdf or $docx"> · </xsl:if>
+      <a href="{$base}.odt">OpenDocument<span class="visually-hidden"> – <xsl:value-of select="$title"/></span></a>
+    </xsl:if>
+    <xsl:if test="$json">
+      <xsl:if test="$inline = 1 or $md or $pdf or $docx or $odt"> · </xsl:if>
+      <a href="{$base}.json">JSON<span class="visually-hidden"> – <xsl:value-of select="$title"/></span></a>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="/">
     <html lang="sv">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>Styrdokument för informationssäkerhet – <xsl:value-of select="$org/s:name"/></title>
-        <meta name="author" content="{$org/s:name}"/>
+        <title>Styrdokument för informationssäkerhet – <xsl:value-of select="$org-name"/></title>
+        <meta name="author" content="{$org-name}"/>
         <style>
           <xsl:call-template name="css">
             <xsl:with-param name="furniture" select="'styrdok index'"/>
@@ -35,7 +73,7 @@
       <body>
         <a class="skip" href="#styrdok-main">Till innehållet</a>
         <header class="masthead">
-          <p class="org"><xsl:value-of select="$org/s:name"/></p>
+          <xsl:call-template name="org-line"/>
           <p class="doctype">Styrdokument</p>
         </header>
         <main id="styrdok-main">
@@ -69,7 +107,12 @@
                     </xsl:for-each>
                   </td>
                   <td><xsl:value-of select="s:meta/s:review-by"/></td>
-                  <td><a href="{$base}.md">Markdown<span class="visually-hidden"> – <xsl:value-of select="s:meta/s:title"/></span></a></td>
+                  <td>
+                    <xsl:call-template name="other-formats">
+                      <xsl:with-param name="base" select="$base"/>
+                      <xsl:with-param name="title" select="s:meta/s:title"/>
+                    </xsl:call-template>
+                  </td>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -79,11 +122,11 @@
             <h2>Register och rapport</h2>
             <ul>
               <xsl:for-each select="/s:project/s:source/s:systems">
-                <li><a href="register/{@id}.html"><xsl:value-of select="s:title"/></a> (uppdaterad <xsl:value-of select="s:updated"/>)</li>
+                <li><a href="register/{@id}.html"><xsl:value-of select="s:title"/></a> (uppdaterad <xsl:value-of select="s:updated"/>)<xsl:call-template name="other-formats"><xsl:with-param name="base" select="concat('register/', @id)"/><xsl:with-param name="title" select="s:title"/><xsl:with-param name="inline" select="1"/></xsl:call-template></li>
               </xsl:for-each>
-              <xsl:if test="$analyses"><li><a href="register/riskanalyser.html">Risk- och sårbarhetsanalyser</a> (<xsl:value-of select="count($analyses)"/>)</li></xsl:if>
-              <xsl:if test="$plans"><li><a href="register/kontinuitetsplaner.html">Kontinuitetsplaner</a> (<xsl:value-of select="count($plans)"/>)</li></xsl:if>
-              <li><a href="report/report.html">Rapport: läget för informationssäkerheten</a> (<xsl:value-of select="count(/s:project/s:source//s:gap)"/> brister per <xsl:value-of select="/s:project/@as-of"/>)</li>
+              <xsl:if test="$analyses"><li><a href="register/riskanalyser.html">Risk- och sårbarhetsanalyser</a> (<xsl:value-of select="count($analyses)"/>)<xsl:call-template name="other-formats"><xsl:with-param name="base" select="'register/riskanalyser'"/><xsl:with-param name="title" select="'Risk- och sårbarhetsanalyser'"/><xsl:with-param name="inline" select="1"/></xsl:call-template></li></xsl:if>
+              <xsl:if test="$plans"><li><a href="register/kontinuitetsplaner.html">Kontinuitetsplaner</a> (<xsl:value-of select="count($plans)"/>)<xsl:call-template name="other-formats"><xsl:with-param name="base" select="'register/kontinuitetsplaner'"/><xsl:with-param name="title" select="'Kontinuitetsplaner'"/><xsl:with-param name="inline" select="1"/></xsl:call-template></li></xsl:if>
+              <li><a href="report/report.html">Rapport: läget för informationssäkerheten</a> (<xsl:value-of select="count(/s:project/s:source//s:gap)"/> brister per <xsl:value-of select="/s:project/@as-of"/>)<xsl:call-template name="other-formats"><xsl:with-param name="base" select="'report/report'"/><xsl:with-param name="title" select="'Rapport'"/><xsl:with-param name="inline" select="1"/></xsl:call-template></li>
             </ul>
           </xsl:if>
           <xsl:if test="$missing">
@@ -124,10 +167,11 @@
           </xsl:if>
         </main>
         <footer class="page-footer">
-          <p><xsl:value-of select="$org/s:name"/> · <xsl:value-of select="count($documents)"/> dokument</p>
+          <p><xsl:value-of select="$org-name"/> · <xsl:value-of select="count($documents)"/> dokument</p>
           <xsl:if test="/s:project/@build-date">
             <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
           </xsl:if>
+          <xsl:call-template name="profile-footer"/>
         </footer>
       </body>
     </html>

@@ -36,7 +36,7 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="concat($case/s:dnr, ' – ', $case/s:title)"/></title>
-        <meta name="author" content="{$org/s:name}"/>
+        <meta name="author" content="{$org-name}"/>
         <style>
           <xsl:call-template name="css"><xsl:with-param name="furniture" select="$stamp"/></xsl:call-template>
         </style>
@@ -44,7 +44,7 @@
       <body>
         <a class="skip" href="#styrdok-main">Till innehållet</a>
         <header class="masthead">
-          <p class="org"><xsl:value-of select="$org/s:name"/></p>
+          <xsl:call-template name="org-line"/>
           <p class="doctype">Tjänsteskrivelse</p>
           <p class="stamp"><xsl:value-of select="$case/s:dnr"/></p>
         </header>
@@ -66,10 +66,11 @@
           </xsl:for-each>
         </main>
         <footer class="page-footer">
-          <p><xsl:value-of select="concat($org/s:name, ' · ', $case/s:dnr, ' · ', $case/s:title)"/></p>
+          <p><xsl:value-of select="concat($org-name, ' · ', $case/s:dnr, ' · ', $case/s:title)"/></p>
           <xsl:if test="/s:project/@build-date">
             <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
           </xsl:if>
+          <xsl:call-template name="profile-footer"/>
         </footer>
       </body>
     </html>

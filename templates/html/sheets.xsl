@@ -58,7 +58,7 @@ svg.code { flex: none; width: 8rem; height: 8rem; margin-top: 2rem; }
         <xsl:if test="$is-draft"><xsl:attribute name="class">draft</xsl:attribute></xsl:if>
         <a class="skip" href="#styrdok-main">Till innehållet</a>
         <header class="masthead screen-only">
-          <p class="org"><xsl:value-of select="$org/s:name"/></p>
+          <p class="org"><xsl:value-of select="$org-name"/></p>
           <p class="doctype">Bekräftelser</p>
           <p class="stamp"><xsl:value-of select="$furniture"/></p>
         </header>
@@ -71,7 +71,7 @@ svg.code { flex: none; width: 8rem; height: 8rem; margin-top: 2rem; }
           <xsl:for-each select="$people">
             <xsl:variable name="n" select="position() + $offset"/>
             <section class="sheet" aria-labelledby="sheet-{$n}">
-              <p class="org"><xsl:value-of select="$org/s:name"/></p>
+              <p class="org"><xsl:value-of select="$org-name"/></p>
               <h2 id="sheet-{$n}"><xsl:value-of select="$ack/s:title"/>: <xsl:value-of select="@name"/></h2>
               <div class="sheet-head">
                 <table class="docinfo">
@@ -115,7 +115,7 @@ svg.code { flex: none; width: 8rem; height: 8rem; margin-top: 2rem; }
           <xsl:comment>/styrdok:sheets</xsl:comment>
         </main>
         <footer class="page-footer screen-only">
-          <p><xsl:value-of select="$org/s:name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · kontrollsumma <xsl:value-of select="$short-hash"/></p>
+          <p><xsl:value-of select="$org-name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · kontrollsumma <xsl:value-of select="$short-hash"/></p>
         </footer>
       </body>
     </html>

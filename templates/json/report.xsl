@@ -40,7 +40,7 @@
 
   <xsl:template match="/">
     <xsl:text>{&#10;  "as_of": </xsl:text><xsl:call-template name="js"><xsl:with-param name="t" select="$as-of"/></xsl:call-template>
-    <xsl:text>,&#10;  "organisation": </xsl:text><xsl:call-template name="js"><xsl:with-param name="t" select="$org/s:name"/></xsl:call-template>
+    <xsl:text>,&#10;  "organisation": </xsl:text><xsl:call-template name="js"><xsl:with-param name="t" select="$org-name"/></xsl:call-template>
     <xsl:text>,&#10;  "audits": [</xsl:text>
     <xsl:for-each select="$audits">
       <xsl:if test="position() > 1">,</xsl:if>

@@ -27,7 +27,7 @@
     <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$meta/s:title"/></xsl:call-template>
     <xsl:value-of select="concat($nl, $nl)"/>
     <xsl:text>*</xsl:text>
-    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$org/s:name"/></xsl:call-template>
+    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$org-name"/></xsl:call-template>
     <xsl:text> · </xsl:text>
     <xsl:call-template name="type-name"/>
     <xsl:text> · </xsl:text>

@@ -15,7 +15,7 @@
     <xsl:text># </xsl:text>
     <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$title"/></xsl:call-template>
     <xsl:value-of select="concat($nl, $nl, '*')"/>
-    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="concat($org/s:name, ' · ', $kind)"/></xsl:call-template>
+    <xsl:call-template name="esc-line"><xsl:with-param name="t" select="concat($org-name, ' · ', $kind)"/></xsl:call-template>
     <xsl:value-of select="concat('*', $nl, $nl)"/>
     <xsl:if test="$restricted = 'include'">
       <xsl:value-of select="concat('&gt; **INTERN** – innehåller uppgifter som inte ska publiceras.', $nl, $nl)"/>

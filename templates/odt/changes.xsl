@@ -48,7 +48,7 @@
     <xsl:variable name="owner" select="/s:project/s:source/s:organisation//s:role[@id = $meta/s:owner/@role]"/>
     <xsl:choose>
       <xsl:when test="$owner"><xsl:value-of select="normalize-space($owner/s:name)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$org/s:name"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="$org-name"/></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
 

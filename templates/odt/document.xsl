@@ -26,6 +26,7 @@
     xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
     xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+    xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
     xmlns:xlink="http://www.w3.org/1999/xlink"
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
@@ -123,7 +124,15 @@
 
   <xsl:template name="odt-body">
     <xsl:call-template name="tracked-changes"/>
-    <text:p text:style-name="Dokumenthuvud"><xsl:value-of select="$org/s:name"/></text:p>
+    <xsl:if test="$logo">
+      <text:p text:style-name="Standard">
+        <xsl:call-template name="odt-logo">
+          <xsl:with-param name="height-mm" select="15"/>
+          <xsl:with-param name="name" select="'Logotyp'"/>
+        </xsl:call-template>
+      </text:p>
+    </xsl:if>
+    <text:p text:style-name="Dokumenthuvud"><xsl:value-of select="$org-name"/></text:p>
     <text:p text:style-name="Subtitle"><xsl:value-of select="$type-name"/></text:p>
     <xsl:if test="$is-draft">
       <text:p text:style-name="Utkastmarkering">UTKAST – <xsl:value-of select="$status-name"/>, inte beslutad</text:p>
@@ -138,7 +147,7 @@
     <xsl:call-template name="roles"/>
     <xsl:call-template name="history"/>
     <xsl:apply-templates select="$document/s:acknowledgement"/>
-    <text:p text:style-name="Dokumentslut_20_first"><xsl:value-of select="$org/s:name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · <xsl:value-of select="$status-name"/></text:p>
+    <text:p text:style-name="Dokumentslut_20_first"><xsl:value-of select="$org-name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · <xsl:value-of select="$status-name"/></text:p>
     <text:p text:style-name="Dokumentslut">Källans SHA-256: <text:span text:style-name="Kontrollsumma"><xsl:value-of select="$sha256"/></text:span></text:p>
     <xsl:if test="/s:project/@build-date">
       <text:p text:style-name="Dokumentslut">Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</text:p>

@@ -25,6 +25,7 @@
     xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
     xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+    xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
     xmlns:xlink="http://www.w3.org/1999/xlink"
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
@@ -130,8 +131,8 @@
             <meta:keyword><xsl:value-of select="normalize-space(.)"/></meta:keyword>
           </xsl:if>
         </xsl:for-each>
-        <meta:initial-creator><xsl:value-of select="$org/s:name"/></meta:initial-creator>
-        <dc:creator><xsl:value-of select="$org/s:name"/></dc:creator>
+        <meta:initial-creator><xsl:value-of select="$org-name"/></meta:initial-creator>
+        <dc:creator><xsl:value-of select="$org-name"/></dc:creator>
         <xsl:if test="$odt-date != ''">
           <meta:creation-date><xsl:value-of select="$odt-date"/></meta:creation-date>
           <dc:date><xsl:value-of select="$odt-date"/></dc:date>
@@ -445,6 +446,13 @@
         <style:master-page style:name="Standard" style:page-layout-name="pm1">
           <style:header>
             <text:p text:style-name="Header">
+              <xsl:if test="$logo">
+                <xsl:call-template name="odt-logo">
+                  <xsl:with-param name="height-mm" select="6"/>
+                  <xsl:with-param name="name" select="'Logotyp i sidhuvudet'"/>
+                </xsl:call-template>
+                <text:s text:c="2"/>
+              </xsl:if>
               <text:span text:style-name="Kontrollsumma"><xsl:value-of select="$odt-stamp"/></text:span>
               <xsl:if test="$odt-draft">
                 <text:tab/>
@@ -454,7 +462,7 @@
           </style:header>
           <style:footer>
             <text:p text:style-name="Footer">
-              <xsl:value-of select="$org/s:name"/>
+              <xsl:value-of select="$org-name"/>
               <xsl:text> · </xsl:text>
               <xsl:value-of select="$odt-title"/>
               <text:tab/>
@@ -464,10 +472,30 @@
               <text:page-count>1</text:page-count>
               <xsl:text>)</xsl:text>
             </text:p>
+            <xsl:if test="normalize-space($profile/s:footer) != ''">
+              <text:p text:style-name="Footer"><xsl:value-of select="normalize-space($profile/s:footer)"/></text:p>
+            </xsl:if>
           </style:footer>
         </style:master-page>
       </office:master-styles>
     </office:document-styles>
+  </xsl:template>
+
+  <!--
+    The profile's logo as a picture in the line, $height-mm high: its
+    first image (SVG when there is one) inline as data, with its text
+    alternative as the frame's title.
+  -->
+  <xsl:template name="odt-logo">
+    <xsl:param name="height-mm"/>
+    <xsl:param name="name"/>
+    <draw:frame draw:name="{$name}" text:anchor-type="as-char" svg:y="0mm"
+        svg:width="{format-number($height-mm * $logo/@aspect, '0.##')}mm" svg:height="{$height-mm}mm">
+      <draw:image>
+        <office:binary-data><xsl:value-of select="$logo/s:image[1]"/></office:binary-data>
+      </draw:image>
+      <svg:title><xsl:value-of select="$logo/@alt"/></svg:title>
+    </draw:frame>
   </xsl:template>
 
   <xsl:template name="odt-contents-style">

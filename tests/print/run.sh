@@ -205,6 +205,42 @@ for i, row in enumerate(rows, 1):
 
 	styrdok -C "$P" diff -f pdf -o "$scratch/red.pdf" "$D/base.xml" "$D/role.xml" >/dev/null 2>&1
 	check "diff -f pdf writes a redline PDF" sh -c "pdftotext '$scratch/red.pdf' - | grep -q ."
+
+	# A new municipality's house style: its logo on the PDF's first page
+	# and in the running header, and a font the bundled FOP configuration
+	# does not name, embedded through the configuration styrdok writes.
+	N="$scratch/ny"
+	styrdok init "$N" --name "Exempelby kommun" >/dev/null 2>&1
+	python3 -c 'import zlib,struct,sys
+def chunk(t,d): return struct.pack(">I",len(d))+t+d+struct.pack(">I",zlib.crc32(t+d)&0xffffffff)
+raw=b"\0\x0a\x6e\x3c\xff\xd2\x00"
+sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n"+chunk(b"IHDR",struct.pack(">IIBBBBB",2,1,8,2,0,0,0))+chunk(b"IDAT",zlib.compress(raw))+chunk(b"IEND",b""))' >"$N/policies/logo.png"
+	cat >"$N/policies/profil.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<profile xmlns="urn:styrdok:1">
+  <logo png="logo.png" alt="Exempelby kommuns logotyp"/>
+  <font family="DejaVu Math TeX Gyre, serif"/>
+</profile>
+XML
+	mkdir -p "$scratch/ny-tmp"
+	TMPDIR="$scratch/ny-tmp" styrdok -C "$N" build -f pdf informationssakerhetspolicy >/dev/null 2>"$scratch/ny.err"
+	np="$N/output/informationssakerhetspolicy/1.0/informationssakerhetspolicy.pdf"
+	check "a profile with another font builds its PDF" test -s "$np"
+	check "the profile's font is embedded" sh -c "pdffonts '$np' | grep -q 'DejaVuMathTeXGyre.* yes yes'"
+	check "every font is still embedded" sh -c "! pdffonts '$np' | tail -n +3 | grep -v ' yes yes '"
+	check "the logo is on the first page and in the header of the next" sh -c \
+	    "pdfimages -f 1 -l 1 -list '$np' | grep -q ' image ' && pdfimages -f 2 -l 2 -list '$np' | grep -q ' image '"
+	check "the logo's text alternative is in the PDF's structure" python3 -c '
+import re, sys, zlib
+data = open(sys.argv[1], "rb").read()
+blobs = [data]
+for m in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+    try:
+        blobs.append(zlib.decompress(m.group(1)))
+    except zlib.error:
+        pass
+sys.exit(0 if any(b"/Alt (Exempelby kommuns logotyp)" in b for b in blobs) else 1)' "$np"
+	check "no temporary FOP configuration is left" test -z "$(ls -A "$scratch/ny-tmp")"
 fi
 
 suite_end print

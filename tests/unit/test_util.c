@@ -399,6 +399,66 @@ test_staff_bom_semicolon_crlf(void **state)
 	diags_free(d);
 }
 
+/* As HR systems export it: Anst.nr, Förnamn + Efternamn, Förvaltning. */
+static void
+test_staff_hr_export(void **state)
+{
+	const char csv[] = "Anst.nr;Förnamn;Efternamn;Förvaltning;Befattning\n"
+	    "501;Åsa;Öberg;Socialförvaltningen;Undersköterska\n"
+	    "502;Bo;;Kommunledningsförvaltningen;\n";
+	const char csv2[] = "Personalnummer,Namn,Avdelning\n9,Eva Ek,IT\n";
+	const char csv3[] = "Anställningsnr;Förnamn;Enhet\n1;Ola;X\n";
+	struct staff st;
+	struct diags *d;
+
+	(void)state;
+	assert_int_equal(parse(csv, sizeof(csv) - 1, 0, &st, &d), 2);
+	assert_string_equal(st.v[0].name, "Åsa Öberg");
+	assert_string_equal(st.v[0].employee, "501");
+	assert_string_equal(st.v[0].unit, "Socialförvaltningen");
+	assert_string_equal(st.v[1].name, "Bo");
+	assert_int_equal(diags_count(d, SEV_ERROR), 0);
+	staff_free(&st);
+	diags_free(d);
+	assert_int_equal(parse(csv2, sizeof(csv2) - 1, 0, &st, &d), 1);
+	assert_string_equal(st.v[0].employee, "9");
+	assert_string_equal(st.v[0].unit, "IT");
+	staff_free(&st);
+	diags_free(d);
+	/* A first name alone is no name column. */
+	assert_int_equal(parse(csv3, sizeof(csv3) - 1, 0, &st, &d), -1);
+	assert_string_equal(first_rule(d, SEV_ERROR), "staff-column");
+	staff_free(&st);
+	diags_free(d);
+}
+
+/* "Did you mean": case first, then edit distance, then a prefix. */
+static void
+test_closest_word(void **state)
+{
+	const char *const organs[] = {"KF", "KS", "KSAU", "BUN"};
+	const char *const roles[] = {"it-chef", "systemagare", "anvandare"};
+	char date[11];
+	char *id;
+
+	(void)state;
+	assert_string_equal(closest_word("kf", organs, 4), "KF");
+	assert_string_equal(closest_word("KSA", organs, 4), "KS");
+	assert_string_equal(closest_word("systemägare", roles, 3),
+	    "systemagare");
+	assert_null(closest_word("dataskyddsombud", roles, 3));
+	assert_true(date_guess("22/2/2027", date));
+	assert_string_equal(date, "2027-02-22");
+	assert_true(date_guess("2027.02.22", date));
+	assert_string_equal(date, "2027-02-22");
+	assert_true(date_guess("20270222", date));
+	assert_false(date_guess("31/2/2027", date));
+	assert_false(date_guess("i morgon", date));
+	id = id_suggest("Åtkomst & behörighet");
+	assert_string_equal(id, "atkomst-behorighet");
+	free(id);
+}
+
 static void
 test_staff_comma_english_quotes(void **state)
 {
@@ -574,6 +634,8 @@ main(void)
 		cmocka_unit_test(test_staff_comma_english_quotes),
 		cmocka_unit_test(test_staff_cp1252),
 		cmocka_unit_test(test_staff_refusals),
+		cmocka_unit_test(test_staff_hr_export),
+		cmocka_unit_test(test_closest_word),
 		cmocka_unit_test(test_sheet_code),
 		cmocka_unit_test(test_qr_node),
 	};
