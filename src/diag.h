@@ -40,9 +40,11 @@ enum diag_class {
 	X(CLASSIFICATION_AGE, "classification-age", SEV_WARNING, CLASS_INPUT, 1) \
 	X(CLASSIFICATION_LEVEL, "classification-level", SEV_ERROR, CLASS_INPUT, 0) \
 	X(CLASSIFICATION_LEVEL4, "classification-level4", SEV_WARNING, CLASS_INPUT, 1) \
+	X(CONTINUITY_DATA_LOSS, "continuity-data-loss", SEV_WARNING, CLASS_INPUT, 1) \
 	X(CONTINUITY_DOWNTIME, "continuity-downtime", SEV_WARNING, CLASS_INPUT, 1) \
 	X(CONTINUITY_EXERCISE, "continuity-exercise", SEV_WARNING, CLASS_INPUT, 1) \
 	X(CONTINUITY_PLAN, "continuity-plan", SEV_WARNING, CLASS_INPUT, 1) \
+	X(CONTINUITY_RESTORE, "continuity-restore", SEV_WARNING, CLASS_INPUT, 1) \
 	X(CONTINUITY_UPS, "continuity-ups", SEV_WARNING, CLASS_INPUT, 1) \
 	X(DATE_INVALID, "date-invalid", SEV_ERROR, CLASS_INPUT, 0) \
 	X(DATE_ORDER, "date-order", SEV_ERROR, CLASS_INPUT, 0) \

@@ -517,6 +517,64 @@ check_risk_method(struct reg *r, xmlNodePtr m)
 	free(lv);
 }
 
+/*
+ * What a plan must say to show that its system can be brought back in
+ * time (ikd-kontinuitetsplaner): how much information may be lost, and
+ * how long each restore step took at the last test, steps that together
+ * fit within the system's maximum tolerable downtime (ikd-plan-avbrottstid).
+ */
+static void
+check_restore(struct reg *r, xmlNodePtr plan, xmlNodePtr sys,
+    const char *name)
+{
+	xmlNodePtr order = tree_child(plan, "restore-order"), untimed = NULL,
+	    md = sys ? tree_child(sys, "max-downtime") : NULL;
+	long total = 0;
+	int steps = 0, missing = 0;
+
+	if (tree_child(plan, "data-loss") == NULL)
+		gap_node(r->d, plan, NULL, RULE_CONTINUITY_DATA_LOSS,
+		    "the continuity plan of %s does not say how much "
+		    "information may be lost (<data-loss hours=\"...\"/>)",
+		    name);
+	for (xmlNodePtr s = order ? order->children : NULL; s; s = s->next) {
+		char *m;
+
+		if (!tree_is(s, "step"))
+			continue;
+		steps++;
+		if ((m = tree_prop(s, "minutes")) == NULL) {
+			missing++;
+			if (untimed == NULL)
+				untimed = s;
+		} else
+			total += atol(m);
+		free(m);
+	}
+	/* One gap per plan: the first step without a time stands for all. */
+	if (missing == steps && steps > 0)
+		gap_node(r->d, untimed, NULL, RULE_CONTINUITY_RESTORE,
+		    "no restore step of the continuity plan of %s has a time "
+		    "from the last test (minutes=)", name);
+	else if (missing > 0)
+		gap_node(r->d, untimed, NULL, RULE_CONTINUITY_RESTORE,
+		    "%d of the %d restore steps of the continuity plan of %s "
+		    "%s no time from the last test (minutes=)", missing,
+		    steps, name, missing == 1 ? "has" : "have");
+	else if (md != NULL) {
+		char *h = tree_prop(md, "hours");
+		long limit = atol(h) * 60;
+
+		if (total > limit)
+			gap_node(r->d, order, NULL, RULE_CONTINUITY_RESTORE,
+			    "the restore steps of the continuity plan of %s "
+			    "took %ld minutes at the last test, more than its "
+			    "maximum tolerable downtime of %s hours (%ld "
+			    "minutes)", name, total, h, limit);
+		free(h);
+	}
+}
+
 static void
 check_continuity_plan(struct reg *r, xmlNodePtr plan)
 {
@@ -544,6 +602,7 @@ check_continuity_plan(struct reg *r, xmlNodePtr plan)
 			    name, date);
 		free(date);
 	}
+	check_restore(r, plan, sys, name);
 	free(name);
 }
 
@@ -655,7 +714,7 @@ static void
 check_register_dates(struct reg *r, xmlNodePtr n)
 {
 	static const char *const names[] = {"date", "due", "deadline",
-	    "expires", "answer-by"};
+	    "expires", "answer-by", "tested"};
 
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)

@@ -25,15 +25,19 @@ function add(w) {
 	glue = 0
 }
 
-function macro_line(line,   n, i, t, w, wrap) {
+# Pq encloses the rest of the line, up to trailing punctuation, in
+# parentheses (paren: 1 before its first word, 2 inside).
+function macro_line(line,   n, i, t, w, wrap, paren) {
 	n = split(substr(line, 2), t, " ")
 	wrap = ""
+	paren = 0
 	for (i = 1; i <= n; i++) {
 		w = t[i]
 		if (w ~ /^(Li|Pa|Sx|Cm|Ar|Ev|Sy|Em|Ql|Nm|Xr|No|Dl|Pp|Bl|El|Ns)$/)
 			continue
 		if (w == "Fl") { flag = 1; continue }
 		if (w == "Pf") { glue_next = 1; continue }
+		if (w == "Pq") { paren = 1; continue }
 		if (w == "Aq") { wrap = "<>"; continue }
 		if (w == "Dq") { wrap = "\"\""; continue }
 		if (flag) { w = "-" w; flag = 0 }
@@ -41,9 +45,18 @@ function macro_line(line,   n, i, t, w, wrap) {
 			w = substr(wrap, 1, 1) w substr(wrap, 2, 1)
 			wrap = ""
 		}
+		if (w ~ /^[.,;:)]+$/ && paren == 2) {
+			add(")")
+			paren = 0
+		} else if (paren == 1) {
+			w = "(" w
+			paren = 2
+		}
 		add(w)
 		if (glue_next) { glue = 1; glue_next = 0 }
 	}
+	if (paren == 2)
+		add(")")
 }
 
 BEGIN {

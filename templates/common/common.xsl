@@ -212,6 +212,34 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A number of hours as Swedish has it: "1 timme", "8 timmar". -->
+  <xsl:template name="hours">
+    <xsl:param name="n"/>
+    <xsl:value-of select="$n"/>
+    <xsl:choose>
+      <xsl:when test="number($n) = 1"> timme</xsl:when>
+      <xsl:otherwise> timmar</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Minutes as read aloud: "45 minuter", "1 timme", "2 timmar 30 minuter". -->
+  <xsl:template name="duration">
+    <xsl:param name="minutes"/>
+    <xsl:variable name="h" select="floor($minutes div 60)"/>
+    <xsl:variable name="m" select="$minutes mod 60"/>
+    <xsl:if test="$h &gt; 0">
+      <xsl:call-template name="hours"><xsl:with-param name="n" select="$h"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$h &gt; 0 and $m &gt; 0"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$m &gt; 0 or $h = 0">
+      <xsl:value-of select="$m"/>
+      <xsl:choose>
+        <xsl:when test="$m = 1"> minut</xsl:when>
+        <xsl:otherwise> minuter</xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
   <!--
     A gap as readers see it: the Swedish text the profile keeps for its
     rule (<gap-text rule="...">), else the diagnostic's own message.

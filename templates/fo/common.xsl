@@ -403,7 +403,8 @@
     <xsl:variable name="e" select="str:replace(str:replace($e2, 'kontorstid', concat('kontors', $shy, 'tid')), 'dokumenth', concat('dokument', $shy, 'h'))"/>
     <xsl:variable name="f" select="str:replace(str:replace($e, 'arbets', concat('arbets', $shy)), 'altningar', concat('altning', $shy, 'ar'))"/>
     <xsl:variable name="g" select="str:replace(str:replace($f, 'ontinuitets', concat('ontinuitets', $shy)), 'hanterings', concat('hanterings', $shy))"/>
-    <xsl:value-of select="str:replace(str:replace($g, 'nställnings', concat('nställnings', $shy)), 'vbrotts', concat('vbrotts', $shy))"/>
+    <xsl:variable name="h" select="str:replace(str:replace($g, 'ystemans', concat('ystem', $shy, 'ans')), 'amordnar', concat('am', $shy, 'ordnar'))"/>
+    <xsl:value-of select="str:replace(str:replace(str:replace($h, 'nställnings', concat('nställnings', $shy)), 'vbrotts', concat('vbrotts', $shy)), 'valtningen', concat('valt', $shy, 'ningen'))"/>
   </xsl:template>
 
   <!-- ===== Tables ===== -->

@@ -359,10 +359,12 @@
     <xsl:call-template name="caption">
       <xsl:with-param name="text"><xsl:call-template name="fo-chg-note"/><xsl:value-of select="$m/s:title"/></xsl:with-param>
     </xsl:call-template>
+    <!-- More than four parties take room from the activity column. -->
+    <xsl:variable name="act" select="40 - 10 * ($n &gt; 4)"/>
     <fo:table xsl:use-attribute-sets="table" font-size="8.5pt">
-      <fo:table-column fox:header="true" column-width="proportional-column-width(40)"/>
+      <fo:table-column fox:header="true" column-width="proportional-column-width({$act})"/>
       <xsl:for-each select="$m/s:parties/s:party">
-        <fo:table-column column-width="proportional-column-width({60 div $n})"/>
+        <fo:table-column column-width="proportional-column-width({(100 - $act) div $n})"/>
       </xsl:for-each>
       <fo:table-header>
         <fo:table-row>
@@ -376,7 +378,7 @@
         <xsl:for-each select="$m/s:activity">
           <xsl:variable name="a" select="."/>
           <fo:table-row keep-together.within-page="always">
-            <fo:table-cell xsl:use-attribute-sets="row-head" font-weight="normal"><fo:block><xsl:value-of select="normalize-space(s:name)"/></fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="row-head" font-weight="normal"><fo:block><xsl:call-template name="soft"><xsl:with-param name="s" select="normalize-space(s:name)"/></xsl:call-template></fo:block></fo:table-cell>
             <xsl:for-each select="$m/s:parties/s:party">
               <xsl:variable name="part" select="$a/s:part[@party = current()/@id]"/>
               <fo:table-cell xsl:use-attribute-sets="cell" text-align="center" display-align="center" font-weight="bold" font-size="10pt">

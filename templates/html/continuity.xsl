@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   continuity.xsl - every continuity plan as one HTML page: maximum
-  tolerable downtime (from the system register), the manual reserve
-  routine, restore order, dependencies, contacts and the latest exercise.
+  tolerable downtime (from the system register), acceptable data loss,
+  the manual reserve routine, restore order with the time of each step
+  at the last test and their sum, dependencies, contacts and the latest
+  exercise.
   Contacts marked restricted are left out unless restricted=include.
 -->
 <xsl:stylesheet version="1.0"
@@ -42,17 +44,52 @@
         Planen upprättades <xsl:value-of select="@date"/>.
         Längsta acceptabla avbrottstid:
         <xsl:choose>
-          <xsl:when test="$sys/s:max-downtime"><xsl:value-of select="$sys/s:max-downtime/@hours"/> timmar.</xsl:when>
+          <xsl:when test="$sys/s:max-downtime"><xsl:call-template name="hours"><xsl:with-param name="n" select="$sys/s:max-downtime/@hours"/></xsl:call-template>.</xsl:when>
           <xsl:otherwise><span class="gap">inte beslutad</span>.</xsl:otherwise>
         </xsl:choose>
+        Största acceptabla dataförlust:
+        <xsl:choose>
+          <xsl:when test="s:data-loss"><xsl:call-template name="hours"><xsl:with-param name="n" select="s:data-loss/@hours"/></xsl:call-template>.</xsl:when>
+          <xsl:otherwise><span class="gap">inte beslutad</span>.</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="normalize-space(s:data-loss) != ''">
+          <xsl:text> </xsl:text><xsl:value-of select="normalize-space(s:data-loss)"/>
+        </xsl:if>
       </p>
       <xsl:call-template name="gaps"/>
       <h3>Reservrutin</h3>
       <xsl:apply-templates select="s:fallback/s:prose/md:document"/>
       <h3>Återställningsordning</h3>
-      <ol>
-        <xsl:for-each select="s:restore-order/s:step"><li><xsl:value-of select="."/></li></xsl:for-each>
-      </ol>
+      <xsl:variable name="steps" select="s:restore-order/s:step"/>
+      <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+        <table>
+        <caption>
+          <xsl:text>Återställningen steg för steg</xsl:text>
+          <xsl:if test="s:restore-order/@tested">, med tider från provet <xsl:value-of select="s:restore-order/@tested"/></xsl:if>
+        </caption>
+        <thead><tr><th scope="col">Steg</th><th scope="col">Vad som görs</th><th scope="col">Tid vid senaste prov</th></tr></thead>
+        <tbody>
+          <xsl:for-each select="$steps">
+            <tr>
+              <th scope="row"><xsl:value-of select="position()"/></th>
+              <td><xsl:value-of select="."/></td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="@minutes"><xsl:call-template name="duration"><xsl:with-param name="minutes" select="@minutes"/></xsl:call-template></xsl:when>
+                  <xsl:otherwise><span class="gap">saknas</span></xsl:otherwise>
+                </xsl:choose>
+              </td>
+            </tr>
+          </xsl:for-each>
+          <xsl:if test="not($steps[not(@minutes)])">
+            <tr>
+              <th scope="row" colspan="2">Sammanlagt</th>
+              <td><xsl:call-template name="duration"><xsl:with-param name="minutes" select="sum($steps/@minutes)"/></xsl:call-template></td>
+            </tr>
+          </xsl:if>
+        </tbody>
+        </table>
+      </div>
       <xsl:if test="s:dependencies">
         <h3>Beroenden</h3>
         <ul>

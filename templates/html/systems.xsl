@@ -152,7 +152,7 @@
           </xsl:call-template>
           <xsl:call-template name="field">
             <xsl:with-param name="label" select="'Längsta acceptabla avbrottstid'"/>
-            <xsl:with-param name="value"><xsl:if test="s:max-downtime"><xsl:value-of select="s:max-downtime/@hours"/> timmar</xsl:if></xsl:with-param>
+            <xsl:with-param name="value"><xsl:if test="s:max-downtime"><xsl:call-template name="hours"><xsl:with-param name="n" select="s:max-downtime/@hours"/></xsl:call-template></xsl:if></xsl:with-param>
             <xsl:with-param name="missing" select="substring('Ej beslutad', 1, 11 * (@prioritised = 'yes'))"/>
           </xsl:call-template>
           <xsl:call-template name="field">

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- continuity.xsl (Markdown) - every continuity plan. -->
+<!-- continuity.xsl (Markdown) - every continuity plan, as the HTML page has it. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
@@ -31,7 +31,11 @@
       <xsl:call-template name="md-field"><xsl:with-param name="label" select="'Upprättad'"/><xsl:with-param name="value" select="@date"/></xsl:call-template>
       <xsl:call-template name="md-field">
         <xsl:with-param name="label" select="'Längsta acceptabla avbrottstid'"/>
-        <xsl:with-param name="value"><xsl:choose><xsl:when test="$sys/s:max-downtime"><xsl:value-of select="$sys/s:max-downtime/@hours"/> timmar</xsl:when><xsl:otherwise>inte beslutad</xsl:otherwise></xsl:choose></xsl:with-param>
+        <xsl:with-param name="value"><xsl:choose><xsl:when test="$sys/s:max-downtime"><xsl:call-template name="hours"><xsl:with-param name="n" select="$sys/s:max-downtime/@hours"/></xsl:call-template></xsl:when><xsl:otherwise>inte beslutad</xsl:otherwise></xsl:choose></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="md-field">
+        <xsl:with-param name="label" select="'Största acceptabla dataförlust'"/>
+        <xsl:with-param name="value"><xsl:choose><xsl:when test="s:data-loss"><xsl:call-template name="hours"><xsl:with-param name="n" select="s:data-loss/@hours"/></xsl:call-template><xsl:if test="normalize-space(s:data-loss) != ''"><xsl:value-of select="concat('. ', normalize-space(s:data-loss))"/></xsl:if></xsl:when><xsl:otherwise>inte beslutad</xsl:otherwise></xsl:choose></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="md-field">
         <xsl:with-param name="label" select="'Senaste övning'"/>
@@ -45,12 +49,27 @@
         <xsl:with-param name="prefix" select="''"/>
       </xsl:apply-templates>
       <xsl:value-of select="concat('### Återställningsordning', $nl, $nl)"/>
-      <xsl:for-each select="s:restore-order/s:step">
+      <xsl:if test="s:restore-order/@tested">
+        <xsl:value-of select="concat('Tider från provet ', s:restore-order/@tested, '.', $nl, $nl)"/>
+      </xsl:if>
+      <xsl:variable name="steps" select="s:restore-order/s:step"/>
+      <xsl:for-each select="$steps">
         <xsl:value-of select="concat(position(), '. ')"/>
         <xsl:call-template name="esc-line"><xsl:with-param name="t" select="."/></xsl:call-template>
+        <xsl:text> (</xsl:text>
+        <xsl:choose>
+          <xsl:when test="@minutes"><xsl:call-template name="duration"><xsl:with-param name="minutes" select="@minutes"/></xsl:call-template></xsl:when>
+          <xsl:otherwise>tid vid senaste prov saknas</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>)</xsl:text>
         <xsl:value-of select="$nl"/>
       </xsl:for-each>
       <xsl:value-of select="$nl"/>
+      <xsl:if test="not($steps[not(@minutes)])">
+        <xsl:text>Sammanlagt </xsl:text>
+        <xsl:call-template name="duration"><xsl:with-param name="minutes" select="sum($steps/@minutes)"/></xsl:call-template>
+        <xsl:value-of select="concat('.', $nl, $nl)"/>
+      </xsl:if>
       <xsl:if test="s:dependencies">
         <xsl:value-of select="concat('### Beroenden', $nl, $nl)"/>
         <xsl:for-each select="s:dependencies/s:depends">

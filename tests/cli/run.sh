@@ -178,7 +178,7 @@ check "restricted contacts are left out by default" sh -c "grep -q 'Kontaktlista
 styrdok -C "$scratch/a" build --internal -o internal >/dev/null 2>&1
 check "--internal includes restricted parts and says so" sh -c "grep -q 'INTERN' '$scratch/a/internal/register/kontinuitetsplaner.html' && ! grep -q 'Kontaktlistan publiceras inte' '$scratch/a/internal/register/kontinuitetsplaner.html'"
 check "the user instruction ends with the acknowledgement" grep -q 'Bilaga: Bekräftelse' "$scratch/a/output/instruktion-anvandare/2.0/instruktion-anvandare.html"
-check "the responsibility matrix is shown where a document includes it" grep -q '<table class="raci">' "$scratch/a/output/instruktion-anvandare/2.0/instruktion-anvandare.html"
+check "the responsibility matrix is shown where a document includes it" grep -q '<table class="raci">' "$scratch/a/output/instruktion-forvaltning/2.0/instruktion-forvaltning.html"
 expect_status 0 "report exits 0" styrdok -C "$scratch/a" report --format json
 check "report --format json prints the JSON report" python3 -m json.tool "$scratch/out"
 expect_status 2 "report --format html,md is a usage error" styrdok -C "$scratch/a" report --format html,md
