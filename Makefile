@@ -52,6 +52,7 @@ check: styrdok tests/unit/test_util
 	@sh tests/run-all.sh
 
 bench: styrdok
+	@sh tools/install-deps.sh bench
 	@sh tests/bench/run.sh
 
 # Every write step (every TORTURE_STEP-th) of adopt, build, sign and

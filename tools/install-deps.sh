@@ -1,11 +1,15 @@
 #!/bin/sh
-# Installs the Debian packages styrdok needs to build, run and test,
-# when any is missing: as root directly, otherwise through sudo.
+# Installs the Debian packages styrdok needs to build, run and test
+# (with "bench": and to run make bench), when any is missing: as root
+# directly, otherwise through sudo.  ant lets FOP set several PDFs in
+# one JVM (src/jvm.c).
 set -eu
 PACKAGES="build-essential pkg-config libxml2-dev libxslt1-dev libcmark-dev
 nettle-dev libzip-dev libmicrohttpd-dev libqrencode-dev libcmocka-dev xsltproc libxml2-utils cmark mandoc python3
 fop fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 curl
-zbar-tools librsvg2-bin"
+zbar-tools librsvg2-bin ant"
+# make bench compares with DocBook XSL and pandoc.
+[ "${1:-}" = bench ] && PACKAGES="$PACKAGES docbook-xsl-ns pandoc"
 
 missing=""
 for p in $PACKAGES; do
