@@ -418,15 +418,26 @@ jvm_done(struct jvm *j, int ok)
 		return;
 	plen = strlen(j->route);
 	while ((e = readdir(d)) != NULL) {
-		const char *dot = strrchr(e->d_name, '.');
+		const char *dot = strrchr(e->d_name, '.'), *n = e->d_name;
 		char *path;
+		int stale;
 
-		if (strncmp(e->d_name, j->route, plen) != 0 ||
-		    e->d_name[plen] != '-' || dot == NULL ||
-		    strcmp(dot, ".jsa") != 0)
-			continue;
-		path = xasprintf("%s/%s", j->cache, e->d_name);
-		if (strcmp(path, j->archive) != 0)
+		/* An archive of an earlier Java or FOP, or a half-made one
+		 * of a run that was killed (.ROUTE-KEY.PID.tmp). */
+		if (n[0] == '.' && strncmp(n + 1, j->route, plen) == 0 &&
+		    n[plen + 1] == '-' && dot != NULL &&
+		    strcmp(dot, ".tmp") == 0) {
+			const char *pid = dot;
+
+			while (pid > n && pid[-1] != '.')
+				pid--;
+			stale = pid > n + 1 && !pid_alive(strtol(pid, NULL, 10));
+		} else
+			stale = strncmp(n, j->route, plen) == 0 &&
+			    n[plen] == '-' && dot != NULL &&
+			    strcmp(dot, ".jsa") == 0;
+		path = xasprintf("%s/%s", j->cache, n);
+		if (stale && strcmp(path, j->archive) != 0)
 			unlink(path);
 		free(path);
 	}
