@@ -41,6 +41,16 @@ measure() {
 }
 rss() { cat "$scratch/rss"; }
 cpu() { cat "$scratch/cpu"; }
+# measure_each N COMMAND...: as measure, for a command that takes a few
+# hundredths of a second: N runs in a row, per run (the clock of
+# /usr/bin/time counts hundredths).
+measure_each() {
+	n=$1; shift
+	{ printf 'for i in $(seq %s); do' "$n"; printf ' "%s"' "$@"; echo ' >/dev/null 2>&1; done'; } >"$scratch/each.sh"
+	t=$(measure sh "$scratch/each.sh")
+	echo "$(cpu) $n" | awk '{printf "%.4f", $1 / $2}' >"$scratch/cpu"
+	echo "$t $n" | awk '{printf "%.4f", $1 / $2}'
+}
 ratio() { echo "$1 $2" | awk '{printf "%.2f", ($2 > 0 ? $1 / $2 : 0)}'; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
@@ -99,25 +109,26 @@ t=$(measure "$bin" -C "$B" build --force -f html,md,docx,odt); echo "bundled_bui
 D="$scratch/policy"
 python3 "$here/generate.py" "$D" policy
 dbk=/usr/share/xml/docbook/stylesheet/docbook-xsl-ns
-html=$(measure "$bin" -C "$D" build --force -f html policy)
-echo "policy_html_s: $html s"
+html=$(measure_each 10 "$bin" -C "$D" build --force -f html policy)
+echo "policy_html_s: $html s (cpu $(cpu) s)"
 pdf=$(measure "$bin" -C "$D" build --force -f pdf policy)
 echo "policy_pdf_s: $pdf s"
 echo "policy_pdf_cpu: $(cpu) s"
-docx=$(measure "$bin" -C "$D" build --force -f docx policy)
-echo "policy_docx_s: $docx s"
+docx=$(measure_each 10 "$bin" -C "$D" build --force -f docx policy)
+echo "policy_docx_s: $docx s (cpu $(cpu) s)"
 # FOP's share: the same PDF build with a FOP that does nothing.
 printf '#!/bin/sh\nexit 1\n' >"$scratch/nofop"
 chmod +x "$scratch/nofop"
 nofop=$(measure env STYRDOK_FOP="$scratch/nofop" "$bin" -C "$D" build --force -f pdf policy)
 echo "fop_share_of_policy_pdf: $(echo "$pdf $nofop" | awk '{printf "%.0f", ($1 > 0 ? 100 * ($1 - $2) / $1 : 0)}') %"
 if [ -f "$dbk/html/docbook.xsl" ]; then
-	db_html=$(measure xsltproc -o "$scratch/db.html" "$dbk/html/docbook.xsl" "$D/policy.dbk")
+	db_html=$(measure_each 10 xsltproc -o "$scratch/db.html" "$dbk/html/docbook.xsl" "$D/policy.dbk")
+	db_html_cpu=$(cpu)
 	cat >"$scratch/dbpdf.sh" <<EOS
 xsltproc -o "$scratch/db.fo" "$dbk/fo/docbook.xsl" "$D/policy.dbk" && env -u JAVA_ARGS fop -fo "$scratch/db.fo" -pdf "$scratch/db.pdf"
 EOS
 	db_pdf=$(measure sh "$scratch/dbpdf.sh")
-	echo "docbook_html_s: $db_html s"
+	echo "docbook_html_s: $db_html s (cpu $db_html_cpu s)"
 	echo "docbook_pdf_s: $db_pdf s (cpu $(cpu) s)"
 	echo "ratio_pdf_vs_docbook: $(ratio "$pdf" "$db_pdf")"
 	echo "ratio_html_vs_docbook: $(ratio "$html" "$db_html")"
@@ -125,10 +136,10 @@ else
 	echo "docbook: not installed (apt-get install docbook-xsl-ns); its ratios left out"
 fi
 if command -v pandoc >/dev/null 2>&1; then
-	pd_html=$(measure pandoc -s --metadata title=Informationssäkerhetspolicy -o "$scratch/pd.html" "$D/policy.md")
-	pd_docx=$(measure pandoc -o "$scratch/pd.docx" "$D/policy.md")
-	echo "pandoc_html_s: $pd_html s"
-	echo "pandoc_docx_s: $pd_docx s"
+	pd_html=$(measure_each 10 pandoc -s --metadata title=Informationssäkerhetspolicy -o "$scratch/pd.html" "$D/policy.md")
+	echo "pandoc_html_s: $pd_html s (cpu $(cpu) s)"
+	pd_docx=$(measure_each 10 pandoc -o "$scratch/pd.docx" "$D/policy.md")
+	echo "pandoc_docx_s: $pd_docx s (cpu $(cpu) s)"
 	echo "ratio_html_vs_pandoc: $(ratio "$html" "$pd_html")"
 	echo "ratio_docx_vs_pandoc: $(ratio "$docx" "$pd_docx")"
 else
