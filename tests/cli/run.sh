@@ -113,8 +113,12 @@ rm "$scratch/c/policies/documents/trasig.xml"
 # --- incremental builds -------------------------------------------------------
 project n
 styrdok -C "$scratch/n" build -f html,md >/dev/null 2>&1
+inode=$(stat -c %i "$scratch/n/output/styrdok-build.record")
+touch "$scratch/n.stamp"
 styrdok -C "$scratch/n" build -f html,md >/dev/null 2>"$scratch/err"
 check "a second build with nothing changed renders nothing" grep -q "wrote 0 files to output/ (18 up to date)" "$scratch/err"
+check "and writes nothing at all, the build record included" sh -c \
+    "test -z \"\$(find '$scratch/n/output' -newer '$scratch/n.stamp')\" && test $inode = \$(stat -c %i '$scratch/n/output/styrdok-build.record')"
 sed -i 's|<keywords>|<keywords>ändrad, |' "$scratch/n/policies/documents/instruktion-kontinuitet-drift.xml"
 styrdok -C "$scratch/n" build -f html,md >/dev/null 2>"$scratch/err"
 check "touching one document re-renders it, what names it, the index and the report" grep -q "wrote 10 files to output/ (8 up to date)" "$scratch/err"
