@@ -492,6 +492,80 @@ out:
 	return status;
 }
 
+/* What another command reuses of the last build (reuse_page). */
+struct reuse {
+	struct build b;
+	struct record *rec;
+	char *outdir;
+};
+
+/*
+ * Reads what page keys need, and the record of the last build into
+ * o->outdir, so a command that renders pages a build also makes (the
+ * packet) can take them from the build instead.
+ */
+struct reuse *
+reuse_new(struct options *o, struct project *p)
+{
+	struct reuse *u = xcalloc(1, sizeof(*u));
+
+	u->b.p = p;
+	u->b.restricted = "omit";
+	u->b.keyed = 1;
+	u->b.templates = record_tree_hash(p->templates, NULL);
+	u->b.staff = record_tree_hash("policies", ".csv");
+	build_index(&u->b);
+	u->rec = record_load(o->outdir);
+	u->outdir = xstrdup(o->outdir);
+	return u;
+}
+
+void
+reuse_free(struct reuse *u)
+{
+	if (u == NULL)
+		return;
+	build_free(&u->b);
+	record_free(u->rec);
+	free(u->outdir);
+	free(u);
+}
+
+/*
+ * The page of kind for id (NULL: none) in format fmt, restricted parts
+ * left out, as the last build wrote it, when that build made it from
+ * the same inputs and the file is as it wrote it.  Returns 0 with the
+ * bytes appended to out, or -1: the caller renders it.
+ */
+int
+reuse_page(struct reuse *u, const char *kind, const char *id,
+    const char *fmt, struct buf *out)
+{
+	const struct kind *k = kind_find(kind);
+	const struct format *f = format_find(fmt);
+	xmlNodePtr doc = id ? build_doc(&u->b, id) : NULL;
+	char key[65], *version, *path, *full, *data = NULL;
+	size_t len = 0;
+
+	if (k == NULL || f == NULL || k->path == NULL ||
+	    (k->deps == DEPS_DOCUMENT && doc == NULL))
+		return -1;
+	version = doc ? tree_meta(doc, "version") : NULL;
+	path = kind_path(k, f, id, version);
+	page_key(&u->b, f, k, id, key);
+	if (record_current(u->rec, u->outdir, path, key)) {
+		full = xasprintf("%s/%s", u->outdir, path);
+		data = file_read(full, &len);
+		free(full);
+	}
+	if (data != NULL)
+		buf_add(out, data, len);
+	free(data);
+	free(path);
+	free(version);
+	return data != NULL ? 0 : -1;
+}
+
 int
 cmd_build(struct options *o, struct diags *d, int argc, char **argv)
 {
