@@ -341,6 +341,12 @@ styrdok -C "$scratch/k" packet ks-2026-45 >/dev/null 2>&1
 check "a page the build recorded is not rendered again" grep -q 'from the build' "$K/$pol.html"
 styrdok -C "$scratch/k" packet ks-2026-45 -o other >/dev/null 2>&1
 check "and without the build's record it is rendered" sh -c "! grep -q 'from the build' '$scratch/k/other/packets/ks-2026-45/$pol.html'"
+U=instruktion-anvandare
+built="$scratch/k/output/$U/2.0/$U.html"
+echo '<!-- from the build -->' >>"$built"
+sed -i "s|^\([0-9a-f]*\) [0-9a-f]* $U/2.0/$U.html\$|\1 $(sha256sum "$built" | cut -c1-64) $U/2.0/$U.html|" "$scratch/k/output/styrdok-build.record"
+STYRDOK_FOP= styrdok -C "$scratch/k" sign $U --staff policies/staff/personal-exempel.csv >/dev/null 2>&1
+check "sign takes the document from the build too" grep -q 'from the build' "$scratch/k/output/signing/$U/2.0/$U.html"
 sed -i 's|<consequence aspect="miljo">[^<]*</consequence>||' "$scratch/k/policies/cases/ks-2026-45.xml"
 expect_status 1 "a case without a consequence heading is refused" styrdok -C "$scratch/k" packet ks-2026-45
 check "the missing consequence is named" grep -q "no consequence for miljo.*\[case-consequences\]" "$scratch/err"
