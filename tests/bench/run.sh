@@ -105,7 +105,8 @@ t=$(measure "$bin" -C "$B" build --force -f html,md,docx,odt); echo "bundled_bui
 # The policy-sized document (30 sections of 4 paragraphs and a list):
 # the same text as a styrdok source, a DocBook 5 article and Markdown
 # (generate.py), each made by styrdok, DocBook XSL (xsltproc; FO set by
-# the same Debian fop as it comes) and pandoc.
+# the same Debian fop as it comes) and pandoc; HTML with a table of
+# contents and numbered sections, as styrdok's page has them.
 D="$scratch/policy"
 python3 "$here/generate.py" "$D" policy
 dbk=/usr/share/xml/docbook/stylesheet/docbook-xsl-ns
@@ -136,7 +137,7 @@ else
 	echo "docbook: not installed (apt-get install docbook-xsl-ns); its ratios left out"
 fi
 if command -v pandoc >/dev/null 2>&1; then
-	pd_html=$(measure_each 10 pandoc -s --metadata title=Informationssäkerhetspolicy -o "$scratch/pd.html" "$D/policy.md")
+	pd_html=$(measure_each 10 pandoc -s --toc --number-sections --metadata title=Informationssäkerhetspolicy -o "$scratch/pd.html" "$D/policy.md")
 	echo "pandoc_html_s: $pd_html s (cpu $(cpu) s)"
 	pd_docx=$(measure_each 10 pandoc -o "$scratch/pd.docx" "$D/policy.md")
 	echo "pandoc_docx_s: $pd_docx s (cpu $(cpu) s)"
