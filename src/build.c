@@ -35,7 +35,7 @@ struct build {
 					   organisation and the matrices */
 	xmlNodePtr *keep;		/* what every document page reads */
 	size_t nkeep;
-	struct place *places;		/* the root's children, by address */
+	struct place *places;		/* the root's children by address */
 	size_t nplaces;
 };
 

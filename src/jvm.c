@@ -431,7 +431,8 @@ jvm_done(struct jvm *j, int ok)
 
 			while (pid > n && pid[-1] != '.')
 				pid--;
-			stale = pid > n + 1 && !pid_alive(strtol(pid, NULL, 10));
+			stale = pid > n + 1 &&
+			    !pid_alive(strtol(pid, NULL, 10));
 		} else
 			stale = strncmp(n, j->route, plen) == 0 &&
 			    n[plen] == '-' && dot != NULL &&
@@ -487,10 +488,10 @@ jvm_buildfile(struct buf *b, const char *conf, char *const *fo,
 	for (size_t k = 0; k < n; k++) {
 		size_t i = order[k];
 
-		buf_printf(b, "<fop taskname=\"fop%zu\" format=\"application/pdf\" "
-		    "messagelevel=\"info\" force=\"true\" "
-		    "throwexceptions=\"false\" logFiles=\"false\" userconfig=\"",
-		    i);
+		buf_printf(b, "<fop taskname=\"fop%zu\" "
+		    "format=\"application/pdf\" messagelevel=\"info\" "
+		    "force=\"true\" throwexceptions=\"false\" "
+		    "logFiles=\"false\" userconfig=\"", i);
 		ant_value(b, conf);
 		buf_adds(b, "\" fofile=\"");
 		ant_value(b, fo[i]);
