@@ -56,8 +56,8 @@ static const char *const jvm_flags[] = {
 /* What /usr/bin/fop sets, for the Ant route that does without it. */
 static const char *const fop_properties[] = {
 	"-Djava.awt.headless=true",
-	"-Dorg.apache.commons.logging.Log="
-	    "org.apache.commons.logging.impl.SimpleLog",
+	("-Dorg.apache.commons.logging.Log="
+	    "org.apache.commons.logging.impl.SimpleLog"),
 	"-Dorg.apache.commons.logging.simplelog.defaultlog=INFO",
 };
 
