@@ -34,7 +34,7 @@ OBJS = src/util.o src/diag.o src/tree.o src/load.o src/validate.o src/rules.o sr
        src/cmd_diff.o src/cmd_adopt.o src/cmd_sign.o src/cmd_signed.o src/cmd_packet.o \
        src/diff.o src/csv.o src/record.o src/package.o src/pdf.o \
        src/cmd_serve.o src/qr.o src/lock.o src/signals.o src/profile.o src/cmd_init.o \
-       src/explain.o
+       src/explain.o src/jvm.o
 HDRS = src/styrdok.h src/util.h src/diag.h src/render.h src/cmd.h
 
 .PHONY: all build deps docs bench check check-browser test-unit test-regress \
@@ -97,6 +97,7 @@ check: build tests/unit/test_util
 	@sh tests/run-all.sh
 
 bench: styrdok
+	@sh tools/install-deps.sh bench
 	@sh tests/bench/run.sh
 
 # Every write step (every TORTURE_STEP-th) of adopt, build, sign and

@@ -4,12 +4,19 @@
  * the last build (output/styrdok-build.record), written only when all of
  * it succeeded.  build_run() is also each rebuild of serve.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cmd.h"
 #include "render.h"
+
+/* A child of the root and its place among them. */
+struct place {
+	xmlNodePtr node;
+	size_t at;
+};
 
 /* What a build renders with: the run's renderer and the key inputs. */
 struct build {
@@ -19,32 +26,99 @@ struct build {
 	char *templates, *staff;	/* hashes every key includes */
 	int keyed;			/* pages are recorded (build only) */
 	size_t *count;			/* when set, count pages, render none */
+	/*
+	 * Read once per build, so each page costs what it reads rather
+	 * than the size of the project: the documents by id, and the
+	 * hashes of the sources each kind of page depends on, in source
+	 * order.
+	 */
+	xmlHashTablePtr docs;		/* id -> <document> */
+	struct buf all, registers, common; /* every source; registers; the
+					   organisation, matrices, risk
+					   methods and profile */
+	xmlNodePtr *keep;		/* what every document page reads */
+	size_t nkeep;
+	struct place *places;		/* the root's children by address */
+	size_t nplaces;
 };
 
-/* Whether document doc names the document with id (a <meta> @doc). */
 static int
-names_document(xmlNodePtr doc, const char *id)
+by_node(const void *a, const void *b)
 {
-	int named = 0;
+	uintptr_t x = (uintptr_t)((const struct place *)a)->node;
+	uintptr_t y = (uintptr_t)((const struct place *)b)->node;
 
-	for (xmlNodePtr m = tree_child(doc, "meta")->children; m != NULL &&
-	    !named; m = m->next) {
-		char *ref = tree_prop(m, "doc");
+	return x < y ? -1 : x > y;
+}
 
-		named = ref != NULL && strcmp(ref, id) == 0;
-		free(ref);
+/*
+ * Reads what every page's key and every document page needs, once:
+ * the documents by id, the hashes of the sources (all of them; the
+ * organisation and registers; the organisation and matrices) and the
+ * parts of the tree every document page keeps (set_aside).
+ */
+static void
+build_index(struct build *b)
+{
+	xmlNodePtr root = xmlDocGetRootElement(b->p->tree);
+
+	b->docs = xmlHashCreate(64);
+	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
+		b->places = xrealloc(b->places, (b->nplaces + 1) *
+		    sizeof(*b->places));
+		b->places[b->nplaces].node = s;
+		b->places[b->nplaces].at = b->nplaces;
+		b->nplaces++;
+		xmlNodePtr top = tree_is(s, "source") ?
+		    xmlFirstElementChild(s) : s;
+		xmlChar *sha = tree_is(s, "source") ?
+		    xmlGetProp(s, BAD_CAST "sha256") : NULL;
+		const char *h = sha ? (const char *)sha : "";
+		int org = tree_is(top, "organisation");
+
+		if (tree_is(s, "source"))
+			buf_printf(&b->all, "%s\n", h);
+		if (org || tree_is(top, "systems") ||
+		    tree_is(top, "risk-analysis") ||
+		    tree_is(top, "risk-method") ||
+		    tree_is(top, "continuity-plan"))
+			buf_printf(&b->registers, "%s\n", h);
+		if (tree_is(s, "source") && (org || tree_is(top, "matrix") ||
+		    tree_is(top, "risk-method") || tree_is(top, "profile")))
+			buf_printf(&b->common, "%s\n", h);
+		if (org || tree_is(top, "matrix") || tree_is(top, "profile")) {
+			b->keep = xrealloc(b->keep, (b->nkeep + 1) *
+			    sizeof(*b->keep));
+			b->keep[b->nkeep++] = s;
+		}
+		if (tree_is(top, "document")) {
+			xmlChar *id = xmlGetProp(top, BAD_CAST "id");
+
+			if (id != NULL)
+				xmlHashAddEntry(b->docs, id, top);
+			xmlFree(id);
+		}
+		xmlFree(sha);
 	}
-	return named;
+	qsort(b->places, b->nplaces, sizeof(*b->places), by_node);
+}
+
+/* The document with id, or NULL. */
+static xmlNodePtr
+build_doc(struct build *b, const char *id)
+{
+	return id != NULL ? xmlHashLookup(b->docs, BAD_CAST id) : NULL;
 }
 
 /*
  * The key of a page: what it is built from, as the kind's deps say.
  * Every page depends on the templates, its settings and the
  * organisation; a document on its own source, the responsibility
- * matrices and the documents it names; the registers on the register
- * sources; the report and the index on every source and the staff
- * lists.  Ages in the registers and the report are measured on the day
- * of as-of, so it is part of their key.
+ * matrices and the documents it names (whether each exists, and its
+ * source); the registers on the register sources; the report and the
+ * index on every source and the staff lists.  Ages in the registers
+ * and the report are measured on the day of as-of, so it is part of
+ * their key.
  */
 static void
 page_key(struct build *b, const struct format *f, const struct kind *k,
@@ -77,42 +151,32 @@ page_key(struct build *b, const struct format *f, const struct kind *k,
 		xmlFree(outs);
 	}
 	if (whole)
-		buf_printf(&kb, "staff %s\n", b->staff);
+		buf_printf(&kb, "staff %s\n%s", b->staff, b->all.data ?
+		    b->all.data : "");
+	else if (registers)
+		buf_adds(&kb, b->registers.data ? b->registers.data : "");
+	else
+		buf_adds(&kb, b->common.data ? b->common.data : "");
 	if (k->deps == DEPS_DOCUMENT)
-		doc = tree_find(p, "document", id);
-	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
-		xmlNodePtr top = xmlFirstElementChild(s);
-		int use = whole || tree_is(top, "organisation") ||
-		    tree_is(top, "profile") ||
-		    (doc != NULL && (tree_is(top, "matrix") ||
-		    tree_is(top, "risk-method")));
+		doc = build_doc(b, id);
+	if (doc != NULL) {
+		xmlChar *sha = xmlGetProp(doc->parent, BAD_CAST "sha256");
 
-		if (registers)
-			use |= tree_is(top, "systems") ||
-			    tree_is(top, "risk-analysis") ||
-			    tree_is(top, "risk-method") ||
-			    tree_is(top, "continuity-plan");
-		if (doc != NULL && tree_is(top, "document")) {
-			char *tid = tree_prop(top, "id");
-
-			use |= top == doc || names_document(doc, tid);
-			free(tid);
-		}
-		if (use) {
-			xmlChar *sha = xmlGetProp(s, BAD_CAST "sha256");
-
-			buf_printf(&kb, "%s\n", sha ? (char *)sha : "");
-			xmlFree(sha);
-		}
+		buf_printf(&kb, "self %s\n", sha ? (char *)sha : "");
+		xmlFree(sha);
 	}
-	/* A required document that appears or goes changes the page too. */
+	/* A named document that appears, goes or changes changes the page. */
 	for (xmlNodePtr m = doc ? tree_child(doc, "meta")->children : NULL; m;
 	    m = m->next) {
 		char *ref = tree_prop(m, "doc");
+		xmlNodePtr named = build_doc(b, ref);
+		xmlChar *sha = named ? xmlGetProp(named->parent,
+		    BAD_CAST "sha256") : NULL;
 
 		if (ref != NULL)
-			buf_printf(&kb, "ref %s %d\n", ref,
-			    tree_find(p, "document", ref) != NULL);
+			buf_printf(&kb, "ref %s %d %s\n", ref, named != NULL,
+			    sha ? (char *)sha : "");
+		xmlFree(sha);
 		free(ref);
 	}
 	sha256_hex(kb.data, kb.len, key);
@@ -137,55 +201,105 @@ build_page(struct build *b, const struct format *f, const struct kind *k,
 	    b->keyed ? key : NULL);
 }
 
-/*
- * Takes out of the tree what the page of document doc never reads (the
- * registers, cases, audits, plans and the documents it does not name),
- * so rendering a document costs what that document costs, not the size
- * of the whole project.  Returns them in order for put_back().
- */
-static xmlNodePtr *
-set_aside(struct project *p, xmlNodePtr doc, size_t *n)
+/* What set_aside() took out, for put_back(). */
+struct aside {
+	xmlNodePtr first, last;		/* the root's children before */
+	xmlNodePtr *v;			/* the nodes kept, in order */
+	xmlNodePtr *prev, *next;	/* their siblings before */
+	size_t n;
+};
+
+/* The place of root child n (build_index numbered them). */
+static size_t
+place_of(struct build *b, xmlNodePtr n)
 {
-	static const char *const keep[] = {"organisation", "matrix",
-	    "profile"};
-	xmlNodePtr root = xmlDocGetRootElement(p->tree), *v = NULL;
+	struct place key = {n, 0}, *found;
 
-	/* Remember the whole order, so put_back() restores it exactly. */
-	*n = 0;
-	for (xmlNodePtr s = root->children; s != NULL; s = s->next) {
-		v = xrealloc(v, (*n + 1) * sizeof(*v));
-		v[(*n)++] = s;
-	}
-	for (size_t i = 0; i < *n; i++) {
-		xmlNodePtr s = v[i], top = tree_is(s, "source") ?
-		    xmlFirstElementChild(s) : s;
-		int kept = top == doc;
-
-		for (size_t k = 0; k < sizeof(keep) / sizeof(*keep); k++)
-			kept |= tree_is(top, keep[k]);
-		/* Other documents only when this one names them. */
-		if (!kept && tree_is(top, "document")) {
-			char *tid = tree_prop(top, "id");
-
-			kept = names_document(doc, tid);
-			free(tid);
-		}
-		if (!kept)
-			xmlUnlinkNode(s);
-	}
-	return v;
+	found = bsearch(&key, b->places, b->nplaces, sizeof(*b->places),
+	    by_node);
+	return found ? found->at : 0;
 }
 
-static void
-put_back(struct project *p, xmlNodePtr *v, size_t n)
-{
-	xmlNodePtr root = xmlDocGetRootElement(p->tree);
+/* Sorts nodes by place: qsort has no argument, so the build is here. */
+static struct build *sorting;
 
-	for (size_t i = 0; i < n; i++) {
-		xmlUnlinkNode(v[i]);
-		xmlAddChild(root, v[i]);
+static int
+by_place(const void *a, const void *b)
+{
+	size_t x = place_of(sorting, *(xmlNodePtr const *)a);
+	size_t y = place_of(sorting, *(xmlNodePtr const *)b);
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Leaves in the tree only what the page of document doc reads (the
+ * organisation, the matrices, the profile, the document and the
+ * documents it names), so rendering a document costs what that
+ * document costs, not the size of the whole project.  The kept nodes
+ * are chained under the root in their order; the others stay linked
+ * to each other, out of the root's sight, until put_back().  Costs
+ * what is kept, not what is left out.
+ */
+static void
+set_aside(struct build *b, xmlNodePtr doc, struct aside *a)
+{
+	xmlNodePtr root = xmlDocGetRootElement(b->p->tree);
+	size_t max = b->nkeep + 1;
+
+	for (xmlNodePtr m = tree_child(doc, "meta")->children; m; m = m->next)
+		max++;
+	memset(a, 0, sizeof(*a));
+	a->first = root->children;
+	a->last = root->last;
+	a->v = xcalloc(max, sizeof(*a->v));
+	/* In the order of the tree: the kept parts, then the documents. */
+	for (size_t i = 0; i < b->nkeep; i++)
+		a->v[a->n++] = b->keep[i];
+	a->v[a->n++] = doc->parent;
+	for (xmlNodePtr m = tree_child(doc, "meta")->children; m; m = m->next) {
+		char *ref = tree_prop(m, "doc");
+		xmlNodePtr named = build_doc(b, ref);
+		int dup = named == NULL || named == doc;
+
+		for (size_t i = 0; i < a->n && !dup; i++)
+			dup = a->v[i] == named->parent;
+		if (!dup)
+			a->v[a->n++] = named->parent;
+		free(ref);
 	}
-	free(v);
+	/* The order of the tree, as the stylesheets would find it. */
+	sorting = b;
+	qsort(a->v, a->n, sizeof(*a->v), by_place);
+	a->prev = xcalloc(a->n, sizeof(*a->prev));
+	a->next = xcalloc(a->n, sizeof(*a->next));
+	for (size_t i = 0; i < a->n; i++) {
+		a->prev[i] = a->v[i]->prev;
+		a->next[i] = a->v[i]->next;
+	}
+	for (size_t i = 0; i < a->n; i++) {
+		a->v[i]->prev = i > 0 ? a->v[i - 1] : NULL;
+		a->v[i]->next = i + 1 < a->n ? a->v[i + 1] : NULL;
+	}
+	root->children = a->n > 0 ? a->v[0] : NULL;
+	root->last = a->n > 0 ? a->v[a->n - 1] : NULL;
+}
+
+/* Puts back what set_aside() took out, exactly as it was. */
+static void
+put_back(struct build *b, struct aside *a)
+{
+	xmlNodePtr root = xmlDocGetRootElement(b->p->tree);
+
+	for (size_t i = 0; i < a->n; i++) {
+		a->v[i]->prev = a->prev[i];
+		a->v[i]->next = a->next[i];
+	}
+	root->children = a->first;
+	root->last = a->last;
+	free(a->v);
+	free(a->prev);
+	free(a->next);
 }
 
 /* Whether the build names documents and id is one of them. */
@@ -213,8 +327,7 @@ build_source(struct build *b, const struct format_set *fs,
 	/* Register ids name files too: only safe ones get a page. */
 	for (size_t i = 0; docid_valid(id) && i < fs->n; i++) {
 		char *path = kind_path(k, fs->v[i], id, version);
-		size_t naside = 0;
-		xmlNodePtr *aside = NULL;
+		struct aside aside;
 		char key[65];
 
 		if (!document || b->count != NULL) {
@@ -223,10 +336,10 @@ build_source(struct build *b, const struct format_set *fs,
 		}
 		if (b->keyed)
 			page_key(b, fs->v[i], k, id, key);
-		aside = set_aside(b->p, top, &naside);
+		set_aside(b, top, &aside);
 		render_page(b->r, fs->v[i], k->name, id, b->restricted, path,
 		    b->keyed ? key : NULL);
-		put_back(b->p, aside, naside);
+		put_back(b, &aside);
 	}
 	free(id);
 	free(version);
@@ -366,6 +479,12 @@ build_free(struct build *b)
 	renderer_free(b->r);
 	free(b->templates);
 	free(b->staff);
+	xmlHashFree(b->docs, NULL);
+	buf_free(&b->all);
+	buf_free(&b->registers);
+	buf_free(&b->common);
+	free(b->keep);
+	free(b->places);
 }
 
 /*
@@ -448,6 +567,7 @@ build_run(struct options *o, struct diags *d, const struct format_set *fs,
 	b.keyed = 1;
 	b.templates = record_tree_hash(p->templates, NULL);
 	b.staff = record_tree_hash("policies", ".csv");
+	build_index(&b);
 	renderer_record(b.r, record_load(o->force ? NULL : o->outdir),
 	    o->outdir);
 	list_outputs(&b, fs, o->outdir);
@@ -475,6 +595,80 @@ out:
 	build_free(&b);
 	pipeline_free(p);
 	return status;
+}
+
+/* What another command reuses of the last build (reuse_page). */
+struct reuse {
+	struct build b;
+	struct record *rec;
+	char *outdir;
+};
+
+/*
+ * Reads what page keys need, and the record of the last build into
+ * o->outdir, so a command that renders pages a build also makes (the
+ * packet) can take them from the build instead.
+ */
+struct reuse *
+reuse_new(struct options *o, struct project *p)
+{
+	struct reuse *u = xcalloc(1, sizeof(*u));
+
+	u->b.p = p;
+	u->b.restricted = "omit";
+	u->b.keyed = 1;
+	u->b.templates = record_tree_hash(p->templates, NULL);
+	u->b.staff = record_tree_hash("policies", ".csv");
+	build_index(&u->b);
+	u->rec = record_load(o->outdir);
+	u->outdir = xstrdup(o->outdir);
+	return u;
+}
+
+void
+reuse_free(struct reuse *u)
+{
+	if (u == NULL)
+		return;
+	build_free(&u->b);
+	record_free(u->rec);
+	free(u->outdir);
+	free(u);
+}
+
+/*
+ * The page of kind for id (NULL: none) in format fmt, restricted parts
+ * left out, as the last build wrote it, when that build made it from
+ * the same inputs and the file is as it wrote it.  Returns 0 with the
+ * bytes appended to out, or -1: the caller renders it.
+ */
+int
+reuse_page(struct reuse *u, const char *kind, const char *id,
+    const char *fmt, struct buf *out)
+{
+	const struct kind *k = kind_find(kind);
+	const struct format *f = format_find(fmt);
+	xmlNodePtr doc = id ? build_doc(&u->b, id) : NULL;
+	char key[65], *version, *path, *full, *data = NULL;
+	size_t len = 0;
+
+	if (k == NULL || f == NULL || k->path == NULL ||
+	    (k->deps == DEPS_DOCUMENT && doc == NULL))
+		return -1;
+	version = doc ? tree_meta(doc, "version") : NULL;
+	path = kind_path(k, f, id, version);
+	page_key(&u->b, f, k, id, key);
+	if (record_current(u->rec, u->outdir, path, key)) {
+		full = xasprintf("%s/%s", u->outdir, path);
+		data = file_read(full, &len);
+		free(full);
+	}
+	if (data != NULL)
+		buf_add(out, data, len);
+	free(data);
+	free(path);
+	free(version);
+	return data != NULL ? 0 : -1;
 }
 
 int

@@ -59,5 +59,12 @@ int build_formats(struct options *, struct diags *, const char *cmd,
 int build_run(struct options *, struct diags *, const struct format_set *,
     int argc, char **argv, struct build_result *);
 
+/* build.c: pages another command takes from the last build. */
+struct reuse;
+struct reuse *reuse_new(struct options *, struct project *);
+void reuse_free(struct reuse *);
+int reuse_page(struct reuse *, const char *kind, const char *id,
+    const char *fmt, struct buf *out);
+
 
 #endif

@@ -73,7 +73,8 @@ cmd_packet(struct options *o, struct diags *d, int argc, char **argv)
 	struct file *files = NULL;
 	size_t nfiles = 0;
 	xmlNodePtr c;
-	struct buf manifest = {0};
+	struct buf manifest = {0}, *out;
+	struct reuse *u = NULL;
 	int code;
 
 	(void)argc;
@@ -101,6 +102,7 @@ cmd_packet(struct options *o, struct diags *d, int argc, char **argv)
 	if (outdir_check(d, o->outdir) != 0)
 		goto out;
 	r = renderer_new(p);
+	u = reuse_new(o, p);
 	for (xmlNodePtr a = tree_child(c, "attachments")->children; a; a = a->next) {
 		char *id, *name;
 		xmlNodePtr doc;
@@ -110,8 +112,10 @@ cmd_packet(struct options *o, struct diags *d, int argc, char **argv)
 		id = (char *)xmlGetProp(a, BAD_CAST "doc");
 		doc = tree_find(p, "document", id);
 		name = xasprintf("%s.html", id);
-		if (render_one(r, "document", id, "html", name,
-		    &add_file(&files, &nfiles, name)->data) != 0)
+		out = &add_file(&files, &nfiles, name)->data;
+		/* What the build made already is not rendered again. */
+		if (reuse_page(u, "document", id, "html", out) != 0 &&
+		    render_one(r, "document", id, "html", name, out) != 0)
 			goto fail;
 		free(name);
 		if (redline(p, doc, id)) {
@@ -128,8 +132,9 @@ fail:
 		free(id);
 		goto out;
 	}
-	if (render_one(r, "report", NULL, "html", "report.html",
-	    &add_file(&files, &nfiles, "report.html")->data) != 0 ||
+	out = &add_file(&files, &nfiles, "report.html")->data;
+	if ((reuse_page(u, "report", NULL, "html", out) != 0 &&
+	    render_one(r, "report", NULL, "html", "report.html", out) != 0) ||
 	    render_one(r, "packet", argv[0], "html", "packet.html",
 	    &add_file(&files, &nfiles, "packet.html")->data) != 0)
 		goto out;
@@ -179,6 +184,7 @@ out:
 	}
 	free(files);
 	buf_free(&manifest);
+	reuse_free(u);
 	renderer_free(r);
 	pipeline_free(p);
 	return code;

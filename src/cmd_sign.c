@@ -402,6 +402,7 @@ cmd_sign(struct options *o, struct diags *d, int argc, char **argv)
 	char *version = NULL, *status = NULL, *title = NULL, *hash = NULL;
 	char *dir = NULL, *adopted = NULL;
 	struct buf html = {0}, reg = {0};
+	struct reuse *u = NULL;
 	const char *id;
 	int code, cp1252 = 0;
 
@@ -507,7 +508,10 @@ cmd_sign(struct options *o, struct diags *d, int argc, char **argv)
 		goto out;
 	}
 	r = renderer_new(p);
-	if (render_one(r, "document", id, "html", NULL, &html) != 0) {
+	/* The document as the last build made it, when it is that text. */
+	u = reuse_new(o, p);
+	if (reuse_page(u, "document", id, "html", &html) != 0 &&
+	    render_one(r, "document", id, "html", NULL, &html) != 0) {
 		code = EXIT_SYSTEM;
 		goto out;
 	}
@@ -526,6 +530,7 @@ out:	staff_free(&st);
 	free(hash);
 	free(dir);
 	free(adopted);
+	reuse_free(u);
 	renderer_free(r);
 	pipeline_free(p);
 	return code;

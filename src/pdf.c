@@ -455,7 +455,8 @@ fop_environment(struct project *p, char **added)
 
 	while (environ[n] != NULL)
 		n++;
-	env = xcalloc(n + 3, sizeof(*env));
+	/* Room for JAVA_ARGS, which each run sets (pdf_render). */
+	env = xcalloc(n + 4, sizeof(*env));
 	memcpy(env, environ, n * sizeof(*env));
 	date = tree_prop(xmlDocGetRootElement(p->tree), "build-date");
 	/* How the next run knows a stray process as this run's. */
@@ -788,10 +789,125 @@ fop_result(struct project *p, struct pdf_job *j, struct run *r,
 	return -1;
 }
 
+/* The JAVA_ARGS slot of env (fop_environment leaves it last). */
+static void
+java_args_set(char **env, char *value)
+{
+	size_t i = 0;
+
+	while (env[i] != NULL && strncmp(env[i], "JAVA_ARGS=", 10) != 0)
+		i++;
+	env[i] = value;
+}
+
+/* Orders jobs by the size of their XSL-FO, largest first. */
+static const struct pdf_job *sort_jobs;
+
+static int
+larger_first(const void *a, const void *b)
+{
+	size_t x = sort_jobs[*(const size_t *)a].fo.len;
+	size_t y = sort_jobs[*(const size_t *)b].fo.len;
+
+	if (x != y)
+		return x < y ? 1 : -1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
 /*
- * Renders every job with FOP, up to one per processor at a time.
- * Returns 0 when all PDFs were made, -1 otherwise (each failure has its
- * diagnostic and its job failed set).
+ * Sets every job in one JVM through FOP's Ant task (jvm.c), largest
+ * first, threads at a time; each job's messages are split out of the
+ * run's log into its own, and the result is judged as for a run of its
+ * own.  Returns 0, or -1 after diagnostics, or 1 when the driver
+ * itself did not run (no job was heard of): the caller then runs FOP
+ * once per PDF, and no FO file is left behind.
+ */
+static int
+pdf_batch(struct project *p, struct jvm *jvm, struct pdf_job *jobs,
+    size_t n, struct run *runs, const size_t *order, size_t threads,
+    char **env, const char *conf, const char *tmpdir, double base)
+{
+	struct buf xml = {0}, *logs = xcalloc(n, sizeof(*logs));
+	char *buildfile = xasprintf("%s/build.xml", tmpdir);
+	char *antlog = xasprintf("%s/ant.log", tmpdir);
+	char **argv = NULL, **fo = xcalloc(n, sizeof(*fo)), *text = NULL;
+	char **pdf = xcalloc(n, sizeof(*pdf));
+	struct child kid;
+	double limit = base;
+	size_t len = 0, heard;
+	int status = 0, rc = 0, started = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		fo[i] = runs[i].fo;
+		pdf[i] = runs[i].pdf;
+		limit += base * (double)jobs[i].fo.len / (1024.0 * 1024.0);
+		if (write_file(p, runs[i].fo, jobs[i].fo.data,
+		    jobs[i].fo.len) != 0)
+			rc = -1;
+	}
+	jvm_buildfile(&xml, conf, fo, pdf, order, n, threads);
+	if (rc == 0 && write_file(p, buildfile, xml.data, xml.len) == 0) {
+		argv = jvm_batch_argv(jvm, buildfile);
+		started = !interrupted() && child_start(p, &kid, argv[0], argv,
+		    env, antlog, limit) == 0;
+	}
+	if (!started) {
+		for (size_t i = 0; i < n; i++)
+			jobs[i].failed = 1;
+		rc = -1;
+		goto out;
+	}
+	if (children_reap(&kid, 1, &status) == (size_t)-1) {
+		for (size_t i = 0; i < n; i++) {
+			jobs[i].failed = 1;
+			diag_add(p->diags, jobs[i].what, 0, 0, SEV_ERROR,
+			    RULE_FOP, "lost the FOP process: %s",
+			    strerror(errno));
+		}
+		child_remove(kid.pid);
+		rc = -1;
+		goto out;
+	}
+	text = file_read(antlog, &len);
+	heard = jvm_split_log(text ? text : "", len, logs, n, NULL);
+	if (heard == 0 && kid.stopping.tv_sec == 0 && !interrupted() &&
+	    (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
+		/* Ant or its JVM did not start: FOP's own program will. */
+		jvm_done(jvm, 0);
+		for (size_t i = 0; i < n; i++)
+			unlink(runs[i].fo);
+		rc = 1;
+		goto out;
+	}
+	jvm_done(jvm, WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	for (size_t i = 0; i < n; i++)
+		if (write_file(p, runs[i].log, logs[i].data ? logs[i].data :
+		    "", logs[i].len) != 0 || fop_result(p, &jobs[i], &runs[i],
+		    &kid, status, tmpdir) != 0) {
+			jobs[i].failed = 1;
+			rc = -1;
+		}
+out:
+	unlink(buildfile);
+	unlink(antlog);
+	for (size_t i = 0; i < n; i++)
+		buf_free(&logs[i]);
+	free(logs);
+	buf_free(&xml);
+	jvm_argv_free(argv);
+	free(buildfile);
+	free(antlog);
+	free(text);
+	free(fo);
+	free(pdf);
+	return rc;
+}
+
+/*
+ * Renders every job with FOP, the largest first: all in one JVM when
+ * Debian's FOP and Ant allow it (jvm.c), else one FOP per PDF, up to
+ * one per processor at a time.  Returns 0 when all PDFs were made, -1
+ * otherwise (each failure has its diagnostic and its job failed set).
  */
 int
 pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
@@ -799,8 +915,11 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 	char *fop = fop_find(), *conf, *tmpdir, **env, *added[2] = {0};
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t next = 0, running = 0, max = cpus > 0 ? (size_t)cpus : 1;
+	size_t *order, maker = (size_t)-1;
 	struct run *runs;
 	struct child *kids;
+	struct jvm *jvm;
+	char **java_args;
 	double base = fop_seconds();
 	int rc = 0;
 
@@ -824,27 +943,54 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 	env = fop_environment(p, added);
 	runs = xcalloc(n, sizeof(*runs));
 	kids = xcalloc(n, sizeof(*kids));
+	java_args = xcalloc(n, sizeof(*java_args));
+	order = xcalloc(n, sizeof(*order));
 	for (size_t i = 0; i < n; i++) {
 		runs[i].fo = xasprintf("%s/%zu.fo", tmpdir, i);
 		runs[i].pdf = xasprintf("%s/%zu.pdf", tmpdir, i);
 		runs[i].log = xasprintf("%s/%zu.log", tmpdir, i);
 		runs[i].info = xasprintf("%s/%zu.info", tmpdir, i);
+		order[i] = i;
+	}
+	sort_jobs = jobs;
+	qsort(order, n, sizeof(*order), larger_first);
+	/* A FOP named by STYRDOK_FOP is a program to run once per PDF. */
+	jvm = jvm_new(tmpdir, fop, getenv("STYRDOK_FOP") == NULL);
+	if (jvm_batch(jvm)) {
+		rc = pdf_batch(p, jvm, jobs, n, runs, order, n < max ? n : max,
+		    env, conf, tmpdir, base);
+		if (rc != 1) {
+			next = n;
+			goto done;
+		}
+		/* The driver did not run: FOP's own program, once per PDF. */
+		rc = 0;
+		jvm_free(jvm);
+		jvm = jvm_new(tmpdir, fop, 0);
 	}
 	while (next < n || running > 0) {
 		while (next < n && running < max && !interrupted()) {
-			struct run *r = &runs[next];
+			size_t i = order[next];
+			struct run *r = &runs[i];
 			char *argv[] = {fop, (char *)"-c", conf, (char *)"-fo",
 			    r->fo, (char *)"-pdf", r->pdf, NULL};
 			double limit = base + base *
-			    (double)jobs[next].fo.len / (1024.0 * 1024.0);
+			    (double)jobs[i].fo.len / (1024.0 * 1024.0);
+			/* One run at a time makes the archive. */
+			int making = maker == (size_t)-1 && jvm_making(jvm);
 
-			if (write_file(p, r->fo, jobs[next].fo.data,
-			    jobs[next].fo.len) != 0 || child_start(p,
-			    &kids[next], fop, argv, env, r->log, limit) != 0) {
-				jobs[next].failed = 1;
+			java_args[i] = jvm_java_args(jvm, making);
+			java_args_set(env, java_args[i]);
+			if (write_file(p, r->fo, jobs[i].fo.data,
+			    jobs[i].fo.len) != 0 || child_start(p,
+			    &kids[i], fop, argv, env, r->log, limit) != 0) {
+				jobs[i].failed = 1;
 				rc = -1;
-			} else
+			} else {
 				running++;
+				if (making)
+					maker = i;
+			}
 			next++;
 		}
 		diag_progress(p->diags, "PDF: %zu/%zu done, %zu running with "
@@ -852,7 +998,7 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 		if (running == 0) {
 			/* Stopped: the jobs not started fail. */
 			for (; next < n; next++)
-				jobs[next].failed = 1;
+				jobs[order[next]].failed = 1;
 			if (interrupted())
 				rc = -1;
 			continue;
@@ -876,11 +1022,15 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 		running--;
 		diag_progress(p->diags, "PDF: %zu/%zu done, %zu running with "
 		    "FOP", next - running, n, running);
+		if (i == maker)
+			jvm_done(jvm, WIFEXITED(status) &&
+			    WEXITSTATUS(status) == 0);
 		if (fop_result(p, &jobs[i], &runs[i], &kids[i], status,
 		    tmpdir) != 0)
 			rc = -1;
 		kids[i].pid = 0;
 	}
+done:
 	for (size_t i = 0; i < n; i++) {
 		unlink(runs[i].fo);
 		unlink(runs[i].pdf);
@@ -890,7 +1040,10 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 		free(runs[i].pdf);
 		free(runs[i].log);
 		free(runs[i].info);
+		free(java_args[i]);
 	}
+	/* A run stopped before its archive was made leaves none. */
+	jvm_free(jvm);
 	/* Whatever FOP left of its own goes too. */
 	remove_tree(tmpdir);
 	signals_hold(-1);
@@ -899,6 +1052,8 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 	free(env);
 	free(runs);
 	free(kids);
+	free(java_args);
+	free(order);
 	free(fop);
 	free(conf);
 	free(tmpdir);

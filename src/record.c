@@ -8,6 +8,7 @@
  * rendered again.
  */
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@ struct entry {
 struct record {
 	struct entry *v;
 	size_t n;
+	xmlHashTablePtr index;	/* path -> 1 + its place in v */
 };
 
 
@@ -47,6 +49,7 @@ record_load(const char *dir)
 	char *data = NULL, *line, *save;
 	size_t len;
 
+	r->index = xmlHashCreate(64);
 	if (path != NULL && (data = file_read(path, &len)) != NULL)
 		for (line = strtok_r(data, "\n", &save); line != NULL;
 		    line = strtok_r(NULL, "\n", &save)) {
@@ -55,10 +58,14 @@ record_load(const char *dir)
 			if (sscanf(line, "%64[0-9a-f] %64[0-9a-f] %1023s", key,
 			    out, p) != 3)
 				continue;
+			if (xmlHashLookup(r->index, BAD_CAST p) != NULL)
+				continue;
 			r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
 			memcpy(r->v[r->n].key, key, 65);
 			memcpy(r->v[r->n].out, out, 65);
 			r->v[r->n++].path = xstrdup(p);
+			xmlHashAddEntry(r->index, BAD_CAST p,
+			    (void *)(uintptr_t)r->n);
 		}
 	free(data);
 	free(path);
@@ -73,16 +80,17 @@ record_free(struct record *r)
 	for (size_t i = 0; i < r->n; i++)
 		free(r->v[i].path);
 	free(r->v);
+	xmlHashFree(r->index, NULL);
 	free(r);
 }
 
+/* The entry of path, or NULL; by the index, so a build stays linear. */
 static struct entry *
 find(struct record *r, const char *path)
 {
-	for (size_t i = 0; i < r->n; i++)
-		if (strcmp(r->v[i].path, path) == 0)
-			return &r->v[i];
-	return NULL;
+	uintptr_t at = (uintptr_t)xmlHashLookup(r->index, BAD_CAST path);
+
+	return at > 0 ? &r->v[at - 1] : NULL;
 }
 
 /* Whether dir/path was built from key and is still as written. */
@@ -118,6 +126,8 @@ record_set(struct record *r, const char *path, const char *key,
 		r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
 		e = &r->v[r->n++];
 		e->path = xstrdup(path);
+		xmlHashAddEntry(r->index, BAD_CAST path,
+		    (void *)(uintptr_t)r->n);
 	}
 	memcpy(e->key, key, 65);
 	sha256_hex(data ? data : "", len, e->out);
@@ -135,8 +145,14 @@ record_save(struct record *r, struct outdir *od, const char *dir)
 	size_t len = 0;
 	int rc = 0;
 
-	/* Sorted by path, so the file does not depend on the build order. */
+	/* Sorted by path, so the file does not depend on the build order;
+	 * the index then points by place no more. */
 	qsort(r->v, r->n, sizeof(*r->v), entry_cmp);
+	xmlHashFree(r->index, NULL);
+	r->index = xmlHashCreate(64);
+	for (size_t i = 0; i < r->n; i++)
+		xmlHashAddEntry(r->index, BAD_CAST r->v[i].path,
+		    (void *)(uintptr_t)(i + 1));
 	buf_adds(&b, "");
 	for (size_t i = 0; i < r->n; i++)
 		buf_printf(&b, "%s %s %s\n", r->v[i].key, r->v[i].out,

@@ -328,7 +328,6 @@ render_page(struct renderer *r, const struct format *f, const char *kind,
 	pg = &r->v[r->n++];
 	memset(pg, 0, sizeof(*pg));
 	pg->path = path;
-	pg->about = id != NULL && *id ? tree_find(r->p, "document", id) : NULL;
 	if (key != NULL) {
 		memcpy(pg->key, key, 65);
 		pg->current = r->rec != NULL &&
@@ -336,6 +335,9 @@ render_page(struct renderer *r, const struct format *f, const char *kind,
 	}
 	if (pg->current)
 		return;
+	/* Looked for only when rendered: a build with nothing changed stays
+	 * linear in the number of pages. */
+	pg->about = id != NULL && *id ? tree_find(r->p, "document", id) : NULL;
 	name = xasprintf("%s/%s.xsl", f->dir, kind);
 	struct stylesheet *s = renderer_sheet(r, name);
 

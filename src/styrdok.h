@@ -157,6 +157,25 @@ void fop_skipped(struct diags *, const char *cmd, const char *what);
 int pdf_render(struct project *, struct pdf_job *, size_t n);
 void pdf_clean_stale(struct diags *);
 
+/* jvm.c: FOP's JVM: settings for short runs, the class-data-sharing
+ * archive in the user's cache, several PDFs in one JVM through Ant. */
+struct jvm;
+struct jvm *jvm_new(const char *tmpdir, const char *fop, int batch);
+void jvm_free(struct jvm *);
+int jvm_batch(const struct jvm *);
+char **jvm_batch_argv(struct jvm *, const char *buildfile);
+void jvm_argv_free(char **);
+char *jvm_java_args(struct jvm *, int maker);
+int jvm_making(const struct jvm *);
+void jvm_done(struct jvm *, int ok);
+char *jvm_cache_dir(void);
+void jvm_key(const char *route, const char *java, const char *fop,
+    const char *const *jars, size_t njars, char hex[17]);
+void jvm_buildfile(struct buf *, const char *conf, char *const *fo,
+    char *const *pdf, const size_t *order, size_t n, size_t threads);
+size_t jvm_split_log(const char *log, size_t len, struct buf *out, size_t n,
+    struct buf *rest);
+
 /* ---- write.c: confined, atomic output ------------------------------- */
 
 struct outdir;

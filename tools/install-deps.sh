@@ -1,12 +1,15 @@
 #!/bin/sh
 # Installs the Debian packages styrdok needs to build, run and test
-# (`make check`: the readers the tests check outputs with), when any is
-# missing: as root directly, otherwise through sudo.
+# (`make check`: the readers the tests check outputs with; with "bench":
+# and what make bench compares with), when any is missing: as root
+# directly, otherwise through sudo.  ant lets FOP set several PDFs in one
+# JVM (src/jvm.c).
 set -eu
 PACKAGES="build-essential pkg-config libxml2-dev libxslt1-dev libcmark-dev
 nettle-dev libzip-dev libmicrohttpd-dev libqrencode-dev libfontconfig-dev libcmocka-dev xsltproc libxml2-utils cmark mandoc python3
 fop fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 trang curl
-python3-jsonschema jing poppler-utils pandoc unzip zbar-tools librsvg2-bin"
+python3-jsonschema jing poppler-utils pandoc unzip zbar-tools librsvg2-bin ant"
+[ "${1:-}" = bench ] && PACKAGES="$PACKAGES docbook-xsl-ns"
 
 missing=""
 for p in $PACKAGES; do

@@ -215,7 +215,7 @@
       <tbody>
         <xsl:for-each select="$prioritised">
           <xsl:variable name="aid"><xsl:call-template name="latest-analysis"><xsl:with-param name="sys" select="."/></xsl:call-template></xsl:variable>
-          <xsl:variable name="a" select="$analyses[@id = $aid]"/>
+          <xsl:variable name="a" select="key('analysis-of', @id)[@id = $aid]"/>
           <tr>
             <th scope="row"><xsl:value-of select="s:name"/></th>
             <td><xsl:value-of select="$a/@date"/></td>

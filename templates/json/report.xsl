@@ -127,7 +127,7 @@
       <xsl:text>, "latest_risk_analysis": </xsl:text>
       <xsl:variable name="aid"><xsl:call-template name="latest-analysis"><xsl:with-param name="sys" select="."/></xsl:call-template></xsl:variable>
       <xsl:choose>
-        <xsl:when test="$aid != ''">"<xsl:value-of select="$analyses[@id = $aid]/@date"/>"</xsl:when>
+        <xsl:when test="$aid != ''">"<xsl:value-of select="key('analysis-of', @id)[@id = $aid]/@date"/>"</xsl:when>
         <xsl:otherwise>null</xsl:otherwise>
       </xsl:choose>
       <xsl:text>, "gaps": </xsl:text><xsl:call-template name="gap-list"/>

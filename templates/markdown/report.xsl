@@ -93,7 +93,7 @@
             <xsl:value-of select="concat('Riskanalyser: ', count($analyses), '; sannolikhet × konsekvens, skala 1–', $analyses[1]/s:scale/@levels, '. Prioriterade system, som ska analyseras minst var tolfte månad: ', count($prioritised), '.', $nl, $nl)"/>
             <xsl:for-each select="$prioritised">
               <xsl:variable name="aid"><xsl:call-template name="latest-analysis"><xsl:with-param name="sys" select="."/></xsl:call-template></xsl:variable>
-              <xsl:variable name="a" select="$analyses[@id = $aid]"/>
+              <xsl:variable name="a" select="key('analysis-of', @id)[@id = $aid]"/>
               <xsl:call-template name="line">
                 <xsl:with-param name="t">
                   <xsl:value-of select="concat(s:name, ': ')"/>

@@ -6,12 +6,18 @@ with Markdown prose and requirements, and 10,000 people in the staff list;
 scale 1 and 4 are 1/16 and 1/4 of it.
 
 usage: generate.py DIR SCALE
+       generate.py DIR docs N      N small documents (3 sections each)
+       generate.py DIR policy      one policy-sized document, also as
+                                   DocBook 5 (policy.dbk) and Markdown
+                                   (policy.md), for the comparisons
 """
 import os
 import random
 import sys
 
-out, scale = sys.argv[1], int(sys.argv[2])
+out = sys.argv[1]
+mode = sys.argv[2] if sys.argv[2] in ('docs', 'policy') else 'scale'
+scale = int(sys.argv[2]) if mode == 'scale' else 1
 rnd = random.Random(20261128 + scale)
 NS = 'urn:styrdok:1'
 systems_n = 625 * scale
@@ -54,6 +60,88 @@ write('policies/organisation.xml', f'''<?xml version="1.0" encoding="UTF-8"?>
 ''' for r in roles) + '''  </roles>
 </organisation>
 ''')
+
+
+
+def small_documents(n):
+    """n documents of 3 short sections: many documents, little text."""
+    for d in range(n):
+        body = ''.join(f'''    <section id="d{d}-s{s}">
+      <title>Avsnitt {s}</title>
+      <prose>{sentence(12)}</prose>
+      <requirement id="d{d}-s{s}-r0" role="it-chef">
+        <statement>Kommunen ska {rnd.choice(words)}.</statement>
+      </requirement>
+    </section>
+''' for s in range(3))
+        write(f'policies/documents/doc{d:05d}.xml', f'''<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="{NS}" id="doc{d:05d}" type="instruktion">
+  <meta>
+    <title>Dokument {d}</title><version>1.0</version><status>utkast</status>
+    <decision organ="KS"/><owner role="it-chef"/>
+    <applies-to>Alla.</applies-to><review-by>2028-12-31</review-by>
+  </meta>
+  <history><revision version="1.0" date="2026-11-20" author="it-chef">Ny.</revision></history>
+  <body>
+{body}  </body>
+</document>
+''')
+
+
+def policy():
+    """One policy-sized document, 30 sections of 4 paragraphs and a
+    list, as a styrdok source, a DocBook 5 article and Markdown: the
+    same text for styrdok, DocBook XSL and pandoc."""
+    secs = []
+    for s in range(30):
+        paras = [sentence(24) for _ in range(4)]
+        items = [(sentence(4), sentence(6)) for _ in range(3)]
+        secs.append((f'Avsnitt {s + 1} om {rnd.choice(words)}', paras, items))
+    md_secs = ''.join('## %s\n\n%s\n\n%s\n\n' % (t, '\n\n'.join(ps),
+                      '\n'.join(f'- *{a}* {b}' for a, b in its))
+                      for t, ps, its in secs)
+    src = ''.join(f'''    <section id="s{i}">
+      <title>{t}</title>
+      <prose>
+{chr(10).join(p + chr(10) for p in ps)}
+{chr(10).join(f'- *{a}* {b}' for a, b in its)}
+      </prose>
+    </section>
+''' for i, (t, ps, its) in enumerate(secs))
+    write('policies/documents/policy.xml', f'''<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="{NS}" id="policy" type="policy">
+  <meta>
+    <title>Informationssäkerhetspolicy</title><version>1.0</version>
+    <status>utkast</status><decision organ="KF"/><owner role="it-chef"/>
+    <applies-to>Alla.</applies-to><review-by>2028-12-31</review-by>
+  </meta>
+  <history><revision version="1.0" date="2026-11-20" author="it-chef">Ny.</revision></history>
+  <body>
+{src}  </body>
+</document>
+''')
+    dbk = ''.join('''  <section>
+    <title>%s</title>
+%s    <itemizedlist>
+%s    </itemizedlist>
+  </section>
+''' % (t, ''.join(f'    <para>{p}</para>\n' for p in ps),
+        ''.join(f'      <listitem><para><emphasis>{a}</emphasis> {b}</para></listitem>\n'
+                for a, b in its)) for t, ps, its in secs)
+    write('policy.dbk', f'''<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns="http://docbook.org/ns/docbook" version="5.0" xml:lang="sv">
+  <info><title>Informationssäkerhetspolicy</title></info>
+{dbk}</article>
+''')
+    write('policy.md', '# Informationssäkerhetspolicy\n\n' + md_secs)
+
+
+if mode == 'docs':
+    small_documents(int(sys.argv[3]))
+    sys.exit(0)
+if mode == 'policy':
+    policy()
+    sys.exit(0)
 
 for d in range(docs_n):
     sections = []

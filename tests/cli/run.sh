@@ -139,8 +139,12 @@ rm "$scratch/c/policies/documents/trasig.xml"
 # --- incremental builds -------------------------------------------------------
 project n
 styrdok -C "$scratch/n" build -f html,md >/dev/null 2>&1
+inode=$(stat -c %i "$scratch/n/output/styrdok-build.record")
+touch "$scratch/n.stamp"
 styrdok -C "$scratch/n" build -f html,md >/dev/null 2>"$scratch/err"
 check "a second build with nothing changed renders nothing" grep -q "wrote 0 files to output/ (18 up to date)" "$scratch/err"
+check "and writes nothing at all, the build record included" sh -c \
+    "test -z \"\$(find '$scratch/n/output' -newer '$scratch/n.stamp')\" && test $inode = \$(stat -c %i '$scratch/n/output/styrdok-build.record')"
 sed -i 's|<keywords>|<keywords>ändrad, |' "$scratch/n/policies/documents/instruktion-kontinuitet-drift.xml"
 styrdok -C "$scratch/n" build -f html,md >/dev/null 2>"$scratch/err"
 check "touching one document re-renders it, what names it, the index and the report" grep -q "wrote 10 files to output/ (8 up to date)" "$scratch/err"
@@ -349,6 +353,28 @@ check "sha256sum -c verifies the packet MANIFEST" sh -c "cd '$K' && sha256sum -c
 check "packet.html passes the structure checks" python3 "$here/htmlcheck.py" "$K/packet.html"
 check "packet.html has the proposals, five bilagor and the answers" sh -c "grep -q 'Förslag till beslut' '$K/packet.html' && test \$(grep -o 'class=\"bilaga\"' '$K/packet.html' | wc -l) -eq 5 && grep -q 'Fråga 3:' '$K/packet.html'"
 check "where the old text is not archived, a coverage table" grep -q "Ämnen i det tidigare dokumentet och motsvarande avsnitt i det nya" "$K/packet.html"
+# The pages a build made already are taken from it, byte for byte as
+# rendering gives them; the proof of taking: a page whose file and
+# record were changed together comes back as changed.
+styrdok -C "$scratch/k" build -f html >/dev/null 2>&1
+styrdok -C "$scratch/k" packet ks-2026-45 -o rendered >/dev/null 2>&1
+expect_status 0 "packet after a build" styrdok -C "$scratch/k" packet ks-2026-45
+check "takes the documents and the report from the build, byte-identical to rendering them" sh -c \
+    "for f in '$K'/*.html; do cmp \"\$f\" '$scratch/k/rendered/packets/ks-2026-45/'\$(basename \"\$f\") || exit 1; done"
+pol=informationssakerhetspolicy
+built="$scratch/k/output/$pol/2.0/$pol.html"
+echo '<!-- from the build -->' >>"$built"
+sed -i "s|^\([0-9a-f]*\) [0-9a-f]* $pol/2.0/$pol.html\$|\1 $(sha256sum "$built" | cut -c1-64) $pol/2.0/$pol.html|" "$scratch/k/output/styrdok-build.record"
+styrdok -C "$scratch/k" packet ks-2026-45 >/dev/null 2>&1
+check "a page the build recorded is not rendered again" grep -q 'from the build' "$K/$pol.html"
+styrdok -C "$scratch/k" packet ks-2026-45 -o other >/dev/null 2>&1
+check "and without the build's record it is rendered" sh -c "! grep -q 'from the build' '$scratch/k/other/packets/ks-2026-45/$pol.html'"
+U=instruktion-anvandare
+built="$scratch/k/output/$U/2.0/$U.html"
+echo '<!-- from the build -->' >>"$built"
+sed -i "s|^\([0-9a-f]*\) [0-9a-f]* $U/2.0/$U.html\$|\1 $(sha256sum "$built" | cut -c1-64) $U/2.0/$U.html|" "$scratch/k/output/styrdok-build.record"
+STYRDOK_FOP= styrdok -C "$scratch/k" sign $U --staff policies/staff/personal-exempel.csv >/dev/null 2>&1
+check "sign takes the document from the build too" grep -q 'from the build' "$scratch/k/output/signing/$U/2.0/$U.html"
 sed -i 's|<consequence aspect="miljo">[^<]*</consequence>||' "$scratch/k/policies/cases/ks-2026-45.xml"
 expect_status 1 "a case without a consequence heading is refused" styrdok -C "$scratch/k" packet ks-2026-45
 check "the missing consequence is named" grep -q "no consequence for miljo.*\[case-consequences\]" "$scratch/err"

@@ -241,6 +241,83 @@ for m in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
         pass
 sys.exit(0 if any(b"/Alt (Exempelby kommuns logotyp)" in b for b in blobs) else 1)' "$np"
 	check "no temporary FOP configuration is left" test -z "$(ls -A "$scratch/ny-tmp")"
+
+	# --- FOP's JVM: the archive in the cache, one JVM per run ------------
+	J="$scratch/jvm"
+	mkdir -p "$J/home" "$J/tmp"
+	mkdir -p "$J/proj" && cp -R "$P/policies" "$J/proj/"
+	pol=informationssakerhetspolicy
+	touch "$J/stamp"
+	sleep 1
+	# jvmrun ENV...: build -f pdf of the policy, HOME and TMPDIR in $J.
+	jvmrun() { env HOME="$J/home" TMPDIR="$J/tmp" XDG_CACHE_HOME= "$@" "$bin" -C "$J/proj" build --force -f pdf $pol; }
+	expect_status 0 "first PDF build with an empty cache" jvmrun
+	check "the archive is in ~/.cache/styrdok, made by that build" sh -c \
+	    "ls '$J/home/.cache/styrdok/' | grep -Eq '^(ant|fop)-[0-9a-f]{16}\.jsa\$'"
+	check "nothing else was written outside the output (no hsperfdata, no crash log, no temporary)" sh -c \
+	    "test -z \"\$(find '$J' -newer '$J/stamp' -type f | grep -v -e '$J/proj/output/' -e '$J/proj/.styrdok/' -e '$J/home/.cache/styrdok/')\" && test -z \"\$(ls -A '$J/tmp')\""
+	expect_status 0 "the next build, given the archive, succeeds" jvmrun
+	for a in "$J"/home/.cache/styrdok/*.jsa; do chmod u+w "$a"; echo junk >"$a"; done
+	expect_status 0 "a broken archive is ignored: the build still succeeds" jvmrun
+	check "and its PDF is whole" sh -c "pdfinfo '$J/proj/output/$pol/2.0/$pol.pdf' | grep -q '^Pages:'"
+	: >"$J/notadir"
+	expect_status 0 "a cache that cannot be made (STYRDOK_CACHE a file) is done without" jvmrun STYRDOK_CACHE="$J/notadir"
+	mkdir -p "$J/shared" && chmod 777 "$J/shared"
+	expect_status 0 "a cache others can write to is not used" jvmrun STYRDOK_CACHE="$J/shared"
+	check "and gets no archive" test -z "$(ls -A "$J/shared")"
+	expect_status 0 "FOP's own program once per PDF (STYRDOK_FOP) gets the settings and an archive of its own" \
+	    jvmrun STYRDOK_FOP="$(command -v fop)" STYRDOK_CACHE="$J/c2"
+	check "as fop-KEY.jsa" sh -c "ls '$J/c2' | grep -Eq '^fop-[0-9a-f]{16}\.jsa\$'"
+	# One PDF's FOP error in a shared JVM is that PDF's alone.
+	# (Two documents: the policy's XSL-FO broken, the other's whole.)
+	cp -R "$top/templates" "$J/tpl"
+	mv "$J/tpl/fo/document.xsl" "$J/tpl/fo/document-real.xsl"
+	cat >"$J/tpl/fo/document.xsl" <<-'EOX'
+	<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+	    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+	  <xsl:import href="document-real.xsl"/>
+	  <xsl:template match="/">
+	    <xsl:choose>
+	      <xsl:when test="$doc = 'informationssakerhetspolicy'"><fo:root><fo:block>no page</fo:block></fo:root></xsl:when>
+	      <xsl:otherwise><xsl:apply-imports/></xsl:otherwise>
+	    </xsl:choose>
+	  </xsl:template>
+	</xsl:stylesheet>
+	EOX
+	(cd "$J/proj" && env HOME="$J/home" TMPDIR="$J/tmp" STYRDOK_TEMPLATES="$J/tpl" "$bin" build --force -f pdf $pol instruktion-kontinuitet-drift >/dev/null 2>"$scratch/err")
+	rc=$?
+	check "a FOP error in one PDF of the shared JVM: exit 3, said at that PDF only" sh -c \
+	    "[ $rc -eq 3 ] && grep -q '^policies/documents/$pol.xml.*error:.*$pol.pdf.*\[fop\]' '$scratch/err' && ! grep 'error:.*\[fop\]' '$scratch/err' | grep -qv '$pol.pdf'"
+	# SIGTERM while the shared JVM runs: it and its temporaries go.
+	env HOME="$J/home" TMPDIR="$J/tmp" "$bin" -C "$J/proj" build --force -f pdf >/dev/null 2>&1 &
+	spid=$!
+	python3 - "$spid" <<-'EOP'
+	import glob, sys, time
+	want = b"STYRDOK_PARENT=" + sys.argv[1].encode()
+	for _ in range(600):
+	    for e in glob.glob("/proc/[0-9]*/environ"):
+	        try:
+	            if want in open(e, "rb").read().split(b"\0"):
+	                sys.exit(0)
+	        except OSError:
+	            pass
+	    time.sleep(0.05)
+	EOP
+	kill -TERM $spid; wait $spid; rc=$?
+	sleep 0.3
+	check "SIGTERM during the shared JVM: exit 143, no FOP process of the run left, no temporary" python3 - "$spid" "$rc" "$J/tmp" <<-'EOP'
+	import glob, os, sys
+	want = b"STYRDOK_PARENT=" + sys.argv[1].encode()
+	left = []
+	for e in glob.glob("/proc/[0-9]*/environ"):
+	    try:
+	        if want in open(e, "rb").read().split(b"\0"):
+	            left.append(e)
+	    except OSError:
+	        pass
+	sys.exit(f"rc {sys.argv[2]}, left {left}, tmp {os.listdir(sys.argv[3])}"
+	         if sys.argv[2] != "143" or left or os.listdir(sys.argv[3]) else 0)
+	EOP
 fi
 
 suite_end print

@@ -8,6 +8,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -611,6 +615,91 @@ test_qr_node(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* The archive's key changes when a Java or FOP file does. */
+static void
+test_jvm_key(void **state)
+{
+	char dir[] = "/tmp/styrdok-unit-XXXXXX", *jar, a[17], b[17], c[17];
+	const char *jars[1];
+	struct timespec t[2] = {{1000000000, 0}, {1000000000, 0}};
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	jar = xasprintf("%s/fop.jar", dir);
+	jars[0] = jar;
+	f = fopen(jar, "w");
+	assert_non_null(f);
+	fputs("one", f);
+	fclose(f);
+	assert_int_equal(utimensat(AT_FDCWD, jar, t, 0), 0);
+	jvm_key("ant", "/nonexistent/bin/java", NULL, jars, 1, a);
+	jvm_key("ant", "/nonexistent/bin/java", NULL, jars, 1, b);
+	assert_string_equal(a, b);
+	assert_int_equal(strlen(a), 16);
+	/* FOP upgraded: the jar's time changes. */
+	t[1].tv_sec++;
+	assert_int_equal(utimensat(AT_FDCWD, jar, t, 0), 0);
+	jvm_key("ant", "/nonexistent/bin/java", NULL, jars, 1, c);
+	assert_string_not_equal(a, c);
+	/* Another route, another archive. */
+	jvm_key("fop", "/nonexistent/bin/java", NULL, jars, 1, b);
+	assert_string_not_equal(b, c);
+	/* Java upgraded: another java program. */
+	jvm_key("ant", jar, NULL, jars, 1, b);
+	assert_string_not_equal(b, c);
+	unlink(jar);
+	rmdir(dir);
+	free(jar);
+}
+
+/* The Ant build file lists the PDFs in the order given, escaped. */
+static void
+test_jvm_buildfile(void **state)
+{
+	char *fo[] = {(char *)"/t/0.fo", (char *)"/t/$1&<\".fo"};
+	char *pdf[] = {(char *)"/t/0.pdf", (char *)"/t/1.pdf"};
+	size_t order[] = {1, 0};
+	struct buf b = {0};
+	const char *first, *second;
+
+	(void)state;
+	jvm_buildfile(&b, "/c/fop.xconf", fo, pdf, order, 2, 2);
+	assert_non_null(strstr(b.data, "threadCount=\"2\""));
+	first = strstr(b.data, "taskname=\"fop1\"");
+	second = strstr(b.data, "taskname=\"fop0\"");
+	assert_non_null(first);
+	assert_non_null(second);
+	assert_true(first < second);
+	/* No property expansion, no broken attribute. */
+	assert_non_null(strstr(b.data, "fofile=\"/t/$$1&amp;&lt;&quot;.fo\""));
+	buf_free(&b);
+}
+
+/* Each task's lines go to its own log; Ant's own go elsewhere. */
+static void
+test_jvm_split_log(void **state)
+{
+	const char *log = "Buildfile: /t/build.xml\n\npdf:\n"
+	    "     [fop1] [INFO] FOUserAgent - Rendered page #1.\n"
+	    "     [fop0] [WARN] FOUserAgent - too wide\n"
+	    "    [fop12] [ERROR] not ours: no such task\n"
+	    "     [fop1] [INFO] FOUserAgent - Rendered page #2.\n"
+	    "\nBUILD SUCCESSFUL\n";
+	struct buf out[2] = {{0}}, rest = {0};
+
+	(void)state;
+	assert_int_equal(jvm_split_log(log, strlen(log), out, 2, &rest), 3);
+	assert_string_equal(out[0].data, "[WARN] FOUserAgent - too wide\n");
+	assert_string_equal(out[1].data, "[INFO] FOUserAgent - Rendered page "
+	    "#1.\n[INFO] FOUserAgent - Rendered page #2.\n");
+	assert_non_null(strstr(rest.data, "not ours"));
+	assert_non_null(strstr(rest.data, "BUILD SUCCESSFUL"));
+	buf_free(&out[0]);
+	buf_free(&out[1]);
+	buf_free(&rest);
+}
+
 int
 main(void)
 {
@@ -638,6 +727,9 @@ main(void)
 		cmocka_unit_test(test_closest_word),
 		cmocka_unit_test(test_sheet_code),
 		cmocka_unit_test(test_qr_node),
+		cmocka_unit_test(test_jvm_key),
+		cmocka_unit_test(test_jvm_buildfile),
+		cmocka_unit_test(test_jvm_split_log),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
