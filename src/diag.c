@@ -26,6 +26,8 @@ struct source {
 	char *path;	/* relative */
 	char *text;	/* NULL when unreadable */
 	size_t len;
+	size_t *bol;	/* offset where each line begins: bol[0] = 0 */
+	size_t nlines;
 };
 
 struct diags {
@@ -102,6 +104,7 @@ diags_free(struct diags *d)
 	for (i = 0; i < d->nsrc; i++) {
 		free(d->src[i].path);
 		free(d->src[i].text);
+		free(d->src[i].bol);
 	}
 	free(d->src);
 	buf_free(&d->xslt);
@@ -246,6 +249,26 @@ utf16_to_utf8(struct source *s)
 	iconv_close(cd);
 }
 
+/*
+ * Where each line begins, so that placing a diagnostic costs a binary
+ * search rather than a scan from the top: a register with thousands of
+ * warnings is otherwise quadratic in its size.
+ */
+static void
+index_lines(struct source *s)
+{
+	size_t cap = 64;
+
+	s->bol = xmalloc(cap * sizeof(*s->bol));
+	s->bol[s->nlines++] = 0;
+	for (const char *nl = s->text; (nl = memchr(nl, '\n',
+	    s->len - (size_t)(nl - s->text))) != NULL; nl++) {
+		if (s->nlines == cap)
+			s->bol = xrealloc(s->bol, (cap *= 2) * sizeof(*s->bol));
+		s->bol[s->nlines++] = (size_t)(nl - s->text) + 1;
+	}
+}
+
 static const struct source *
 source_get(struct diags *d, const char *rel)
 {
@@ -263,6 +286,8 @@ source_get(struct diags *d, const char *rel)
 	s->path = xstrdup(rel);
 	s->text = NULL;
 	s->len = 0;
+	s->bol = NULL;
+	s->nlines = 0;
 	/* Only files inside the project are ever read to find a column. */
 	if (rel[0] == '/' || strstr(rel, "..") != NULL)
 		return s;
@@ -278,6 +303,7 @@ source_get(struct diags *d, const char *rel)
 		s->len = got > 0 ? (size_t)got : 0;
 		s->text[s->len] = '\0';
 		utf16_to_utf8(s);
+		index_lines(s);
 	}
 	close(fd);
 	return s;
@@ -287,33 +313,33 @@ source_get(struct diags *d, const char *rel)
 static long
 line_start(const struct source *s, int line)
 {
-	size_t i = 0;
-	int l = 1;
-
-	while (l < line) {
-		const char *nl = memchr(s->text + i, '\n', s->len - i);
-
-		if (nl == NULL)
-			return -1;
-		i = (size_t)(nl - s->text) + 1;
-		l++;
-	}
-	return (long)i;
+	if (s->nlines == 0 || (size_t)line > s->nlines)
+		return -1;
+	return line < 1 ? 0 : (long)s->bol[line - 1];
 }
 
 static void
 offset_to_linecol(const struct source *s, size_t off, int *line, int *col)
 {
-	size_t i, bol = 0;
-	int l = 1;
+	size_t lo = 0, hi = s->nlines;
 
-	for (i = 0; i < off && i < s->len; i++)
-		if (s->text[i] == '\n') {
-			l++;
-			bol = i + 1;
-		}
-	*line = l;
-	*col = (int)utf8_columns(s->text + bol, off - bol) + 1;
+	if (s->nlines == 0) {
+		*line = *col = 1;
+		return;
+	}
+	if (off > s->len)
+		off = s->len;
+	/* The last line beginning at or before off. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->bol[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (int)lo + 1;
+	*col = (int)utf8_columns(s->text + s->bol[lo], off - s->bol[lo]) + 1;
 }
 
 static int
