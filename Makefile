@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # styrdok - see README.md.  `make` installs what is missing (apt-get),
 # builds and renders the bundled sources into output/; `make build` only
 # builds (what a packager runs: no apt, no rendering); `make check` runs

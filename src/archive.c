@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * archive.c - the archive of adopted versions, policies/adopted/<id>/
  * <version>/ (canonical source, rendered outputs and a MANIFEST of

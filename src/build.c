@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * build.c - build and report: every page of the kinds table in every
  * chosen format, rendered only when what it is built from changed since

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * cmd.h - the commands: their options and entry points.  For main.c and
  * the command files (cmd_*.c, build.c) only; no stage includes it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * cmd_adopt.c - adopt and revise: decided versions as legal records.
  * adopt records a decision in the source and freezes that version under

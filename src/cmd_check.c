@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * cmd_check.c - check and list: run the stages and show what they
  * found, every problem (check) or one line per document (list).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * cmd_diff.c - diff: the redline between two versions of a document,
  * each a file, ID@VERSION from the archive or ID for the current

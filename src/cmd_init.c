@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * cmd_init.c - init: a new municipality's project.  Copies the skeleton
  * sources of templates/init/ (the organisation with KF, KS, KSAU and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * cmd_packet.c - packet: the approval packet of an ärende: output/packets/<case>/
  * with packet.html (tjänsteskrivelse, bilagor each from a new page, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * cmd_serve.c - serve: the live preview while drafting.  Builds the
  * project (HTML, plus the formats of -f) with the build of build.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * cmd_sign.c - sign: personal acknowledgement sheets for everyone in a staff list,
  * tied to one exact version of a document (its version, decision and

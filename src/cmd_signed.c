@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * cmd_signed.c - signed: records returned acknowledgement sheets in the
  * document's signature register (<signatures doc=ID>).  The sheets come

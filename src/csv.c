@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * csv.c - the staff list, as HR systems and Excel export it: UTF-8 with
  * or without a byte-order mark (or Windows-1252 when asked), ';' or ','

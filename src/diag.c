@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * diag.c - every message styrdok gives about its input goes through here:
  * FILE:LINE:COL: SEVERITY: MESSAGE [RULE], FILE relative to the project

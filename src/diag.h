@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * diag.h - one diagnostic format, FILE:LINE:COL: SEVERITY: MESSAGE [RULE],
  * for every problem styrdok reports, and the exit status derived from

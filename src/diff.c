@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * diff.c - the redline between two versions of a document, as marks on
  * a copy of the new version.  The bodies are compared level by level:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * enrich.c - stage 3: adds what is derived, so the stylesheets only
  * present: Markdown prose becomes tree (markdown.c), sections and

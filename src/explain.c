@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * explain.c - schema errors in the vocabulary's own terms.  libxml2's
  * RELAX NG validator says that a source is invalid, but in words such

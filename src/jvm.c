@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * jvm.c - how FOP's Java virtual machine is started (for pdf.c).  A PDF
  * costs FOP little; the JVM starting and warming up costs most of it, so:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * load.c - stage 1: reads every source under policies/ into the one
  * project tree, treating each file as hostile (../shared/security.md):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * lock.c - one writer at a time.  A command that writes (build, adopt,
  * revise, sign, packet, report, diff -o) holds a lock on the project,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * main.c - the command line only: global options, the table of commands
  * (name, function, options, help), getopt_long for each command's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * markdown.c - part of the enrich stage: Markdown prose becomes part of
  * the one tree.  cmark parses each <prose> and its node tree is built

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * package.c - office packages (DOCX, ODT).  Their stylesheets produce a
  * manifest,

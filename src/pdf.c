@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * pdf.c - PDF through Apache FOP.  The fo/ stylesheets turn the tree into
  * XSL-FO; FOP (Debian package fop, a Java program) sets it as PDF/A-2a

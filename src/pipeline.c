@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * pipeline.c - the stages in order, for every command: find the
  * templates, load (stage 1), validate by schema (2a), check the rules,

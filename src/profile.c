@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * profile.c - the house-style profile.  The bundled default
  * (templates/profile.xml) is overridden field by field by the project's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * qr.c - the code printed on every signing sheet: its payload, a short
  * line of text a person can read and a scanner types back,

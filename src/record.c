@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * record.c - what each output was built from, so a build re-renders only
  * what changed.  The record is output/styrdok-build.record, one line per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * registers.c - stage 2b, continued: the rules over the registers (system
  * register, risk analyses, continuity plans, action plan), the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * render.c - stage 4 driven for the commands: the format and page-kind
  * tables, and struct renderer, which owns every stylesheet compiled in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * render.h - the renderer: the format table, the page-kind table and a
  * per-run struct renderer that compiles each stylesheet once, renders

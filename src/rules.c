@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * rules.c - stage 2b: meaning.  Each rule has a stable id, listed with
  * its meaning in styrdok(1).  Rules run on the tree that passed the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * signals.c - what a run does when it is told to stop.  SIGINT, SIGTERM
  * and SIGHUP stop the child processes (each in a process group of its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * signatures.c - the check stage for signature registers
  * (<signatures doc staff>): each returned sheet names a version the

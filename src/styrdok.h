@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * styrdok.h - the project tree and the stages that pass it on (load,
  * validate, rules, enrich, diff, transform, write) with the pipeline

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * transform.c - stage 4: applies our stylesheets (never one named by a
  * source) to the enriched tree.  Each stylesheet is compiled once per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * tree.c - small accessors for the project tree, shared by the stages
  * that read it: elements of the styrdok namespace, their children and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * util.c - allocation wrappers and small pure functions (dates, versions,
  * ids, Markdown dedent, JSON strings, link schemes).  Everything here is

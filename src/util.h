@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * util.h - allocation that exits on failure, a growable buffer, and pure
  * helpers (dates, versions, ids, JSON strings, hashes).  May be included

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * validate.c - stage 2a: structure.  Each source in the project tree is
  * checked against templates/project.rng (which includes styrdok.rng, the

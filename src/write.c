@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * write.c - stage 5: puts results under the output directory and nowhere
  * else, all of a run's files at once.  The directory is opened once;

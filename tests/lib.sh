@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # tests/lib.sh - what the shell suites share, sourced by
 # tests/{cli,print,hostile,regress}/run.sh and tests/run-all.sh once they
 # have set $top (the source tree): the binary and how to run it (plain,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Runs every suite (unit, regression, command line, signing round trip,
 # print and office formats, the preview server, reliability, hostile
 # inputs, man page lint) and ends with one summary line:

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """callgraph.py - which file of src/ calls which, from the object files.
 
 Usage: tools/callgraph.py [--dot] OBJECT...

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Installs the Debian packages styrdok needs to build, run and test
 # (`make check`: the readers the tests check outputs with; with "bench":
 # and what make bench compares with), when any is missing: as root

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   common.xsl - shared by every output format: lookups in the enriched
   project tree (ids, profile labels, roles, organs) and the link

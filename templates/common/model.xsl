@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   model.xsl - what a governing document says, once for every format:
   the rows of its dokumentinformation in the order of the profile's

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   redline.xsl - the words of a redline, shared by every format: what was
   compared with what ("Version 2.1 (utkast) jämfört med version 2.0,

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   report.xsl (common) - what every format of the governance report
   measures: the status of each audit finding from the gaps the rules

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   changes.xsl (docx) - a redline's marks (common/redline.xsl) as tracked
   changes, imported by diff.xsl after document.xsl so that its run,

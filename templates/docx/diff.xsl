@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   diff.xsl (docx) - the redline as a Word document: the new version
   (document.xsl) where every change is a tracked change that an official

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   document.xsl - one governing document as a Word document (DOCX), with
   the content of the HTML page (templates/html/document.xsl): masthead,

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   namespaces.xsl - holders of the namespace declarations each DOCX part
   declares on its root element.  The other docx modules exclude every

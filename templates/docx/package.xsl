@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   package.xsl - the parts every DOCX of styrdok shares, and the package
   manifest styrdok zips:

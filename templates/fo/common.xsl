@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   common.xsl (fo) - shared by every XSL-FO stylesheet of the PDF format:
   the house style taken from the profile (colours, fonts), the A4 page

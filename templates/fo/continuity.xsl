@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   continuity.xsl (fo) - the continuity plans of the prioritised systems, as XSL-FO.  The HTML stylesheet of the same kind
   builds the page and html.xsl sets it, so the PDF carries the same

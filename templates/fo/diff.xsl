@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   diff.xsl (fo) - the redline as a PDF: the new version's pages
   (document.xsl) with its change marks, and after the dokumentinformation

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   document.xsl (fo) - one governing document as XSL-FO for a PDF/A-2a:
   the same content as the HTML page (masthead, dokumentinformation,

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   html.xsl (fo) - sets an HTML page of styrdok as XSL-FO.  The register,
   report and packet PDFs are made by running the HTML stylesheet of the

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   packet.xsl (fo) - the approval packet of an ärende as one PDF: the
   tjänsteskrivelse, the table of contents with page numbers, each bilaga

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   report.xsl (fo) - the governance report: the auditors' questions answered from the sources, each finding's status, documents due for review, acknowledgements and systems with gaps, as XSL-FO.  The HTML stylesheet of the same kind
   builds the page and html.xsl sets it, so the PDF carries the same

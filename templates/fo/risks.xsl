@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   risks.xsl (fo) - the risk analyses with their probability x consequence matrices, as XSL-FO.  The HTML stylesheet of the same kind
   builds the page and html.xsl sets it, so the PDF carries the same

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   sheets.xsl (fo) - one acknowledgement sheet per person (<signing> in
   the tree), each exactly one page, its own page sequence: the

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   systems.xsl (fo) - the system register (systemförteckning): the overview table and every system with what it records and its gaps, as XSL-FO.  The HTML stylesheet of the same kind
   builds the page and html.xsl sets it, so the PDF carries the same

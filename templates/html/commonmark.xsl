@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   commonmark.xsl - the Markdown prose (cmark's tree in the CommonMark
   namespace, spliced in by styrdok) as HTML.  Raw HTML nodes never reach

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   continuity.xsl - every continuity plan as one HTML page: maximum
   tolerable downtime (from the system register), acceptable data loss,

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   css.xsl - the embedded style sheet of every HTML page, screen and print
   (A4, "Sida x (y)", page furniture from @page margin boxes).  The HTML

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   diff.xsl - the HTML redline: the new version's page (document.xsl),
   its text with styrdok's change marks, and after the dokumentinformation

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   document.xsl - one governing document as a self-contained HTML5 page:
   masthead, the front-page metadata block (dokumentinformation), table of

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   frame.xsl - the page around every HTML output that is not a governing
   document (registers, report): head, masthead, skip link, main, footer,

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   index.xsl - output/index.html: every document with type, version,
   status, adopting organ and review date, linked to its outputs; the

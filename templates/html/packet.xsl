@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   packet.xsl - the approval packet of an ärende as one print-ready page:
   the tjänsteskrivelse (förslag till beslut, sammanfattning, bakgrund,

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   report.xsl - the governance report as HTML: the auditors' questions
   answered from the sources, each finding and its status now, documents

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   risks.xsl - every risk and vulnerability analysis as one HTML page:
   per analysis a probability x consequence matrix with the risks placed in

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   sheets.xsl - one acknowledgement sheet per person (<signing> in the
   tree), each a printed page of its own: the document's title, version,

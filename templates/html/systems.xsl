@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   systems.xsl - the system register (systemförteckning) as an HTML page:
   an overview table, then every system with all it records and the gaps

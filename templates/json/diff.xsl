@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   diff.xsl (JSON) - the redline's summary for programs: what was compared
   and one object per change, with the kind, the id it is about, its

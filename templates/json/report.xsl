@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   report.xsl (JSON) - the governance report for programs: findings with
   their measured status, answers' data, documents and systems with gaps.

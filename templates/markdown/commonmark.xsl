@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   commonmark.xsl - writing CommonMark: escaping of source text ("esc"),
   and the Markdown prose of the tree (cmark's nodes) written back as

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   diff.xsl (Markdown) - the redline: the new version as CommonMark
   (document.xsl) with its changes in CriticMarkup (inserted words

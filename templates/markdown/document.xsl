@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   document.xsl - one governing document as CommonMark.  The result must
   parse back with cmark to the same structure: every piece of source text

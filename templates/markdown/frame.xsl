@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   frame.xsl (Markdown) - the heading and closing lines around every
   Markdown output that is not a governing document.

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   changes.xsl (odt) - a redline's marks (common/redline.xsl) as ODF
   tracked changes, so an official can accept or reject each one in

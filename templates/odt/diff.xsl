@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   diff.xsl (odt) - the redline as an OpenDocument text: the new version
   (document.xsl) where every change is a tracked change that an official

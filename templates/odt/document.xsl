@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   document.xsl - one governing document as an OpenDocument Text package
   (the zip manifest of package.xsl): masthead, the front-page metadata

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   package.xsl - the OpenDocument Text package around every ODT output:
   the zip manifest styrdok packs (<zip:archive> with one <zip:entry> per

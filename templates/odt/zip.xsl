@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: ISC -->
 <!--
   zip.xsl - the outermost layer of every ODT output: the manifest of the
   zip file that styrdok packs (entries in this order, mimetype first and

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """Writes a synthetic styrdok project, deterministically (seeded), for
 `make bench`.  Scale 16 is the size the benchmark is specified at: 10,000
 systems in the register, 2,000 risk rows, 48 documents of 30 sections

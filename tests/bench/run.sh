@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # make bench: generates synthetic projects at scales 1, 4, 16 and 64
 # (generate.py; scale 16 has 10,000 systems, 2,000 risk rows, 48 documents
 # of 30 sections and 10,000 staff, scale 64 four times that) and prints

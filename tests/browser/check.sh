@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # make check-browser: builds every kind of HTML page styrdok writes (the
 # bundled documents, registers, report and index, the internal variant,
 # an adopted version and a redline) into a scratch output directory and

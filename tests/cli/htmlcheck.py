@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """Independent checks of a generated HTML document (python's own parser,
 not styrdok's code): lang="sv", exactly one h1, no skipped heading
 levels, table header cells with scope, page furniture, no script, and

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """Checks that a generated Markdown file means what the source says, as
 read back by cmark (the reference CommonMark parser, run as a separate
 program): every section title is a heading, every requirement statement

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Sourced by tests/cli/run.sh: a second municipality's project (init,
 # its own profile and logo, providers), the index's links and the
 # report's formats, and the hints messages give.  Uses run.sh's

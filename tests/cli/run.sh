@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Command-line tests: the exit-status and help contract, the bundled
 # project, output checked by independent readers (python's HTML parser,
 # cmark), reproducibility, atomic and confined writes, install.

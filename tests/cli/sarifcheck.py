@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """sarifcheck.py LOG.sarif TEXT.err SCHEMA: the SARIF log styrdok wrote
 is valid against SCHEMA (tests/cli/sarif-2.1.0.schema.json, written from
 the SARIF 2.1.0 standard; validated by python3-jsonschema), each result

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fuzz.h - what the libFuzzer targets share: a scratch project to run
  * the stages in.  At start-up each target makes a temporary directory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fuzz_diff.c - libFuzzer target: the diff of two documents.  The input
  * is two document sources separated by a line "====".  Each is loaded,

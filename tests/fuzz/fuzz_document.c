@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fuzz_document.c - libFuzzer target: one source file through loading,
  * schema validation, the rules and enrichment, as `styrdok check` runs

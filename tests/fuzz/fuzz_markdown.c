@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fuzz_markdown.c - libFuzzer target: Markdown enrichment of one prose
  * block.  The input is the text of a <prose> element (as the XML parser

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fuzz_staff.c - libFuzzer target: the staff-list reader (CSV, UTF-8 or
  * Windows-1252 by the low bit of the first byte).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Runs the libFuzzer targets: first every kept reproducer of a past
 # finding (tests/fuzz/reproducers/TARGET/), then each target for SECONDS
 # from the seed corpora made here from the regression inputs and the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """Writes the seed corpora of the fuzz targets into DIR/<target>/ from the
 regression inputs and the bundled sources: whole source files (document),
 the Markdown of every <prose> (markdown), staff lists (staff) and pairs

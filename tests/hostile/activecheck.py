@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """activecheck.py DIR... - fails when any output under DIR carries something
 a browser would run: a script, iframe, object, embed or svg element, an
 event-handler attribute, a link or source whose URL is not relative, #id,

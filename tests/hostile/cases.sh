@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Cases of tests/hostile/run.sh, sourced by it: one block per threat.
 
 # --- baseline: the scratch project itself is clean ---------------------------

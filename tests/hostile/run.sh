@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Hostile inputs: one case per threat of ../shared/security.md.  Every
 # case builds a scratch project, runs styrdok on it under a time and
 # memory bound, and asserts the diagnostic (file:line:col and rule), the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Print and office formats, read back by independent programs: pdftotext,
 # pdffonts, pdfinfo and pdftohtml (poppler) for PDF; pandoc, unzip and
 # jing (with the ODF schemas, when present) for DOCX and ODT.  The PDF

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """Checks a PDF, DOCX or ODT of a document against its source, read back
 by programs other than styrdok: pdftotext for PDF, pandoc for DOCX and
 ODT.  The title and every requirement statement must be there as text;

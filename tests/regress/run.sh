@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Golden-file regression cases.  Each case is
 #   NAME.xml   a document, put in a scratch project beside organisation.xml
 #   NAME.d/    or a whole project (its own policies/)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Reliability tests: what crashes, full disks, concurrent runs, signals
 # and broken FOPs do to a project.  The promise under test: after any
 # fault the project (sources, archive, outputs) is exactly as before the

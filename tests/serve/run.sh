@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The live preview (styrdok serve): started on a free port of 127.0.0.1
 # in a scratch project, fetched with curl.  Rebuilds after a source and
 # a template are saved, the reload events, the problem page while a

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """keeps.py NEW OLD N: the register NEW is OLD with N <signed .../>
 elements put after its last entry and nothing else changed: every byte
 of OLD is in NEW, in order, around the one place where they were added.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """Reads the QR code of every signing sheet with an independent reader
 (zbarimg, from zbar-tools) and checks it names the sheet's person and
 version.

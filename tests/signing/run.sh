@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The signing round trip: sign prints a sheet with a QR code per person,
 # an independent reader (zbarimg, after rsvg-convert) reads the codes
 # back from the HTML, `styrdok signed` records them in the signature

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_util.c - cmocka tests of the pure functions in util.c and of the
  * diagnostic formatter in diag.c.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The real FOP, but its PDF cut in half afterwards (a disk that filled).
 fop "$@" || exit
 size=$(stat -c %s "$6")
