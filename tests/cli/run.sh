@@ -173,6 +173,18 @@ for f in register/systemforteckning register/riskanalyser register/kontinuitetsp
 done
 check "report.json is valid JSON" python3 -m json.tool "$scratch/a/output/report/report.json"
 check "the report answers the three questions" sh -c "grep -o 'Fråga [123]:' '$scratch/a/output/report/report.html' | sort -u | wc -l | grep -qx 3"
+check "the report gives the action plan's one-off and yearly costs apart, summed from the plan" python3 -c '
+import re, sys, xml.etree.ElementTree as ET
+ns = "{urn:styrdok:1}"
+acts = ET.parse(sys.argv[1]).getroot().iter(ns + "action")
+once = yearly = 0
+for a in acts:
+    c = int(a.get("cost", "0"))
+    if a.get("per-year") == "yes": yearly += c
+    else: once += c
+sv = lambda n: format(n, ",").replace(",", "\u00a0")
+html = open(sys.argv[2], encoding="utf-8").read()
+sys.exit(0 if yearly and sv(once) + " kronor i engångskostnader" in html and "kommer " + sv(yearly) + " kronor per år" in html else 1)' "$scratch/a/policies/handlingsplan.xml" "$scratch/a/output/report/report.html"
 check "the report measures every finding" python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))
