@@ -173,6 +173,21 @@ for f in register/systemforteckning register/riskanalyser register/kontinuitetsp
 done
 check "report.json is valid JSON" python3 -m json.tool "$scratch/a/output/report/report.json"
 check "the report answers the three questions" sh -c "grep -o 'Fråga [123]:' '$scratch/a/output/report/report.html' | sort -u | wc -l | grep -qx 3"
+check "the system register shows every level-4 decision and a level-4 system without one" python3 -c '
+import re, sys, xml.etree.ElementTree as ET
+ns = "{urn:styrdok:1}"
+html = open(sys.argv[2], encoding="utf-8").read()
+ok = True
+for s in ET.parse(sys.argv[1]).getroot().iter(ns + "system"):
+    l4 = s.find(ns + "level4")
+    c = s.find(ns + "classification")
+    four = c is not None and "4" in c.attrib.values()
+    if l4 is not None:
+        ok &= " ".join(l4.text.split()) in " ".join(html.split())
+    elif four:
+        sec = html[html.index("id=\"%s\"" % s.get("id")):]
+        ok &= "Särskild riskanalys och beslut saknas" in sec[:sec.find("</section>")]
+sys.exit(0 if ok else 1)' "$scratch/a/policies/registers/systemforteckning.xml" "$scratch/a/output/register/systemforteckning.html"
 check "the report gives the action plan's one-off and yearly costs apart, summed from the plan" python3 -c '
 import re, sys, xml.etree.ElementTree as ET
 ns = "{urn:styrdok:1}"
