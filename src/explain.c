@@ -647,19 +647,27 @@ static void
 say(struct explainer *ex, xmlNodePtr n, const char *attr, const char *fmt,
     ...) __attribute__((format(printf, 4, 5)));
 
+/* A schema error; fmt is English, translated as diag_node does. */
 static void
 say(struct explainer *ex, xmlNodePtr n, const char *attr, const char *fmt,
     ...)
 {
-	va_list ap;
-	char *msg;
+	const char *local = gettext(fmt);
+	va_list ap, again;
+	char *msg, *text = NULL;
 
 	va_start(ap, fmt);
+	va_copy(again, ap);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;
+	if (local != fmt && vasprintf(&text, local, again) < 0)
+		text = NULL;
+	va_end(again);
 	va_end(ap);
 	diag_node(ex->d, n, attr, SEV_ERROR, RULE_SCHEMA, "%s",
 	    msg ? msg : "schema error");
+	diags_set_text(ex->d, text);
+	free(text);
 	free(msg);
 	ex->found++;
 }
@@ -903,8 +911,9 @@ children(struct explainer *ex, xmlNodePtr n, struct model *m)
 		} else
 			buf_printf(&b, "; nothing more belongs in <%s> here",
 			    n->name);
-		say(ex, c, NULL, "<%s> does not belong %s <%s>%s", c->name,
-		    prev ? "here in" : "first in", n->name, b.data);
+		say(ex, c, NULL, prev ? "<%s> does not belong here in <%s>%s" :
+		    N_("<%s> does not belong first in <%s>%s"), c->name,
+		    n->name, b.data);
 		buf_free(&b);
 	}
 	if (!set[m->accept] && (len = mend(m, set, NULL, run)) > 0) {

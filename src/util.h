@@ -7,8 +7,18 @@
 #ifndef STYRDOK_UTIL_H
 #define STYRDOK_UTIL_H
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stddef.h>
+
+/*
+ * Messages of the command line in the user's language (GNU gettext,
+ * text domain "styrdok", po/).  _() translates where the text is used;
+ * N_() only marks a text kept in a table, translated when printed.
+ * The diagnostics functions translate their format themselves (diag.c).
+ */
+#define _(s) gettext(s)
+#define N_(s) s
 
 /* Exit status (contract, see styrdok(1)). */
 enum exit_status {
