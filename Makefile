@@ -92,18 +92,22 @@ XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	--keyword=diag_say_n:3,4 --flag=diag_say_n:3:c-format \
 	--flag=diag_say_n:4:c-format \
 	--keyword=diag_progress:2 --flag=diag_progress:2:c-format \
-	--keyword=say:4 --flag=say:4:c-format \
+	--keyword=say:4 --flag=say:4:c-format --keyword=T_:2 \
 	--keyword=problem:5 --flag=problem:5:c-format \
 	--keyword=refuse:2 --flag=refuse:2:c-format \
 	--flag=xasprintf:1:c-format --flag=buf_printf:2:c-format \
 	--package-name=styrdok --msgid-bugs-address=styrdok@example.org \
-	--sort-by-file --no-wrap
+	--sort-by-file --no-wrap --add-location=file
 
+# POT: where to write it (tests/i18n/run.sh writes a fresh one elsewhere).
+# After `make pot`, `msgmerge -U --no-wrap po/sv.po po/styrdok.pot` and
+# translate what it marks.
+POT ?= po/styrdok.pot
 pot:
-	xgettext $(XGETTEXT_FLAGS) -o po/styrdok.pot.tmp src/*.c && \
+	xgettext $(XGETTEXT_FLAGS) -o $(POT).tmp src/*.c && \
 	    sed -i -e '/^"POT-Creation-Date:/d' \
-	    -e '1s/^/# SPDX-License-Identifier: ISC\n/' po/styrdok.pot.tmp && \
-	    mv po/styrdok.pot.tmp po/styrdok.pot
+	    -e '1s/^/# SPDX-License-Identifier: ISC\n/' $(POT).tmp && \
+	    mv $(POT).tmp $(POT)
 
 locale/%/LC_MESSAGES/styrdok.mo: po/%.po
 	@mkdir -p $(@D)

@@ -371,7 +371,7 @@ refuse(struct project *p, const char *fmt, ...)
 	    msg ? msg : fmt);
 	if (text != NULL) {
 		line = xasprintf(_("adopt: %s"), text);
-		diags_set_text(p->diags, line);
+		diags_set_text(p->diags, diags_len(p->diags) - 1, line);
 		free(line);
 	}
 	free(text);

@@ -89,14 +89,14 @@ problem(struct run *r, const struct entry *e, enum severity sev,
 	if (e->where != NULL) {
 		diag_add(r->d, e->where, e->line, 1, sev, rule, "%s",
 		    msg ? msg : fmt);
-		diags_set_text(r->d, text);
+		diags_set_text(r->d, diags_len(r->d) - 1, text);
 	} else {
 		diag_add(r->d, NULL, 0, 0, sev, rule, "signed: argument %d: %s",
 		    e->line, msg ? msg : fmt);
 		if (text != NULL) {
 			line = xasprintf(_("signed: argument %d: %s"), e->line,
 			    text);
-			diags_set_text(r->d, line);
+			diags_set_text(r->d, diags_len(r->d) - 1, line);
 			free(line);
 		}
 	}

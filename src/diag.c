@@ -191,20 +191,29 @@ diag_add(struct diags *d, const char *file, int line, int col,
 }
 
 /*
- * The last diagnostic's message in the user's language, for a message
- * made before it was added (text NULL: none, the English one is shown).
+ * The message of diagnostic i in the user's language, for a message made
+ * before it was added (text NULL: none, the English one is shown).
  */
 void
-diags_set_text(struct diags *d, const char *text)
+diags_set_text(struct diags *d, size_t i, const char *text)
 {
 	struct diag *g;
 
-	if (d->n == 0 || text == NULL)
+	if (i >= d->n || text == NULL)
 		return;
-	g = &d->v[d->n - 1];
+	g = &d->v[i];
 	free(g->text);
 	g->text = xstrdup(text);
 	one_line(g->text);
+}
+
+/* Whether messages are translated: a catalogue for the user's language. */
+int
+diags_translated(void)
+{
+	static const char probe[] = "error";
+
+	return gettext(probe) != probe;
 }
 
 /* Makes an absolute path or file URL relative to the project root. */

@@ -214,6 +214,7 @@ void diags_summary(const struct diags *, FILE *);
 const struct diag *diags_get(const struct diags *, size_t);
 size_t diags_len(const struct diags *);
 const char *diag_message(const struct diag *);
-void diags_set_text(struct diags *, const char *);
+void diags_set_text(struct diags *, size_t, const char *);
+int diags_translated(void);
 
 #endif

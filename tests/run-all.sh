@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# Runs every suite (unit, regression, command line, signing round trip,
+# Runs every suite (unit, regression, command line, Swedish command
+# line, signing round trip,
 # print and office formats, the preview server, reliability, hostile
 # inputs, man page lint) and ends with one summary line:
 # "check: N passed, N failed".
@@ -44,6 +45,9 @@ sh tests/regress/run.sh >"$log" 2>&1; cat "$log"; count regress
 
 echo "== command line"
 sh tests/cli/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count cli
+
+echo "== the command line in Swedish (gettext, po/)"
+sh tests/i18n/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count i18n
 
 echo "== signing round trip"
 sh tests/signing/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count signing
