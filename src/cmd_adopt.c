@@ -558,9 +558,12 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 		}
 	if (strcmp(status, "beslutad") == 0 || strcmp(status, "upphavd") == 0 ||
 	    in_force != NULL) {
-		rc = refuse(p, "version %s of %s is already adopted%s%s", version,
-		    id, in_force ? "; its archive is " : "",
-		    in_force ? in_force : "");
+		if (in_force != NULL)
+			rc = refuse(p, "version %s of %s is already adopted; "
+			    "its archive is %s", version, id, in_force);
+		else
+			rc = refuse(p, "version %s of %s is already adopted",
+			    version, id);
 		p = NULL;
 		goto out;
 	}

@@ -767,10 +767,13 @@ watch_tree(struct watcher *w, struct diags *d, const char *dir, int top)
 	    IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ONLYDIR |
 	    (top ? 0 : IN_DONT_FOLLOW));
 	if (wd < 0) {
-		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
-		    "serve: cannot watch %s: %s%s", dir, strerror(errno),
-		    errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" :
-		    "");
+		if (errno == ENOSPC)
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+			    "serve: cannot watch %s: %s (raise "
+			    "fs.inotify.max_user_watches)", dir, strerror(errno));
+		else
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+			    "serve: cannot watch %s: %s", dir, strerror(errno));
 		return -1;
 	}
 	if ((size_t)wd >= w->ndirs) {
@@ -993,11 +996,15 @@ listen_loopback(struct diags *d, int port, int *bound)
 	    bind(fd, (struct sockaddr *)&a, sizeof(a)) != 0 ||
 	    listen(fd, SERVE_CONNECTIONS) != 0 ||
 	    getsockname(fd, (struct sockaddr *)&a, &alen) != 0) {
-		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
-		    "serve: cannot listen on 127.0.0.1:%d: %s%s", port,
-		    strerror(errno), errno == EADDRINUSE ? " (another "
-		    "server has it: choose a port with --port, or 0 for "
-		    "any free one)" : "");
+		if (errno == EADDRINUSE)
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+			    "serve: cannot listen on 127.0.0.1:%d: %s (another "
+			    "server has it: choose a port with --port, or 0 "
+			    "for any free one)", port, strerror(errno));
+		else
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+			    "serve: cannot listen on 127.0.0.1:%d: %s", port,
+			    strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
