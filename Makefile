@@ -188,6 +188,7 @@ asan: asan-build/styrdok asan-build/test_util build
 	STYRDOK_ASAN=1 STYRDOK_BIN=$(CURDIR)/asan-build/styrdok \
 	    STYRDOK_UNIT=$(CURDIR)/asan-build/test_util \
 	    STYRDOK_TEMPLATES=$(CURDIR)/templates \
+	    STYRDOK_LOCALEDIR=$(CURDIR)/locale \
 	    ASAN_OPTIONS=detect_leaks=1:hard_rss_limit_mb=2048 sh tests/run-all.sh
 
 valgrind: build tests/unit/test_util

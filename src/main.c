@@ -310,20 +310,23 @@ catalogues_at(const char *dir)
  * LANGUAGE), with numbers kept in the C locale: libxml2, libxslt and the
  * formatting of FO lengths print with printf, and "1,5" is no length.
  * The catalogues are looked for as the templates are (pipeline.c):
- * locale/ beside the executable (a build in the source tree, made by
- * make from po/), then share/locale beside its bin/ (installed anywhere,
- * DESTDIR staging included), then the directory compiled in.
+ * $STYRDOK_LOCALEDIR when set; else locale/ beside the executable (a
+ * build in the source tree, made by make from po/), then share/locale
+ * beside its bin/ (installed anywhere, DESTDIR staging included), then
+ * the directory compiled in.
  */
 static void
 locale_init(void)
 {
+	const char *env = getenv("STYRDOK_LOCALEDIR");
 	char exe[PATH_MAX], *slash, *dir = NULL;
 	ssize_t n;
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
+	if (env != NULL && *env != '\0')
+		dir = xstrdup(env);
+	else if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
 		exe[n] = '\0';
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			*slash = '\0';
