@@ -95,6 +95,8 @@ XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	--keyword=say:4 --flag=say:4:c-format --keyword=T_:2 \
 	--keyword=problem:5 --flag=problem:5:c-format \
 	--keyword=refuse:2 --flag=refuse:2:c-format \
+	--keyword=hint_printf:3 --flag=hint_printf:3:c-format \
+	--keyword=tree_ref:7 \
 	--flag=xasprintf:1:c-format --flag=buf_printf:2:c-format \
 	--package-name=styrdok --msgid-bugs-address=styrdok@example.org \
 	--sort-by-file --no-wrap --add-location=file

@@ -133,10 +133,32 @@ one_line(char *msg)
 }
 
 /*
+ * Keeps one language of the pieces bilingual() made, "\1EN\2LOCAL\3":
+ * the English (local 0) or the user's (local 1).
+ */
+static void
+pick(char *msg, int local)
+{
+	char *to = msg;
+	int part = 0;	/* 0: outside a piece, 1: its English, 2: the other */
+
+	for (char *p = msg; *p != '\0'; p++) {
+		if (*p == '\001' || *p == '\002' || *p == '\003') {
+			part = *p == '\003' ? 0 : *p;
+			continue;
+		}
+		if (part == 0 || part == 1 + local)
+			*to++ = *p;
+	}
+	*to = '\0';
+}
+
+/*
  * fmt is the English format: the message is kept in English for the
  * machine formats (JSON, SARIF) and the documents, which never change
  * with the locale, and once more in the user's language when the
- * catalogue translates fmt, for the text on the terminal.
+ * catalogue translates fmt or a piece of it (bilingual()), for the text
+ * on the terminal.
  */
 static void
 diag_addv(struct diags *d, const char *file, int line, int col,
@@ -150,14 +172,18 @@ diag_addv(struct diags *d, const char *file, int line, int col,
 	va_copy(again, ap);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = xstrdup("(message lost: out of memory)");
-	one_line(msg);
-	if (local != fmt && strcmp(local, fmt) != 0) {
+	if ((local != fmt && strcmp(local, fmt) != 0) ||
+	    strchr(msg, '\001') != NULL) {
 		if (vasprintf(&text, local, again) < 0)
 			text = NULL;
-		else
+		else {
+			pick(text, 1);
 			one_line(text);
+		}
 	}
 	va_end(again);
+	pick(msg, 0);
+	one_line(msg);
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->v = xrealloc(d->v, d->cap * sizeof(*d->v));
@@ -204,6 +230,7 @@ diags_set_text(struct diags *d, size_t i, const char *text)
 	g = &d->v[i];
 	free(g->text);
 	g->text = xstrdup(text);
+	pick(g->text, 1);
 	one_line(g->text);
 }
 

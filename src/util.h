@@ -61,6 +61,7 @@ int date_guess(const char *, char out[11]);
 char *id_suggest(const char *);
 char *text_clip(const char *, size_t);
 char *date_hint(const char *);
+char *bilingual(const char *en, const char *local);
 
 /* Counts for LIX (läsbarhetsindex) over one or more texts. */
 struct lix {

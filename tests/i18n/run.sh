@@ -28,12 +28,14 @@ en() (unset LANGUAGE LC_MESSAGES; LC_ALL=C "$@")
 
 # --- a project with errors, warnings and notes ----------------------------
 # The bundled sources (governance gaps: warnings; notes), with a date
-# that is no date (a rule of styrdok's own) and an element the schema
-# does not know (explained by explain.c).
+# that is no date (a rule of styrdok's own), a misspelt reference (with
+# its hint) and an element the schema does not know (explained by
+# explain.c).
 p=$scratch/p
 mkdir -p "$p"
 cp -R "$top/policies" "$p/"
-sed -i '0,/<review-by>[^<]*</s//<review-by>2027-02-30</' \
+sed -i -e '0,/<review-by>[^<]*</s//<review-by>2027-02-30</' \
+    -e '0,/<decision organ="KF"/s//<decision organ="kf"/' \
     "$p/policies/documents/informationssakerhetspolicy.xml"
 sed -i '0,/<meta>/s//<meta><bogus\/>/' \
     "$p/policies/documents/instruktion-anvandare.xml"
@@ -62,6 +64,8 @@ check "Swedish: a governance gap in Swedish, its rule id as it is" \
     grep -qE ': varning: det prioriterade systemet .* har ingen kontinuitetsplan \[continuity-plan\]$' "$scratch/sv.err"
 check "Swedish: the bad date in Swedish" \
     grep -qE ': fel: .*2027-02-30.* \[date-invalid\]$' "$scratch/sv.err"
+check "Swedish: a misspelt reference with its hint in Swedish" \
+    grep -qF ': fel: organ="kf" anger inte ett organ; menade du "KF"? [ref-organ]' "$scratch/sv.err"
 check "Swedish: a schema error explained in Swedish, to the last word" \
     grep -qF ': fel: <bogus> hör inte hemma först i <meta>; här väntades <title> [schema]' "$scratch/sv.err"
 check "Swedish: no message of styrdok's in English (libxml2's own aside)" sh -c "
@@ -82,7 +86,8 @@ for f in json sarif; do
 	check "check --format $f: byte for byte the same in both languages" sh -c "
 	    test -s '$scratch/en.$f' && cmp -s '$scratch/en.$f' '$scratch/sv.$f'"
 	check "check --format $f: English severities and messages" sh -c "
-	    grep -q '\"error\"' '$scratch/sv.$f' && grep -q 'has no continuity plan' '$scratch/sv.$f'"
+	    grep -q '\"error\"' '$scratch/sv.$f' && grep -q 'has no continuity plan' '$scratch/sv.$f' &&
+	    grep -qF 'does not name an organ; did you mean' '$scratch/sv.$f'"
 done
 
 # --- help and usage ----------------------------------------------------
