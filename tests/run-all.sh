@@ -1,18 +1,20 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# Runs every suite (unit, regression, command line, signing round trip,
+# Runs every suite (unit, regression, command line, Swedish command
+# line, signing round trip,
 # print and office formats, the preview server, reliability, hostile
 # inputs, man page lint) and ends with one summary line:
 # "check: N passed, N failed".
-# With arguments, only the suites named (unit regress cli signing print
-# serve reliability hostile architecture man); make valgrind runs some.
+# With arguments, only the suites named (unit regress cli i18n signing
+# print serve reliability hostile architecture man); make valgrind runs
+# some.
 # STYRDOK_VALGRIND=1 runs every styrdok process under valgrind.
 set -u
 cd "$(dirname "$0")/.." || exit 3
 top=$(pwd)
 . "$top/tests/lib.sh"
 total_pass=0 total_fail=0 log="$scratch/log" hostile_log="$scratch/hostile"
-suites=${*:-unit regress cli signing print serve reliability hostile architecture man}
+suites=${*:-unit regress cli i18n signing print serve reliability hostile architecture man}
 want() { case " $suites " in *" $1 "*) return 0 ;; esac; return 1; }
 
 # The hostile-input suite is the longest (most of all under valgrind) and
@@ -55,6 +57,11 @@ fi
 if want cli; then
 	echo "== command line"
 	sh tests/cli/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count cli
+fi
+
+if want i18n; then
+	echo "== the command line in Swedish (gettext, po/)"
+	sh tests/i18n/run.sh >"$log" 2>&1; grep -v '^ok ' "$log"; count i18n
 fi
 
 if want signing; then

@@ -523,7 +523,7 @@ fi
 # In a copy of the tree, so the binary under test is never relinked.
 if [ -z "${STYRDOK_VALGRIND:-}" ] && [ -f "$top/Makefile" ]; then
 	mkdir -p "$scratch/src"
-	(cd "$top" && tar cf - --exclude="*.o" --exclude=config.mk Makefile src templates styrdok.1 tools) | (cd "$scratch/src" && tar xf -)
+	(cd "$top" && tar cf - --exclude="*.o" --exclude=config.mk Makefile po src templates styrdok.1 tools) | (cd "$scratch/src" && tar xf -)
 	if make -s -C "$scratch/src" build >/dev/null 2>&1 &&
 	    make -s -C "$scratch/src" install PREFIX="$scratch/prefix" >/dev/null 2>&1; then
 		project e
@@ -535,6 +535,11 @@ if [ -z "${STYRDOK_VALGRIND:-}" ] && [ -f "$top/Makefile" ]; then
 		    -f "$scratch/prefix/share/bash-completion/completions/styrdok"
 		make -s -C "$scratch/src" install DESTDIR="$scratch/dest" PREFIX=/usr >/dev/null 2>&1
 		check "make install honours DESTDIR" test -x "$scratch/dest/usr/bin/styrdok" -a -f "$scratch/dest/usr/share/styrdok/templates/project.rng"
+		check "make install puts the Swedish catalogue in share/locale" \
+		    test -f "$scratch/dest/usr/share/locale/sv/LC_MESSAGES/styrdok.mo"
+		env -u LC_MESSAGES LC_ALL=C.UTF-8 LANGUAGE=sv "$scratch/dest/usr/bin/styrdok" frobnicate 2>"$scratch/sv-installed"
+		check "the installed styrdok speaks Swedish from its own catalogue" \
+		    grep -qF "styrdok: fel: okänt kommando: frobnicate [usage]" "$scratch/sv-installed"
 		expect_status 0 "a DESTDIR-staged styrdok finds the templates beside its bin/" \
 		    env -u STYRDOK_TEMPLATES "$scratch/dest/usr/bin/styrdok" -C "$scratch/e" check
 		rm -rf "$scratch/dest/usr/share/styrdok"
