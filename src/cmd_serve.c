@@ -644,7 +644,7 @@ problem_order(const void *a, const void *b, void *arg)
 static void
 problem_item(struct buf *b, const struct diag *g)
 {
-	static const char *const sev[] = {"notering", "varning", "fel"};
+	static const char *const sev[] = {"anmärkning", "varning", "fel"};
 
 	buf_adds(b, "<li><code class=\"plats\">");
 	if (g->file != NULL) {
@@ -712,7 +712,7 @@ problem_page(const struct diags *d, const char *outdir, const char *saved)
 		problem_item(&b, v[i]);
 	buf_adds(&b, "</ol>\n");
 	if (n > e) {
-		buf_printf(&b, "<h2>Varningar och noteringar (%zu)</h2>\n"
+		buf_printf(&b, "<h2>Varningar och anmärkningar (%zu)</h2>\n"
 		    "<ol>\n", n - e);
 		for (; i < n; i++)
 			problem_item(&b, v[i]);
