@@ -165,8 +165,12 @@
           </rdf:Description>
         </rdf:RDF>
       </x:xmpmeta>
+      <xsl:call-template name="destinations"/>
     </fo:declarations>
   </xsl:template>
+
+  <!-- Named destinations of the PDF (fox:destination); none here. -->
+  <xsl:template name="destinations"/>
 
   <!-- ===== Page furniture ===== -->
 

@@ -73,6 +73,20 @@
 
   <!-- ===== Bookmarks ===== -->
 
+  <!--
+    A named destination for each heading the contents list names: a
+    link from outside can open the PDF there, and the build reads the
+    page of each from the PDF for the DOCX's contents list (render.c).
+  -->
+  <xsl:template name="destinations">
+    <xsl:for-each select="$document/s:body//s:section[not(ancestor-or-self::*[@c:change = 'deleted' or @c:change = 'moved-away'])]">
+      <fox:destination internal-destination="{@id}"/>
+    </xsl:for-each>
+    <xsl:if test="$doc-roles"><fox:destination internal-destination="styrdok-roles"/></xsl:if>
+    <fox:destination internal-destination="styrdok-history"/>
+    <xsl:if test="$document/s:acknowledgement"><fox:destination internal-destination="styrdok-ack"/></xsl:if>
+  </xsl:template>
+
   <xsl:template name="bookmarks">
     <fo:bookmark-tree>
       <fo:bookmark internal-destination="styrdok-title">
