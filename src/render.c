@@ -6,7 +6,8 @@
  * templates/<format dir>/<kind>.xsl to the enriched tree with doc=id,
  * then finished as its format says; PDF pages are set by FOP together
  * (renderer_finish) and the pages are written only when all succeeded
- * (renderer_write).
+ * (renderer_write).  A document's DOCX whose PDF is set in the same run
+ * waits for it, so that its contents list names the PDF's pages.
  */
 #include <stdlib.h>
 #include <string.h>
