@@ -22,7 +22,8 @@ With --compare it accepts the changes of REDLINE and compares pandoc's
 plain text of the result with that of OWN, the new version's own
 document: they must be the same but for the redline's summary of the
 changes (from its heading "Ändringar" on, one block of lines) and the
-line "Framställd DATE med styrdok." that only a build writes.
+line "Framställd DATE med styrdok." that only a build writes, and leave
+no more empty paragraphs than it has (pandoc shows none of them).
 """
 import difflib
 import os
@@ -164,12 +165,39 @@ def plain(kind, path):
             if not re.fullmatch(r"Framställd \S+ med styrdok\.", line)]
 
 
+def empty_paragraphs(kind, path):
+    """Paragraphs with no text in the body: pandoc leaves them out, a
+    reader sees an empty line."""
+    part = {"docx": "word/document.xml", "odt": "content.xml"}[kind]
+    root = ET.fromstring(zipfile.ZipFile(path).read(part))
+    if kind == "docx":
+        paras = list(root.iter(q(W, "p")))
+        return sum(1 for p in paras if not "".join(
+            t.text or "" for t in p.iter(q(W, "t"))).strip())
+    n = 0
+    for p in root.iter():
+        if p.tag in (q(TEXT, "p"), q(TEXT, "h")) and \
+                not "".join(p.itertext()).strip():
+            n += 1
+    # Those inside the deletions' regions are not in the text.
+    for region in root.iter(q(TEXT, "tracked-changes")):
+        n -= sum(1 for p in region.iter()
+                 if p.tag in (q(TEXT, "p"), q(TEXT, "h"))
+                 and not "".join(p.itertext()).strip())
+    return n
+
+
 def compare(kind, redline, own):
     with tempfile.TemporaryDirectory() as tmp:
         accepted = os.path.join(tmp, "accepted." + kind)
         accept(kind, redline, accepted)
         a = plain(kind, accepted)
+        empty = empty_paragraphs(kind, accepted)
     o = plain(kind, own)
+    if empty > empty_paragraphs(kind, own):
+        print(f"{redline}: {empty} empty paragraphs left after accepting, "
+              f"{empty_paragraphs(kind, own)} in {own}")
+        return 1
     # The summary: lines a[i:j], up to the line the own document has
     # where the summary starts; a[:i] + a[j:] must be o.
     i = next((k for k, line in enumerate(a) if line == "Ändringar"), None)
