@@ -160,14 +160,38 @@ collapse(const char *s, int trim)
 	return out;
 }
 
-/* The text below n, white space collapsed and trimmed ("" for NULL). */
+/* Appends the text below n to b, leaving out words marked deleted. */
+static void
+text_below(struct buf *b, xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content != NULL)
+				buf_adds(b, (const char *)c->content);
+		} else if (c->type == XML_ELEMENT_NODE && !(c->ns != NULL &&
+		    xmlStrEqual(c->ns->href, NS_CHANGE) &&
+		    xmlStrEqual(c->name, BAD_CAST "del")))
+			text_below(b, c);
+	}
+}
+
+/*
+ * The text below n, white space collapsed and trimmed ("" for NULL):
+ * for a field of the marked copy, its new text (a summary quotes the
+ * new wording, not the old and new words run together).
+ */
 static char *
 text_of(xmlNodePtr n)
 {
-	xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
-	char *s = collapse(t ? (char *)t : "", 1);
+	struct buf b = {0};
+	char *s;
 
-	xmlFree(t);
+	buf_add(&b, "", 0);
+	if (n != NULL)
+		text_below(&b, n);
+	s = collapse(b.data, 1);
+	free(b.data);
 	return s;
 }
 
@@ -543,6 +567,40 @@ emit(struct emitter *e, xmlNodePtr block, const struct token *t, enum op op)
 }
 
 /*
+ * Drops from the n pairs (pa, pb) of a word comparison each shared run
+ * of spaces that has a change on both sides, so that "när den behövs"
+ * against "från och med 2027" reads as one deletion and one insertion
+ * rather than three word swaps split by kept spaces.  Deleted and
+ * inserted runs keep their own spaces, so no space is lost or doubled:
+ * the old text is still the kept and deleted tokens, the new one the
+ * kept and inserted ones.  Returns the pairs left.
+ */
+static size_t
+merge_spaces(const struct tokens *ta, const struct tokens *tb, size_t *pa,
+    size_t *pb, size_t n)
+{
+	size_t out = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		/* Ends of the last pair kept, and the next pair's starts. */
+		size_t ea = out ? pa[out - 1] + 1 : 0;
+		size_t eb = out ? pb[out - 1] + 1 : 0;
+		size_t na = k + 1 < n ? pa[k + 1] : ta->n;
+		size_t nb = k + 1 < n ? pb[k + 1] : tb->n;
+		const char *t = tb->v[pb[k]].text;
+		int before = pa[k] > ea || pb[k] > eb;
+		int after = na > pa[k] + 1 || nb > pb[k] + 1;
+
+		if (t[0] == ' ' && t[strspn(t, " \t")] == '\0' && before &&
+		    after)
+			continue;
+		pa[out] = pa[k];
+		pb[out++] = pb[k];
+	}
+	return out;
+}
+
+/*
  * Compares the text blocks (or fields) a, of the old version, and b, in
  * the marked copy, word by word; when they differ, b's content becomes
  * the merged text with c:ins and c:del.  Returns 1 when they differ.
@@ -572,6 +630,7 @@ words(struct redline *r, xmlNodePtr a, xmlNodePtr b)
 	pa = xcalloc(ta.n + 1, sizeof(*pa));
 	pb = xcalloc(ta.n + 1, sizeof(*pb));
 	n = lcs(ta.n, tb.n, token_equal, &pair, pa, pb);
+	n = merge_spaces(&ta, &tb, pa, pb, n);
 	e.r = r;
 	e.out = xmlNewDocNode(b->doc, NULL, BAD_CAST "out", NULL);
 	e.mdns = xmlSearchNsByHref(b->doc, b, NS_COMMONMARK);

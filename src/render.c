@@ -6,7 +6,8 @@
  * templates/<format dir>/<kind>.xsl to the enriched tree with doc=id,
  * then finished as its format says; PDF pages are set by FOP together
  * (renderer_finish) and the pages are written only when all succeeded
- * (renderer_write).
+ * (renderer_write).  A document's DOCX whose PDF is set in the same run
+ * waits for it, so that its contents list names the PDF's pages.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -200,6 +201,8 @@ pages_clear(struct renderer *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		free(r->v[i].path);
+		free(r->v[i].wait_id);
+		free(r->v[i].wait_restricted);
 		buf_free(&r->v[i].data);
 		buf_free(&r->v[i].fo);
 	}
@@ -298,6 +301,47 @@ finish(struct project *p, struct stylesheet *s, const struct format *f,
 }
 
 /*
+ * The pages of a document's DOCX contents list (" id=page ... ", see
+ * pdfdest.c, or NULL) when its PDF is in this run: *wait is set to the
+ * index of that PDF when FOP has still to set it, or the PDF written
+ * by an earlier build with the same inputs is read now.  pg is the
+ * DOCX page, the last one added.
+ */
+static char *
+toc_pages(struct renderer *r, const struct page *pg, size_t *wait)
+{
+	char *pages = NULL, *file;
+	size_t len;
+
+	*wait = r->n;
+	if (pg->about == NULL)
+		return NULL;
+	for (size_t i = 0; i + 1 < r->n; i++) {
+		const struct page *o = &r->v[i];
+		size_t n = strlen(o->path);
+
+		if (o->about != pg->about || n < 4 ||
+		    strcmp(o->path + n - 4, ".pdf") != 0)
+			continue;
+		if (o->fo.len > 0) {
+			*wait = i;
+			return NULL;
+		}
+		if (!o->current || r->outdir == NULL)
+			return NULL;
+		file = xasprintf("%s/%s", r->outdir, o->path);
+		char *data = file_read(file, &len);
+
+		if (data != NULL)
+			pages = pdf_dest_pages(data, len);
+		free(data);
+		free(file);
+		return pages;
+	}
+	return NULL;
+}
+
+/*
  * Renders one page: templates/<format dir>/<kind>.xsl with doc=id, to
  * be written at path (taken over).  With a key and a record, a page
  * whose inputs and file are as recorded is not rendered again.  A
@@ -307,10 +351,11 @@ void
 render_page(struct renderer *r, const struct format *f, const char *kind,
     const char *id, const char *restricted, char *path, const char *key)
 {
-	char *name;
+	char *name, *pages = NULL;
 	const char *params[] = {"doc", id ? id : "", "restricted", restricted,
-	    NULL};
+	    NULL, NULL, NULL};
 	struct page *pg;
+	size_t wait;
 
 	if (!renderer_has(r, f, kind)) {
 		free(path);
@@ -342,9 +387,24 @@ render_page(struct renderer *r, const struct format *f, const char *kind,
 	name = xasprintf("%s/%s.xsl", f->dir, kind);
 	struct stylesheet *s = renderer_sheet(r, name);
 
+	free(name);
+	/* A document's DOCX names the pages of its PDF in its contents. */
+	if (s != NULL && strcmp(f->name, "docx") == 0 &&
+	    strcmp(kind, "document") == 0) {
+		pages = toc_pages(r, pg, &wait);
+		if (wait < r->n) {
+			pg->wait = s;
+			pg->wait_id = xstrdup(id ? id : "");
+			pg->wait_restricted = xstrdup(restricted);
+			pg->wait_pdf = wait;
+			return;
+		}
+		params[4] = "toc-pages";
+		params[5] = pages ? pages : "";
+	}
 	if (s == NULL || finish(r->p, s, f, params, pg))
 		r->failed = 1;
-	free(name);
+	free(pages);
 }
 
 /*
@@ -373,6 +433,24 @@ renderer_finish(struct renderer *r)
 	/* FOP failing is trouble with the environment, not the input. */
 	if (n > 0 && pdf_render(r->p, jobs, n) != 0)
 		r->failed = r->fop_failed = 1;
+	/* The DOCX that waited for the pages of its PDF. */
+	for (size_t i = 0; i < r->n && !r->failed; i++) {
+		struct page *pg = &r->v[i], *pdf;
+		char *pages;
+
+		if (pg->wait == NULL)
+			continue;
+		pdf = &r->v[pg->wait_pdf];
+		pages = pdf_dest_pages(pdf->data.data ? pdf->data.data : "",
+		    pdf->data.len);
+		const char *params[] = {"doc", pg->wait_id, "restricted",
+		    pg->wait_restricted, "toc-pages", pages ? pages : "", NULL};
+
+		if (finish(r->p, pg->wait, format_find("docx"), params, pg))
+			r->failed = 1;
+		pg->wait = NULL;
+		free(pages);
+	}
 	/* The FO buffers stay owned by the pages. */
 	for (size_t i = 0; i < r->n; i++)
 		if (r->v[i].fo.len > 0) {

@@ -95,6 +95,10 @@ struct page {
 	xmlNodePtr about;	/* the source a PDF is made from, or NULL */
 	char key[65];		/* what it is built from; "" when not recorded */
 	int current;		/* built from the same inputs: not written */
+	/* A DOCX waiting for the pages of the PDF set in the same run. */
+	struct stylesheet *wait;
+	char *wait_id, *wait_restricted;
+	size_t wait_pdf;	/* that PDF's index among the pages */
 };
 
 struct renderer;

@@ -195,9 +195,13 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Roles this document names: owner, requirements, revision authors. -->
+  <!--
+    Roles this document names: owner, requirements, revision authors (in
+    a redline, those the new version names: a requirement that is gone
+    keeps no role in the table, as accepting the changes would leave it).
+  -->
   <xsl:variable name="doc-roles"
-      select="$org/s:roles/s:role[@id = $meta/s:owner/@role or @id = $document//s:requirement/@role or @id = $document/s:history/s:revision/@author]"/>
+      select="$org/s:roles/s:role[@id = $meta/s:owner/@role or @id = $document//s:requirement[not(ancestor-or-self::*[@c:change = 'deleted' or @c:change = 'moved-away'])]/@role or @id = $document/s:history/s:revision/@author]"/>
 
   <!--
     The four KLASSA aspects of system $sys as K/R/T/S levels; a

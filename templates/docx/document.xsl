@@ -234,51 +234,73 @@
   <!-- ===== Table of contents ===== -->
 
   <!--
-    A TOC field over heading levels 1-3.  Its stored result already lists
-    the sections (linked, without page numbers) so the document reads
-    right before Word updates the field; w:dirty asks Word to update it,
-    page numbers included, when the document is opened.
+    The contents list: a TOC field over heading levels 1-3 whose stored
+    result is the list itself, each heading linked to its bookmark and,
+    when the build set the document's PDF too, followed by its page as a
+    PAGEREF field whose stored result is the page in that PDF ($toc-pages,
+    " id=page ... " from render.c).  The field is not marked dirty, so
+    Word and LibreOffice show the list as it is when the document opens,
+    without asking to update it; updating it (F9) recounts the pages in
+    Word's own layout.
   -->
+  <xsl:param name="toc-pages" select="''"/>
+
   <xsl:template name="toc">
     <xsl:call-template name="para">
       <xsl:with-param name="style" select="'TOCHeading'"/>
       <xsl:with-param name="text" select="'Innehåll'"/>
     </xsl:call-template>
-    <w:p>
-      <w:pPr><w:pStyle w:val="TOCNote"/></w:pPr>
-      <w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>
-      <w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r>
-      <w:r><w:fldChar w:fldCharType="separate"/></w:r>
-      <xsl:call-template name="run"><xsl:with-param name="text" select="'Sidnummer visas när fältet uppdateras: högerklicka och välj Uppdatera fält.'"/></xsl:call-template>
-    </w:p>
-    <xsl:apply-templates select="$document/s:body/s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="toc"/>
-    <xsl:if test="$doc-roles">
+    <xsl:variable name="entries">
+      <xsl:apply-templates select="$document/s:body/s:section[not(@c:change = 'deleted' or @c:change = 'moved-away')]" mode="toc"/>
+      <xsl:if test="$doc-roles">
+        <xsl:call-template name="toc-entry">
+          <xsl:with-param name="anchor" select="'styrdok_roles'"/>
+          <xsl:with-param name="key" select="'styrdok-roles'"/>
+          <xsl:with-param name="text" select="'Roller i dokumentet'"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:call-template name="toc-entry">
-        <xsl:with-param name="anchor" select="'styrdok_roles'"/>
-        <xsl:with-param name="text" select="'Roller i dokumentet'"/>
+        <xsl:with-param name="anchor" select="'styrdok_history'"/>
+        <xsl:with-param name="key" select="'styrdok-history'"/>
+        <xsl:with-param name="text" select="'Versionshistorik'"/>
       </xsl:call-template>
-    </xsl:if>
-    <xsl:call-template name="toc-entry">
-      <xsl:with-param name="anchor" select="'styrdok_history'"/>
-      <xsl:with-param name="text" select="'Versionshistorik'"/>
-    </xsl:call-template>
-    <xsl:if test="$document/s:acknowledgement">
-      <xsl:call-template name="toc-entry">
-        <xsl:with-param name="anchor" select="'styrdok_ack'"/>
-        <xsl:with-param name="text" select="concat('Bilaga: ', $document/s:acknowledgement/s:title)"/>
-      </xsl:call-template>
-    </xsl:if>
-    <w:p>
-      <w:pPr><w:pStyle w:val="TOCNote"/></w:pPr>
-      <w:r><w:fldChar w:fldCharType="end"/></w:r>
-    </w:p>
+      <xsl:if test="$document/s:acknowledgement">
+        <xsl:call-template name="toc-entry">
+          <xsl:with-param name="anchor" select="'styrdok_ack'"/>
+          <xsl:with-param name="key" select="'styrdok-ack'"/>
+          <xsl:with-param name="text" select="concat('Bilaga: ', $document/s:acknowledgement/s:title)"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
+    <!-- The field begins in the first entry and ends in the last. -->
+    <xsl:variable name="list" select="exsl:node-set($entries)/w:p"/>
+    <xsl:for-each select="$list">
+      <w:p>
+        <xsl:copy-of select="w:pPr"/>
+        <xsl:if test="position() = 1">
+          <w:r><w:fldChar w:fldCharType="begin"/></w:r>
+          <w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r>
+          <w:r><w:fldChar w:fldCharType="separate"/></w:r>
+        </xsl:if>
+        <xsl:copy-of select="*[not(self::w:pPr)]"/>
+        <xsl:if test="position() = last()">
+          <w:r><w:fldChar w:fldCharType="end"/></w:r>
+        </xsl:if>
+      </w:p>
+    </xsl:for-each>
   </xsl:template>
 
+  <!--
+    One entry: the heading linked to its bookmark $anchor, then a tab
+    and the page of $key in $toc-pages, when there is one.
+  -->
   <xsl:template name="toc-entry">
     <xsl:param name="level" select="1"/>
     <xsl:param name="anchor"/>
+    <xsl:param name="key"/>
     <xsl:param name="num" select="''"/>
     <xsl:param name="text"/>
+    <xsl:variable name="page" select="substring-before(substring-after($toc-pages, concat(' ', $key, '=')), ' ')"/>
     <w:p>
       <w:pPr><w:pStyle w:val="TOC{$level}"/></w:pPr>
       <w:hyperlink w:anchor="{$anchor}" w:history="1">
@@ -286,6 +308,14 @@
           <xsl:call-template name="run"><xsl:with-param name="text" select="concat($num, ' ')"/><xsl:with-param name="track" select="'none'"/></xsl:call-template>
         </xsl:if>
         <xsl:call-template name="run"><xsl:with-param name="text" select="$text"/><xsl:with-param name="track" select="'none'"/></xsl:call-template>
+        <xsl:if test="$page != ''">
+          <w:r><w:tab/></w:r>
+          <w:r><w:fldChar w:fldCharType="begin"/></w:r>
+          <w:r><w:instrText xml:space="preserve"> PAGEREF <xsl:value-of select="$anchor"/> \h </w:instrText></w:r>
+          <w:r><w:fldChar w:fldCharType="separate"/></w:r>
+          <w:r><w:t><xsl:value-of select="$page"/></w:t></w:r>
+          <w:r><w:fldChar w:fldCharType="end"/></w:r>
+        </xsl:if>
       </w:hyperlink>
     </w:p>
   </xsl:template>
@@ -300,6 +330,7 @@
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="anchor"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="key" select="@id"/>
       <xsl:with-param name="num" select="@num"/>
       <xsl:with-param name="text"><xsl:apply-templates select="s:title" mode="plain"/></xsl:with-param>
     </xsl:call-template>

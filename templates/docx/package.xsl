@@ -837,12 +837,6 @@
       <xsl:call-template name="toc-style"><xsl:with-param name="n" select="1"/></xsl:call-template>
       <xsl:call-template name="toc-style"><xsl:with-param name="n" select="2"/></xsl:call-template>
       <xsl:call-template name="toc-style"><xsl:with-param name="n" select="3"/></xsl:call-template>
-      <w:style w:type="paragraph" w:styleId="TOCNote">
-        <w:name w:val="Innehåll – anvisning"/>
-        <w:basedOn w:val="Normal"/>
-        <w:uiPriority w:val="39"/>
-        <w:rPr><w:i/><w:color w:val="{$c-muted}"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
-      </w:style>
 
       <!-- Requirements: a box with a bar on the left, as on the HTML page. -->
       <w:style w:type="paragraph" w:styleId="RequirementHead">

@@ -165,8 +165,12 @@
           </rdf:Description>
         </rdf:RDF>
       </x:xmpmeta>
+      <xsl:call-template name="destinations"/>
     </fo:declarations>
   </xsl:template>
+
+  <!-- Named destinations of the PDF (fox:destination); none here. -->
+  <xsl:template name="destinations"/>
 
   <!-- ===== Page furniture ===== -->
 
@@ -533,11 +537,60 @@
     </xsl:if>
   </xsl:template>
 
+  <!--
+    Inserted and deleted words say what they are to a screen reader and
+    to text extraction, as the HTML's visually hidden labels do: a label
+    in 0.1 pt type in the background colour, "[Infogat: " before and "]"
+    after, so "dag [Borttaget: bolagsstämman] [Infogat: fullmäktige]"
+    reads right.
+    Colour and line alone would tell only a sighted reader.
+  -->
+  <xsl:template name="fo-change-label">
+    <xsl:param name="text"/>
+    <xsl:param name="bg"/>
+    <fo:inline font-size="0.1pt" color="{$bg}" text-decoration="no-underline no-line-through"><xsl:value-of select="$text"/></fo:inline>
+  </xsl:template>
+
+  <!--
+    $content (FO) as inserted ($kind "ins") or deleted ("del") text;
+    $gap: a deletion that an insertion follows at once keeps a space
+    between them, so the two words do not read as one.
+  -->
+  <xsl:template name="fo-changed">
+    <xsl:param name="kind"/>
+    <xsl:param name="content"/>
+    <xsl:param name="gap" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'ins'">
+        <fo:inline color="{$c-ins}" background-color="{$c-ins-bg}" text-decoration="underline">
+          <xsl:call-template name="fo-change-label"><xsl:with-param name="text" select="' [Infogat:&#xa0;'"/><xsl:with-param name="bg" select="$c-ins-bg"/></xsl:call-template>
+          <xsl:copy-of select="$content"/>
+          <xsl:call-template name="fo-change-label"><xsl:with-param name="text" select="']'"/><xsl:with-param name="bg" select="$c-ins-bg"/></xsl:call-template>
+        </fo:inline>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:inline color="{$c-del}" background-color="{$c-del-bg}" text-decoration="line-through">
+          <xsl:call-template name="fo-change-label"><xsl:with-param name="text" select="' [Borttaget:&#xa0;'"/><xsl:with-param name="bg" select="$c-del-bg"/></xsl:call-template>
+          <xsl:copy-of select="$content"/>
+          <xsl:call-template name="fo-change-label"><xsl:with-param name="text" select="']'"/><xsl:with-param name="bg" select="$c-del-bg"/></xsl:call-template>
+        </fo:inline>
+        <xsl:if test="$gap"><xsl:text> </xsl:text></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="c:ins">
-    <fo:inline color="{$c-ins}" background-color="{$c-ins-bg}" text-decoration="underline"><xsl:apply-templates/></fo:inline>
+    <xsl:call-template name="fo-changed">
+      <xsl:with-param name="kind" select="'ins'"/>
+      <xsl:with-param name="content"><xsl:apply-templates/></xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
   <xsl:template match="c:del">
-    <fo:inline color="{$c-del}" background-color="{$c-del-bg}" text-decoration="line-through"><xsl:apply-templates/></fo:inline>
+    <xsl:call-template name="fo-changed">
+      <xsl:with-param name="kind" select="'del'"/>
+      <xsl:with-param name="gap" select="boolean(following-sibling::node()[1][self::c:ins])"/>
+      <xsl:with-param name="content"><xsl:apply-templates/></xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- A title, statement, name or definition with its word marks. -->

@@ -73,6 +73,20 @@
 
   <!-- ===== Bookmarks ===== -->
 
+  <!--
+    A named destination for each heading the contents list names: a
+    link from outside can open the PDF there, and the build reads the
+    page of each from the PDF for the DOCX's contents list (render.c).
+  -->
+  <xsl:template name="destinations">
+    <xsl:for-each select="$document/s:body//s:section[not(ancestor-or-self::*[@c:change = 'deleted' or @c:change = 'moved-away'])]">
+      <fox:destination internal-destination="{@id}"/>
+    </xsl:for-each>
+    <xsl:if test="$doc-roles"><fox:destination internal-destination="styrdok-roles"/></xsl:if>
+    <fox:destination internal-destination="styrdok-history"/>
+    <xsl:if test="$document/s:acknowledgement"><fox:destination internal-destination="styrdok-ack"/></xsl:if>
+  </xsl:template>
+
   <xsl:template name="bookmarks">
     <fo:bookmark-tree>
       <fo:bookmark internal-destination="styrdok-title">
@@ -148,7 +162,7 @@
             <xsl:with-param name="label" select="string(@label)"/>
             <xsl:with-param name="value">
               <xsl:if test="old">
-                <fo:inline color="{$c-del}" background-color="{$c-del-bg}" text-decoration="line-through"><xsl:value-of select="old"/></fo:inline>
+                <xsl:call-template name="fo-changed"><xsl:with-param name="kind" select="'del'"/><xsl:with-param name="content" select="string(old)"/></xsl:call-template>
                 <xsl:text> </xsl:text>
               </xsl:if>
               <xsl:for-each select="v">
@@ -171,7 +185,7 @@
   <xsl:template match="v" mode="docinfo">
     <xsl:choose>
       <xsl:when test="../old">
-        <fo:inline color="{$c-ins}" background-color="{$c-ins-bg}" text-decoration="underline"><xsl:value-of select="."/></fo:inline>
+        <xsl:call-template name="fo-changed"><xsl:with-param name="kind" select="'ins'"/><xsl:with-param name="content" select="string(.)"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="@gap = 'yes'"><xsl:call-template name="gap-text"><xsl:with-param name="text" select="string(.)"/></xsl:call-template></xsl:when>
       <xsl:when test="@doc"><xsl:value-of select="concat(., ' (version ', @version, ')')"/></xsl:when>
@@ -313,12 +327,12 @@
           <xsl:if test="position() > 1"> · </xsl:if>
           <xsl:value-of select="concat(@label, ': ')"/>
           <xsl:if test="old">
-            <fo:inline color="{$c-del}" background-color="{$c-del-bg}" text-decoration="line-through"><xsl:value-of select="old"/></fo:inline>
+            <xsl:call-template name="fo-changed"><xsl:with-param name="kind" select="'del'"/><xsl:with-param name="content" select="string(old)"/></xsl:call-template>
             <xsl:text> </xsl:text>
           </xsl:if>
           <xsl:choose>
             <xsl:when test="old">
-              <fo:inline color="{$c-ins}" background-color="{$c-ins-bg}" text-decoration="underline"><xsl:value-of select="v"/></fo:inline>
+              <xsl:call-template name="fo-changed"><xsl:with-param name="kind" select="'ins'"/><xsl:with-param name="content" select="string(v)"/></xsl:call-template>
             </xsl:when>
             <xsl:when test="@ref and $doc-roles[@id = current()/@ref]">
               <fo:basic-link internal-destination="role-{@ref}" fox:alt-text="Rollen i tabellen Roller i dokumentet">

@@ -504,8 +504,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="ins" mode="h2f"><fo:inline color="{$c-ins}" background-color="{$c-ins-bg}" text-decoration="underline"><xsl:apply-templates mode="h2f"/></fo:inline></xsl:template>
-  <xsl:template match="del" mode="h2f"><fo:inline color="{$c-del}" background-color="{$c-del-bg}" text-decoration="line-through"><xsl:apply-templates mode="h2f"/></fo:inline></xsl:template>
+  <!-- Inserted and deleted words with their labels for screen readers (common.xsl). -->
+  <xsl:template match="ins" mode="h2f"><xsl:call-template name="fo-changed"><xsl:with-param name="kind" select="'ins'"/><xsl:with-param name="content"><xsl:apply-templates mode="h2f"/></xsl:with-param></xsl:call-template></xsl:template>
+  <xsl:template match="del" mode="h2f"><xsl:call-template name="fo-changed"><xsl:with-param name="kind" select="'del'"/><xsl:with-param name="gap" select="boolean(following-sibling::node()[1][self::ins])"/><xsl:with-param name="content"><xsl:apply-templates mode="h2f"/></xsl:with-param></xsl:call-template></xsl:template>
 
   <!--
     Links: http, https and mailto (after the allow-list) as link

@@ -39,11 +39,16 @@
     </xsl:if>
   </xsl:template>
 
+  <!--
+    The hidden label starts with a space: a deleted word and the word
+    inserted after it, or a word before them, never read as one
+    ("nämnd infogat: styrelse", not "nämndinfogat:").
+  -->
   <xsl:template match="c:ins">
-    <ins><span class="visually-hidden">infogat: </span><xsl:apply-templates/></ins>
+    <ins><span class="visually-hidden"> infogat: </span><xsl:apply-templates/></ins>
   </xsl:template>
   <xsl:template match="c:del">
-    <del><span class="visually-hidden">borttaget: </span><xsl:apply-templates/></del>
+    <del><span class="visually-hidden"> borttaget: </span><xsl:apply-templates/></del>
   </xsl:template>
 
 

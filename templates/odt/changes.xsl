@@ -78,11 +78,14 @@
   <!-- A removed block is not in the text: its changed-region holds it. -->
   <xsl:template match="*[@c:change = 'deleted' or @c:change = 'moved-away'][not(ancestor::*[@c:change = 'deleted' or @c:change = 'moved-away'])]" priority="20"/>
 
-  <!-- Removed blocks with no paragraph after them in the body: a paragraph of their own. -->
+  <!--
+    Removed blocks with no paragraph after them in the body: their marks
+    start the heading that follows the body (document.xsl), as any other
+    removed block's start the paragraph after it; a paragraph of their
+    own would stay, empty, when the changes are accepted.
+  -->
   <xsl:template name="gone-markers-left">
-    <xsl:if test="key('gone-before', '')">
-      <text:p text:style-name="Text_20_body"><xsl:call-template name="gone-markers"><xsl:with-param name="key" select="''"/></xsl:call-template></text:p>
-    </xsl:if>
+    <xsl:call-template name="gone-markers"><xsl:with-param name="key" select="''"/></xsl:call-template>
   </xsl:template>
 
   <!-- Whether the context node's paragraph is part of an addition. -->

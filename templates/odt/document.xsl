@@ -143,8 +143,6 @@
     <xsl:call-template name="redline-summary"/>
     <xsl:call-template name="toc"/>
     <xsl:apply-templates select="$document/s:body/s:section"/>
-    <!-- Removed blocks with no paragraph after them in the body. -->
-    <xsl:call-template name="gone-markers-left"/>
     <xsl:call-template name="roles"/>
     <xsl:call-template name="history"/>
     <xsl:apply-templates select="$document/s:acknowledgement"/>
@@ -162,6 +160,8 @@
     <xsl:param name="style" select="'Heading_20_1'"/>
     <text:h text:style-name="{$style}" text:outline-level="1">
       <text:bookmark text:name="{$id}"/>
+      <!-- Removed blocks with no paragraph after them in the body. -->
+      <xsl:if test="$id = 'styrdok-roles' or ($id = 'styrdok-history' and not($doc-roles))"><xsl:call-template name="gone-markers-left"/></xsl:if>
       <xsl:copy-of select="$title"/>
     </text:h>
   </xsl:template>
