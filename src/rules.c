@@ -276,9 +276,11 @@ check_meta_refs(struct rules *r, xmlNodePtr meta)
 			char *id = tree_prop(m, "doc"), *title = text_of(m);
 			xmlNodePtr t = xmlHashLookup(r->ids, BAD_CAST id);
 
-			if (t != TREE_LEFT_OUT && !tree_is(t, "document"))
+			if (t != TREE_LEFT_OUT && !tree_is(t, "document")) {
 				gap_node(r->d, m, "doc", RULE_CHILD_MISSING, "required document \"%s\" "
 				    "(%s) does not exist yet", title, id);
+				gap_fact(r->d, "title", "%s", title);
+			}
 			free(id);
 			free(title);
 		}
