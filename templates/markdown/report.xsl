@@ -125,7 +125,7 @@
     </xsl:for-each>
     <xsl:value-of select="concat('## Dokument som ska revideras', $nl, $nl)"/>
     <xsl:for-each select="$documents/s:gap[@rule = 'review-due' or @rule = 'child-missing']">
-      <xsl:call-template name="line"><xsl:with-param name="t" select="."/></xsl:call-template>
+      <xsl:call-template name="line"><xsl:with-param name="t"><xsl:call-template name="gap-text"/></xsl:with-param></xsl:call-template>
     </xsl:for-each>
     <xsl:if test="not($documents/s:gap[@rule = 'review-due' or @rule = 'child-missing'])">
       <xsl:value-of select="concat('Inget dokument har passerat sitt revisionsdatum.', $nl)"/>
