@@ -21,7 +21,7 @@
     <xsl:call-template name="frame">
       <xsl:with-param name="title" select="'Risk- och sårbarhetsanalyser'"/>
       <xsl:with-param name="kind" select="'Register'"/>
-      <xsl:with-param name="stamp" select="concat('riskanalyser · ', count($analyses), ' analyser')"/>
+      <xsl:with-param name="stamp" select="concat('riskanalyser · ', count($analyses), substring(' analyser', 1, 7 + 2 * (count($analyses) != 1)))"/>
       <xsl:with-param name="content">
         <xsl:if test="$analyses[@example = 'yes']">
           <p class="draft-mark">Exempeldata – uppgifterna är påhittade.</p>
@@ -89,7 +89,7 @@
             <tr>
               <th scope="col">Nr</th><th scope="col">Risk</th><th scope="col">Skadeverkan</th>
               <th scope="col">Riskvärde (S × K)</th>
-              <th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Deadline</th><th scope="col">Status</th>
+              <th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Klart senast</th><th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
