@@ -4,7 +4,7 @@
   risks.xsl - every risk and vulnerability analysis as one HTML page:
   per analysis a probability x consequence matrix with the risks placed in
   it, then the rows (risk, skadeverkan, sannolikhet, konsekvens, riskvärde
-  computed by styrdok, åtgärd, ansvarig, deadline, status).
+  computed by styrdok, åtgärd, ansvarig, klart senast, status).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,7 +26,7 @@
         <xsl:if test="$analyses[@example = 'yes']">
           <p class="draft-mark">Exempeldata – uppgifterna är påhittade.</p>
         </xsl:if>
-        <p>Riskvärdet är sannolikhet × konsekvens och räknas fram av styrdok. Risker med ett värde vid eller över analysens acceptansnivå ska ha en åtgärd med ansvarig och deadline.</p>
+        <p>Riskvärdet är sannolikhet × konsekvens och räknas fram av styrdok. Risker med ett värde vid eller över analysens acceptansnivå ska ha en åtgärd med en ansvarig och ett datum då den ska vara klar.</p>
         <xsl:apply-templates select="$analyses">
           <xsl:sort select="key('id', @system)/s:name"/>
           <xsl:sort select="@date" order="descending"/>

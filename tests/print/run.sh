@@ -204,6 +204,21 @@ for i, row in enumerate(rows, 1):
 	check "packet.pdf has a bookmark for each bilaga" sh -c \
 	    "pdftohtml -xml -i -stdout -q '$pk' | grep -c '<item' | awk '{exit !(\$1 >= 3)}' && pdftohtml -xml -i -stdout -q '$pk' | grep -q '<item.*Bilaga'"
 
+	# Every text a reader sees is Swedish (issue 17): no English word of
+	# the gap messages, no gap without its reader text, and in the
+	# registers, the report and the packet no id shown as text.
+	O="$P/output"
+	check "registers, report, index and packet: Swedish only, no ids shown" \
+	    python3 "$here/language.py" "$top/src" "$P/policies" \
+	    "$O"/register/*.html "$O"/register/*.md "$O"/register/*.pdf \
+	    "$O"/report/report.html "$O"/report/report.md "$O"/report/report.json \
+	    "$O"/report/report.pdf "$O"/index.html "$O"/packets/ks-2026-45/packet.html \
+	    "$O"/packets/ks-2026-45/report.html "$pk"
+	check "documents in every format: no English word of the diagnostics" \
+	    python3 "$here/language.py" --no-ids "$top/src" "$P/policies" \
+	    $(for d in $docs; do for k in html md pdf docx odt; do doc_file "$d" "$k"; done
+	    echo "$O/packets/ks-2026-45/$d.html"; done)
+
 	styrdok -C "$P" diff -f pdf -o "$scratch/red.pdf" "$D/base.xml" "$D/role.xml" >/dev/null 2>&1
 	check "diff -f pdf writes a redline PDF" sh -c "pdftotext '$scratch/red.pdf' - | grep -q ."
 
