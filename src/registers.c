@@ -504,7 +504,7 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 {
 	xmlNodePtr own = tree_child(a, "scale"), method = NULL, scale;
 	char *thr, *mid = tree_prop(a, "method");
-	int max, threshold;
+	int max, threshold, nr = 0;
 
 	tree_ref(r->d, r->ids, a, "system", "system", RULE_REF_SYSTEM, "a system");
 	if (mid != NULL)
@@ -548,6 +548,7 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 	for (xmlNodePtr k = a->children; k != NULL; k = k->next) {
 		if (!tree_is(k, "risk"))
 			continue;
+		nr++;	/* the registers number the risks R1, R2... */
 		char *ps = tree_prop(k, "probability"), *cs = tree_prop(k, "consequence");
 		char *vs = tree_prop(k, "value");
 		int pr = atoi(ps), co = atoi(cs), value = pr * co;
@@ -575,6 +576,7 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 			    "threshold %d: it needs a measure with a "
 			    "responsible and a deadline", value, threshold);
 			gap_fact(r->d, "case", m ? "incomplete" : "none");
+			gap_fact(r->d, "risk", "R%d", nr);
 			gap_fact(r->d, "value", "%d", value);
 			gap_fact(r->d, "threshold", "%d", threshold);
 		}
@@ -591,6 +593,7 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 				gap_node(r->d, m, "deadline", RULE_RISK_OVERDUE,
 				    "the measure for risk %s (value %d) was due "
 				    "%s and is still %s", rid, value, due, st);
+				gap_fact(r->d, "risk", "R%d", nr);
 				gap_fact(r->d, "value", "%d", value);
 				gap_fact(r->d, "date", "%s", due);
 			}

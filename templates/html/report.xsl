@@ -228,7 +228,7 @@
                 <xsl:when test="s:gap[@rule = 'risk-analysis'] or $a/s:risk/s:gap">
                   <span class="gap">Brist: </span>
                   <xsl:for-each select="s:gap[@rule = 'risk-analysis'] | $a/s:risk/s:gap">
-                    <xsl:if test="position() > 1">; </xsl:if><xsl:call-template name="gap-text"/>
+                    <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if><xsl:call-template name="gap-text"/>
                   </xsl:for-each>
                 </xsl:when>
                 <xsl:otherwise>Aktuell</xsl:otherwise>

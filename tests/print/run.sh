@@ -23,6 +23,8 @@ command -v fop >/dev/null 2>&1 || have_fop=0
 
 check "build (all formats) exits 0" styrdok -C "$P" build
 cp "$scratch/cout" "$scratch/build.log"
+check "every gap the sources can make has a Swedish reader text using only its facts" \
+    python3 "$here/gaptexts.py" "$top/src" "$top/templates/profile.xml"
 
 # --- DOCX and ODT ----------------------------------------------------------
 for d in $docs; do
