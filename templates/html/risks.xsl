@@ -111,7 +111,7 @@
                 <td><xsl:value-of select="s:measure/@deadline"/></td>
                 <td>
                   <xsl:call-template name="risk-status"/>
-                  <xsl:for-each select="s:gap"><br/><span class="gap">Brist:</span> <xsl:call-template name="gap-text"/></xsl:for-each>
+                  <xsl:for-each select="s:gap"><br/><span class="gap">Brist:</span><xsl:text> </xsl:text><xsl:call-template name="gap-text"/></xsl:for-each>
                 </td>
               </tr>
             </xsl:for-each>
