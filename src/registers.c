@@ -251,7 +251,8 @@ check_system(struct reg *r, xmlNodePtr sys)
 		check_classification(r, sys, c, name, prioritised);
 		char *date = tree_prop(c, "date");
 
-		if (iso_date_valid(date) && strcmp(date, r->three_years_ago) < 0) {
+		if (iso_date_valid(date) &&
+		    strcmp(date, r->three_years_ago) < 0) {
 			gap_node(r->d, c, "date", RULE_CLASSIFICATION_AGE,
 			    "%s was classified %s, more than three years ago",
 			    name, date);
@@ -589,7 +590,8 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 			/* A measure is late until it is done or the risk accepted. */
 			if (due != NULL && iso_date_valid(due) &&
 			    strcmp(due, r->p->today) < 0 &&
-			    strcmp(st, "done") != 0 && strcmp(st, "accepted") != 0) {
+			    strcmp(st, "done") != 0 &&
+			    strcmp(st, "accepted") != 0) {
 				gap_node(r->d, m, "deadline", RULE_RISK_OVERDUE,
 				    "the measure for risk %s (value %d) was due "
 				    "%s and is still %s", rid, value, due, st);
