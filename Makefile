@@ -8,9 +8,12 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share/styrdok
 MANDIR   ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR  ?=
 
+LINGUAS  = sv
+MO_FILES = $(LINGUAS:%=locale/%/LC_MESSAGES/styrdok.mo)
 PKGS     = libxml-2.0 libxslt libexslt libcmark nettle libzip libmicrohttpd libqrencode fontconfig
 CFLAGS   ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
@@ -21,7 +24,7 @@ CPPFLAGS += -D_GNU_SOURCE
 # It is generated, and make re-reads it, only once the goals need it:
 # plain `make` installs the packages first and then runs make again, so
 # pkg-config is never asked before the -dev packages are there.
-NOCONFIG_GOALS = all deps clean distclean uninstall lint-man deb
+NOCONFIG_GOALS = all deps clean distclean uninstall lint-man deb pot
 ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 include config.mk
 endif
@@ -40,7 +43,7 @@ HDRS = src/styrdok.h src/util.h src/diag.h src/render.h src/cmd.h
 
 .PHONY: all build deps docs bench check check-browser test-unit test-regress \
         test-cli regen install uninstall clean distclean asan valgrind \
-        lint-man fuzz fuzz-smoke deb torture FORCE
+        lint-man fuzz fuzz-smoke deb torture pot FORCE
 
 # The quick start: the Debian packages, then the program, then output/.
 all: deps
@@ -51,7 +54,7 @@ deps:
 	@sh tools/install-deps.sh
 
 # Everything `make install` installs, built; never apt, never rendering.
-build: styrdok templates/styrdok.rnc
+build: styrdok templates/styrdok.rnc $(MO_FILES)
 
 # $(error) in a recipe is expanded only when config.mk is remade.
 config.mk: Makefile
@@ -68,9 +71,49 @@ config.mk: Makefile
 # templates are looked for; rewritten (and pipeline.o rebuilt) only when
 # DATADIR changes, so `make install PREFIX=...` gets a binary that knows.
 src/datadir.h: FORCE
-	@printf '#define STYRDOK_DATADIR "%s"\n' '$(DATADIR)' >$@.tmp; \
+	@printf '#define STYRDOK_DATADIR "%s"\n#define STYRDOK_LOCALEDIR "%s"\n' \
+	    '$(DATADIR)' '$(LOCALEDIR)' >$@.tmp; \
 	if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 src/pipeline.o asan-build/pipeline.o fuzz-build/pipeline.o: src/datadir.h
+src/main.o asan-build/main.o: src/datadir.h
+
+# The messages of the command line in other languages (GNU gettext):
+# po/styrdok.pot is made from the sources by `make pot`; each po/LANG.po
+# is compiled (and its format strings checked against the English) into
+# locale/LANG/LC_MESSAGES/styrdok.mo, where ./styrdok finds it.  The
+# diagnostics functions translate their format argument themselves.
+XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
+	--keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
+	--keyword=diag_add:7 --flag=diag_add:7:c-format \
+	--keyword=diag_node:6 --flag=diag_node:6:c-format \
+	--keyword=gap_node:5 --flag=gap_node:5:c-format \
+	--keyword=diag_text:7 --flag=diag_text:7:c-format \
+	--keyword=diag_say:2 --flag=diag_say:2:c-format \
+	--keyword=diag_say_n:3,4 --flag=diag_say_n:3:c-format \
+	--flag=diag_say_n:4:c-format \
+	--keyword=diag_progress:2 --flag=diag_progress:2:c-format \
+	--keyword=say:4 --flag=say:4:c-format --keyword=T_:2 \
+	--keyword=problem:5 --flag=problem:5:c-format \
+	--keyword=refuse:2 --flag=refuse:2:c-format \
+	--keyword=hint_printf:3 --flag=hint_printf:3:c-format \
+	--keyword=tree_ref:7 \
+	--flag=xasprintf:1:c-format --flag=buf_printf:2:c-format \
+	--package-name=styrdok --msgid-bugs-address=styrdok@example.org \
+	--sort-by-file --no-wrap --add-location=file
+
+# POT: where to write it (tests/i18n/run.sh writes a fresh one elsewhere).
+# After `make pot`, `msgmerge -U --no-wrap po/sv.po po/styrdok.pot` and
+# translate what it marks.
+POT ?= po/styrdok.pot
+pot:
+	xgettext $(XGETTEXT_FLAGS) -o $(POT).tmp src/*.c && \
+	    sed -i -e '/^"POT-Creation-Date:/d' \
+	    -e '1s/^/# SPDX-License-Identifier: ISC\n/' $(POT).tmp && \
+	    mv $(POT).tmp $(POT)
+
+locale/%/LC_MESSAGES/styrdok.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
 
 # Each rule's help text (SARIF output), taken from styrdok.1.
 src/rulehelp.h: styrdok.1 tools/rulehelp.awk
@@ -147,10 +190,13 @@ asan: asan-build/styrdok asan-build/test_util build
 	STYRDOK_ASAN=1 STYRDOK_BIN=$(CURDIR)/asan-build/styrdok \
 	    STYRDOK_UNIT=$(CURDIR)/asan-build/test_util \
 	    STYRDOK_TEMPLATES=$(CURDIR)/templates \
+	    STYRDOK_LOCALEDIR=$(CURDIR)/locale \
 	    ASAN_OPTIONS=detect_leaks=1:hard_rss_limit_mb=2048 sh tests/run-all.sh
 
+# valgrind's memcheck (uninitialised reads, leaks) on the suites that
+# drive the parsers and every stylesheet; make asan runs every suite.
 valgrind: build tests/unit/test_util
-	STYRDOK_VALGRIND=1 sh tests/run-all.sh
+	STYRDOK_VALGRIND=1 sh tests/run-all.sh unit regress i18n hostile
 
 install: build
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
@@ -160,15 +206,22 @@ install: build
 	cd templates && find . -type f -exec install -m 644 {} $(DESTDIR)$(DATADIR)/templates/{} \;
 	install -m 644 styrdok.1 $(DESTDIR)$(MANDIR)/man1/styrdok.1
 	install -m 644 tools/styrdok.bash-completion $(DESTDIR)$(COMPLETIONDIR)/styrdok
+	for l in $(LINGUAS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 locale/$$l/LC_MESSAGES/styrdok.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styrdok.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/styrdok $(DESTDIR)$(MANDIR)/man1/styrdok.1
 	rm -f $(DESTDIR)$(COMPLETIONDIR)/styrdok
+	for l in $(LINGUAS); do \
+	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styrdok.mo; done
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # The Debian package, built from a copy of the tree in deb-build/ (so
 # the working tree's build is left alone): deb-build/styrdok_*.deb.
-DEB_FILES = .gitignore LICENSE Makefile README.md debian policies src styrdok.1 \
+DEB_FILES = .gitignore LICENSE Makefile README.md debian po policies src styrdok.1 \
             templates tests tools
 deb:
 	rm -rf deb-build
@@ -208,7 +261,7 @@ fuzz-smoke: $(FUZZ_BINS)
 clean:
 	rm -f styrdok src/*.o tests/unit/test_util templates/styrdok.rnc
 	rm -f fuzz-build/*.o $(FUZZ_BINS)
-	rm -rf asan-build deb-build
+	rm -rf asan-build deb-build locale
 
 distclean: clean
 	rm -f config.mk src/datadir.h src/rulehelp.h

@@ -248,13 +248,13 @@ verify_withdrawal(struct diags *d, const char *dir)
 	if (w.sha256 == NULL || strcmp(w.sha256, w.computed) != 0 ||
 	    w.reason == NULL || w.date == NULL || w.by == NULL)
 		diag_add(d, path, 0, 0, SEV_ERROR, RULE_ARCHIVE_INTEGRITY,
-		    WITHDRAWN " has changed since the withdrawal was recorded, "
+		    "WITHDRAWN has changed since the withdrawal was recorded, "
 		    "or is incomplete");
 	else if ((m = file_read(mpath, &len)) != NULL) {
 		sha256_hex(m, len, hex);
 		if (w.manifest == NULL || strcmp(w.manifest, hex) != 0)
 			diag_add(d, path, 0, 0, SEV_ERROR,
-			    RULE_ARCHIVE_INTEGRITY, WITHDRAWN " names another "
+			    RULE_ARCHIVE_INTEGRITY, "WITHDRAWN names another "
 			    "MANIFEST than this archive's");
 		free(m);
 	}

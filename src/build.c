@@ -694,9 +694,9 @@ cmd_build(struct options *o, struct diags *d, int argc, char **argv)
 	}
 	status = build_run(o, d, &fs, argc, argv, &res);
 	if (status == EXIT_OK)
-		diag_say(d, "wrote %zu file%s to %s/ (%zu up to date)",
-		    res.written, res.written == 1 ? "" : "s", o->outdir,
-		    res.current);
+		diag_say_n(d, res.written, "wrote %zu file to %s/ (%zu up to "
+		    "date)", "wrote %zu files to %s/ (%zu up to date)",
+		    res.written, o->outdir, res.current);
 	buf_free(&res.changed);
 	return status;
 }

@@ -351,18 +351,30 @@ static int
 refuse(struct project *p, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Refuses to adopt; fmt is English, translated as diag_add does. */
 static int
 refuse(struct project *p, const char *fmt, ...)
 {
-	va_list ap;
-	char *msg;
+	const char *local = gettext(fmt);
+	va_list ap, again;
+	char *msg, *text = NULL, *line;
 
 	va_start(ap, fmt);
+	va_copy(again, ap);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;
+	if (local != fmt && vasprintf(&text, local, again) < 0)
+		text = NULL;
+	va_end(again);
 	va_end(ap);
 	diag_add(p->diags, NULL, 0, 0, SEV_ERROR, RULE_REFUSED, "adopt: %s",
 	    msg ? msg : fmt);
+	if (text != NULL) {
+		line = xasprintf(_("adopt: %s"), text);
+		diags_set_text(p->diags, diags_len(p->diags) - 1, line);
+		free(line);
+	}
+	free(text);
 	free(msg);
 	pipeline_free(p);
 	return EXIT_INPUT;
@@ -546,9 +558,12 @@ cmd_adopt(struct options *o, struct diags *d, int argc, char **argv)
 		}
 	if (strcmp(status, "beslutad") == 0 || strcmp(status, "upphavd") == 0 ||
 	    in_force != NULL) {
-		rc = refuse(p, "version %s of %s is already adopted%s%s", version,
-		    id, in_force ? "; its archive is " : "",
-		    in_force ? in_force : "");
+		if (in_force != NULL)
+			rc = refuse(p, "version %s of %s is already adopted; "
+			    "its archive is %s", version, id, in_force);
+		else
+			rc = refuse(p, "version %s of %s is already adopted",
+			    version, id);
 		p = NULL;
 		goto out;
 	}

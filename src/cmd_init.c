@@ -291,10 +291,12 @@ cmd_init(struct options *o, struct diags *d, int argc, char **argv)
 	}
 	if (stat(target, &st) == 0 && (!S_ISDIR(st.st_mode) ||
 	    !dir_empty(target))) {
-		diag_add(d, target, 0, 0, SEV_ERROR, RULE_REFUSED, "init writes "
-		    "only into a new or empty directory, and this one %s; "
-		    "give another DIR", S_ISDIR(st.st_mode) ? "has files" :
-		    "is not a directory");
+		diag_add(d, target, 0, 0, SEV_ERROR, RULE_REFUSED,
+		    S_ISDIR(st.st_mode) ? "init writes only into a new or "
+		    "empty directory, and this one has files; give another "
+		    "DIR" : N_("init writes only into a new or empty "
+		    "directory, and this one is not a directory; give another "
+		    "DIR"));
 		free(id);
 		buf_free(&organs);
 		buf_free(&holders);

@@ -644,7 +644,7 @@ problem_order(const void *a, const void *b, void *arg)
 static void
 problem_item(struct buf *b, const struct diag *g)
 {
-	static const char *const sev[] = {"notering", "varning", "fel"};
+	static const char *const sev[] = {"anmärkning", "varning", "fel"};
 
 	buf_adds(b, "<li><code class=\"plats\">");
 	if (g->file != NULL) {
@@ -655,7 +655,7 @@ problem_item(struct buf *b, const struct diag *g)
 		buf_adds(b, "styrdok");
 	buf_printf(b, "</code><br><span class=\"%s\">%s:</span> ",
 	    sev[g->sev], sev[g->sev]);
-	html_escape(b, g->msg);
+	html_escape(b, diag_message(g));
 	buf_printf(b, " <code>[%s]</code></li>\n", rule_info(g->rule)->id);
 }
 
@@ -712,7 +712,7 @@ problem_page(const struct diags *d, const char *outdir, const char *saved)
 		problem_item(&b, v[i]);
 	buf_adds(&b, "</ol>\n");
 	if (n > e) {
-		buf_printf(&b, "<h2>Varningar och noteringar (%zu)</h2>\n"
+		buf_printf(&b, "<h2>Varningar och anmärkningar (%zu)</h2>\n"
 		    "<ol>\n", n - e);
 		for (; i < n; i++)
 			problem_item(&b, v[i]);
@@ -767,10 +767,13 @@ watch_tree(struct watcher *w, struct diags *d, const char *dir, int top)
 	    IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ONLYDIR |
 	    (top ? 0 : IN_DONT_FOLLOW));
 	if (wd < 0) {
-		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
-		    "serve: cannot watch %s: %s%s", dir, strerror(errno),
-		    errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" :
-		    "");
+		if (errno == ENOSPC)
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+			    "serve: cannot watch %s: %s (raise "
+			    "fs.inotify.max_user_watches)", dir, strerror(errno));
+		else
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+			    "serve: cannot watch %s: %s", dir, strerror(errno));
 		return -1;
 	}
 	if ((size_t)wd >= w->ndirs) {
@@ -908,8 +911,10 @@ rebuild(struct serve *s, const char *why)
 	w = diags_count(d, SEV_WARNING);
 	if (localtime_r(&now, &tm) != NULL)
 		strftime(clock, sizeof(clock), "%H:%M:%S ", &tm);
-	printf("styrdok: %s%s%s", clock, why ? why : "built",
-	    why ? " changed: " : ": ");
+	if (why != NULL)
+		printf(_("styrdok: %s%s changed: "), clock, why);
+	else
+		printf(_("styrdok: %sbuilt: "), clock);
 	if (status != EXIT_OK) {
 		const struct diag *first = NULL;
 
@@ -921,21 +926,24 @@ rebuild(struct serve *s, const char *why)
 			    problem_order(&g, &first, (void *)why) < 0))
 				first = g;
 		}
-		printf("not rebuilt, %zu error%s", e, e == 1 ? "" : "s");
+		printf(ngettext("not rebuilt, %zu error",
+		    "not rebuilt, %zu errors", e), e);
 		if (first != NULL)
-			printf(" (first: %s:%d:%d [%s])", first->file ?
+			printf(_(" (first: %s:%d:%d [%s])"), first->file ?
 			    first->file : "styrdok", first->line, first->col,
 			    rule_info(first->rule)->id);
-		printf(", %zu warning%s in %ld ms; the pages list every "
-		    "problem\n", w, w == 1 ? "" : "s", ms);
+		printf(ngettext(", %zu warning in %ld ms; the pages list "
+		    "every problem\n", ", %zu warnings in %ld ms; the pages "
+		    "list every problem\n", w), w, ms);
 	} else if (res.written == 0) {
-		printf("nothing to re-render in %ld ms (%zu errors, %zu "
-		    "warning%s)\n", ms, e, w, w == 1 ? "" : "s");
+		printf(ngettext("nothing to re-render in %ld ms (%zu errors, "
+		    "%zu warning)\n", "nothing to re-render in %ld ms (%zu "
+		    "errors, %zu warnings)\n", w), ms, e, w);
 	} else {
 		const char *p = res.changed.data;
 		size_t shown = 0;
 
-		printf("re-rendered ");
+		printf("%s", _("re-rendered "));
 		while (p != NULL && *p != '\0' && shown < 5) {
 			const char *nl = strchr(p, '\n');
 			int len = nl ? (int)(nl - p) : (int)strlen(p);
@@ -944,9 +952,9 @@ rebuild(struct serve *s, const char *why)
 			p += len + (nl != NULL);
 		}
 		if (res.written > shown)
-			printf(" and %zu more", res.written - shown);
-		printf(" in %ld ms (%zu errors, %zu warning%s)\n", ms, e, w,
-		    w == 1 ? "" : "s");
+			printf(_(" and %zu more"), res.written - shown);
+		printf(ngettext(" in %ld ms (%zu errors, %zu warning)\n",
+		    " in %ld ms (%zu errors, %zu warnings)\n", w), ms, e, w);
 	}
 	fflush(stdout);
 	buf_free(&res.changed);
@@ -988,11 +996,15 @@ listen_loopback(struct diags *d, int port, int *bound)
 	    bind(fd, (struct sockaddr *)&a, sizeof(a)) != 0 ||
 	    listen(fd, SERVE_CONNECTIONS) != 0 ||
 	    getsockname(fd, (struct sockaddr *)&a, &alen) != 0) {
-		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
-		    "serve: cannot listen on 127.0.0.1:%d: %s%s", port,
-		    strerror(errno), errno == EADDRINUSE ? " (another "
-		    "server has it: choose a port with --port, or 0 for "
-		    "any free one)" : "");
+		if (errno == EADDRINUSE)
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+			    "serve: cannot listen on 127.0.0.1:%d: %s (another "
+			    "server has it: choose a port with --port, or 0 "
+			    "for any free one)", port, strerror(errno));
+		else
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_ENVIRONMENT,
+			    "serve: cannot listen on 127.0.0.1:%d: %s", port,
+			    strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
@@ -1224,11 +1236,11 @@ cmd_serve(struct options *o, struct diags *d, int argc, char **argv)
 	} else {
 		lfd = -1;	/* libmicrohttpd's now; it closes it */
 		url = xasprintf("http://127.0.0.1:%d/", bound);
-		printf("styrdok: serving %s/ at %s (Ctrl-C stops)\n",
+		printf(_("styrdok: serving %s/ at %s (Ctrl-C stops)\n"),
 		    o->outdir, url);
 		if (o->open && (opener = open_browser(url)) < 0)
-			printf("styrdok: could not run xdg-open (%s); open %s "
-			    "in a browser\n", strerror(errno), url);
+			printf(_("styrdok: could not run xdg-open (%s); open "
+			    "%s in a browser\n"), strerror(errno), url);
 		fflush(stdout);
 		serve_loop(&s, d, opener);
 		/* Every listener must be resumed, and end, before the stop. */
@@ -1237,7 +1249,7 @@ cmd_serve(struct options *o, struct diags *d, int argc, char **argv)
 		pthread_mutex_unlock(&s.pv.lock);
 		preview_wake(&s.pv);
 		MHD_stop_daemon(daemon);
-		printf("styrdok: stopped\n");
+		printf("%s", _("styrdok: stopped\n"));
 		fflush(stdout);
 	}
 	sigaction(SIGINT, &old_int, NULL);

@@ -519,8 +519,9 @@ cmd_sign(struct options *o, struct diags *d, int argc, char **argv)
 	register_csv(&reg, &st, title, version, hash);
 	code = write_signing(r, p, o->outdir, dir, id, doc, &st, &html, &reg);
 	if (code == EXIT_OK)
-		diag_say(d, "%zu acknowledgement sheet%s for %s version %s (%s) "
-		    "in %s/%s/", st.n, st.n == 1 ? "" : "s", id, version, hash,
+		diag_say_n(d, st.n, "%zu acknowledgement sheet for %s version "
+		    "%s (%s) in %s/%s/", "%zu acknowledgement sheets for %s "
+		    "version %s (%s) in %s/%s/", st.n, id, version, hash,
 		    o->outdir, dir);
 out:	staff_free(&st);
 	buf_free(&html);

@@ -66,26 +66,43 @@ problem(struct run *r, const struct entry *e, enum severity sev,
     enum rule rule, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-/* A problem with entry e, at its line or naming its argument. */
+/*
+ * A problem with entry e, at its line or naming its argument; fmt is
+ * English, translated as diag_add does.
+ */
 static void
 problem(struct run *r, const struct entry *e, enum severity sev,
     enum rule rule, const char *fmt, ...)
 {
-	va_list ap;
-	char *msg;
+	const char *local = gettext(fmt);
+	va_list ap, again;
+	char *msg, *text = NULL, *line;
 
 	va_start(ap, fmt);
+	va_copy(again, ap);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;
+	if (local != fmt && vasprintf(&text, local, again) < 0)
+		text = NULL;
+	va_end(again);
 	va_end(ap);
-	if (e->where != NULL)
+	if (e->where != NULL) {
 		diag_add(r->d, e->where, e->line, 1, sev, rule, "%s",
 		    msg ? msg : fmt);
-	else
+		diags_set_text(r->d, diags_len(r->d) - 1, text);
+	} else {
 		diag_add(r->d, NULL, 0, 0, sev, rule, "signed: argument %d: %s",
 		    e->line, msg ? msg : fmt);
+		if (text != NULL) {
+			line = xasprintf(_("signed: argument %d: %s"), e->line,
+			    text);
+			diags_set_text(r->d, diags_len(r->d) - 1, line);
+			free(line);
+		}
+	}
 	if (sev == SEV_ERROR)
 		r->bad++;
+	free(text);
 	free(msg);
 }
 
@@ -788,8 +805,8 @@ record(struct run *r, const char *rel, size_t count)
 		    e->draft ? " (utkast)" : "", e->date);
 		free(name);
 	}
-	diag_say(r->d, "signed: recorded %zu sheet%s in %s", count,
-	    count == 1 ? "" : "s", rel);
+	diag_say_n(r->d, count, "signed: recorded %zu sheet in %s",
+	    "signed: recorded %zu sheets in %s", count, rel);
 	if ((ack = acknowledgements(q, r->id)) != NULL) {
 		char *in_force = (char *)xmlGetProp(ack, BAD_CAST "in-force");
 		char *now = (char *)xmlGetProp(ack, BAD_CAST "signed");
@@ -1038,9 +1055,10 @@ cmd_signed(struct options *o, struct diags *d, int argc, char **argv)
 		count += r.v[i].ok;
 	}
 	if (r.bad > 0 && !o->keep_going) {
-		diag_say(d, "signed: nothing was written (%zu entr%s with "
-		    "errors; --keep-going records the others)", r.bad,
-		    r.bad == 1 ? "y" : "ies");
+		diag_say_n(d, r.bad, "signed: nothing was written (%zu entry "
+		    "with errors; --keep-going records the others)",
+		    "signed: nothing was written (%zu entries with errors; "
+		    "--keep-going records the others)", r.bad);
 		goto out;
 	}
 	if (count == 0) {
@@ -1050,12 +1068,13 @@ cmd_signed(struct options *o, struct diags *d, int argc, char **argv)
 	}
 	code = record(&r, rel, count);
 	if (code == EXIT_OK && r.skipped > 0)
-		diag_say(d, "signed: %zu row%s of %s without a date (not "
-		    "returned yet)", r.skipped, r.skipped == 1 ? "" : "s",
-		    r.from);
+		diag_say_n(d, r.skipped, "signed: %zu row of %s without a "
+		    "date (not returned yet)", "signed: %zu rows of %s without "
+		    "a date (not returned yet)", r.skipped, r.from);
 	if (code == EXIT_OK && r.bad > 0) {
-		diag_say(d, "signed: %zu entr%s with errors not recorded",
-		    r.bad, r.bad == 1 ? "y" : "ies");
+		diag_say_n(d, r.bad, "signed: %zu entry with errors not "
+		    "recorded", "signed: %zu entries with errors not recorded",
+		    r.bad);
 		code = EXIT_INPUT;
 	}
 out:

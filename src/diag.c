@@ -97,6 +97,7 @@ diag_release(struct diag *g)
 {
 	free(g->file);
 	free(g->msg);
+	free(g->text);
 	for (size_t i = 0; i < 2 * g->nfacts; i++)
 		free(g->facts[i]);
 	free(g->facts);
@@ -126,23 +127,72 @@ diags_free(struct diags *d)
 	free(d);
 }
 
+/* A message as one line: no trailing space, no line breaks or tabs. */
 static void
-diag_addv(struct diags *d, const char *file, int line, int col,
-    enum severity sev, enum rule rule, const char *fmt, va_list ap)
+one_line(char *msg)
 {
-	struct diag *g;
-	char *msg;
-	size_t len;
+	size_t len = strlen(msg);
 
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = xstrdup("(message lost: out of memory)");
 	/* libxml2 messages end in a newline; one line per diagnostic. */
-	len = strlen(msg);
 	while (len > 0 && isspace((unsigned char)msg[len - 1]))
 		msg[--len] = '\0';
 	for (char *p = msg; *p != '\0'; p++)
 		if (*p == '\n' || *p == '\r' || *p == '\t')
 			*p = ' ';
+}
+
+/*
+ * Keeps one language of the pieces bilingual() made, "\1EN\2LOCAL\3":
+ * the English (local 0) or the user's (local 1).
+ */
+static void
+pick(char *msg, int local)
+{
+	char *to = msg;
+	int part = 0;	/* 0: outside a piece, 1: its English, 2: the other */
+
+	for (char *p = msg; *p != '\0'; p++) {
+		if (*p == '\001' || *p == '\002' || *p == '\003') {
+			part = *p == '\003' ? 0 : *p;
+			continue;
+		}
+		if (part == 0 || part == 1 + local)
+			*to++ = *p;
+	}
+	*to = '\0';
+}
+
+/*
+ * fmt is the English format: the message is kept in English for the
+ * machine formats (JSON, SARIF) and the documents, which never change
+ * with the locale, and once more in the user's language when the
+ * catalogue translates fmt or a piece of it (bilingual()), for the text
+ * on the terminal.
+ */
+static void
+diag_addv(struct diags *d, const char *file, int line, int col,
+    enum severity sev, enum rule rule, const char *fmt, va_list ap)
+{
+	const char *local = gettext(fmt);
+	struct diag *g;
+	char *msg, *text = NULL;
+	va_list again;
+
+	va_copy(again, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = xstrdup("(message lost: out of memory)");
+	if ((local != fmt && strcmp(local, fmt) != 0) ||
+	    strchr(msg, '\001') != NULL) {
+		if (vasprintf(&text, local, again) < 0)
+			text = NULL;
+		else {
+			pick(text, 1);
+			one_line(text);
+		}
+	}
+	va_end(again);
+	pick(msg, 0);
+	one_line(msg);
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->v = xrealloc(d->v, d->cap * sizeof(*d->v));
@@ -159,6 +209,7 @@ diag_addv(struct diags *d, const char *file, int line, int col,
 	g->sev = sev;
 	g->rule = rule;
 	g->msg = msg;
+	g->text = text;
 	g->seq = d->n;
 	g->node = NULL;
 	g->facts = NULL;
@@ -174,6 +225,33 @@ diag_add(struct diags *d, const char *file, int line, int col,
 	va_start(ap, fmt);
 	diag_addv(d, file, line, col, sev, rule, fmt, ap);
 	va_end(ap);
+}
+
+/*
+ * The message of diagnostic i in the user's language, for a message made
+ * before it was added (text NULL: none, the English one is shown).
+ */
+void
+diags_set_text(struct diags *d, size_t i, const char *text)
+{
+	struct diag *g;
+
+	if (i >= d->n || text == NULL)
+		return;
+	g = &d->v[i];
+	free(g->text);
+	g->text = xstrdup(text);
+	pick(g->text, 1);
+	one_line(g->text);
+}
+
+/* Whether messages are translated: a catalogue for the user's language. */
+int
+diags_translated(void)
+{
+	static const char probe[] = "error";
+
+	return gettext(probe) != probe;
 }
 
 /* Makes an absolute path or file URL relative to the project root. */
@@ -770,10 +848,26 @@ diags_sort(struct diags *d)
 		qsort(d->v, d->n, sizeof(*d->v), diag_cmp);
 }
 
+/* The severity as the machine formats name it, in any locale. */
 static const char *
 sev_name(enum severity s)
 {
 	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
+}
+
+/* The severity in the user's language, for the text on the terminal. */
+static const char *
+sev_text(enum severity s)
+{
+	return s == SEV_ERROR ? _("error") : s == SEV_WARNING ? _("warning") :
+	    _("note");
+}
+
+/* The message in the user's language (the English one when untranslated). */
+const char *
+diag_message(const struct diag *g)
+{
+	return g->text != NULL ? g->text : g->msg;
 }
 
 /*
@@ -818,13 +912,13 @@ diags_print(struct diags *d, FILE *f)
 		char *file;
 
 		if (g->file == NULL) {
-			fprintf(f, "styrdok: %s: %s [%s]\n", sev_name(g->sev),
-			    g->msg, rule_info(g->rule)->id);
+			fprintf(f, "styrdok: %s: %s [%s]\n", sev_text(g->sev),
+			    diag_message(g), rule_info(g->rule)->id);
 			continue;
 		}
 		file = display_path(d, g->file);
 		fprintf(f, "%s:%d:%d: %s: %s [%s]\n", file, g->line, g->col,
-		    sev_name(g->sev), g->msg, rule_info(g->rule)->id);
+		    sev_text(g->sev), diag_message(g), rule_info(g->rule)->id);
 		free(file);
 	}
 }
@@ -956,9 +1050,15 @@ void
 diags_summary(const struct diags *d, FILE *f)
 {
 	size_t e = diags_count(d, SEV_ERROR), w = diags_count(d, SEV_WARNING);
+	char *errors, *warnings;
 
-	fprintf(f, "styrdok: %zu error%s, %zu warning%s\n", e,
-	    e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+	/* Each count with its own noun, in the plural the language needs. */
+	errors = xasprintf(ngettext("%zu error", "%zu errors", e), e);
+	warnings = xasprintf(ngettext("%zu warning", "%zu warnings", w), w);
+	/* TRANSLATORS: the count line, "styrdok: 3 errors, 1 warning". */
+	fprintf(f, _("styrdok: %s, %s\n"), errors, warnings);
+	free(errors);
+	free(warnings);
 }
 
 /*
@@ -1011,6 +1111,10 @@ diags_move(struct diags *to, struct diags *from)
 
 		diag_add(to, g->file, g->line, g->col, g->sev, g->rule, "%s",
 		    g->msg);
+		/* The translation made in from goes along as it is. */
+		free(to->v[to->n - 1].text);
+		to->v[to->n - 1].text = g->text;
+		g->text = NULL;
 		diag_release(g);
 	}
 	from->n = 0;
@@ -1027,7 +1131,25 @@ diag_say(struct diags *d, const char *fmt, ...)
 	char *line;
 
 	va_start(ap, fmt);
-	if (vasprintf(&line, fmt, ap) < 0)
+	if (vasprintf(&line, gettext(fmt), ap) < 0)
+		line = NULL;
+	va_end(ap);
+	if (line != NULL)
+		buf_printf(&d->said, "styrdok: %s\n", line);
+	free(line);
+}
+
+/* diag_say with a count in the sentence: one or many in the plural
+ * the user's language needs for n (ngettext). */
+void
+diag_say_n(struct diags *d, unsigned long n, const char *one,
+    const char *many, ...)
+{
+	va_list ap;
+	char *line;
+
+	va_start(ap, many);
+	if (vasprintf(&line, ngettext(one, many, n), ap) < 0)
 		line = NULL;
 	va_end(ap);
 	if (line != NULL)
@@ -1086,7 +1208,7 @@ diag_progress(struct diags *d, const char *fmt, ...)
 	    (d->progress_shown && seconds_since(&d->last) < 0.1))
 		return;
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	vsnprintf(line, sizeof(line), gettext(fmt), ap);
 	va_end(ap);
 	fprintf(stderr, "\rstyrdok: %s\033[K", line);
 	fflush(stderr);

@@ -159,7 +159,8 @@ struct diag {
 	char *file;	/* relative to the project root, or NULL */
 	int line, col;	/* from 1; 0 when unknown */
 	enum severity sev;
-	char *msg;
+	char *msg;	/* English: JSON, SARIF, the documents */
+	char *text;	/* in the user's language, or NULL: as msg */
 	enum rule rule;
 	size_t seq;	/* order found, to keep sorting stable */
 	xmlNodePtr node; /* a governance gap: the node it is about */
@@ -175,6 +176,8 @@ void diags_set_root(struct diags *, const char *root);
 void diags_move(struct diags *to, struct diags *from);
 void diag_say(struct diags *, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+void diag_say_n(struct diags *, unsigned long n, const char *one,
+    const char *many, ...) __attribute__((format(printf, 4, 5)));
 void diags_set_json(struct diags *);
 void diags_set_sarif(struct diags *);
 void diags_set_origin(struct diags *, const char *origin, int absolute);
@@ -214,5 +217,8 @@ void diags_print_sarif(struct diags *, FILE *);
 void diags_summary(const struct diags *, FILE *);
 const struct diag *diags_get(const struct diags *, size_t);
 size_t diags_len(const struct diags *);
+const char *diag_message(const struct diag *);
+void diags_set_text(struct diags *, size_t, const char *);
+int diags_translated(void);
 
 #endif

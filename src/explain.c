@@ -70,7 +70,15 @@ struct explainer {
 	xmlNodePtr start;		/* <start> */
 	struct diags *d;
 	int found;			/* diagnostics given */
+	int english;			/* words in English (the first walk) */
 };
+
+/*
+ * A piece of an explanation: English on the first walk, for the message
+ * the machine formats and documents keep, and in the user's language on
+ * the second (explain_source).
+ */
+#define T_(ex, s) ((ex)->english ? (s) : gettext(s))
 
 static int
 rng_is(xmlNodePtr n, const char *name)
@@ -541,12 +549,12 @@ value_ok(struct explainer *ex, xmlNodePtr p, const char *value,
 			}
 			return 0;
 		}
-		buf_adds(&b, "must be one of ");
+		buf_adds(&b, T_(ex, "must be one of "));
 		for (size_t i = 0; i < n; i++)
 			buf_printf(&b, "%s%s", i ? ", " : "", v[i]);
 		if (strlen(value) < 100 &&
 		    (near = closest_word(value, v, n)) != NULL)
-			buf_printf(&b, " (did you mean \"%s\"?)", near);
+			buf_printf(&b, T_(ex, " (did you mean \"%s\"?)"), near);
 		*why = b.data;
 		return 0;
 	}
@@ -570,23 +578,23 @@ value_ok(struct explainer *ex, xmlNodePtr p, const char *value,
 			if (!bad)
 				continue;
 			if (type == NULL)
-				*why = xstrdup("does not have the form the "
-				    "schema wants");
+				*why = xstrdup(T_(ex, "does not have the form "
+				    "the schema wants"));
 			else if (strcmp(type, "date") == 0) {
 				char guess[11];
 
 				*why = strlen(value) < 32 && date_guess(value, guess) ?
-				    xasprintf("must be YYYY-MM-DD (try %s)", guess) :
-				    xstrdup("must be YYYY-MM-DD, such as "
-				    "2027-03-22");
+				    xasprintf(T_(ex, "must be YYYY-MM-DD (try %s)"),
+				    guess) : xstrdup(T_(ex, "must be YYYY-MM-DD, "
+				    "such as 2027-03-22"));
 			} else if (strcmp(type, "docid") == 0) {
 				char *c = text_clip(value, 60);
 				char *t = id_suggest(c);
 
 				free(c);
 
-				*why = xasprintf("may only use a–z, 0–9 and - "
-				    "(try \"%s\")", id_letter_first(t));
+				*why = xasprintf(T_(ex, "may only use a–z, 0–9 "
+				    "and - (try \"%s\")"), id_letter_first(t));
 				free(t);
 			} else if (strcmp(type, "id.attr") == 0 ||
 			    strcmp(type, "idref") == 0) {
@@ -595,23 +603,25 @@ value_ok(struct explainer *ex, xmlNodePtr p, const char *value,
 
 				free(c);
 
-				*why = xasprintf("may only use a–z, A–Z, 0–9, - "
-				    "and _, starting with a letter (try \"%s\")",
-				    id_letter_first(t));
+				*why = xasprintf(T_(ex, "may only use a–z, A–Z, "
+				    "0–9, - and _, starting with a letter (try "
+				    "\"%s\")"), id_letter_first(t));
 				free(t);
 			} else if (strcmp(type, "version") == 0)
-				*why = xstrdup("must be numbers with dots "
-				    "between, such as 1.0 or 2.1");
+				*why = xstrdup(T_(ex, "must be numbers with "
+				    "dots between, such as 1.0 or 2.1"));
 			else if (strcmp(type, "paragraph") == 0)
-				*why = xstrdup("must be the number of the "
-				    "paragraph (§) alone, such as 115 or 115a");
+				*why = xstrdup(T_(ex, "must be the number of "
+				    "the paragraph (§) alone, such as 115 or "
+				    "115a"));
 			else if (strcmp(type, "colour") == 0)
-				*why = xstrdup("must be a colour #rrggbb, such "
-				    "as #1f4e79");
+				*why = xstrdup(T_(ex, "must be a colour "
+				    "#rrggbb, such as #1f4e79"));
 			else if (strcmp(type, "text") == 0)
-				*why = xstrdup("must not be empty");
+				*why = xstrdup(T_(ex, "must not be empty"));
 			else
-				*why = xasprintf("is not a valid %s", type);
+				*why = xasprintf(T_(ex, "is not a valid %s"),
+				    type);
 			return 0;
 		}
 		return 1;
@@ -626,18 +636,18 @@ value_kind(struct explainer *ex, xmlNodePtr p, const char *type)
 	const char *v[1];
 
 	if (type != NULL && strcmp(type, "date") == 0)
-		return " (a date YYYY-MM-DD)";
+		return T_(ex, " (a date YYYY-MM-DD)");
 	if (type != NULL && (strcmp(type, "idref") == 0 ||
 	    strcmp(type, "docid") == 0))
-		return " (an id)";
+		return T_(ex, " (an id)");
 	if (type != NULL && strcmp(type, "id.attr") == 0)
-		return " (an id unique in the project)";
+		return T_(ex, " (an id unique in the project)");
 	if (type != NULL && strcmp(type, "version") == 0)
-		return " (numbers with dots between, such as 1.0)";
+		return T_(ex, " (numbers with dots between, such as 1.0)");
 	if (type != NULL && strcmp(type, "paragraph") == 0)
-		return " (the paragraph number, such as 115)";
+		return T_(ex, " (the paragraph number, such as 115)");
 	if (p != NULL && values_of(ex, p, v, 1, 0) > 0)
-		return " (one of the values the schema lists)";
+		return T_(ex, " (one of the values the schema lists)");
 	return "";
 }
 
@@ -647,6 +657,7 @@ static void
 say(struct explainer *ex, xmlNodePtr n, const char *attr, const char *fmt,
     ...) __attribute__((format(printf, 4, 5)));
 
+/* A schema error, in English or the user's language (ex->english). */
 static void
 say(struct explainer *ex, xmlNodePtr n, const char *attr, const char *fmt,
     ...)
@@ -655,7 +666,7 @@ say(struct explainer *ex, xmlNodePtr n, const char *attr, const char *fmt,
 	char *msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
+	if (vasprintf(&msg, T_(ex, fmt), ap) < 0)
 		msg = NULL;
 	va_end(ap);
 	diag_node(ex->d, n, attr, SEV_ERROR, RULE_SCHEMA, "%s",
@@ -701,14 +712,15 @@ attributes(struct explainer *ex, xmlNodePtr n, struct model *m)
 			if (near != NULL && nmeant < 16)
 				meant[nmeant++] = near;
 			if (near != NULL)
-				buf_printf(&b, "; did you mean %s?", near);
+				buf_printf(&b, T_(ex, "; did you mean %s?"),
+				    near);
 			else if (k > 0) {
-				buf_adds(&b, "; it may have ");
+				buf_adds(&b, T_(ex, "; it may have "));
 				for (size_t i = 0; i < k; i++)
 					buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 ==
-					    k ? " and " : ", ", names[i]);
+					    k ? T_(ex, " and ") : ", ", names[i]);
 			} else
-				buf_adds(&b, "; it has no attributes");
+				buf_adds(&b, T_(ex, "; it has no attributes"));
 			say(ex, n, (const char *)name, "<%s> has no attribute "
 			    "%s%s", n->name, name, b.data);
 			buf_free(&b);
@@ -770,8 +782,8 @@ attributes(struct explainer *ex, xmlNodePtr n, struct model *m)
 		for (size_t i = 0; i < m->na; i++)
 			if (m->a[i].group == g) {
 				present += xmlHasProp(n, m->a[i].name) != NULL;
-				buf_printf(&b, "%s%s=", k++ ? " or " : "",
-				    m->a[i].name);
+				buf_printf(&b, "%s%s=", k++ ? T_(ex, " or ") :
+				    "", m->a[i].name);
 			}
 		if (k > 0 && present == 0)
 			say(ex, n, NULL, "<%s> needs %s", n->name, b.data);
@@ -854,7 +866,7 @@ children(struct explainer *ex, xmlNodePtr n, struct model *m)
 		if ((len = mend(m, set, c->name, run)) > 0) {
 			struct buf b = {0};
 
-			name_list(&b, run, (size_t)len, " and ");
+			name_list(&b, run, (size_t)len, T_(ex, " and "));
 			if (prev != NULL)
 				say(ex, c, NULL, "missing %s in <%s> (expected "
 				    "after <%s>, before <%s>)", b.data, n->name,
@@ -894,23 +906,24 @@ children(struct explainer *ex, xmlNodePtr n, struct model *m)
 			names[i] = (const char *)exp[i];
 		near = closest_word((const char *)c->name, names, ne);
 		if (near != NULL)
-			buf_printf(&b, "; did you mean <%s>?", near);
+			buf_printf(&b, T_(ex, "; did you mean <%s>?"), near);
 		else if (ne > 0) {
-			buf_adds(&b, "; expected ");
-			name_list(&b, exp, ne, " or ");
+			buf_adds(&b, T_(ex, "; expected "));
+			name_list(&b, exp, ne, T_(ex, " or "));
 			if (set[m->accept])
-				buf_adds(&b, " or the end of it");
+				buf_adds(&b, T_(ex, " or the end of it"));
 		} else
-			buf_printf(&b, "; nothing more belongs in <%s> here",
-			    n->name);
-		say(ex, c, NULL, "<%s> does not belong %s <%s>%s", c->name,
-		    prev ? "here in" : "first in", n->name, b.data);
+			buf_printf(&b, T_(ex, "; nothing more belongs in <%s> "
+			    "here"), n->name);
+		say(ex, c, NULL, prev ? "<%s> does not belong here in <%s>%s" :
+		    N_("<%s> does not belong first in <%s>%s"), c->name,
+		    n->name, b.data);
 		buf_free(&b);
 	}
 	if (!set[m->accept] && (len = mend(m, set, NULL, run)) > 0) {
 		struct buf b = {0};
 
-		name_list(&b, run, (size_t)len, " and ");
+		name_list(&b, run, (size_t)len, T_(ex, " and "));
 		if (prev != NULL)
 			say(ex, prev, NULL, "missing %s in <%s> (expected after "
 			    "<%s>)", b.data, n->name, prev->name);
@@ -1018,19 +1031,13 @@ explainer_free(struct explainer *ex)
 	free(ex);
 }
 
-/*
- * Explains why the source whose root element is top does not follow
- * the schema, in diagnostics (rule schema) added to d.  Returns how
- * many it gave: 0 means it found nothing, and libxml2's words stand.
- */
-int
-explain_source(struct explainer *ex, struct diags *d, xmlNodePtr top)
+/* One walk of the source whose root is top, its diagnostics added to d. */
+static int
+walk(struct explainer *ex, struct diags *d, xmlNodePtr top)
 {
 	struct buf names = {0};
 	xmlNodePtr e;
 
-	if (ex == NULL || top == NULL)
-		return 0;
 	ex->d = d;
 	ex->found = 0;
 	buf_adds(&names, "");
@@ -1045,4 +1052,35 @@ explain_source(struct explainer *ex, struct diags *d, xmlNodePtr top)
 		element(ex, top, e);
 	buf_free(&names);
 	return ex->found;
+}
+
+/*
+ * Explains why the source whose root element is top does not follow
+ * the schema, in diagnostics (rule schema) added to d.  Returns how
+ * many it gave: 0 means it found nothing, and libxml2's words stand.
+ */
+int
+explain_source(struct explainer *ex, struct diags *d, xmlNodePtr top)
+{
+	struct diags *local;
+	size_t first = diags_len(d);
+	int found;
+
+	if (ex == NULL || top == NULL)
+		return 0;
+	ex->english = 1;
+	found = walk(ex, d, top);
+	if (found == 0 || !diags_translated())
+		return found;
+	/* The same walk again in the user's language, message by message. */
+	local = diags_new(NULL);
+	ex->english = 0;
+	if (walk(ex, local, top) == found)
+		for (int i = 0; i < found; i++)
+			diags_set_text(d, first + (size_t)i,
+			    diags_get(local, (size_t)i)->msg);
+	diags_free(local);
+	ex->d = d;
+	ex->found = found;
+	return found;
 }

@@ -6,6 +6,8 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,12 +18,13 @@
 #include <libxslt/xslt.h>
 
 #include "cmd.h"
+#include "datadir.h"	/* STYRDOK_LOCALEDIR: written by make */
 
-static const char usage_text[] =
+static const char usage_text[] = N_(
     "usage: styrdok [-C DIR] [--absolute-paths] COMMAND [OPTIONS] [ARGS]\n"
-    "       styrdok -h | --help | --version\n";
+    "       styrdok -h | --help | --version\n");
 
-static const char help_text[] =
+static const char help_text[] = N_(
     "styrdok turns the XML sources of a municipality's information-\n"
     "security governing documents (policies/) into validated documents.\n"
     "\n"
@@ -72,9 +75,9 @@ static const char help_text[] =
     "                reload the pages open in the browser\n"
     "\n"
     "Exit status: 0 success, 1 the input has errors, 2 usage error,\n"
-    "3 system or environment error.  See styrdok(1).\n";
+    "3 system or environment error.  See styrdok(1).\n");
 
-static const char help_check[] =
+static const char help_check[] = N_(
     "usage: styrdok check [--format text|json|sarif] [--strict] [FILE...]\n"
     "\n"
     "Loads every source under policies/, validates it against the schema\n"
@@ -87,9 +90,9 @@ static const char help_check[] =
     "  --format json   print the diagnostics as a JSON array on stdout\n"
     "  --format sarif  print them as a SARIF 2.1.0 log on stdout\n"
     "  --strict        exit 1 on warnings too (gaps in governance), for CI\n"
-    "  -h, --help      show this help\n";
+    "  -h, --help      show this help\n");
 
-static const char help_build[] =
+static const char help_build[] = N_(
     "usage: styrdok build [-o DIR] [-f FORMATS] [--dump] [--internal] [--force]\n"
     "       [--quiet] [ID...]\n"
     "\n"
@@ -108,9 +111,9 @@ static const char help_build[] =
     "                      publication); pages say INTERN\n"
     "  --force             render everything, even what is up to date\n"
     "  -q, --quiet         no progress line on a terminal\n"
-    "  -h, --help          show this help\n";
+    "  -h, --help          show this help\n");
 
-static const char help_adopt[] =
+static const char help_adopt[] = N_(
     "usage: styrdok adopt ID --organ ORGAN --date YYYY-MM-DD --paragraph N\n"
     "       --dnr DNR [--valid-from YYYY-MM-DD]\n"
     "   or: styrdok adopt --withdraw ID@VERSION --reason TEXT [--by NAME]\n"
@@ -127,16 +130,16 @@ static const char help_adopt[] =
     "--withdraw records that the adoption of VERSION was registered in\n"
     "error: the archive stays, WITHDRAWN beside its MANIFEST says who,\n"
     "when and why (--by, default the user; --reason), and the source is\n"
-    "a draft of VERSION again, to be adopted with the right decision.\n";
+    "a draft of VERSION again, to be adopted with the right decision.\n");
 
-static const char help_revise[] =
+static const char help_revise[] = N_(
     "usage: styrdok revise ID [--version V]\n"
     "\n"
     "Starts the next draft of an adopted document: the next minor version\n"
     "(or V), status utkast, a new revision in the history, the adopted\n"
-    "text as the starting point.  Refused while the document is a draft.\n";
+    "text as the starting point.  Refused while the document is a draft.\n");
 
-static const char help_diff[] =
+static const char help_diff[] = N_(
     "usage: styrdok diff [-f FORMAT] [-o FILE] [--dump] OLD NEW\n"
     "\n"
     "The redline between two versions of a document.  OLD and NEW are\n"
@@ -150,9 +153,9 @@ static const char help_diff[] =
     "  -o, --output FILE   write to FILE (atomically) instead of stdout\n"
     "  --dump              print the enriched tree with the marked copy of\n"
     "                      NEW (<redline>) on stdout instead\n"
-    "  -h, --help          show this help\n";
+    "  -h, --help          show this help\n");
 
-static const char help_sign[] =
+static const char help_sign[] = N_(
     "usage: styrdok sign ID --staff FILE [--version V] [--missing]\n"
     "       [--encoding utf-8|cp1252] [-o DIR] [--quiet]\n"
     "\n"
@@ -178,9 +181,9 @@ static const char help_sign[] =
     "  --encoding cp1252   read a list Excel saved as Windows-1252\n"
     "  -o, --output DIR    output directory (default: output)\n"
     "  -q, --quiet         no progress line on a terminal\n"
-    "  -h, --help          show this help\n";
+    "  -h, --help          show this help\n");
 
-static const char help_signed[] =
+static const char help_signed[] = N_(
     "usage: styrdok signed ID [--date YYYY-MM-DD] [--from FILE] [--keep-going]\n"
     "       [--encoding utf-8|cp1252] [CODE|EMPLOYEE...]\n"
     "\n"
@@ -204,9 +207,9 @@ static const char help_signed[] =
     "  --keep-going        record the good entries even when others have\n"
     "                      errors (the exit status is still 1)\n"
     "  --encoding cp1252   read a FILE Excel saved as Windows-1252\n"
-    "  -h, --help          show this help\n";
+    "  -h, --help          show this help\n");
 
-static const char help_packet[] =
+static const char help_packet[] = N_(
     "usage: styrdok packet CASE [-o DIR] [--quiet]\n"
     "\n"
     "Checks the project, then writes DIR/packets/CASE/: packet.html (the\n"
@@ -220,9 +223,9 @@ static const char help_packet[] =
     "\n"
     "  -o, --output DIR    output directory (default: output)\n"
     "  -q, --quiet         no progress line on a terminal\n"
-    "  -h, --help          show this help\n";
+    "  -h, --help          show this help\n");
 
-static const char help_report[] =
+static const char help_report[] = N_(
     "usage: styrdok report [--format html|md|json] [-o DIR] [--internal]\n"
     "\n"
     "Checks the project, then writes DIR/report/report.html, .md, .json\n"
@@ -236,9 +239,9 @@ static const char help_report[] =
     "  --format FMT        also print the report in FMT on stdout\n"
     "  -o, --output DIR    output directory (default: output)\n"
     "  --internal          include parts marked restricted\n"
-    "  -h, --help          show this help\n";
+    "  -h, --help          show this help\n");
 
-static const char help_serve[] =
+static const char help_serve[] = N_(
     "usage: styrdok serve [--port N] [--open] [-o DIR] [-f FORMATS]\n"
     "       [--internal] [--bind 127.0.0.1]\n"
     "\n"
@@ -259,9 +262,9 @@ static const char help_serve[] =
     "  --internal          include parts marked restricted\n"
     "  --bind ADDR         only 127.0.0.1 (or localhost): a draft is never\n"
     "                      served to the network\n"
-    "  -h, --help          show this help\n";
+    "  -h, --help          show this help\n");
 
-static const char help_init[] =
+static const char help_init[] = N_(
     "usage: styrdok init DIR --name NAME [--id ID] [--office-hours TEXT]\n"
     "       [--it-unit TEXT] [--organs ID=NAME,...]\n"
     "\n"
@@ -281,14 +284,70 @@ static const char help_init[] =
     "                       IT-enhet\")\n"
     "  --organs LIST        nämnder besides KF, KS and KSAU, as\n"
     "                       BUN=Barn- och utbildningsnämnden,SN=Socialnämnden\n"
-    "  -h, --help           show this help\n";
+    "  -h, --help           show this help\n");
 
-static const char help_list[] =
+static const char help_list[] = N_(
     "usage: styrdok list\n"
     "\n"
-    "Prints one line per document: id, type, version, status and title.\n";
+    "Prints one line per document: id, type, version, status and title.\n");
 
 
+
+/* Whether dir/sv/LC_MESSAGES/styrdok.mo is there: a directory of catalogues. */
+static int
+catalogues_at(const char *dir)
+{
+	char *probe = xasprintf("%s/sv/LC_MESSAGES/styrdok.mo", dir);
+	struct stat st;
+	int ok = stat(probe, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(probe);
+	return ok;
+}
+
+/*
+ * The user's language for the messages (LANG, LC_ALL, LC_MESSAGES,
+ * LANGUAGE), with numbers kept in the C locale: libxml2, libxslt and the
+ * formatting of FO lengths print with printf, and "1,5" is no length.
+ * The catalogues are looked for as the templates are (pipeline.c):
+ * $STYRDOK_LOCALEDIR when set; else locale/ beside the executable (a
+ * build in the source tree, made by make from po/), then share/locale
+ * beside its bin/ (installed anywhere, DESTDIR staging included), then
+ * the directory compiled in.
+ */
+static void
+locale_init(void)
+{
+	const char *env = getenv("STYRDOK_LOCALEDIR");
+	char exe[PATH_MAX], *slash, *dir = NULL;
+	ssize_t n;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	if (env != NULL && *env != '\0')
+		dir = xstrdup(env);
+	else if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			dir = xasprintf("%s/locale", exe);
+			if (!catalogues_at(dir) &&
+			    (slash = strrchr(exe, '/')) != NULL) {
+				free(dir);
+				*slash = '\0';
+				dir = xasprintf("%s/share/locale", exe);
+			}
+			if (!catalogues_at(dir)) {
+				free(dir);
+				dir = NULL;
+			}
+		}
+	}
+	bindtextdomain("styrdok", dir != NULL ? dir : STYRDOK_LOCALEDIR);
+	bind_textdomain_codeset("styrdok", "UTF-8");
+	textdomain("styrdok");
+	free(dir);
+}
 
 enum {
 	OPT_DUMP = 256, OPT_FORMAT_LONG, OPT_STRICT, OPT_INTERNAL, OPT_ORGAN,
@@ -450,8 +509,10 @@ static int
 bad_usage(struct diags *d, const char *synopsis, const char *msg,
     const char *arg)
 {
+	/* msg is an English format (N_) with one %s, arg; diag_add
+	 * translates it. */
 	if (msg != NULL)
-		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, "%s%s", msg,
+		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_USAGE, msg,
 		    arg ? arg : "");
 	diags_set_usage(d, synopsis);
 	diags_finish(d, 0);
@@ -463,10 +524,11 @@ bad_usage(struct diags *d, const char *synopsis, const char *msg,
 static char *
 command_synopsis(const struct command *c)
 {
-	const char *end = strstr(c->help, "\n\n");
+	const char *help = _(c->help);
+	const char *end = strstr(help, "\n\n");
 
-	return end ? strndup(c->help, (size_t)(end - c->help) + 1) :
-	    xstrdup(c->help);
+	return end ? strndup(help, (size_t)(end - help) + 1) :
+	    xstrdup(help);
 }
 
 /* Sets the option c (from getopt_long) with its argument in o. */
@@ -639,6 +701,7 @@ main(int argc, char **argv)
 	int c, first, status, want_help = 0, absolute = 0;
 
 	o.outdir = "output";
+	locale_init();
 	signals_init();
 	while ((c = getopt_long(argc, argv, "+C:h", global, NULL)) != -1) {
 		switch (c) {
@@ -646,9 +709,9 @@ main(int argc, char **argv)
 			o.dir = optarg;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			fputs(_(usage_text), stdout);
 			fputs("\n", stdout);
-			fputs(help_text, stdout);
+			fputs(_(help_text), stdout);
 			diags_free(d);
 			return EXIT_OK;
 		case OPT_ABSOLUTE_PATHS:
@@ -661,20 +724,21 @@ main(int argc, char **argv)
 			diags_free(d);
 			return EXIT_OK;
 		default:
-			return bad_usage(d, usage_text, NULL, NULL);
+			return bad_usage(d, _(usage_text), NULL, NULL);
 		}
 	}
 	if (optind >= argc)
-		return bad_usage(d, usage_text, "no command given", NULL);
+		return bad_usage(d, _(usage_text), N_("no command given"),
+		    NULL);
 	if ((cmd = command_find(argv[optind])) == NULL)
-		return bad_usage(d, usage_text, "unknown command: ",
+		return bad_usage(d, _(usage_text), N_("unknown command: %s"),
 		    argv[optind]);
 	argc -= optind;
 	argv += optind;
 	if ((first = command_options(cmd, argc, argv, &o, &want_help)) < 0)
-		return bad_usage(d, cmd->help, NULL, NULL);
+		return bad_usage(d, _(cmd->help), NULL, NULL);
 	if (want_help) {
-		fputs(cmd->help, stdout);
+		fputs(_(cmd->help), stdout);
 		diags_free(d);
 		return EXIT_OK;
 	}
@@ -711,10 +775,15 @@ main(int argc, char **argv)
 	if (diags_status(d) > status)
 		status = diags_status(d);
 	if (interrupted()) {
-		diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_INTERRUPTED, "stopped "
-		    "by %s; %s", strsignal(interrupted()), write_committed() ?
-		    "what it wrote was complete" : "nothing was written, and "
-		    "its temporary files and child processes are gone");
+		if (write_committed())
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_INTERRUPTED,
+			    "stopped by %s; what it wrote was complete",
+			    strsignal(interrupted()));
+		else
+			diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_INTERRUPTED,
+			    "stopped by %s; nothing was written, and its "
+			    "temporary files and child processes are gone",
+			    strsignal(interrupted()));
 		status = 128 + interrupted();
 	}
 	diags_finish(d, cmd->summary);

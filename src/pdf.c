@@ -1139,10 +1139,13 @@ pdf_clean_stale(struct diags *d)
 	}
 	if (dir != NULL)
 		closedir(dir);
-	if (removed > 0)
+	if (removed == 1)
 		diag_add(d, NULL, 0, 0, SEV_NOTE, RULE_RECOVERY, "removed %zu "
-		    "temporary director%s of stopped runs from %s (and any FOP "
-		    "process of theirs)", removed, removed == 1 ? "y" : "ies",
-		    top);
+		    "temporary directory of stopped runs from %s (and any FOP "
+		    "process of theirs)", removed, top);
+	else if (removed > 1)
+		diag_add(d, NULL, 0, 0, SEV_NOTE, RULE_RECOVERY, "removed %zu "
+		    "temporary directories of stopped runs from %s (and any "
+		    "FOP process of theirs)", removed, top);
 	free(top);
 }

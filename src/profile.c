@@ -208,9 +208,11 @@ logo_read(struct project *p, xmlNodePtr logo, const char *attr,
 		rc = 0;
 	} else if (report)
 		diag_node(p->diags, logo, attr, SEV_ERROR, RULE_PROFILE,
-		    "logo %s=\"%s\" cannot be used: %s; give a%s file under "
-		    "policies/, relative to the profile", attr, rel, why,
-		    strcmp(attr, "png") == 0 ? " PNG" : "n SVG");
+		    strcmp(attr, "png") == 0 ? "logo %s=\"%s\" cannot be "
+		    "used: %s; give a PNG file under policies/, relative to "
+		    "the profile" : N_("logo %s=\"%s\" cannot be used: %s; "
+		    "give an SVG file under policies/, relative to the "
+		    "profile"), attr, rel, why);
 	free(data);
 	free(real);
 	free(path);

@@ -301,8 +301,8 @@ check_system(struct reg *r, xmlNodePtr sys)
 			gap_node(r->d, sys, NULL, RULE_CONTINUITY_PLAN,
 			    unlinked ? "prioritised system %s has a "
 			    "continuity plan, but the register does not link "
-			    "it (<continuity plan=\"...\"/>)" : "prioritised "
-			    "system %s has no continuity plan", name);
+			    "it (<continuity plan=\"...\"/>)" : N_("prioritised "
+			    "system %s has no continuity plan"), name);
 			gap_fact(r->d, "case", unlinked ? "unlinked" : "none");
 			gap_fact(r->d, "system", "%s", name);
 		}
@@ -668,9 +668,11 @@ check_restore(struct reg *r, xmlNodePtr plan, xmlNodePtr sys,
 		gap_fact(r->d, "system", "%s", name);
 	} else if (missing > 0) {
 		gap_node(r->d, untimed, NULL, RULE_CONTINUITY_RESTORE,
-		    "%d of the %d restore steps of the continuity plan of %s "
-		    "%s no time from the last test (minutes=)", missing,
-		    steps, name, missing == 1 ? "has" : "have");
+		    missing == 1 ? "%d of the %d restore steps of the "
+		    "continuity plan of %s has no time from the last test "
+		    "(minutes=)" : N_("%d of the %d restore steps of the "
+		    "continuity plan of %s have no time from the last test "
+		    "(minutes=)"), missing, steps, name);
 		gap_fact(r->d, "case", "some-untimed");
 		gap_fact(r->d, "system", "%s", name);
 		gap_fact(r->d, "count", "%d", missing);
@@ -998,8 +1000,8 @@ check_case(struct reg *r, xmlNodePtr c)
 		if (n != 1)
 			diag_node(r->d, cons, NULL, SEV_ERROR,
 			    RULE_CASE_CONSEQUENCES, n == 0 ? "no consequence for "
-			    "%s: state it, or write \"Inga.\"" : "the "
-			    "consequence for %s is given twice", aspects[a]);
+			    "%s: state it, or write \"Inga.\"" : N_("the "
+			    "consequence for %s is given twice"), aspects[a]);
 	}
 	xmlNodePtr first = tree_child(basis, "item");
 	char *t = first ? (char *)xmlNodeGetContent(first) : NULL;

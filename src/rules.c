@@ -177,16 +177,20 @@ check_decision(struct rules *r, xmlNodePtr doc, xmlNodePtr meta)
 	char *type = tree_prop(doc, "type");
 	xmlNodePtr organ;
 	static const char *const needed[] = {"date", "paragraph", "dnr"};
-	static const char *const label[] = {"decision date", "paragraph (§)",
-	    "diarienummer (dnr)"};
+	static const char *const label[] = {N_("decision date"),
+	    N_("paragraph (§)"), N_("diarienummer (dnr)")};
 
 	if (strcmp(status, "beslutad") == 0 || strcmp(status, "upphavd") == 0)
 		for (int i = 0; i < 3; i++)
-			if (!xmlHasProp(dec, BAD_CAST needed[i]))
+			if (!xmlHasProp(dec, BAD_CAST needed[i])) {
+				char *what = bilingual(label[i], _(label[i]));
+
 				diag_node(r->d, dec, NULL, SEV_ERROR,
 				    RULE_DECISION_INCOMPLETE, "a document with "
 				    "status %s must give its %s (%s=)",
-				    status, label[i], needed[i]);
+				    status, what, needed[i]);
+				free(what);
+			}
 	organ = r->org ? tree_ref(r->d, r->ids, dec, "organ", "organ", RULE_REF_ORGAN,
 	    "an organ") : NULL;
 	if (organ != NULL) {

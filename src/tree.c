@@ -88,37 +88,71 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Adds fmt to en in English and to local in the user's language. */
+static void
+hint_printf(struct buf *en, struct buf *local, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+hint_printf(struct buf *en, struct buf *local, const char *fmt, ...)
+{
+	va_list ap, again;
+	char *s;
+
+	va_start(ap, fmt);
+	va_copy(again, ap);
+	if (vasprintf(&s, fmt, ap) >= 0) {
+		buf_adds(en, s);
+		free(s);
+	}
+	if (vasprintf(&s, gettext(fmt), again) >= 0) {
+		buf_adds(local, s);
+		free(s);
+	}
+	va_end(again);
+	va_end(ap);
+}
+
 /*
  * What to tell someone who wrote bad where an id of kind was wanted:
  * "; did you mean \"X\"?" with the nearest id of that kind, else the
- * ids there are (up to 12), else that none is declared.  ids maps every
- * id of the project to its element.  The caller frees the string.
+ * ids there are (up to 12), else that none is declared (bilingual, see
+ * bilingual()).  ids maps every id of the project to its element.  The
+ * caller frees the string.
  */
 char *
 tree_hint(xmlHashTablePtr ids, const char *kind, const char *bad)
 {
 	struct hint_scan h = {kind, NULL, 0};
 	const char *near;
-	struct buf b = {0};
+	struct buf en = {0}, local = {0};
+	char *hint;
 
 	if (ids != NULL)
 		xmlHashScan(ids, hint_collect, &h);
-	if (h.n == 0) {
-		free(h.v);
-		return xasprintf("; no <%s> with an id is declared", kind);
-	}
-	qsort(h.v, h.n, sizeof(*h.v), cmp_str);
-	if ((near = closest_word(bad, h.v, h.n)) != NULL)
-		buf_printf(&b, "; did you mean \"%s\"?", near);
+	if (h.n == 0)
+		hint_printf(&en, &local, "; no <%s> with an id is declared",
+		    kind);
 	else {
-		buf_adds(&b, "; use one of: ");
-		for (size_t i = 0; i < h.n && i < 12; i++)
-			buf_printf(&b, "%s%s", i ? ", " : "", h.v[i]);
-		if (h.n > 12)
-			buf_printf(&b, " (and %zu more)", h.n - 12);
+		qsort(h.v, h.n, sizeof(*h.v), cmp_str);
+		if ((near = closest_word(bad, h.v, h.n)) != NULL)
+			hint_printf(&en, &local, "; did you mean \"%s\"?",
+			    near);
+		else {
+			hint_printf(&en, &local, "; use one of: ");
+			for (size_t i = 0; i < h.n && i < 12; i++)
+				hint_printf(&en, &local, "%s%s", i ? ", " : "",
+				    h.v[i]);
+			if (h.n > 12)
+				hint_printf(&en, &local, " (and %zu more)",
+				    h.n - 12);
+		}
 	}
 	free(h.v);
-	return b.data;
+	hint = bilingual(en.data, local.data);
+	buf_free(&en);
+	buf_free(&local);
+	return hint;
 }
 
 static void
@@ -176,9 +210,11 @@ tree_ref(struct diags *d, xmlHashTablePtr ids, xmlNodePtr n, const char *attr,
 	else if (!tree_is(t, kind)) {
 		char *shown = text_clip(id, 60);
 		char *hint = tree_hint(ids, kind, shown);
+		char *named = bilingual(what, gettext(what));
 
 		diag_node(d, n, attr, SEV_ERROR, rule,
-		    "%s=\"%s\" does not name %s%s", attr, shown, what, hint);
+		    "%s=\"%s\" does not name %s%s", attr, shown, named, hint);
+		free(named);
 		free(hint);
 		free(shown);
 		t = NULL;

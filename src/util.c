@@ -633,20 +633,43 @@ date_guess(const char *s, char out[11])
 }
 
 /*
+ * A piece of a message in English and in the user's language, for a
+ * message put together before it reaches the diagnostics: they keep the
+ * English one in the message of the machine formats and show the other
+ * on the terminal (diag.c).  The caller frees it.
+ */
+char *
+bilingual(const char *en, const char *local)
+{
+	if (strcmp(en, local) == 0)
+		return xstrdup(en);
+	return xasprintf("\001%s\002%s\003", en, local);
+}
+
+/*
  * What to add to a message about a date given as s that is not
- * YYYY-MM-DD: the date it probably means, or the form.  The caller
- * frees it.
+ * YYYY-MM-DD: the date it probably means, or the form (bilingual).  The
+ * caller frees it.
  */
 char *
 date_hint(const char *s)
 {
-	char guess[11];
+	char guess[11], *en, *local, *hint;
 
 	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-')
-		return xstrdup(" (there is no such day)");
-	if (strlen(s) < 32 && !iso_date_valid(s) && date_guess(s, guess))
-		return xasprintf(" (write YYYY-MM-DD: did you mean %s?)", guess);
-	return xstrdup(" (write YYYY-MM-DD, such as 2027-03-22)");
+		return bilingual(" (there is no such day)",
+		    _(" (there is no such day)"));
+	if (strlen(s) < 32 && !iso_date_valid(s) && date_guess(s, guess)) {
+		en = xasprintf(" (write YYYY-MM-DD: did you mean %s?)", guess);
+		local = xasprintf(_(" (write YYYY-MM-DD: did you mean %s?)"),
+		    guess);
+		hint = bilingual(en, local);
+		free(en);
+		free(local);
+		return hint;
+	}
+	return bilingual(" (write YYYY-MM-DD, such as 2027-03-22)",
+	    _(" (write YYYY-MM-DD, such as 2027-03-22)"));
 }
 
 /*

@@ -7,8 +7,18 @@
 #ifndef STYRDOK_UTIL_H
 #define STYRDOK_UTIL_H
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stddef.h>
+
+/*
+ * Messages of the command line in the user's language (GNU gettext,
+ * text domain "styrdok", po/).  _() translates where the text is used;
+ * N_() only marks a text kept in a table, translated when printed.
+ * The diagnostics functions translate their format themselves (diag.c).
+ */
+#define _(s) gettext(s)
+#define N_(s) s
 
 /* Exit status (contract, see styrdok(1)). */
 enum exit_status {
@@ -51,6 +61,7 @@ int date_guess(const char *, char out[11]);
 char *id_suggest(const char *);
 char *text_clip(const char *, size_t);
 char *date_hint(const char *);
+char *bilingual(const char *en, const char *local);
 
 /* Counts for LIX (läsbarhetsindex) over one or more texts. */
 struct lix {

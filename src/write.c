@@ -1015,10 +1015,14 @@ write_clean_stale(struct diags *d, const char *dir)
 		return;
 	clean_below(fd, 0, &removed);
 	close(fd);
-	if (removed > 0)
+	if (removed == 1)
 		diag_add(d, NULL, 0, 0, SEV_NOTE, RULE_RECOVERY, "removed %zu "
-		    "temporary file%s that stopped runs left in %s/", removed,
-		    removed == 1 ? "" : "s", dir);
+		    "temporary file that stopped runs left in %s/", removed,
+		    dir);
+	else if (removed > 1)
+		diag_add(d, NULL, 0, 0, SEV_NOTE, RULE_RECOVERY, "removed %zu "
+		    "temporary files that stopped runs left in %s/", removed,
+		    dir);
 }
 
 /* Removes directory path and the files in it (a staging directory). */

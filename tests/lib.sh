@@ -6,6 +6,10 @@
 # on exit, the ok/not_ok/check/expect_status counters and the closing
 # line "NAME: N passed, N failed" that run-all.sh and CI read.
 bin="${STYRDOK_BIN:-$top/styrdok}"	# make asan runs its own build
+# The suites read styrdok's English messages: whatever the user's locale,
+# they run in C.UTF-8 (tests/i18n/ sets Swedish where it wants it).
+unset LANGUAGE LC_MESSAGES
+export LC_ALL=C.UTF-8
 pass=0 fail=0
 # valgrind as every suite runs it: any error or definite leak fails.
 memcheck="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"

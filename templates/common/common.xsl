@@ -393,4 +393,14 @@
       <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- After a level-4 decision: the separate risk analysis it rests on. -->
+  <xsl:template name="level4-analysis">
+    <xsl:variable name="a" select="/s:project/s:source/s:risk-analysis[@id = current()/s:level4/@analysis]"/>
+    <xsl:if test="$a">
+      <xsl:text> (särskild riskanalys </xsl:text>
+      <xsl:value-of select="$a/@date"/>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
+  </xsl:template>
 </xsl:stylesheet>

@@ -84,14 +84,21 @@
 
   <!-- "N timmar och M kronor": what the action plan adds up to. -->
   <xsl:template name="resources-sentence">
+    <xsl:variable name="once" select="$actions[not(@per-year = 'yes')]"/>
+    <xsl:variable name="yearly" select="$actions[@per-year = 'yes']"/>
     <xsl:if test="$actions[@hours or @cost]">
       <xsl:text>Tidsplanen räknar med </xsl:text>
       <xsl:value-of select="format-number(sum($actions/@hours), '# ##0', 'sv')"/>
       <xsl:text> timmar arbetstid och </xsl:text>
-      <xsl:value-of select="format-number(sum($actions/@cost), '# ##0', 'sv')"/>
-      <xsl:text> kronor i kostnader utöver arbetstiden, varav </xsl:text>
-      <xsl:value-of select="format-number(sum($actions[@status != 'done']/@cost), '# ##0', 'sv')"/>
+      <xsl:value-of select="format-number(sum($once/@cost), '# ##0', 'sv')"/>
+      <xsl:text> kronor i engångskostnader utöver arbetstiden, varav </xsl:text>
+      <xsl:value-of select="format-number(sum($once[@status != 'done']/@cost), '# ##0', 'sv')"/>
       <xsl:text> kronor för åtgärder som inte är klara.</xsl:text>
+      <xsl:if test="$yearly/@cost">
+        <xsl:text> Till det kommer </xsl:text>
+        <xsl:value-of select="format-number(sum($yearly/@cost), '# ##0', 'sv')"/>
+        <xsl:text> kronor per år i löpande kostnader.</xsl:text>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 

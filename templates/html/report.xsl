@@ -162,7 +162,7 @@
                 <td><xsl:value-of select="."/></td>
                 <td><xsl:call-template name="name-of"><xsl:with-param name="ref" select="@responsible"/></xsl:call-template></td>
                 <td><xsl:value-of select="@hours"/></td>
-                <td><xsl:if test="@cost"><xsl:value-of select="format-number(@cost, '# ##0', 'sv')"/></xsl:if></td>
+                <td><xsl:if test="@cost"><xsl:value-of select="format-number(@cost, '# ##0', 'sv')"/><xsl:if test="@per-year = 'yes'"> per år</xsl:if></xsl:if></td>
                 <td>
                   <xsl:call-template name="action-status"/>
                   <xsl:if test="@status != 'done' and translate(@due, '-', '') &lt; translate($as-of, '-', '')"><xsl:text> </xsl:text><span class="gap">(försenad)</span></xsl:if>

@@ -152,6 +152,13 @@
             </xsl:with-param>
             <xsl:with-param name="missing" select="'Ej klassat'"/>
           </xsl:call-template>
+          <xsl:if test="s:level4 or s:classification/@*[. = '4']">
+            <xsl:call-template name="field">
+              <xsl:with-param name="label" select="'Nivå 4: så får informationen hanteras'"/>
+              <xsl:with-param name="value"><xsl:if test="s:level4"><xsl:value-of select="s:level4"/><xsl:call-template name="level4-analysis"/></xsl:if></xsl:with-param>
+              <xsl:with-param name="missing" select="'Särskild riskanalys och beslut saknas'"/>
+            </xsl:call-template>
+          </xsl:if>
           <xsl:call-template name="field">
             <xsl:with-param name="label" select="'Längsta acceptabla avbrottstid'"/>
             <xsl:with-param name="value"><xsl:if test="s:max-downtime"><xsl:call-template name="hours"><xsl:with-param name="n" select="s:max-downtime/@hours"/></xsl:call-template></xsl:if></xsl:with-param>

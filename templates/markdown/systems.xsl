@@ -73,6 +73,12 @@
       <xsl:with-param name="label" select="'Klassning K/R/T/S'"/>
       <xsl:with-param name="value"><xsl:choose><xsl:when test="s:classification"><xsl:call-template name="klassa"/><xsl:value-of select="concat(' (', s:classification/@date, ')')"/></xsl:when><xsl:otherwise>ej klassat</xsl:otherwise></xsl:choose></xsl:with-param>
     </xsl:call-template>
+    <xsl:if test="s:level4 or s:classification/@*[. = '4']">
+      <xsl:call-template name="md-field">
+        <xsl:with-param name="label" select="'Nivå 4: så får informationen hanteras'"/>
+        <xsl:with-param name="value"><xsl:choose><xsl:when test="s:level4"><xsl:value-of select="normalize-space(s:level4)"/><xsl:call-template name="level4-analysis"/></xsl:when><xsl:otherwise>särskild riskanalys och beslut saknas</xsl:otherwise></xsl:choose></xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="md-field">
       <xsl:with-param name="label" select="'Längsta acceptabla avbrottstid'"/>
       <xsl:with-param name="value"><xsl:if test="s:max-downtime"><xsl:call-template name="hours"><xsl:with-param name="n" select="s:max-downtime/@hours"/></xsl:call-template></xsl:if></xsl:with-param>

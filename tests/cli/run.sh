@@ -173,6 +173,33 @@ for f in register/systemforteckning register/riskanalyser register/kontinuitetsp
 done
 check "report.json is valid JSON" python3 -m json.tool "$scratch/a/output/report/report.json"
 check "the report answers the three questions" sh -c "grep -o 'Fråga [123]:' '$scratch/a/output/report/report.html' | sort -u | wc -l | grep -qx 3"
+check "the system register shows every level-4 decision and a level-4 system without one" python3 -c '
+import re, sys, xml.etree.ElementTree as ET
+ns = "{urn:styrdok:1}"
+html = open(sys.argv[2], encoding="utf-8").read()
+ok = True
+for s in ET.parse(sys.argv[1]).getroot().iter(ns + "system"):
+    l4 = s.find(ns + "level4")
+    c = s.find(ns + "classification")
+    four = c is not None and "4" in c.attrib.values()
+    if l4 is not None:
+        ok &= " ".join(l4.text.split()) in " ".join(html.split())
+    elif four:
+        sec = html[html.index("id=\"%s\"" % s.get("id")):]
+        ok &= "Särskild riskanalys och beslut saknas" in sec[:sec.find("</section>")]
+sys.exit(0 if ok else 1)' "$scratch/a/policies/registers/systemforteckning.xml" "$scratch/a/output/register/systemforteckning.html"
+check "the report gives the action plan's one-off and yearly costs apart, summed from the plan" python3 -c '
+import re, sys, xml.etree.ElementTree as ET
+ns = "{urn:styrdok:1}"
+acts = ET.parse(sys.argv[1]).getroot().iter(ns + "action")
+once = yearly = 0
+for a in acts:
+    c = int(a.get("cost", "0"))
+    if a.get("per-year") == "yes": yearly += c
+    else: once += c
+sv = lambda n: format(n, ",").replace(",", "\u00a0")
+html = open(sys.argv[2], encoding="utf-8").read()
+sys.exit(0 if yearly and sv(once) + " kronor i engångskostnader" in html and "kommer " + sv(yearly) + " kronor per år" in html else 1)' "$scratch/a/policies/handlingsplan.xml" "$scratch/a/output/report/report.html"
 check "the report measures every finding" python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -496,7 +523,7 @@ fi
 # In a copy of the tree, so the binary under test is never relinked.
 if [ -z "${STYRDOK_VALGRIND:-}" ] && [ -f "$top/Makefile" ]; then
 	mkdir -p "$scratch/src"
-	(cd "$top" && tar cf - --exclude="*.o" --exclude=config.mk Makefile src templates styrdok.1 tools) | (cd "$scratch/src" && tar xf -)
+	(cd "$top" && tar cf - --exclude="*.o" --exclude=config.mk Makefile po src templates styrdok.1 tools) | (cd "$scratch/src" && tar xf -)
 	if make -s -C "$scratch/src" build >/dev/null 2>&1 &&
 	    make -s -C "$scratch/src" install PREFIX="$scratch/prefix" >/dev/null 2>&1; then
 		project e
@@ -508,6 +535,11 @@ if [ -z "${STYRDOK_VALGRIND:-}" ] && [ -f "$top/Makefile" ]; then
 		    -f "$scratch/prefix/share/bash-completion/completions/styrdok"
 		make -s -C "$scratch/src" install DESTDIR="$scratch/dest" PREFIX=/usr >/dev/null 2>&1
 		check "make install honours DESTDIR" test -x "$scratch/dest/usr/bin/styrdok" -a -f "$scratch/dest/usr/share/styrdok/templates/project.rng"
+		check "make install puts the Swedish catalogue in share/locale" \
+		    test -f "$scratch/dest/usr/share/locale/sv/LC_MESSAGES/styrdok.mo"
+		env -u LC_MESSAGES LC_ALL=C.UTF-8 LANGUAGE=sv "$scratch/dest/usr/bin/styrdok" frobnicate 2>"$scratch/sv-installed"
+		check "the installed styrdok speaks Swedish from its own catalogue" \
+		    grep -qF "styrdok: fel: okänt kommando: frobnicate [usage]" "$scratch/sv-installed"
 		expect_status 0 "a DESTDIR-staged styrdok finds the templates beside its bin/" \
 		    env -u STYRDOK_TEMPLATES "$scratch/dest/usr/bin/styrdok" -C "$scratch/e" check
 		rm -rf "$scratch/dest/usr/share/styrdok"

@@ -168,6 +168,14 @@ no_active() {
 	fi
 }
 
+# under_valgrind_skip N: true, with a note, when section N is skipped:
+# under valgrind (make valgrind) the sections on bounded work (3: time
+# and memory limits that valgrind's own cost would break) and output
+# confinement (7: file-system behaviour, no parsing) run under ASan only.
+under_valgrind_skip() {
+	[ -n "${STYRDOK_VALGRIND:-}" ] || return 1
+	echo "# section $1 runs under ASan only (make asan), not under valgrind"
+}
 . "$here/cases.sh"
 
 suite_end hostile
