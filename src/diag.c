@@ -91,6 +91,18 @@ diags_set_root(struct diags *d, const char *root)
 	d->root = xstrdup(root);
 }
 
+/* Frees what diagnostic g holds, not g itself. */
+static void
+diag_release(struct diag *g)
+{
+	free(g->file);
+	free(g->msg);
+	free(g->text);
+	for (size_t i = 0; i < 2 * g->nfacts; i++)
+		free(g->facts[i]);
+	free(g->facts);
+}
+
 void
 diags_free(struct diags *d)
 {
@@ -98,11 +110,8 @@ diags_free(struct diags *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->n; i++) {
-		free(d->v[i].file);
-		free(d->v[i].msg);
-		free(d->v[i].text);
-	}
+	for (i = 0; i < d->n; i++)
+		diag_release(&d->v[i]);
 	for (i = 0; i < d->nsrc; i++) {
 		free(d->src[i].path);
 		free(d->src[i].text);
@@ -203,6 +212,8 @@ diag_addv(struct diags *d, const char *file, int line, int col,
 	g->text = text;
 	g->seq = d->n;
 	g->node = NULL;
+	g->facts = NULL;
+	g->nfacts = 0;
 }
 
 void
@@ -601,6 +612,34 @@ gap_node(struct diags *d, xmlNodePtr node, const char *attr, enum rule rule,
 }
 
 /*
+ * Records a fact of the gap gap_node() has just added (the system's name,
+ * a date, a value), as key=value: enrich.c sets it as an attribute of the
+ * <gap>, from which the stylesheets write the reader's Swedish sentence
+ * (templates/profile.xml, <gap-texts>), apart from the English message.
+ */
+void
+gap_fact(struct diags *d, const char *key, const char *fmt, ...)
+{
+	struct diag *g;
+	va_list ap;
+	char *value;
+
+	if (d->n == 0 || d->v[d->n - 1].node == NULL)
+		return;
+	g = &d->v[d->n - 1];
+	va_start(ap, fmt);
+	if (vasprintf(&value, fmt, ap) < 0)
+		value = NULL;
+	va_end(ap);
+	if (value == NULL)
+		return;
+	g->facts = xrealloc(g->facts, 2 * (g->nfacts + 1) * sizeof(*g->facts));
+	g->facts[2 * g->nfacts] = xstrdup(key);
+	g->facts[2 * g->nfacts + 1] = value;
+	g->nfacts++;
+}
+
+/*
  * A diagnostic at byte offset in text, the string value of element node
  * as it starts right after the start tag.
  */
@@ -697,11 +736,8 @@ diags_keep_errors(struct diags *d)
 	for (size_t i = 0; i < d->n; i++)
 		if (d->v[i].sev == SEV_ERROR)
 			d->v[keep++] = d->v[i];
-		else {
-			free(d->v[i].file);
-			free(d->v[i].msg);
-			free(d->v[i].text);
-		}
+		else
+			diag_release(&d->v[i]);
 	d->n = keep;
 }
 
@@ -716,11 +752,9 @@ diags_forget(struct diags *d, enum rule rule, const char *file)
 
 	for (size_t i = 0; i < d->n; i++)
 		if (d->v[i].rule == rule && (file == NULL || (d->v[i].file &&
-		    strcmp(d->v[i].file, file) == 0))) {
-			free(d->v[i].file);
-			free(d->v[i].msg);
-			free(d->v[i].text);
-		} else
+		    strcmp(d->v[i].file, file) == 0)))
+			diag_release(&d->v[i]);
+		else
 			d->v[keep++] = d->v[i];
 	d->n = keep;
 	return n - keep;
@@ -732,9 +766,7 @@ diags_truncate(struct diags *d, size_t n)
 {
 	while (d->n > n) {
 		d->n--;
-		free(d->v[d->n].file);
-		free(d->v[d->n].msg);
-		free(d->v[d->n].text);
+		diag_release(&d->v[d->n]);
 	}
 }
 
@@ -786,11 +818,8 @@ diags_restrict(struct diags *d, char **files, int nfiles, size_t from)
 			    strcmp(d->v[i].file, files[j]) == 0;
 		if (match)
 			d->v[keep++] = d->v[i];
-		else {
-			free(d->v[i].file);
-			free(d->v[i].msg);
-			free(d->v[i].text);
-		}
+		else
+			diag_release(&d->v[i]);
 	}
 	d->n = keep;
 }
@@ -1085,8 +1114,8 @@ diags_move(struct diags *to, struct diags *from)
 		/* The translation made in from goes along as it is. */
 		free(to->v[to->n - 1].text);
 		to->v[to->n - 1].text = g->text;
-		free(g->file);
-		free(g->msg);
+		g->text = NULL;
+		diag_release(g);
 	}
 	from->n = 0;
 }

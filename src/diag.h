@@ -164,6 +164,8 @@ struct diag {
 	enum rule rule;
 	size_t seq;	/* order found, to keep sorting stable */
 	xmlNodePtr node; /* a governance gap: the node it is about */
+	char **facts;	/* a gap: key, value, key, value... (gap_fact) */
+	size_t nfacts;	/* pairs in facts */
 };
 
 struct diags;
@@ -193,6 +195,8 @@ void diag_node(struct diags *, xmlNodePtr, const char *attr,
     __attribute__((format(printf, 6, 7)));
 void gap_node(struct diags *, xmlNodePtr, const char *attr, enum rule,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void gap_fact(struct diags *, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void diag_text(struct diags *, xmlNodePtr, size_t offset, const char *text,
     enum severity, enum rule, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));

@@ -357,8 +357,9 @@ gap_holder(xmlNodePtr n)
 
 /*
  * Attaches every governance gap the rules found to its node as
- * <gap rule="...">message</gap>, so the index and the report count and
- * list them from the tree.
+ * <gap rule="..." fact="...">message</gap>, so the index and the report
+ * count and list them from the tree: the facts (gap_fact()) for the
+ * reader's Swedish text, the message for the command line's user.
  */
 static void
 attach_gaps(struct project *p)
@@ -372,6 +373,9 @@ attach_gaps(struct project *p)
 		gap = xmlNewTextChild(holder, holder->ns, BAD_CAST "gap",
 		    BAD_CAST g->msg);
 		xmlSetProp(gap, BAD_CAST "rule", BAD_CAST rule_info(g->rule)->id);
+		for (size_t f = 0; f < g->nfacts; f++)
+			xmlSetProp(gap, BAD_CAST g->facts[2 * f],
+			    BAD_CAST g->facts[2 * f + 1]);
 	}
 }
 

@@ -5,7 +5,8 @@
  * own <profile> source (policies/profil.xml by convention): the name
  * shown on the outputs, the logo, each colour, the font, the labels of
  * the dokumentinformation and their order, the names of types and
- * statuses, and the footer text.  profile_check() is part of the check
+ * statuses, the reader's text of each governance gap, and the footer
+ * text.  profile_check() is part of the check
  * stage (the logo files and the font must be usable); profile_apply()
  * is part of enrichment: it puts the merged <profile> into the tree,
  * with the logo as data, and writes a FOP configuration that embeds a
@@ -655,6 +656,7 @@ profile_apply(struct project *p)
 		take_keyed(to, from, "labels", 1);
 		take_keyed(to, from, "types", 0);
 		take_keyed(to, from, "statuses", 0);
+		take_keyed(to, from, "gap-texts", 0);
 		take_text(to, from, "footer");
 		if ((n = tree_child(from, "logo")) != NULL)
 			logo_apply(p, to, n, &key);

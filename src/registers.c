@@ -45,6 +45,21 @@ name_of(xmlNodePtr n)
 	return name ? (char *)xmlNodeGetContent(name) : tree_prop(n, "id");
 }
 
+/*
+ * The name of the system that analysis a is of, for its gaps' facts;
+ * its id when the register has no such system (reported as ref-system).
+ */
+static char *
+analysis_system(struct reg *r, xmlNodePtr a)
+{
+	char *id = tree_prop(a, "system");
+	xmlNodePtr sys = id ? xmlHashLookup(r->ids, BAD_CAST id) : NULL;
+
+	if (sys == NULL || sys == TREE_LEFT_OUT || !tree_is(sys, "system"))
+		return id ? id : xstrdup("");
+	free(id);
+	return name_of(sys);
+}
 
 /* YYYY-MM-DD moved back by years (dates compare as strings). */
 static void
@@ -118,7 +133,7 @@ check_classification(struct reg *r, xmlNodePtr sys, xmlNodePtr c,
 	static const char *const aspects[] = {"k", "r", "t", "s"};
 	xmlNodePtr l4 = tree_child(sys, "level4"), prio, md;
 	int top = -1, four = 0;
-	char fours[16] = "";
+	char fours[16] = "", letters[16] = "";
 
 	for (int i = 0; i < 4; i++) {
 		int level = aspect_level(c, aspects[i]);
@@ -137,21 +152,29 @@ check_classification(struct reg *r, xmlNodePtr sys, xmlNodePtr c,
 
 			/* "K", "K and R": the aspects at level 4, upper case. */
 			snprintf(fours + at, sizeof(fours) - at, "%s%c",
-			    four++ ? ", " : "", aspects[i][0] - 'a' + 'A');
+			    four ? ", " : "", aspects[i][0] - 'a' + 'A');
+			at = strlen(letters);
+			snprintf(letters + at, sizeof(letters) - at, "%s%s",
+			    four++ ? " " : "", aspects[i]);
 		}
 		if (level > top)
 			top = level;
 	}
-	if (!xmlHasProp(c, BAD_CAST "s"))
+	if (!xmlHasProp(c, BAD_CAST "s")) {
 		gap_node(r->d, c, NULL, RULE_SYSTEM_CLASSIFICATION,
 		    "%s is classified for K, R and T but not for spårbarhet "
 		    "(s=)", name);
-	if (four && l4 == NULL)
+		gap_fact(r->d, "case", "no-s");
+		gap_fact(r->d, "system", "%s", name);
+	}
+	if (four && l4 == NULL) {
 		gap_node(r->d, sys, NULL, RULE_CLASSIFICATION_LEVEL4,
 		    "%s has level 4 for %s, which KLASSA gives no protection "
 		    "for: it needs a separate analysis and a decision on where "
 		    "the information may be handled (<level4>)", name, fours);
-	else if (l4 != NULL) {
+		gap_fact(r->d, "system", "%s", name);
+		gap_fact(r->d, "aspects", "%s", letters);
+	} else if (l4 != NULL) {
 		xmlNodePtr a = tree_ref(r->d, r->ids, l4, "analysis",
 		    "risk-analysis", RULE_CLASSIFICATION_LEVEL4,
 		    "a risk analysis");
@@ -178,16 +201,25 @@ check_classification(struct reg *r, xmlNodePtr sys, xmlNodePtr c,
 		hours = atoi(h);
 		free(h);
 	}
-	if (lv != NULL && top >= atoi(lv))
+	if (lv != NULL && top >= atoi(lv)) {
 		gap_node(r->d, sys, "prioritised", RULE_SYSTEM_PRIORITY,
 		    "%s has a KLASSA level of %d, so it is prioritised under "
 		    "the criteria of the risk method (level %s or higher), "
 		    "but prioritised=\"no\"", name, top, lv);
-	else if (hs != NULL && hours >= 0 && hours <= atoi(hs))
+		gap_fact(r->d, "case", "level");
+		gap_fact(r->d, "system", "%s", name);
+		gap_fact(r->d, "level", "%d", top);
+		gap_fact(r->d, "limit", "%s", lv);
+	} else if (hs != NULL && hours >= 0 && hours <= atoi(hs)) {
 		gap_node(r->d, sys, "prioritised", RULE_SYSTEM_PRIORITY,
 		    "%s may be down at most %d hours, so it is prioritised "
 		    "under the criteria of the risk method (%s hours or less), "
 		    "but prioritised=\"no\"", name, hours, hs);
+		gap_fact(r->d, "case", "downtime");
+		gap_fact(r->d, "system", "%s", name);
+		gap_fact(r->d, "hours", "%d", hours);
+		gap_fact(r->d, "limit", "%s", hs);
+	}
 	free(lv);
 	free(hs);
 }
@@ -205,20 +237,28 @@ check_system(struct reg *r, xmlNodePtr sys)
 		tree_ref(r->d, r->ids, tree_child(sys, "operator"), "provider",
 		    "provider", RULE_REF_PROVIDER, "a provider of the "
 		    "organisation");
-	if (tree_child(sys, "owner") == NULL)
+	if (tree_child(sys, "owner") == NULL) {
 		gap_node(r->d, sys, NULL, RULE_SYSTEM_OWNER,
 		    "%s has no systemägare", name);
-	if ((c = tree_child(sys, "classification")) == NULL)
+		gap_fact(r->d, "system", "%s", name);
+	}
+	if ((c = tree_child(sys, "classification")) == NULL) {
 		gap_node(r->d, sys, NULL, RULE_SYSTEM_CLASSIFICATION,
 		    "%s is not classified (K/R/T/S)", name);
-	else {
+		gap_fact(r->d, "case", "none");
+		gap_fact(r->d, "system", "%s", name);
+	} else {
 		check_classification(r, sys, c, name, prioritised);
 		char *date = tree_prop(c, "date");
 
-		if (iso_date_valid(date) && strcmp(date, r->three_years_ago) < 0)
+		if (iso_date_valid(date) &&
+		    strcmp(date, r->three_years_ago) < 0) {
 			gap_node(r->d, c, "date", RULE_CLASSIFICATION_AGE,
 			    "%s was classified %s, more than three years ago",
 			    name, date);
+			gap_fact(r->d, "system", "%s", name);
+			gap_fact(r->d, "date", "%s", date);
+		}
 		free(date);
 	}
 	if ((n = tree_child(sys, "continuity")) != NULL &&
@@ -229,71 +269,102 @@ check_system(struct reg *r, xmlNodePtr sys)
 	if (prioritised) {
 		xmlNodePtr a = xmlHashLookup(r->newest, BAD_CAST id);
 
-		if (a == NULL)
+		if (a == NULL) {
 			gap_node(r->d, sys, NULL, RULE_RISK_ANALYSIS,
 			    "prioritised system %s has no risk analysis", name);
-		else {
+			gap_fact(r->d, "case", "none");
+			gap_fact(r->d, "system", "%s", name);
+		} else {
 			char *date = tree_prop(a, "date");
 
-			if (strcmp(date, r->year_ago) < 0)
+			if (strcmp(date, r->year_ago) < 0) {
 				gap_node(r->d, sys, NULL,
 				    RULE_RISK_ANALYSIS, "the newest risk analysis "
 				    "of prioritised system %s is from %s, more "
 				    "than 12 months ago", name, date);
+				gap_fact(r->d, "case", "old");
+				gap_fact(r->d, "system", "%s", name);
+				gap_fact(r->d, "date", "%s", date);
+			}
 			free(date);
 		}
-		if (tree_child(sys, "max-downtime") == NULL)
+		if (tree_child(sys, "max-downtime") == NULL) {
 			gap_node(r->d, sys, NULL,
 			    RULE_CONTINUITY_DOWNTIME, "prioritised system %s has "
 			    "no maximum tolerable downtime", name);
-		if (tree_child(sys, "continuity") == NULL)
+			gap_fact(r->d, "system", "%s", name);
+		}
+		if (tree_child(sys, "continuity") == NULL) {
+			int unlinked = xmlHashLookup(r->planned,
+			    BAD_CAST id) != NULL;
+
 			gap_node(r->d, sys, NULL, RULE_CONTINUITY_PLAN,
-			    xmlHashLookup(r->planned, BAD_CAST id) ?
-			    "prioritised system %s has a "
+			    unlinked ? "prioritised system %s has a "
 			    "continuity plan, but the register does not link "
 			    "it (<continuity plan=\"...\"/>)" : N_("prioritised "
 			    "system %s has no continuity plan"), name);
-		if (tree_child(sys, "ups") == NULL)
+			gap_fact(r->d, "case", unlinked ? "unlinked" : "none");
+			gap_fact(r->d, "system", "%s", name);
+		}
+		if (tree_child(sys, "ups") == NULL) {
 			gap_node(r->d, sys, NULL, RULE_CONTINUITY_UPS,
 			    "the UPS need of prioritised system %s is not "
 			    "decided", name);
-		if (tree_child(sys, "operations-agreement") == NULL)
+			gap_fact(r->d, "system", "%s", name);
+		}
+		if (tree_child(sys, "operations-agreement") == NULL) {
 			gap_node(r->d, sys, NULL,
 			    RULE_OPERATIONS_AGREEMENT, "prioritised system %s has "
 			    "no operations agreement (driftsavtal)", name);
+			gap_fact(r->d, "system", "%s", name);
+		}
 	}
 	if (prop_is(sys, "outside-hours", "yes")) {
 		xmlNodePtr sa = tree_child(sys, "support-agreement");
 
-		if (sa == NULL)
+		if (sa == NULL) {
 			gap_node(r->d, sys, NULL,
 			    RULE_SUPPORT_OUTSIDE_HOURS, "%s is used outside "
 			    "office hours but has no support agreement", name);
-		else if (prop_is(sa, "covers", "office"))
+			gap_fact(r->d, "case", "none");
+			gap_fact(r->d, "system", "%s", name);
+		} else if (prop_is(sa, "covers", "office")) {
 			gap_node(r->d, sa, "covers",
 			    RULE_SUPPORT_OUTSIDE_HOURS, "%s is used outside "
 			    "office hours but its support agreement covers "
 			    "office hours only", name);
+			gap_fact(r->d, "case", "office");
+			gap_fact(r->d, "system", "%s", name);
+		}
 	}
 	if ((n = tree_child(sys, "support-agreement")) != NULL) {
 		char *exp = tree_prop(n, "expires");
 
 		if (exp != NULL && iso_date_valid(exp) &&
-		    strcmp(exp, r->p->today) < 0)
+		    strcmp(exp, r->p->today) < 0) {
 			gap_node(r->d, n, "expires", RULE_SUPPORT_EXPIRED,
 			    "the support agreement of %s expired %s", name, exp);
+			gap_fact(r->d, "system", "%s", name);
+			gap_fact(r->d, "date", "%s", exp);
+		}
 		free(exp);
 	}
-	if ((n = tree_child(sys, "access-review")) == NULL)
+	if ((n = tree_child(sys, "access-review")) == NULL) {
 		gap_node(r->d, sys, NULL, RULE_ACCESS_REVIEW,
 		    "access to %s has never been reviewed", name);
-	else {
+		gap_fact(r->d, "case", "never");
+		gap_fact(r->d, "system", "%s", name);
+	} else {
 		char *date = tree_prop(n, "date");
 
-		if (iso_date_valid(date) && strcmp(date, r->year_ago) < 0)
+		if (iso_date_valid(date) && strcmp(date, r->year_ago) < 0) {
 			gap_node(r->d, n, "date", RULE_ACCESS_REVIEW,
 			    "access to %s was last reviewed %s, more than 12 "
 			    "months ago", name, date);
+			gap_fact(r->d, "case", "old");
+			gap_fact(r->d, "system", "%s", name);
+			gap_fact(r->d, "date", "%s", date);
+		}
 		free(date);
 	}
 	free(id);
@@ -366,16 +437,28 @@ compare_scales(struct reg *r, xmlNodePtr own, xmlNodePtr common,
 	static const char *const names[] = {"sannolikhet", "konsekvens"};
 	char *ol = tree_prop(own, "levels"), *cl = tree_prop(common, "levels");
 	char *ot = tree_prop(own, "threshold"), *ct = tree_prop(common, "threshold");
+	char *sys = analysis_system(r, own->parent);
 	struct buf b = {0};
+	int differ = 0;
 
-	if (strcmp(ol, cl) != 0)
+	if (strcmp(ol, cl) != 0) {
 		gap_node(r->d, own, "levels", RULE_RISK_METHOD, "the analysis "
 		    "uses a %s-level scale; the risk method %s has %s levels",
 		    ol, method, cl);
-	if (strcmp(ot, ct) != 0)
+		gap_fact(r->d, "case", "levels");
+		gap_fact(r->d, "system", "%s", sys);
+		gap_fact(r->d, "levels", "%s", ol);
+		gap_fact(r->d, "limit", "%s", cl);
+	}
+	if (strcmp(ot, ct) != 0) {
 		gap_node(r->d, own, "threshold", RULE_RISK_METHOD, "the "
 		    "analysis has the acceptance threshold %s; the risk method "
 		    "%s has %s", ot, method, ct);
+		gap_fact(r->d, "case", "threshold");
+		gap_fact(r->d, "system", "%s", sys);
+		gap_fact(r->d, "threshold", "%s", ot);
+		gap_fact(r->d, "limit", "%s", ct);
+	}
 	for (size_t k = 0; k < 2; k++)
 		for (xmlNodePtr l = own->children; l != NULL; l = l->next) {
 			char *lv, *mine, *theirs;
@@ -385,19 +468,26 @@ compare_scales(struct reg *r, xmlNodePtr own, xmlNodePtr common,
 			lv = tree_prop(l, "level");
 			mine = (char *)xmlNodeGetContent(l);
 			theirs = scale_label(common, kinds[k], lv);
-			if (theirs == NULL || strcmp(mine, theirs) != 0)
+			if (theirs == NULL || strcmp(mine, theirs) != 0) {
 				buf_printf(&b, "%s%s %s \"%s\" (the method: %s%s%s)",
 				    b.len ? ", " : "", names[k], lv, mine,
 				    theirs ? "\"" : "", theirs ? theirs :
 				    "no such level", theirs ? "\"" : "");
+				differ++;
+			}
 			free(lv);
 			free(mine);
 			free(theirs);
 		}
-	if (b.len > 0)
+	if (b.len > 0) {
 		gap_node(r->d, own, NULL, RULE_RISK_METHOD, "the labels differ "
 		    "from the risk method %s: %s", method, b.data);
+		gap_fact(r->d, "case", "labels");
+		gap_fact(r->d, "system", "%s", sys);
+		gap_fact(r->d, "count", "%d", differ);
+	}
 	buf_free(&b);
+	free(sys);
 	free(ol);
 	free(cl);
 	free(ot);
@@ -415,7 +505,7 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 {
 	xmlNodePtr own = tree_child(a, "scale"), method = NULL, scale;
 	char *thr, *mid = tree_prop(a, "method");
-	int max, threshold;
+	int max, threshold, nr = 0;
 
 	tree_ref(r->d, r->ids, a, "system", "system", RULE_REF_SYSTEM, "a system");
 	if (mid != NULL)
@@ -423,11 +513,15 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 		    RULE_RISK_METHOD, "a risk method");
 	else if (r->method != NULL) {
 		char *common = tree_prop(r->method, "id");
+		char *sys = analysis_system(r, a);
 
 		gap_node(r->d, a, NULL, RULE_RISK_METHOD, "the analysis does "
 		    "not follow the common risk method (method=\"%s\")",
 		    common);
+		gap_fact(r->d, "case", "none");
+		gap_fact(r->d, "system", "%s", sys);
 		free(common);
+		free(sys);
 	}
 	scale = own ? own : method ? tree_child(method, "scale") : NULL;
 	if (scale == NULL) {
@@ -455,6 +549,7 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 	for (xmlNodePtr k = a->children; k != NULL; k = k->next) {
 		if (!tree_is(k, "risk"))
 			continue;
+		nr++;	/* the registers number the risks R1, R2... */
 		char *ps = tree_prop(k, "probability"), *cs = tree_prop(k, "consequence");
 		char *vs = tree_prop(k, "value");
 		int pr = atoi(ps), co = atoi(cs), value = pr * co;
@@ -476,11 +571,16 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 		if (pr >= 1 && pr <= max && co >= 1 && co <= max &&
 		    value >= threshold && !prop_is(k, "status", "accepted") &&
 		    (m == NULL || !xmlHasProp(m, BAD_CAST "responsible") ||
-		    !xmlHasProp(m, BAD_CAST "deadline")))
+		    !xmlHasProp(m, BAD_CAST "deadline"))) {
 			gap_node(r->d, m ? m : k, NULL,
 			    RULE_RISK_MEASURE, "risk value %d is at or above the "
 			    "threshold %d: it needs a measure with a "
 			    "responsible and a deadline", value, threshold);
+			gap_fact(r->d, "case", m ? "incomplete" : "none");
+			gap_fact(r->d, "risk", "R%d", nr);
+			gap_fact(r->d, "value", "%d", value);
+			gap_fact(r->d, "threshold", "%d", threshold);
+		}
 		if (m != NULL) {
 			char *due = tree_prop(m, "deadline"), *st = tree_prop(k,
 			    "status"), *rid = tree_prop(k, "id");
@@ -490,10 +590,15 @@ check_risk_analysis(struct reg *r, xmlNodePtr a)
 			/* A measure is late until it is done or the risk accepted. */
 			if (due != NULL && iso_date_valid(due) &&
 			    strcmp(due, r->p->today) < 0 &&
-			    strcmp(st, "done") != 0 && strcmp(st, "accepted") != 0)
+			    strcmp(st, "done") != 0 &&
+			    strcmp(st, "accepted") != 0) {
 				gap_node(r->d, m, "deadline", RULE_RISK_OVERDUE,
 				    "the measure for risk %s (value %d) was due "
 				    "%s and is still %s", rid, value, due, st);
+				gap_fact(r->d, "risk", "R%d", nr);
+				gap_fact(r->d, "value", "%d", value);
+				gap_fact(r->d, "date", "%s", due);
+			}
 			free(due);
 			free(st);
 			free(rid);
@@ -533,11 +638,13 @@ check_restore(struct reg *r, xmlNodePtr plan, xmlNodePtr sys,
 	long total = 0;
 	int steps = 0, missing = 0;
 
-	if (tree_child(plan, "data-loss") == NULL)
+	if (tree_child(plan, "data-loss") == NULL) {
 		gap_node(r->d, plan, NULL, RULE_CONTINUITY_DATA_LOSS,
 		    "the continuity plan of %s does not say how much "
 		    "information may be lost (<data-loss hours=\"...\"/>)",
 		    name);
+		gap_fact(r->d, "system", "%s", name);
+	}
 	for (xmlNodePtr s = order ? order->children : NULL; s; s = s->next) {
 		char *m;
 
@@ -553,27 +660,38 @@ check_restore(struct reg *r, xmlNodePtr plan, xmlNodePtr sys,
 		free(m);
 	}
 	/* One gap per plan: the first step without a time stands for all. */
-	if (missing == steps && steps > 0)
+	if (missing == steps && steps > 0) {
 		gap_node(r->d, untimed, NULL, RULE_CONTINUITY_RESTORE,
 		    "no restore step of the continuity plan of %s has a time "
 		    "from the last test (minutes=)", name);
-	else if (missing > 0)
+		gap_fact(r->d, "case", "untimed");
+		gap_fact(r->d, "system", "%s", name);
+	} else if (missing > 0) {
 		gap_node(r->d, untimed, NULL, RULE_CONTINUITY_RESTORE,
 		    missing == 1 ? "%d of the %d restore steps of the "
 		    "continuity plan of %s has no time from the last test "
 		    "(minutes=)" : N_("%d of the %d restore steps of the "
 		    "continuity plan of %s have no time from the last test "
 		    "(minutes=)"), missing, steps, name);
-	else if (md != NULL) {
+		gap_fact(r->d, "case", "some-untimed");
+		gap_fact(r->d, "system", "%s", name);
+		gap_fact(r->d, "count", "%d", missing);
+		gap_fact(r->d, "steps", "%d", steps);
+	} else if (md != NULL) {
 		char *h = tree_prop(md, "hours");
 		long limit = atol(h) * 60;
 
-		if (total > limit)
+		if (total > limit) {
 			gap_node(r->d, order, NULL, RULE_CONTINUITY_RESTORE,
 			    "the restore steps of the continuity plan of %s "
 			    "took %ld minutes at the last test, more than its "
 			    "maximum tolerable downtime of %s hours (%ld "
 			    "minutes)", name, total, h, limit);
+			gap_fact(r->d, "case", "slow");
+			gap_fact(r->d, "system", "%s", name);
+			gap_fact(r->d, "minutes", "%ld", total);
+			gap_fact(r->d, "hours", "%s", h);
+		}
 		free(h);
 	}
 }
@@ -591,18 +709,24 @@ check_continuity_plan(struct reg *r, xmlNodePtr plan)
 		if (tree_is(n, "depends"))
 			tree_ref(r->d, r->ids, n, "system", "system", RULE_REF_SYSTEM,
 			    "a system");
-	if (ex == NULL)
+	if (ex == NULL) {
 		gap_node(r->d, plan, NULL, RULE_CONTINUITY_EXERCISE,
 		    "the continuity plan of %s has never been exercised",
 		    name);
-	else {
+		gap_fact(r->d, "case", "never");
+		gap_fact(r->d, "system", "%s", name);
+	} else {
 		char *date = tree_prop(ex, "date");
 
-		if (iso_date_valid(date) && strcmp(date, r->year_ago) < 0)
+		if (iso_date_valid(date) && strcmp(date, r->year_ago) < 0) {
 			gap_node(r->d, ex, "date",
 			    RULE_CONTINUITY_EXERCISE, "the continuity plan of %s "
 			    "was last exercised %s, more than 12 months ago",
 			    name, date);
+			gap_fact(r->d, "case", "old");
+			gap_fact(r->d, "system", "%s", name);
+			gap_fact(r->d, "date", "%s", date);
+		}
 		free(date);
 	}
 	check_restore(r, plan, sys, name);
@@ -694,14 +818,21 @@ check_document_age(struct reg *r, xmlNodePtr doc)
 
 	if (status != NULL && strcmp(status, "upphavd") == 0)
 		; /* a repealed document is not reviewed any more */
-	else if (iso_date_valid(review) && strcmp(review, r->p->today) < 0)
+	else if (iso_date_valid(review) && strcmp(review, r->p->today) < 0) {
 		gap_node(r->d, rb, NULL, RULE_REVIEW_DUE,
 		    "%s should have been reviewed by %s", title, review);
-	else if (decided != NULL && iso_date_valid(decided) &&
-	    strcmp(decided, r->four_years_ago) < 0)
+		gap_fact(r->d, "case", "review-by");
+		gap_fact(r->d, "title", "%s", title);
+		gap_fact(r->d, "date", "%s", review);
+	} else if (decided != NULL && iso_date_valid(decided) &&
+	    strcmp(decided, r->four_years_ago) < 0) {
 		gap_node(r->d, dec, "date", RULE_REVIEW_DUE,
 		    "%s was decided %s, more than four years ago", title,
 		    decided);
+		gap_fact(r->d, "case", "decided");
+		gap_fact(r->d, "title", "%s", title);
+		gap_fact(r->d, "date", "%s", decided);
+	}
 	free(review);
 	free(decided);
 	free(title);

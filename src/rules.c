@@ -268,6 +268,8 @@ check_history(struct rules *r, xmlNodePtr meta, xmlNodePtr history)
 static void
 check_meta_refs(struct rules *r, xmlNodePtr meta)
 {
+	char *doc_title = text_of(tree_child(meta, "title"));
+
 	for (xmlNodePtr m = meta->children; m != NULL; m = m->next) {
 		if (tree_is(m, "owner") && r->org != NULL)
 			tree_ref(r->d, r->ids, m, "role", "role", RULE_REF_ROLE, "a role");
@@ -280,13 +282,18 @@ check_meta_refs(struct rules *r, xmlNodePtr meta)
 			char *id = tree_prop(m, "doc"), *title = text_of(m);
 			xmlNodePtr t = xmlHashLookup(r->ids, BAD_CAST id);
 
-			if (t != TREE_LEFT_OUT && !tree_is(t, "document"))
+			if (t != TREE_LEFT_OUT && !tree_is(t, "document")) {
 				gap_node(r->d, m, "doc", RULE_CHILD_MISSING, "required document \"%s\" "
 				    "(%s) does not exist yet", title, id);
+				gap_fact(r->d, "title", "%s", title);
+				gap_fact(r->d, "document", "%s",
+				    doc_title ? doc_title : "");
+			}
 			free(id);
 			free(title);
 		}
 	}
+	free(doc_title);
 }
 
 /* Requirement statements over READABILITY_STATEMENT_WORDS words. */

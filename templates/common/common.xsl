@@ -220,11 +220,11 @@
   <!-- A number of hours as Swedish has it: "1 timme", "8 timmar". -->
   <xsl:template name="hours">
     <xsl:param name="n"/>
-    <xsl:value-of select="$n"/>
-    <xsl:choose>
-      <xsl:when test="number($n) = 1"> timme</xsl:when>
-      <xsl:otherwise> timmar</xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="count-noun">
+      <xsl:with-param name="n" select="$n"/>
+      <xsl:with-param name="one" select="'timme'"/>
+      <xsl:with-param name="many" select="'timmar'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Minutes as read aloud: "45 minuter", "1 timme", "2 timmar 30 minuter". -->
@@ -246,15 +246,155 @@
   </xsl:template>
 
   <!--
-    A gap as readers see it: the Swedish text the profile keeps for its
-    rule (<gap-text rule="...">), else the diagnostic's own message.
+    A number with its noun as Swedish has it: "1 timme", "2 timmar",
+    "1 system", "3 steg".  $one and $many are the noun's two forms.
+  -->
+  <xsl:template name="count-noun">
+    <xsl:param name="n"/>
+    <xsl:param name="one"/>
+    <xsl:param name="many" select="$one"/>
+    <xsl:value-of select="$n"/>
+    <xsl:text> </xsl:text>
+    <xsl:choose>
+      <xsl:when test="number($n) = 1"><xsl:value-of select="$one"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$many"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A date YYYY-MM-DD as in Swedish running text: "2 december 2026". -->
+  <xsl:template name="date-words">
+    <xsl:param name="d"/>
+    <xsl:variable name="m" select="number(substring($d, 6, 2))"/>
+    <xsl:choose>
+      <xsl:when test="string-length($d) != 10 or not($m &gt;= 1 and $m &lt;= 12)"><xsl:value-of select="$d"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="number(substring($d, 9, 2))"/>
+        <xsl:text> </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$m = 1">januari</xsl:when>
+          <xsl:when test="$m = 2">februari</xsl:when>
+          <xsl:when test="$m = 3">mars</xsl:when>
+          <xsl:when test="$m = 4">april</xsl:when>
+          <xsl:when test="$m = 5">maj</xsl:when>
+          <xsl:when test="$m = 6">juni</xsl:when>
+          <xsl:when test="$m = 7">juli</xsl:when>
+          <xsl:when test="$m = 8">augusti</xsl:when>
+          <xsl:when test="$m = 9">september</xsl:when>
+          <xsl:when test="$m = 10">oktober</xsl:when>
+          <xsl:when test="$m = 11">november</xsl:when>
+          <xsl:when test="$m = 12">december</xsl:when>
+        </xsl:choose>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="substring($d, 1, 4)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The KLASSA aspects named by letters ("k r") in words, joined with "och". -->
+  <xsl:template name="aspect-words">
+    <xsl:param name="list"/>
+    <xsl:variable name="l" select="normalize-space($list)"/>
+    <xsl:variable name="first">
+      <xsl:choose>
+        <xsl:when test="contains($l, ' ')"><xsl:value-of select="substring-before($l, ' ')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$l"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="rest" select="substring-after($l, ' ')"/>
+    <xsl:choose>
+      <xsl:when test="$first = 'k'">konfidentialitet</xsl:when>
+      <xsl:when test="$first = 'r'">riktighet</xsl:when>
+      <xsl:when test="$first = 't'">tillgänglighet</xsl:when>
+      <xsl:when test="$first = 's'">spårbarhet</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$first"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$rest != ''">
+      <xsl:choose>
+        <xsl:when test="contains($rest, ' ')">, </xsl:when>
+        <xsl:otherwise> och </xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="aspect-words"><xsl:with-param name="list" select="$rest"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    A gap as readers see it: the Swedish text the profile keeps for it in
+    <gap-texts>, under key "RULE/CASE" (the variant the gap's case=
+    names), else "RULE".  Each {fact} in the text is replaced by the
+    gap's attribute of that name (set where the gap is found, see
+    gap_fact() in src/diag.c), shaped by what follows the name:
+    {date datum} "2 december 2026", {minutes tid} "2 timmar 30 minuter",
+    {aspects aspekter} "konfidentialitet och riktighet", and
+    {hours timme timmar} the number with the noun's singular or plural.
+    A gap without a text is a fault of the profile; it shows as such, in
+    Swedish, and tests/print/language.sh fails on it.
   -->
   <xsl:template name="gap-text">
     <xsl:param name="g" select="."/>
-    <xsl:variable name="t" select="/s:project/s:profile/s:gap-texts/s:gap-text[@rule = $g/@rule]"/>
+    <xsl:variable name="texts" select="/s:project/s:profile/s:gap-texts/s:gap-text"/>
+    <xsl:variable name="t" select="($texts[@key = concat($g/@rule, '/', $g/@case)] | $texts[@key = $g/@rule][not($g/@case)])[1]"/>
     <xsl:choose>
-      <xsl:when test="$t"><xsl:value-of select="normalize-space($t)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$g"/></xsl:otherwise>
+      <xsl:when test="$t">
+        <xsl:call-template name="gap-fill">
+          <xsl:with-param name="g" select="$g"/>
+          <xsl:with-param name="s" select="normalize-space($t)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>Brist utan text i profilen (<xsl:value-of select="concat($g/@rule, substring('/', 1, count($g/@case)), $g/@case)"/>).</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- $s with each {fact ...} filled from the attributes of gap $g. -->
+  <xsl:template name="gap-fill">
+    <xsl:param name="g"/>
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '{') and contains(substring-after($s, '{'), '}')">
+        <xsl:variable name="spec" select="normalize-space(substring-before(substring-after($s, '{'), '}'))"/>
+        <xsl:variable name="name">
+          <xsl:choose>
+            <xsl:when test="contains($spec, ' ')"><xsl:value-of select="substring-before($spec, ' ')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$spec"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="how" select="substring-after($spec, ' ')"/>
+        <xsl:variable name="v" select="string($g/@*[local-name() = $name])"/>
+        <xsl:value-of select="substring-before($s, '{')"/>
+        <xsl:choose>
+          <xsl:when test="$how = 'datum'">
+            <xsl:call-template name="date-words"><xsl:with-param name="d" select="$v"/></xsl:call-template>
+          </xsl:when>
+          <xsl:when test="$how = 'tid'">
+            <xsl:call-template name="duration"><xsl:with-param name="minutes" select="number($v)"/></xsl:call-template>
+          </xsl:when>
+          <xsl:when test="$how = 'aspekter'">
+            <xsl:call-template name="aspect-words"><xsl:with-param name="list" select="$v"/></xsl:call-template>
+          </xsl:when>
+          <xsl:when test="$how != ''">
+            <xsl:call-template name="count-noun">
+              <xsl:with-param name="n" select="$v"/>
+              <xsl:with-param name="one">
+                <xsl:choose>
+                  <xsl:when test="contains($how, ' ')"><xsl:value-of select="substring-before($how, ' ')"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$how"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="many">
+                <xsl:choose>
+                  <xsl:when test="contains($how, ' ')"><xsl:value-of select="substring-after($how, ' ')"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$how"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="gap-fill">
+          <xsl:with-param name="g" select="$g"/>
+          <xsl:with-param name="s" select="substring-after(substring-after($s, '{'), '}')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

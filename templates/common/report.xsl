@@ -177,18 +177,24 @@
     </xsl:if>
     <xsl:if test="$actions">
       <xsl:text>Tidsplanen har </xsl:text>
-      <xsl:value-of select="count($actions)"/>
-      <xsl:text> åtgärder. </xsl:text>
+      <xsl:call-template name="count-noun"><xsl:with-param name="n" select="count($actions)"/><xsl:with-param name="one" select="'åtgärd'"/><xsl:with-param name="many" select="'åtgärder'"/></xsl:call-template>
+      <xsl:text>. </xsl:text>
       <xsl:value-of select="count($actions[@status = 'done'])"/>
-      <xsl:text> är klara, </xsl:text>
+      <xsl:text> är </xsl:text>
+      <xsl:choose><xsl:when test="count($actions[@status = 'done']) = 1">klar</xsl:when><xsl:otherwise>klara</xsl:otherwise></xsl:choose>
+      <xsl:text>, </xsl:text>
       <xsl:value-of select="count($actions[@status = 'started'])"/>
       <xsl:text> pågår och </xsl:text>
       <xsl:value-of select="count($actions[@status = 'planned'])"/>
-      <xsl:text> är planerade. </xsl:text>
+      <xsl:text> är </xsl:text>
+      <xsl:choose><xsl:when test="count($actions[@status = 'planned']) = 1">planerad</xsl:when><xsl:otherwise>planerade</xsl:otherwise></xsl:choose>
+      <xsl:text>. </xsl:text>
       <xsl:variable name="late" select="$actions[@status != 'done' and translate(@due, '-', '') &lt; translate($as-of, '-', '')]"/>
       <xsl:if test="$late">
         <xsl:value-of select="count($late)"/>
-        <xsl:text> är försenade. </xsl:text>
+        <xsl:text> är </xsl:text>
+        <xsl:choose><xsl:when test="count($late) = 1">försenad</xsl:when><xsl:otherwise>försenade</xsl:otherwise></xsl:choose>
+        <xsl:text>. </xsl:text>
       </xsl:if>
       <xsl:for-each select="$actions">
         <xsl:sort select="@due" order="descending"/>
@@ -236,8 +242,8 @@
     <xsl:variable name="high" select="$analyses/s:risk[@risk-value >= ../s:scale/@threshold]"/>
     <xsl:if test="$high">
       <xsl:text>Inriktningen är de risker som hotar verksamheten mest. Analyserna har </xsl:text>
-      <xsl:value-of select="count($high)"/>
-      <xsl:text> risker på eller över acceptansnivån, bland annat: </xsl:text>
+      <xsl:call-template name="count-noun"><xsl:with-param name="n" select="count($high)"/><xsl:with-param name="one" select="'risk'"/><xsl:with-param name="many" select="'risker'"/></xsl:call-template>
+      <xsl:text> på eller över acceptansnivån, bland annat: </xsl:text>
       <xsl:for-each select="$high">
         <xsl:sort select="@risk-value" data-type="number" order="descending"/>
         <xsl:if test="position() &lt;= 3">
@@ -250,8 +256,10 @@
     </xsl:if>
     <xsl:variable name="late" select="$analyses/s:risk/s:measure[s:gap[@rule = 'risk-overdue']] | $analyses/s:risk[s:gap[@rule = 'risk-overdue']]"/>
     <xsl:if test="$late">
-      <xsl:value-of select="count($late)"/>
-      <xsl:text> beslutade åtgärder är försenade och följs upp särskilt.</xsl:text>
+      <xsl:choose>
+        <xsl:when test="count($late) = 1">1 beslutad åtgärd är försenad och följs upp särskilt.</xsl:when>
+        <xsl:otherwise><xsl:value-of select="count($late)"/> beslutade åtgärder är försenade och följs upp särskilt.</xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -14,7 +14,8 @@
 
   <!--
     $title: the h1 and <title>; $kind: the masthead label; $stamp: the
-    running header (filtered for CSS here); $content: the page body.
+    running header (filtered for CSS here: letters, digits, ".-·" and
+    spaces, nothing that could end a CSS string); $content: the page body.
   -->
   <xsl:template name="frame">
     <xsl:param name="title"/>
@@ -24,7 +25,7 @@
     <xsl:variable name="safe-stamp">
       <xsl:call-template name="only">
         <xsl:with-param name="s" select="$stamp"/>
-        <xsl:with-param name="allowed" select="'abcdefghijklmnopqrstuvwxyz0123456789.- '"/>
+        <xsl:with-param name="allowed" select="'abcdefghijklmnopqrstuvwxyzåäö0123456789.-· '"/>
       </xsl:call-template>
     </xsl:variable>
     <html lang="sv">

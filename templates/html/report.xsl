@@ -193,7 +193,7 @@
                 <xsl:otherwise>inget avtal</xsl:otherwise>
               </xsl:choose>
             </td>
-            <td><xsl:if test="s:max-downtime"><xsl:value-of select="s:max-downtime/@hours"/> h</xsl:if></td>
+            <td><xsl:if test="s:max-downtime"><xsl:call-template name="hours"><xsl:with-param name="n" select="s:max-downtime/@hours"/></xsl:call-template></xsl:if></td>
             <td><xsl:choose><xsl:when test="s:continuity">Finns</xsl:when><xsl:otherwise>Saknas</xsl:otherwise></xsl:choose></td>
             <td>
               <xsl:choose>
@@ -228,7 +228,7 @@
                 <xsl:when test="s:gap[@rule = 'risk-analysis'] or $a/s:risk/s:gap">
                   <span class="gap">Brist: </span>
                   <xsl:for-each select="s:gap[@rule = 'risk-analysis'] | $a/s:risk/s:gap">
-                    <xsl:if test="position() > 1">; </xsl:if><xsl:call-template name="gap-text"/>
+                    <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if><xsl:call-template name="gap-text"/>
                   </xsl:for-each>
                 </xsl:when>
                 <xsl:otherwise>Aktuell</xsl:otherwise>
@@ -248,7 +248,7 @@
       <xsl:choose>
         <xsl:when test="$due">
           <ul>
-            <xsl:for-each select="$due"><li><xsl:value-of select="s:gap[@rule = 'review-due']"/></li></xsl:for-each>
+            <xsl:for-each select="$due/s:gap[@rule = 'review-due']"><li><xsl:call-template name="gap-text"/></li></xsl:for-each>
           </ul>
         </xsl:when>
         <xsl:otherwise><p>Inget dokument har passerat sitt revisionsdatum.</p></xsl:otherwise>
@@ -256,7 +256,7 @@
       <xsl:variable name="missing" select="$documents/s:gap[@rule = 'child-missing']"/>
       <xsl:if test="$missing">
         <p>Dokument som krävs men saknas:</p>
-        <ul><xsl:for-each select="$missing"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
+        <ul><xsl:for-each select="$missing"><li><xsl:call-template name="gap-text"/></li></xsl:for-each></ul>
       </xsl:if>
     </section>
   </xsl:template>

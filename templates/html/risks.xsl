@@ -4,7 +4,7 @@
   risks.xsl - every risk and vulnerability analysis as one HTML page:
   per analysis a probability x consequence matrix with the risks placed in
   it, then the rows (risk, skadeverkan, sannolikhet, konsekvens, riskvärde
-  computed by styrdok, åtgärd, ansvarig, deadline, status).
+  computed by styrdok, åtgärd, ansvarig, klart senast, status).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -21,12 +21,12 @@
     <xsl:call-template name="frame">
       <xsl:with-param name="title" select="'Risk- och sårbarhetsanalyser'"/>
       <xsl:with-param name="kind" select="'Register'"/>
-      <xsl:with-param name="stamp" select="concat('riskanalyser · ', count($analyses), ' analyser')"/>
+      <xsl:with-param name="stamp" select="concat('riskanalyser · ', count($analyses), substring(' analyser', 1, 7 + 2 * (count($analyses) != 1)))"/>
       <xsl:with-param name="content">
         <xsl:if test="$analyses[@example = 'yes']">
           <p class="draft-mark">Exempeldata – uppgifterna är påhittade.</p>
         </xsl:if>
-        <p>Riskvärdet är sannolikhet × konsekvens och räknas fram av styrdok. Risker med ett värde vid eller över analysens acceptansnivå ska ha en åtgärd med ansvarig och deadline.</p>
+        <p>Riskvärdet är sannolikhet × konsekvens och räknas fram av styrdok. Risker med ett värde vid eller över analysens acceptansnivå ska ha en åtgärd med en ansvarig och ett datum då den ska vara klar.</p>
         <xsl:apply-templates select="$analyses">
           <xsl:sort select="key('id', @system)/s:name"/>
           <xsl:sort select="@date" order="descending"/>
@@ -89,7 +89,7 @@
             <tr>
               <th scope="col">Nr</th><th scope="col">Risk</th><th scope="col">Skadeverkan</th>
               <th scope="col">Riskvärde (S × K)</th>
-              <th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Deadline</th><th scope="col">Status</th>
+              <th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Klart senast</th><th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
@@ -111,7 +111,7 @@
                 <td><xsl:value-of select="s:measure/@deadline"/></td>
                 <td>
                   <xsl:call-template name="risk-status"/>
-                  <xsl:for-each select="s:gap"><br/><span class="gap">Brist:</span> <xsl:call-template name="gap-text"/></xsl:for-each>
+                  <xsl:for-each select="s:gap"><br/><span class="gap">Brist:</span><xsl:text> </xsl:text><xsl:call-template name="gap-text"/></xsl:for-each>
                 </td>
               </tr>
             </xsl:for-each>

@@ -22,7 +22,7 @@
     <xsl:call-template name="frame">
       <xsl:with-param name="title" select="string($register/s:title)"/>
       <xsl:with-param name="kind" select="'Register'"/>
-      <xsl:with-param name="stamp" select="concat($doc, ' · uppdaterad ', $register/s:updated, ' · ', substring($register/../@sha256, 1, 12))"/>
+      <xsl:with-param name="stamp" select="concat('systemförteckning · uppdaterad ', $register/s:updated, ' · ', substring($register/../@sha256, 1, 12))"/>
       <xsl:with-param name="content">
         <xsl:apply-templates select="$register"/>
       </xsl:with-param>
@@ -35,7 +35,8 @@
     </xsl:if>
     <p>
       <xsl:value-of select="count(s:system)"/> system, varav
-      <xsl:value-of select="count(s:system[@prioritised = 'yes'])"/> prioriterade och
+      <xsl:value-of select="count(s:system[@prioritised = 'yes'])"/>
+      <xsl:choose><xsl:when test="count(s:system[@prioritised = 'yes']) = 1"> prioriterat och</xsl:when><xsl:otherwise> prioriterade och</xsl:otherwise></xsl:choose>
       <xsl:value-of select="count(s:system[@outside-hours = 'yes'])"/> som används utanför kontorstid.
       Förteckningen uppdaterades <xsl:value-of select="s:updated"/>.
       Brister per <xsl:value-of select="/s:project/@as-of"/>: <xsl:value-of select="count(s:system/s:gap)"/>.

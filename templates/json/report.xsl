@@ -33,6 +33,7 @@
     <xsl:for-each select="s:gap">
       <xsl:if test="position() > 1">, </xsl:if>
       <xsl:text>{"rule": </xsl:text><xsl:call-template name="js"><xsl:with-param name="t" select="@rule"/></xsl:call-template>
+      <xsl:text>, "text": </xsl:text><xsl:call-template name="js"><xsl:with-param name="t"><xsl:call-template name="gap-text"/></xsl:with-param></xsl:call-template>
       <xsl:text>, "message": </xsl:text><xsl:call-template name="js"><xsl:with-param name="t" select="."/></xsl:call-template>
       <xsl:text>}</xsl:text>
     </xsl:for-each>

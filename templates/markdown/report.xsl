@@ -99,7 +99,7 @@
                 <xsl:with-param name="t">
                   <xsl:value-of select="concat(s:name, ': ')"/>
                   <xsl:choose>
-                    <xsl:when test="$a"><xsl:value-of select="concat('senaste analys ', $a/@date, ', ', count($a/s:risk), ' risker, ', count($a/s:risk[@risk-value >= $a/s:scale/@threshold]), ' över acceptansnivån')"/></xsl:when>
+                    <xsl:when test="$a"><xsl:value-of select="concat('senaste analys ', $a/@date, ', ', count($a/s:risk), substring(' risker', 1, 5 + 2 * (count($a/s:risk) != 1)), ', ', count($a/s:risk[@risk-value >= $a/s:scale/@threshold]), ' över acceptansnivån')"/></xsl:when>
                     <xsl:otherwise>ingen analys</xsl:otherwise>
                   </xsl:choose>
                   <xsl:if test="s:gap[@rule = 'risk-analysis'] or $a/s:risk/s:gap"> – brist</xsl:if>
@@ -125,7 +125,7 @@
     </xsl:for-each>
     <xsl:value-of select="concat('## Dokument som ska revideras', $nl, $nl)"/>
     <xsl:for-each select="$documents/s:gap[@rule = 'review-due' or @rule = 'child-missing']">
-      <xsl:call-template name="line"><xsl:with-param name="t" select="."/></xsl:call-template>
+      <xsl:call-template name="line"><xsl:with-param name="t"><xsl:call-template name="gap-text"/></xsl:with-param></xsl:call-template>
     </xsl:for-each>
     <xsl:if test="not($documents/s:gap[@rule = 'review-due' or @rule = 'child-missing'])">
       <xsl:value-of select="concat('Inget dokument har passerat sitt revisionsdatum.', $nl)"/>

@@ -47,7 +47,7 @@
           <xsl:with-param name="label" select="'Ansvarig'"/>
           <xsl:with-param name="value"><xsl:if test="s:measure/@responsible"><xsl:call-template name="name-of"><xsl:with-param name="ref" select="s:measure/@responsible"/></xsl:call-template></xsl:if></xsl:with-param>
         </xsl:call-template>
-        <xsl:call-template name="md-field"><xsl:with-param name="label" select="'Deadline'"/><xsl:with-param name="value" select="s:measure/@deadline"/></xsl:call-template>
+        <xsl:call-template name="md-field"><xsl:with-param name="label" select="'Klart senast'"/><xsl:with-param name="value" select="s:measure/@deadline"/></xsl:call-template>
         <xsl:call-template name="md-field">
           <xsl:with-param name="label" select="'Status'"/>
           <xsl:with-param name="value"><xsl:call-template name="risk-status"/></xsl:with-param>

@@ -24,7 +24,7 @@
     <xsl:if test="$register/@example = 'yes'">
       <xsl:value-of select="concat('&gt; Exempeldata – uppgifterna är påhittade.', $nl, $nl)"/>
     </xsl:if>
-    <xsl:value-of select="concat(count($register/s:system), ' system, varav ', count($register/s:system[@prioritised = 'yes']), ' prioriterade. Uppdaterad ', $register/s:updated, '. Brister per ', /s:project/@as-of, ': ', count($register/s:system/s:gap), '.', $nl, $nl)"/>
+    <xsl:value-of select="concat(count($register/s:system), ' system, varav ', count($register/s:system[@prioritised = 'yes']), substring(' prioriterat', 1, 12 * (count($register/s:system[@prioritised = 'yes']) = 1)), substring(' prioriterade', 1, 13 * (count($register/s:system[@prioritised = 'yes']) != 1)), '. Uppdaterad ', $register/s:updated, '. Brister per ', /s:project/@as-of, ': ', count($register/s:system/s:gap), '.', $nl, $nl)"/>
     <!-- Each system in an element of its own: the text output ignores it,
          but it keeps libxslt from appending every line to one ever
          longer text node (quadratic in the size of the register). -->

@@ -63,9 +63,12 @@ cat >"$N/policies/profil.xml" <<'XML'
   <colours primary="#0a6e3c"/>
   <font family="Liberation Serif, serif"/>
   <labels><label key="version">Versionsnummer</label><label key="owner">Ansvarig</label></labels>
+  <gap-texts><gap-text key="system-owner">Ingen är utsedd att äga {system}.</gap-text></gap-texts>
   <footer>Exempelby kommun · Storgatan 1 · 123 45 Exempelby</footer>
 </profile>
 XML
+# A system with gaps, for the reader texts of the profile.
+sed -i 's|</systems>|<system id="sys-bokning" prioritised="no" outside-hours="no"><name>Bokningssystem</name><purpose>Bokning av lokaler.</purpose><committee organ="KS"/><operator kind="own"/></system></systems>|' "$N/policies/registers/systemforteckning.xml"
 expect_status 0 "a project profile checks" styrdok -C "$N" check
 expect_status 0 "a project profile builds" styrdok -C "$N" build -f html,md,docx,odt
 H="$N/output/informationssakerhetspolicy/1.0/informationssakerhetspolicy.html"
@@ -78,6 +81,11 @@ import re, sys
 s = open(sys.argv[1]).read()
 i = s.index("Versionsnummer"); j = s.index("Ansvarig"); k = s.index("Dokumenttyp")
 sys.exit(0 if i < j < k and "Dokumentansvarig" not in s else 1)' "$H"
+R="$N/output/register/systemforteckning"
+check "a gap's reader text is the profile's, its facts filled in" sh -c \
+    "grep -q 'Brist:</span> Ingen är utsedd att äga Bokningssystem.</li>' '$R.html' && grep -q 'Brist:\*\* Ingen är utsedd att äga Bokningssystem.' '$R.md'"
+check "the other gaps keep the default's reader text" grep -q 'Brist:</span> Ingen har gått igenom vilka som har behörighet till Bokningssystem.' "$R.html"
+check "the command line keeps the English message" grep -q 'Bokningssystem has no systemägare \[system-owner\]' "$scratch/err"
 D="$N/output/informationssakerhetspolicy/1.0/informationssakerhetspolicy.docx"
 check "DOCX: the PNG is a media part, on the front page and in the header" sh -c "unzip -l '$D' | grep -q word/media/logo.png && unzip -p '$D' word/document.xml | grep -q 'descr=\"Exempelby kommuns logotyp\"' && unzip -p '$D' word/header1.xml | grep -q 'r:embed=\"rIdLogo\"' && unzip -p '$D' word/_rels/header1.xml.rels | grep -q media/logo.png"
 check "DOCX: the logo part is the PNG's bytes" sh -c "unzip -p '$D' word/media/logo.png | cmp - '$N/policies/logo.png'"

@@ -23,6 +23,8 @@ command -v fop >/dev/null 2>&1 || have_fop=0
 
 check "build (all formats) exits 0" styrdok -C "$P" build
 cp "$scratch/cout" "$scratch/build.log"
+check "every gap the sources can make has a Swedish reader text using only its facts" \
+    python3 "$here/gaptexts.py" "$top/src" "$top/templates/profile.xml"
 
 # --- DOCX and ODT ----------------------------------------------------------
 for d in $docs; do
@@ -253,6 +255,22 @@ for i, row in enumerate(rows, 1):
 	else
 		echo "print: PDF tag checks skipped: pikepdf is not installed (apt-get install python3-pikepdf)"
 	fi
+
+	# Every text a reader sees is Swedish: no English word of
+	# the gap messages, no gap without its reader text, and in the
+	# registers, the report and the packet no id shown as text.
+	O="$P/output"
+	check "registers, report, index and packet: Swedish only, no ids shown" \
+	    python3 "$here/language.py" "$top/src" "$P/policies" \
+	    "$O"/register/*.html "$O"/register/*.md "$O"/register/*.pdf \
+	    "$O"/report/report.html "$O"/report/report.md "$O"/report/report.json \
+	    "$O"/report/report.pdf "$O"/index.html "$O"/packets/ks-2026-45/packet.html \
+	    "$O"/packets/ks-2026-45/report.html "$pk"
+	check "documents in every format: no English word of the diagnostics" \
+	    python3 "$here/language.py" --no-ids "$top/src" "$P/policies" \
+	    $(for d in $docs; do for k in html md pdf docx odt; do doc_file "$d" "$k"; done
+	    echo "$O/packets/ks-2026-45/$d.html"; done)
+
 
 	# A new municipality's house style: its logo on the PDF's first page
 	# and in the running header, and a font the bundled FOP configuration

@@ -286,6 +286,40 @@ test_diag_format(void **state)
 	diags_free(d);
 }
 
+/*
+ * A gap keeps its facts beside its English message, for the reader's
+ * Swedish text; a fact with no gap just before it is dropped.
+ */
+static void
+test_gap_facts(void **state)
+{
+	struct diags *d = diags_new("/proj");
+	xmlDocPtr doc = xmlReadMemory("<system/>", 9, NULL, NULL, 0);
+	const struct diag *g;
+
+	(void)state;
+	gap_fact(d, "system", "%s", "no gap yet");
+	diag_add(d, NULL, 0, 0, SEV_ERROR, RULE_SCHEMA, "not a gap");
+	gap_fact(d, "system", "%s", "not a gap");
+	assert_int_equal(diags_get(d, 0)->nfacts, 0);
+	gap_node(d, xmlDocGetRootElement(doc), NULL, RULE_SYSTEM_OWNER,
+	    "%s has no systemägare", "Lönesystem");
+	gap_fact(d, "system", "%s", "Lönesystem");
+	gap_fact(d, "hours", "%d", 24);
+	g = diags_get(d, 1);
+	assert_string_equal(g->msg, "Lönesystem has no systemägare");
+	assert_int_equal(g->nfacts, 2);
+	assert_string_equal(g->facts[0], "system");
+	assert_string_equal(g->facts[1], "Lönesystem");
+	assert_string_equal(g->facts[2], "hours");
+	assert_string_equal(g->facts[3], "24");
+	diags_truncate(d, 1);	/* frees the facts too (valgrind, asan) */
+	gap_node(d, xmlDocGetRootElement(doc), NULL, RULE_SYSTEM_OWNER, "x");
+	gap_fact(d, "system", "%s", "kept until diags_free");
+	diags_free(d);
+	xmlFreeDoc(doc);
+}
+
 /* The exit status is that of the worst class among the errors. */
 static void
 test_diag_status(void **state)
@@ -761,6 +795,7 @@ main(void)
 		cmocka_unit_test(test_diag_origin),
 		cmocka_unit_test(test_diag_format),
 		cmocka_unit_test(test_diag_status),
+		cmocka_unit_test(test_gap_facts),
 		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_rules_documented),
 		cmocka_unit_test(test_staff_bom_semicolon_crlf),
