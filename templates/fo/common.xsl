@@ -137,23 +137,32 @@
   <!-- ===== Metadata ===== -->
 
   <!--
-    XMP for PDF/A: title, author (the organisation), description and
-    keywords.  FOP adds the PDF/A identification, producer and dates
-    (from SOURCE_DATE_EPOCH when set) and copies these to the Info
-    dictionary.
+    XMP for PDF/A and PDF/UA: title, author (the organisation),
+    description, keywords and, with $identifier, the source's full
+    SHA-256 (the short Dokument-id on every page is its first twelve
+    digits).  Each with the XMP type the Dublin Core schema gives it
+    (title and description a language alternative, creator an ordered
+    list, language a bag): plain text there is what PDF/A validators
+    reject.  FOP adds the PDF/A and PDF/UA identification, producer
+    and dates (from SOURCE_DATE_EPOCH when set) and copies these to the
+    Info dictionary.
   -->
   <xsl:template name="declarations">
     <xsl:param name="title"/>
+    <xsl:param name="identifier" select="''"/>
     <xsl:param name="subject"/>
     <xsl:param name="keywords"/>
     <fo:declarations>
       <x:xmpmeta xmlns:x="adobe:ns:meta/">
         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
           <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-            <dc:title><xsl:value-of select="normalize-space($title)"/></dc:title>
-            <dc:creator><xsl:value-of select="normalize-space($org-name)"/></dc:creator>
-            <dc:description><xsl:value-of select="normalize-space($subject)"/></dc:description>
-            <dc:language>sv</dc:language>
+            <dc:title><rdf:Alt><rdf:li xml:lang="x-default"><xsl:value-of select="normalize-space($title)"/></rdf:li></rdf:Alt></dc:title>
+            <dc:creator><rdf:Seq><rdf:li><xsl:value-of select="normalize-space($org-name)"/></rdf:li></rdf:Seq></dc:creator>
+            <dc:description><rdf:Alt><rdf:li xml:lang="x-default"><xsl:value-of select="normalize-space($subject)"/></rdf:li></rdf:Alt></dc:description>
+            <xsl:if test="normalize-space($identifier) != ''">
+              <dc:identifier><xsl:value-of select="normalize-space($identifier)"/></dc:identifier>
+            </xsl:if>
+            <dc:language><rdf:Bag><rdf:li>sv</rdf:li></rdf:Bag></dc:language>
           </rdf:Description>
           <xsl:if test="normalize-space($keywords) != ''">
             <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
@@ -297,9 +306,15 @@
     </fo:block>
   </xsl:template>
 
-  <!-- A heading of $level (2..6); $num is shown before it in the muted colour. -->
+  <!--
+    A heading of $level (2..6); $num is shown before it in the muted
+    colour.  $tag: its structure tag when that is not H$level (a page
+    that stands alone, such as a signing sheet, starts at H1 as PDF/UA
+    wants, while it looks like a section heading).
+  -->
   <xsl:template name="heading">
     <xsl:param name="level" select="2"/>
+    <xsl:param name="tag" select="''"/>
     <xsl:param name="id" select="''"/>
     <xsl:param name="num" select="''"/>
     <xsl:param name="text"/>
@@ -311,7 +326,7 @@
         <xsl:otherwise><xsl:value-of select="$level"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <fo:block role="H{$l}" keep-with-next.within-page="always" keep-together.within-page="always"
+    <fo:block role="{concat(substring(concat('H', $l), 1, 2 * ($tag = '')), $tag)}" keep-with-next.within-page="always" keep-together.within-page="always"
         line-height="1.25" font-weight="bold">
       <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
       <xsl:if test="$break"><xsl:attribute name="break-before">page</xsl:attribute></xsl:if>

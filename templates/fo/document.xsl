@@ -48,6 +48,7 @@
         <xsl:with-param name="title" select="$meta/s:title"/>
         <xsl:with-param name="subject" select="concat($type-name, ': ', $meta/s:title, ', version ', $meta/s:version, ' (', $status-name, ')')"/>
         <xsl:with-param name="keywords" select="$meta/s:keywords"/>
+        <xsl:with-param name="identifier" select="concat('sha256:', $sha256)"/>
       </xsl:call-template>
       <xsl:call-template name="bookmarks"/>
       <fo:page-sequence master-reference="styrdok" id="styrdok-doc" initial-page-number="1">

@@ -420,9 +420,13 @@
     </xsl:if>
   </xsl:template>
 
+  <!--
+    A row's id goes on its first cell: FOP 2.8 leaves every link to an
+    id on an fo:table-row outside the structure tree (no StructParent),
+    which PDF/UA forbids.
+  -->
   <xsl:template match="tr" mode="h2f">
     <fo:table-row keep-together.within-page="always">
-      <xsl:call-template name="copy-id"/>
       <xsl:apply-templates select="th | td" mode="h2f"/>
     </fo:table-row>
   </xsl:template>
@@ -432,6 +436,9 @@
     <xsl:variable name="table" select="ancestor::table[1]"/>
     <fo:table-cell xsl:use-attribute-sets="cell">
       <xsl:call-template name="copy-id"/>
+      <xsl:if test="not(@id) and ../@id and not(preceding-sibling::*)">
+        <xsl:attribute name="id"><xsl:value-of select="../@id"/></xsl:attribute>
+      </xsl:if>
       <xsl:if test="@colspan > 1"><xsl:attribute name="number-columns-spanned"><xsl:value-of select="@colspan"/></xsl:attribute></xsl:if>
       <xsl:if test="@rowspan > 1"><xsl:attribute name="number-rows-spanned"><xsl:value-of select="@rowspan"/></xsl:attribute></xsl:if>
       <xsl:choose>

@@ -116,6 +116,10 @@ check "diff -f odt: a removed block's text is in its changed region, not the bod
 
 # --- PDF ------------------------------------------------------------------
 if [ "$have_fop" = 1 ]; then
+	# Clean pages: FOP reports text wider than its cell or page, and
+	# content taller than the page, as warnings.
+	check "the build's PDFs have no FOP warning (nothing overflows a cell, a margin or a page)" sh -c \
+	    "! grep -F '[fop]' '$scratch/build.log'"
 	for d in $docs; do
 		f=$(doc_file "$d" pdf)
 		check "$d.pdf: pdftotext finds the title, every section title and every requirement" \
@@ -197,8 +201,9 @@ for i, row in enumerate(rows, 1):
 	fi
 
 	# The approval packet: one PDF, a bookmark for each bilaga.
-	styrdok -C "$P" packet ks-2026-45 >/dev/null 2>&1
+	styrdok -C "$P" packet ks-2026-45 >/dev/null 2>"$scratch/packet.err"
 	pk="$P/output/packets/ks-2026-45/packet.pdf"
+	check "packet.pdf has no FOP warning" sh -c "! grep -F '[fop]' '$scratch/packet.err'"
 	check "packet.pdf is made and listed in the MANIFEST" sh -c \
 	    "test -s '$pk' && grep -q ' packet.pdf\$' '$P/output/packets/ks-2026-45/MANIFEST'"
 	check "packet.pdf has a bookmark for each bilaga" sh -c \
@@ -206,6 +211,22 @@ for i, row in enumerate(rows, 1):
 
 	styrdok -C "$P" diff -f pdf -o "$scratch/red.pdf" "$D/base.xml" "$D/role.xml" >/dev/null 2>&1
 	check "diff -f pdf writes a redline PDF" sh -c "pdftotext '$scratch/red.pdf' - | grep -q ."
+
+	# PDF/UA-1 as well as PDF/A-2a, read with pikepdf (no PDF/UA
+	# validator is packaged): every PDF a build, sign, packet and diff
+	# write.
+	uapy=""
+	for py in python3 /usr/bin/python3; do
+		"$py" -c 'import pikepdf' 2>/dev/null && { uapy=$py; break; }
+	done
+	if [ -n "$uapy" ]; then
+		for f in $(find "$P/output" -name '*.pdf' ! -path '*/again/*' | sort) "$scratch/red.pdf"; do
+			check "${f#"$P/output/"}: PDF/UA-1 (XMP types, DisplayDocTitle, H1 first, links tagged and described, all content marked)" \
+			    "$uapy" "$here/uacheck.py" "$f"
+		done
+	else
+		echo "print: PDF/UA checks skipped: pikepdf is not installed (apt-get install python3-pikepdf)"
+	fi
 
 	# A new municipality's house style: its logo on the PDF's first page
 	# and in the running header, and a font the bundled FOP configuration
