@@ -181,8 +181,8 @@
 
   <!--
     Static content of a page sequence.  $head-left/$head-right: the
-    running header of pages after the first; $stamp: id, version, status
-    and hash in the footer of every page; $seq: the id of the page
+    running header of pages after the first; $stamp: the footer of
+    every page (title, version and Dokument-id; what the page names); $seq: the id of the page
     sequence whose last page is "y" in "Sida x (y)" (empty: no page
     numbers); $footer-right: text instead of the page numbers; $draft:
     show the UTKAST mark; $mark: its text.
@@ -224,7 +224,7 @@
     <fo:static-content flow-name="xsl-region-after" role="artifact">
       <fo:block font-size="7.5pt" color="{$c-muted}" text-align-last="justify"
           border-top="0.5pt solid {$c-rule}" padding-top="1.5mm">
-        <fo:inline font-family="{$font-mono}"><xsl:value-of select="$stamp"/></fo:inline>
+        <fo:inline><xsl:value-of select="$stamp"/></fo:inline>
         <fo:leader leader-pattern="space"/>
         <xsl:if test="string($footer-right) != ''">
           <fo:inline font-size="8pt"><xsl:copy-of select="$footer-right"/></fo:inline>
