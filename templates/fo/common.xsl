@@ -277,7 +277,8 @@
     <fo:block text-align-last="justify" border-bottom="2.5pt solid {$c-primary}" padding-bottom="2mm" space-after="3mm">
       <fo:inline font-size="16pt" font-weight="bold" color="{$c-primary}" letter-spacing="0.3pt"><xsl:value-of select="$org-name"/></fo:inline>
       <fo:leader leader-pattern="space"/>
-      <fo:inline font-size="9.5pt" color="{$c-muted}" letter-spacing="1.2pt"><xsl:value-of select="translate($kind, 'abcdefghijklmnopqrstuvwxyzåäöé', 'ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉ')"/></fo:inline>
+      <!-- No letter-spacing: FOP 2.8 leaves it out of the line's width, so a spaced label ran past the margin. -->
+      <fo:inline font-size="9.5pt" color="{$c-muted}"><xsl:value-of select="translate($kind, 'abcdefghijklmnopqrstuvwxyzåäöé', 'ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉ')"/></fo:inline>
     </fo:block>
     <xsl:if test="$stamp != ''">
       <fo:block font-family="{$font-mono}" font-size="7.5pt" color="{$c-muted}" space-after="4mm"><xsl:value-of select="$stamp"/></fo:block>
@@ -287,7 +288,7 @@
   <!-- A banner under the masthead (drafts, examples, internal). -->
   <xsl:template name="banner">
     <xsl:param name="text"/>
-    <fo:block font-weight="bold" color="{$c-draft}" letter-spacing="0.4pt" font-size="10pt"
+    <fo:block font-weight="bold" color="{$c-draft}" font-size="10pt"
         border-top="0.75pt solid {$c-draft}" border-bottom="0.75pt solid {$c-draft}"
         padding-top="1.5mm" padding-bottom="1.5mm" space-after="6mm">
       <xsl:value-of select="$text"/>

@@ -84,9 +84,9 @@
           <xsl:with-param name="draft" select="$draft"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
+          <!-- The stamp is in the footer of every page; no monospace line under the masthead. -->
           <xsl:call-template name="masthead">
             <xsl:with-param name="kind" select="$kind"/>
-            <xsl:with-param name="stamp" select="$stamp"/>
           </xsl:call-template>
           <xsl:apply-templates select="$body/*[not(self::header[@class = 'masthead'])]" mode="h2f"/>
         </fo:flow>

@@ -39,7 +39,12 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- $furniture: the text of the running header, already filtered. -->
+  <!--
+    $furniture: the text of the printed footer (left of "Sida x (y)"),
+    already filtered.  Table cells never break inside a word: Swedish is
+    hyphenated (pages have lang="sv") and a table wider than a narrow
+    screen scrolls in its wrapper (div.wide) instead.
+  -->
   <xsl:template name="css">
     <xsl:param name="furniture"/>
     <xsl:variable name="c" select="$profile/s:colours"/>
@@ -74,7 +79,7 @@ body { margin: 0; overflow-wrap: break-word; }
 .draft-mark { margin: 0; padding: .5rem 1.5rem; background: #fdecee; color: var(--draft); font-weight: bold; letter-spacing: .2em; border-bottom: 1px solid var(--draft); }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 main.wide-main { max-width: 72rem; }
-h1 { font-size: 2rem; line-height: 1.2; color: var(--primary); margin: 1.5rem 0 1rem; }
+h1 { font-size: 2rem; line-height: 1.2; color: var(--primary); margin: 1.5rem 0 1rem; hyphens: auto; -webkit-hyphens: auto; }
 h2 { font-size: 1.4rem; color: var(--primary); margin: 2.2rem 0 .6rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
 h3 { font-size: 1.15rem; margin: 1.6rem 0 .4rem; }
 h4, h5 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
@@ -83,11 +88,12 @@ h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
 a { color: var(--primary); }
 table { border-collapse: collapse; width: 100%; margin: .8rem 0 1.2rem; font-size: .95rem; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
-th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: normal; hyphens: auto; -webkit-hyphens: auto; }
 thead th { background: #eef3f8; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-.wide { overflow-x: auto; position: relative; }
+.wide { overflow-x: auto; position: relative; max-width: 100%; }
+.doc-id-note { font-size: .8rem; color: var(--muted); }
 .raci td { text-align: center; font-weight: bold; }
 .sign td { height: 2.6rem; width: 66%; }
 .ack { margin-top: 3rem; }
@@ -133,7 +139,7 @@ pre { white-space: pre-wrap; background: #f5f5f5; padding: .6rem; }
 @page {
   size: A4;
   margin: 20mm 18mm 20mm 20mm;
-  @top-right { content: "</xsl:text><xsl:value-of select="$furniture"/><xsl:text>"; font-size: 7.5pt; color: #4d4d4d; }
+  @bottom-left { content: "</xsl:text><xsl:value-of select="$furniture"/><xsl:text>"; font-size: 7.5pt; color: #4d4d4d; }
   @bottom-right { content: "Sida " counter(page) " (" counter(pages) ")"; font-size: 8pt; color: #4d4d4d; }
 }
 @media print {

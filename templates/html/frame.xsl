@@ -8,7 +8,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
-    exclude-result-prefixes="s">
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="s exsl">
 
   <xsl:import href="css.xsl"/>
 
@@ -50,17 +52,32 @@
         </xsl:if>
         <main id="styrdok-main" class="wide-main">
           <h1><xsl:value-of select="$title"/></h1>
-          <xsl:copy-of select="$content"/>
+          <xsl:apply-templates select="exsl:node-set($content)/node()" mode="wrap-tables"/>
         </main>
         <footer class="page-footer">
           <p><xsl:value-of select="$org-name"/> · <xsl:value-of select="$title"/></p>
           <xsl:if test="/s:project/@build-date">
-            <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
+            <!-- The day the page measures from (its "läget per"), where it has one. -->
+            <p>Framställd <xsl:value-of select="/s:project/@as-of"/><xsl:if test="not(/s:project/@as-of)"><xsl:value-of select="/s:project/@build-date"/></xsl:if> med styrdok.</p>
           </xsl:if>
           <xsl:call-template name="profile-footer"/>
         </footer>
       </body>
     </html>
+  </xsl:template>
+
+  <!--
+    The page's content as the kind built it, each table not already in
+    a scroll wrapper put in one: on a narrow screen a wide table scrolls
+    sideways instead of breaking its words or the page.
+  -->
+  <xsl:template match="node() | @*" mode="wrap-tables">
+    <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
+  </xsl:template>
+  <xsl:template match="table[not(parent::div[contains(concat(' ', @class, ' '), ' wide ')])][not(ancestor::table)]" mode="wrap-tables">
+    <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+      <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
+    </div>
   </xsl:template>
 
   <!-- A list of the governance gaps recorded on the context node. -->

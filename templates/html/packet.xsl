@@ -200,7 +200,7 @@
           <tr><th scope="row">Dokumenttyp</th><td><xsl:call-template name="type-name"><xsl:with-param name="key" select="$d/@type"/></xsl:call-template></td></tr>
           <tr><th scope="row">Fastställs av</th><td><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dm/s:decision/@organ"/></xsl:call-template></td></tr>
           <tr><th scope="row">Status</th><td><xsl:call-template name="status-name"><xsl:with-param name="key" select="$dm/s:status"/></xsl:call-template></td></tr>
-          <tr><th scope="row">Kontrollsumma</th><td class="stamp"><xsl:value-of select="substring($d/../@sha256, 1, 12)"/></td></tr>
+          <tr><th scope="row">Dokument-id</th><td><xsl:value-of select="substring($d/../@sha256, 1, 12)"/></td></tr>
           <xsl:if test="s:repeals">
             <tr>
               <th scope="row">Upphäver</th>

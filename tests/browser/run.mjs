@@ -4,7 +4,10 @@
 //   - no console errors and no network request (pages are self-contained);
 //   - at 320 px width no horizontal scrolling of the page (wide tables
 //     scroll inside their own container);
-//   - print to A4 PDF: page furniture (document id and version) on every
+//   - at 1280 and 390 px no table cell narrower than its longest word
+//     (no word broken inside), and nothing wider than the screen
+//     outside a scroll wrapper;
+//   - print to A4 PDF: page furniture (Dokument-id and version) on every
 //     page of a document, no heading as the last line of a page, and a
 //     <thead> on every table with several rows (Chromium repeats it);
 // and writes a screenshot of each kind of page under OUTPUT/screenshots/.
@@ -86,6 +89,50 @@ for (const file of htmlFiles(out)) {
     .map((t) => (t.caption ? t.caption.textContent : t.id)));
   for (const t of bare) fail(file, 'print-thead', `table without thead: ${t}`);
 
+  // Tables at a desktop and a phone width: every cell at least as wide
+  // as its longest word (so no word is broken inside), and nothing
+  // sticking out of the screen except inside a wrapper that scrolls.
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const bad = await page.evaluate(() => {
+      const out = [];
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;hyphens:none';
+      document.body.appendChild(probe);
+      for (const cell of document.querySelectorAll('td, th')) {
+        const words = cell.innerText.split(/\s+/).filter(Boolean);
+        if (!words.length) continue;
+        const cs = getComputedStyle(cell);
+        probe.style.font = cs.font;
+        probe.style.letterSpacing = cs.letterSpacing;
+        const room = cell.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        for (const w of words) {
+          probe.textContent = w;
+          if (probe.getBoundingClientRect().width > room + 1) {
+            out.push(`cell narrower than "${w}"`);
+            break;
+          }
+        }
+      }
+      probe.remove();
+      const scrolls = (e) => {
+        for (let a = e.parentElement; a; a = a.parentElement) {
+          const o = getComputedStyle(a).overflowX;
+          if (o === 'auto' || o === 'scroll') return true;
+        }
+        return false;
+      };
+      for (const e of document.querySelectorAll('body *')) {
+        const r = e.getBoundingClientRect();
+        if (r.width && r.right > window.innerWidth + 1 && !scrolls(e) && !e.closest('.skip, .visually-hidden'))
+          out.push(`<${e.tagName.toLowerCase()}> ends ${Math.round(r.right - window.innerWidth)}px past the screen`);
+      }
+      return [...new Set(out)].slice(0, 5);
+    });
+    for (const b of bad) fail(file, `tables-${width}`, b);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   const k = kind(file);
   if (!shotTaken.has(k)) {
     await page.screenshot({ path: join(shots, `${k}.png`), fullPage: false });
@@ -113,7 +160,7 @@ for (const file of htmlFiles(out)) {
       return num ? `${num} ${title}` : title;
     }));
   const furniture = await page.evaluate(() => ({
-    id: document.querySelector('meta[name="styrdok:id"]')?.content,
+    id: document.querySelector('meta[name="styrdok:sha256"]')?.content?.slice(0, 12),
     version: document.querySelector('meta[name="styrdok:version"]')?.content,
   }));
   const pdf = join(mkdtempSync(join(tmpdir(), 'styrdok-pdf-')), 'page.pdf');
@@ -129,8 +176,8 @@ for (const file of htmlFiles(out)) {
     const text = execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'])
       .toString();
     const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
-    if (furniture.id && !(text.includes(furniture.id) && text.includes(furniture.version)))
-      fail(file, 'print-furniture', `page ${n} lacks the document id and version`);
+    if (furniture.id && !(text.includes(`Dokument-id ${furniture.id}`) && text.includes(furniture.version)))
+      fail(file, 'print-furniture', `page ${n} lacks the Dokument-id and version`);
     if (!/Sida \d+ \(\d+\)/.test(text)) fail(file, 'print-page-number', `page ${n} has no "Sida x (y)"`);
     // The last line of body text, above the page number, must not be a heading.
     const body = lines.filter((l) => !/^Sida \d+ \(\d+\)$/.test(l));

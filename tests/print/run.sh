@@ -134,17 +134,22 @@ if [ "$have_fop" = 1 ]; then
 		    "pdfinfo -meta '$f' | tr -d '\n ' | grep -Eq 'pdfaid:part(>|=\")2' && pdfinfo -meta '$f' | tr -d '\n ' | grep -Eq 'pdfaid:conformance(>|=\")A'"
 		pages=$(sed -n 's/^Pages: *//p' "$scratch/info")
 		version=$(ls "$P/output/$d")
-		check "$d.pdf: every one of its $pages pages says Sida n ($pages) and the id and version" python3 -c "
+		docid=$(sed -n 's/.*<meta name="styrdok:sha256" content="\([0-9a-f]\{12\}\).*/\1/p' "$(doc_file "$d" html)")
+		check "$d.pdf: every one of its $pages pages says Sida n ($pages), the version and Dokument-id $docid, and no page shows the file id" python3 -c "
 import subprocess, sys
-f, pages, doc, version = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+f, pages, doc, version, docid = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 for i in range(1, pages + 1):
     text = ' '.join(subprocess.run(['pdftotext', '-f', str(i), '-l', str(i), f, '-'],
                                    capture_output=True, check=True).stdout.decode().split())
     if f'Sida {i} ({pages})' not in text:
         sys.exit(f'page {i}: no Sida {i} ({pages})')
-    if doc not in text or version not in text:
-        sys.exit(f'page {i}: no {doc} {version}')
-" "$f" "$pages" "$d" "$version"
+    if f'version {version}' not in text or f'Dokument-id {docid}' not in text:
+        sys.exit(f'page {i}: no version {version} and Dokument-id {docid}')
+    if doc in text:
+        sys.exit(f'page {i}: shows the file id {doc}')
+" "$f" "$pages" "$d" "$version" "$docid"
+		check "$d.pdf: no Kontrollsumma or full SHA-256 on the pages, the full hash in the XMP" sh -c \
+		    "! pdftotext '$f' - | grep -Eq 'Kontrollsumma|SHA-256: *[0-9a-f]{64}' && pdfinfo -meta '$f' | grep -Eq 'dc:identifier>sha256:[0-9a-f]{64}<'"
 	done
 	for r in systemforteckning riskanalyser kontinuitetsplaner; do
 		check "register/$r.pdf is a PDF that pdftotext reads" sh -c \
