@@ -219,8 +219,10 @@
           <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
         </xsl:when>
         <xsl:when test="@class = 'signature'">
+          <!-- Never a page holding only the signature: it goes with the text it signs. -->
           <xsl:attribute name="space-before">10mm</xsl:attribute>
           <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+          <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
         </xsl:when>
       </xsl:choose>
       <xsl:call-template name="h2f-chg-style"/>
@@ -451,6 +453,10 @@
       </xsl:if>
       <fo:table xsl:use-attribute-sets="table">
         <xsl:call-template name="copy-id"/>
+        <!-- A risk matrix is read as a whole: never split across pages. -->
+        <xsl:if test="contains(concat(' ', @class, ' '), ' matrix ')">
+          <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+        </xsl:if>
         <xsl:if test="$docinfo"><xsl:attribute name="font-size">9.5pt</xsl:attribute></xsl:if>
         <xsl:choose>
           <xsl:when test="$docinfo">

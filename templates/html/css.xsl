@@ -152,6 +152,9 @@ pre { white-space: pre-wrap; background: #f5f5f5; padding: .6rem; }
   .page-footer { padding: .4rem 0 0; }
   .draft-mark { background: none; padding: .2rem 0; }
   .ack { break-before: page; page-break-before: always; margin-top: 0; }
+  .bilaga { break-before: page; page-break-before: always; }
+  .signature { break-before: avoid; page-break-before: avoid; break-inside: avoid; }
+  table.matrix, .docinfo table { break-inside: avoid; page-break-inside: avoid; }
   .screen-only { display: none; }
   .sheet { break-after: page; page-break-after: always; break-inside: avoid; margin: 0; border: 0; padding: 0; }
   .sheet:last-child { break-after: auto; page-break-after: auto; }
