@@ -370,7 +370,7 @@
     character at 9 pt, bold included, plus the padding; a table whose
     pieces do not fit is set in a smaller size), and the width
     left over shared in proportion to how much more each column's
-    longest text (up to 34 characters) would take.  Proportional widths
+    average text would take on one line.  Proportional widths
     alone made a narrow column of a short text with one long word, and
     FOP set the word across the border (and warned).
   -->
@@ -380,12 +380,6 @@
     <xsl:variable name="cols">
       <xsl:for-each select="$rows[1]/*">
         <xsl:variable name="i" select="position()"/>
-        <xsl:variable name="longest">
-          <xsl:for-each select="$rows/*[$i]">
-            <xsl:sort select="string-length(normalize-space(.))" data-type="number" order="descending"/>
-            <xsl:if test="position() = 1"><xsl:value-of select="string-length(normalize-space(.))"/></xsl:if>
-          </xsl:for-each>
-        </xsl:variable>
         <xsl:variable name="all">
           <xsl:for-each select="$rows/*[$i]//text()[not(ancestor::*[contains(@class, 'visually-hidden')])]">
             <xsl:value-of select="concat(' ', ., ' ')"/>
@@ -399,12 +393,12 @@
             <xsl:if test="position() = 1"><xsl:value-of select="string-length(.) + 1"/></xsl:if>
           </xsl:for-each>
         </xsl:variable>
-        <xsl:variable name="text">
-          <xsl:choose>
-            <xsl:when test="$longest > 34">34</xsl:when>
-            <xsl:otherwise><xsl:value-of select="number(concat('0', $longest))"/></xsl:otherwise>
-          </xsl:choose>
+        <!-- The average text of its cells: what a column's share of the page is for. -->
+        <xsl:variable name="cells" select="$rows/*[$i]"/>
+        <xsl:variable name="lengths">
+          <xsl:for-each select="$cells"><x><xsl:value-of select="string-length(normalize-space(.))"/></x></xsl:for-each>
         </xsl:variable>
+        <xsl:variable name="text" select="sum(exsl:node-set($lengths)/x) div count($cells)"/>
         <xsl:variable name="min" select="number(concat('0', $word)) * 2.1 + 4"/>
         <xsl:variable name="pref" select="$text * 2.1 + 4"/>
         <col min="{$min}" more="{($pref > $min) * ($pref - $min)}"/>
@@ -462,6 +456,14 @@
           <xsl:when test="$docinfo">
             <xsl:for-each select="$rows[1]/*">
               <fo:table-column column-width="proportional-column-width({30 + 30 * (position() > 1)})">
+                <xsl:if test="position() = 1 and $row-heads"><xsl:attribute name="fox:header">true</xsl:attribute></xsl:if>
+              </fo:table-column>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:when test="contains(concat(' ', @class, ' '), ' matrix ')">
+            <!-- A risk matrix: the consequence labels, then columns of one width. -->
+            <xsl:for-each select="$rows[1]/*">
+              <fo:table-column column-width="proportional-column-width({2 + (position() = 1)})">
                 <xsl:if test="position() = 1 and $row-heads"><xsl:attribute name="fox:header">true</xsl:attribute></xsl:if>
               </fo:table-column>
             </xsl:for-each>
