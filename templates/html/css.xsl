@@ -76,7 +76,8 @@ body { margin: 0; overflow-wrap: break-word; }
 </xsl:text><xsl:if test="$logo"><xsl:text>.masthead .logo { display: block; height: 15mm; width: auto; max-width: 60mm; margin-bottom: .3rem; }
 </xsl:text></xsl:if><xsl:text>.masthead .doctype { font-size: 1rem; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; }
 .stamp { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; font-size: .8rem; color: var(--muted); }
-.draft-mark { margin: 0; padding: .5rem 1.5rem; background: #fdecee; color: var(--draft); font-weight: bold; letter-spacing: .2em; border-bottom: 1px solid var(--draft); }
+.masthead .stamp { font-family: inherit; }
+.draft-mark { margin: 0; padding: .5rem 1.5rem; background: #fdecee; color: var(--draft); font-weight: bold; letter-spacing: .03em; border-bottom: 1px solid var(--draft); }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 main.wide-main { max-width: 72rem; }
 h1 { font-size: 2rem; line-height: 1.2; color: var(--primary); margin: 1.5rem 0 1rem; hyphens: auto; -webkit-hyphens: auto; }

@@ -77,7 +77,7 @@
           <xsl:call-template name="org-line"/>
           <p class="doctype">Styrdokument</p>
         </header>
-        <main id="styrdok-main">
+        <main id="styrdok-main" class="wide-main">
           <h1>Styrdokument för informationssäkerhet</h1>
           <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
             <table>
