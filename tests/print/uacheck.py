@@ -19,6 +19,7 @@ DC = '{http://purl.org/dc/elements/1.1/}'
 XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
 PAINT = {'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*'}
 TEXT = {'Tj', 'TJ', "'", '"'}
+OPS = ' '.join(['BMC', 'BDC', 'EMC'] + sorted(PAINT | TEXT))
 
 
 def xmp_problems(pdf):
@@ -69,7 +70,7 @@ def content_problems(pdf):
     for n, page in enumerate(pdf.pages, 1):
         stack = []
         bad = set()
-        for operands, op in pikepdf.parse_content_stream(page):
+        for operands, op in pikepdf.parse_content_stream(page, OPS):
             op = str(op)
             if op in ('BMC', 'BDC'):
                 stack.append(str(operands[0]))
