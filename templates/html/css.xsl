@@ -32,6 +32,45 @@
     </p>
   </xsl:template>
 
+  <!--
+    A page's content as its stylesheet built it (mode wrap-tables), made
+    fit for narrow screens: each table not already in a scroll wrapper
+    put in one, so a wide table scrolls sideways instead of breaking its
+    words or the page, and each date in a cell kept on one line
+    (Chromium breaks "2026-09-30" after a hyphen).
+  -->
+  <xsl:template match="node() | @*" mode="wrap-tables">
+    <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
+  </xsl:template>
+  <xsl:template match="table[not(parent::div[contains(concat(' ', @class, ' '), ' wide ')])][not(ancestor::table)]" mode="wrap-tables">
+    <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+      <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
+    </div>
+  </xsl:template>
+  <xsl:template match="td//text() | th//text()" mode="wrap-tables">
+    <xsl:call-template name="nobr-dates"><xsl:with-param name="s" select="."/></xsl:call-template>
+  </xsl:template>
+
+  <!-- $s with each word that is or starts with a date (YYYY-MM-DD, after "(") in a span.nobr. -->
+  <xsl:template name="nobr-dates">
+    <xsl:param name="s"/>
+    <xsl:variable name="w">
+      <xsl:choose>
+        <xsl:when test="contains($s, ' ')"><xsl:value-of select="substring-before($s, ' ')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="d" select="translate($w, '0123456789', '##########')"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($d, '####-##-##') or starts-with($d, '(####-##-##')"><span class="nobr"><xsl:value-of select="$w"/></span></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$w"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="contains($s, ' ')">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="nobr-dates"><xsl:with-param name="s" select="substring-after($s, ' ')"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The profile's footer text, as the last line of a page's footer. -->
   <xsl:template name="profile-footer">
     <xsl:if test="normalize-space($profile/s:footer) != ''">
@@ -95,6 +134,8 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .wide { overflow-x: auto; position: relative; max-width: 100%; }
 .doc-id-note { font-size: .8rem; color: var(--muted); }
+.nobr { white-space: nowrap; }
+td code { overflow-wrap: anywhere; }
 .raci td { text-align: center; font-weight: bold; }
 .sign td { height: 2.6rem; width: 66%; }
 .ack { margin-top: 3rem; }
@@ -134,8 +175,13 @@ pre { white-space: pre-wrap; background: #f5f5f5; padding: .6rem; }
 @media (max-width: 30rem) {
   main { padding: .5rem .8rem 2rem; }
   h1 { font-size: 1.5rem; }
+  table { font-size: .85rem; }
   .docinfo th, .docinfo td { display: block; width: auto; border-bottom: 0; }
   .docinfo tr { border-bottom: 1px solid var(--rule); display: block; }
+}
+@media (max-width: 22rem) {
+  /* A sheet's filled-in unit ("Kommunledningsförvaltningen") may break on the narrowest screens. */
+  .sign td { overflow-wrap: anywhere; }
 }
 @page {
   size: A4;

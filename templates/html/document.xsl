@@ -73,14 +73,17 @@
           <p class="draft-mark">UTKAST – <xsl:value-of select="$status-name"/>, inte beslutad</p>
         </xsl:if>
         <main id="styrdok-main">
-          <h1><xsl:value-of select="$meta/s:title"/></h1>
-          <xsl:call-template name="docinfo"/>
-          <xsl:call-template name="redline-summary"/>
-          <xsl:call-template name="toc"/>
-          <xsl:apply-templates select="$document/s:body/s:section"/>
-          <xsl:call-template name="roles"/>
-          <xsl:call-template name="history"/>
-          <xsl:apply-templates select="$document/s:acknowledgement"/>
+          <xsl:variable name="content">
+            <h1><xsl:value-of select="$meta/s:title"/></h1>
+            <xsl:call-template name="docinfo"/>
+            <xsl:call-template name="redline-summary"/>
+            <xsl:call-template name="toc"/>
+            <xsl:apply-templates select="$document/s:body/s:section"/>
+            <xsl:call-template name="roles"/>
+            <xsl:call-template name="history"/>
+            <xsl:apply-templates select="$document/s:acknowledgement"/>
+          </xsl:variable>
+          <xsl:apply-templates select="exsl:node-set($content)/node()" mode="wrap-tables"/>
         </main>
         <footer class="page-footer">
           <p><xsl:value-of select="$org-name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · <xsl:value-of select="$status-name"/></p>

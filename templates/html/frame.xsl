@@ -66,20 +66,6 @@
     </html>
   </xsl:template>
 
-  <!--
-    The page's content as the kind built it, each table not already in
-    a scroll wrapper put in one: on a narrow screen a wide table scrolls
-    sideways instead of breaking its words or the page.
-  -->
-  <xsl:template match="node() | @*" mode="wrap-tables">
-    <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
-  </xsl:template>
-  <xsl:template match="table[not(parent::div[contains(concat(' ', @class, ' '), ' wide ')])][not(ancestor::table)]" mode="wrap-tables">
-    <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
-      <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
-    </div>
-  </xsl:template>
-
   <!-- A list of the governance gaps recorded on the context node. -->
   <xsl:template name="gaps">
     <xsl:if test="s:gap">
