@@ -36,8 +36,9 @@
     A page's content as its stylesheet built it (mode wrap-tables), made
     fit for narrow screens: each table not already in a scroll wrapper
     put in one, so a wide table scrolls sideways instead of breaking its
-    words or the page, and each date in a cell kept on one line
-    (Chromium breaks "2026-09-30" after a hyphen).
+    words or the page, and each date and time in a cell kept on one
+    line (Chromium breaks "2026-09-30" after a hyphen, "08.00–16.30"
+    after the dash).
   -->
   <xsl:template match="node() | @*" mode="wrap-tables">
     <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
@@ -51,7 +52,10 @@
     <xsl:call-template name="nobr-dates"><xsl:with-param name="s" select="."/></xsl:call-template>
   </xsl:template>
 
-  <!-- $s with each word that is or starts with a date (YYYY-MM-DD, after "(") in a span.nobr. -->
+  <!--
+    $s with each word that is or starts with a date (YYYY-MM-DD, also
+    after "(") or a time ("08.00–16.30") in a span.nobr.
+  -->
   <xsl:template name="nobr-dates">
     <xsl:param name="s"/>
     <xsl:variable name="w">
@@ -62,7 +66,7 @@
     </xsl:variable>
     <xsl:variable name="d" select="translate($w, '0123456789', '##########')"/>
     <xsl:choose>
-      <xsl:when test="starts-with($d, '####-##-##') or starts-with($d, '(####-##-##')"><span class="nobr"><xsl:value-of select="$w"/></span></xsl:when>
+      <xsl:when test="starts-with($d, '####-##-##') or starts-with($d, '(####-##-##') or starts-with($d, '##.##')"><span class="nobr"><xsl:value-of select="$w"/></span></xsl:when>
       <xsl:otherwise><xsl:value-of select="$w"/></xsl:otherwise>
     </xsl:choose>
     <xsl:if test="contains($s, ' ')">
