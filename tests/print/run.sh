@@ -148,6 +148,8 @@ for i in range(1, pages + 1):
     if doc in text:
         sys.exit(f'page {i}: shows the file id {doc}')
 " "$f" "$pages" "$d" "$version" "$docid"
+		check "$d.pdf: no page but the last ends with a heading" \
+		    python3 "$here/orphans.py" "$f" "$P/policies/documents/$d.xml"
 		# The acknowledgement staff sign (a bilaga of its own) keeps the
 		# short hash as its Kontrollsumma.
 		check "$d.pdf: no full SHA-256 on the pages, no Kontrollsumma but on the acknowledgement, the full hash in the XMP" sh -c \
