@@ -7,7 +7,8 @@
 //   - at 1280 and 390 px no word in a table cell broken across lines
 //     (a break after a hyphen in a compound excepted), and nothing
 //     wider than the screen outside a scroll wrapper;
-//   - print to A4 PDF: page furniture (Dokument-id and version) on every
+//   - print to A4 PDF: each bilaga of a packet from a new page, page
+//     furniture (Dokument-id and version) on every
 //     page of a document, no heading as the last line of a page, and a
 //     <thead> on every table with several rows (Chromium repeats it);
 // and writes a screenshot of each kind of page under OUTPUT/screenshots/.
@@ -171,10 +172,15 @@ for (const file of htmlFiles(out)) {
   if (sheets > 0 && sheets !== pages)
     fail(file, 'print-one-page-per-person', `${sheets} people but ${pages} pages`);
   if (!/Page size:.*\(A4\)/.test(info)) fail(file, 'print-a4', 'pages are not A4');
+  // Each bilaga of a packet starts a printed page: its heading first.
+  const bilagor = await page.evaluate(() => [...document.querySelectorAll('section.bilaga')]
+    .map((b) => b.querySelector('h2')?.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean));
+  const tops = [];
   for (let n = 1; n <= pages; n++) {
     const text = execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'])
       .toString();
     const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    tops.push(lines[0] || '');
     // A document's pages say "Dokument-id"; a signing sheet, which staff
     // sign, gives the same short hash as its Kontrollsumma.
     const want = sheets > 0 ? furniture.id : `Dokument-id ${furniture.id}`;
@@ -189,6 +195,9 @@ for (const file of htmlFiles(out)) {
     if (n < pages && isHeading(last) && !isHeading(body[body.length - 2] || ''))
       fail(file, 'print-orphan-heading', `page ${n} ends with the heading "${last}"`);
   }
+  for (const b of bilagor)
+    if (!tops.some((t) => t && b.startsWith(t.replace(/ Sida \d+ \(\d+\)$/, ''))))
+      fail(file, 'print-bilaga-page', `"${b}" does not start a printed page`);
   await context.close();
   if (problems.length === before) passed++;
 }

@@ -213,6 +213,20 @@ for i, row in enumerate(rows, 1):
 	styrdok -C "$P" packet ks-2026-45 >/dev/null 2>"$scratch/packet.err"
 	pk="$P/output/packets/ks-2026-45/packet.pdf"
 	check "packet.pdf has no FOP warning" sh -c "! grep -F '[fop]' '$scratch/packet.err'"
+	check "each bilaga of packet.pdf starts a page (its heading first under the running header)" python3 -c "
+import re, subprocess, sys
+html = open(sys.argv[2], encoding='utf-8').read()
+heads = [' '.join(re.sub(r'<[^>]+>', '', h).split()) for h in
+         re.findall(r'<section class=\"bilaga\"[^>]*>(?:<section[^>]*>)?<h2[^>]*>(.*?)</h2>', html)]
+pages = int(re.search(r'Pages: *(\d+)', subprocess.run(['pdfinfo', sys.argv[1]], capture_output=True, text=True).stdout).group(1))
+tops = []
+for i in range(1, pages + 1):
+    lines = [' '.join(l.split()) for l in subprocess.run(['pdftotext', '-f', str(i), '-l', str(i), sys.argv[1], '-'],
+             capture_output=True, text=True).stdout.splitlines() if l.strip()]
+    tops.append(lines[2] if len(lines) > 2 else '')
+missing = [h for h in heads if not any(t and h.startswith(t) for t in tops)]
+sys.exit(f'{len(heads)} bilagor; not at the top of a page: {missing}' if missing or not heads else 0)
+" "$pk" "$P/output/packets/ks-2026-45/packet.html"
 	check "packet.pdf is made and listed in the MANIFEST" sh -c \
 	    "test -s '$pk' && grep -q ' packet.pdf\$' '$P/output/packets/ks-2026-45/MANIFEST'"
 	check "packet.pdf has a bookmark for each bilaga" sh -c \
