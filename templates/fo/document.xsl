@@ -5,8 +5,8 @@
   the same content as the HTML page (masthead, dokumentinformation,
   table of contents, numbered sections and requirements, the roles the
   document names, versionshistorik, the acknowledgement as a bilaga),
-  set on A4 with bookmarks, "Sida x (y)", the stamp (id, version,
-  status, short content hash) on every page and UTKAST on drafts.  In a
+  set on A4 with bookmarks, "Sida x (y)" with the title, version and
+  short Dokument-id on every page and UTKAST on drafts.  In a
   redline (diff.xsl) the same pages show the change marks (common.xsl).
   Parameter: doc, the document id.
 -->
