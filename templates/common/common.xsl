@@ -41,6 +41,11 @@
   <xsl:variable name="meta" select="$document/s:meta"/>
   <xsl:variable name="sha256" select="$document/../@sha256"/>
   <xsl:variable name="short-hash" select="substring($sha256, 1, 12)"/>
+  <!--
+    What the short hash, shown to readers as "Dokument-id" in the page
+    footer and the dokumentinformation, proves (one sentence).
+  -->
+  <xsl:variable name="doc-id-meaning" select="'Dokument-id räknas fram ur dokumentets text (de tolv första tecknen i dess SHA-256-summa), så en utskrift med samma dokument-id som diariets exemplar har exakt samma text: varje ändring ger ett nytt id.'"/>
   <xsl:variable name="is-draft" select="$meta/s:status = 'utkast' or $meta/s:status = 'remiss'"/>
 
   <!-- A field's text as the new version has it, without deleted words. -->

@@ -137,23 +137,32 @@
   <!-- ===== Metadata ===== -->
 
   <!--
-    XMP for PDF/A: title, author (the organisation), description and
-    keywords.  FOP adds the PDF/A identification, producer and dates
-    (from SOURCE_DATE_EPOCH when set) and copies these to the Info
-    dictionary.
+    XMP for PDF/A and PDF/UA: title, author (the organisation),
+    description, keywords and, with $identifier, the source's full
+    SHA-256 (the short Dokument-id on every page is its first twelve
+    digits).  Each with the XMP type the Dublin Core schema gives it
+    (title and description a language alternative, creator an ordered
+    list, language a bag): plain text there is what PDF/A validators
+    reject.  FOP adds the PDF/A and PDF/UA identification, producer
+    and dates (from SOURCE_DATE_EPOCH when set) and copies these to the
+    Info dictionary.
   -->
   <xsl:template name="declarations">
     <xsl:param name="title"/>
+    <xsl:param name="identifier" select="''"/>
     <xsl:param name="subject"/>
     <xsl:param name="keywords"/>
     <fo:declarations>
       <x:xmpmeta xmlns:x="adobe:ns:meta/">
         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
           <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-            <dc:title><xsl:value-of select="normalize-space($title)"/></dc:title>
-            <dc:creator><xsl:value-of select="normalize-space($org-name)"/></dc:creator>
-            <dc:description><xsl:value-of select="normalize-space($subject)"/></dc:description>
-            <dc:language>sv</dc:language>
+            <dc:title><rdf:Alt><rdf:li xml:lang="x-default"><xsl:value-of select="normalize-space($title)"/></rdf:li></rdf:Alt></dc:title>
+            <dc:creator><rdf:Seq><rdf:li><xsl:value-of select="normalize-space($org-name)"/></rdf:li></rdf:Seq></dc:creator>
+            <dc:description><rdf:Alt><rdf:li xml:lang="x-default"><xsl:value-of select="normalize-space($subject)"/></rdf:li></rdf:Alt></dc:description>
+            <xsl:if test="normalize-space($identifier) != ''">
+              <dc:identifier><xsl:value-of select="normalize-space($identifier)"/></dc:identifier>
+            </xsl:if>
+            <dc:language><rdf:Bag><rdf:li>sv</rdf:li></rdf:Bag></dc:language>
           </rdf:Description>
           <xsl:if test="normalize-space($keywords) != ''">
             <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
@@ -176,8 +185,8 @@
 
   <!--
     Static content of a page sequence.  $head-left/$head-right: the
-    running header of pages after the first; $stamp: id, version, status
-    and hash in the footer of every page; $seq: the id of the page
+    running header of pages after the first; $stamp: the footer of
+    every page (title, version and Dokument-id; what the page names); $seq: the id of the page
     sequence whose last page is "y" in "Sida x (y)" (empty: no page
     numbers); $footer-right: text instead of the page numbers; $draft:
     show the UTKAST mark; $mark: its text.
@@ -219,7 +228,7 @@
     <fo:static-content flow-name="xsl-region-after" role="artifact">
       <fo:block font-size="7.5pt" color="{$c-muted}" text-align-last="justify"
           border-top="0.5pt solid {$c-rule}" padding-top="1.5mm">
-        <fo:inline font-family="{$font-mono}"><xsl:value-of select="$stamp"/></fo:inline>
+        <fo:inline><xsl:value-of select="$stamp"/></fo:inline>
         <fo:leader leader-pattern="space"/>
         <xsl:if test="string($footer-right) != ''">
           <fo:inline font-size="8pt"><xsl:copy-of select="$footer-right"/></fo:inline>
@@ -272,7 +281,8 @@
     <fo:block text-align-last="justify" border-bottom="2.5pt solid {$c-primary}" padding-bottom="2mm" space-after="3mm">
       <fo:inline font-size="16pt" font-weight="bold" color="{$c-primary}" letter-spacing="0.3pt"><xsl:value-of select="$org-name"/></fo:inline>
       <fo:leader leader-pattern="space"/>
-      <fo:inline font-size="9.5pt" color="{$c-muted}" letter-spacing="1.2pt"><xsl:value-of select="translate($kind, 'abcdefghijklmnopqrstuvwxyzåäöé', 'ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉ')"/></fo:inline>
+      <!-- No letter-spacing: FOP 2.8 leaves it out of the line's width, so a spaced label ran past the margin. -->
+      <fo:inline font-size="9.5pt" color="{$c-muted}"><xsl:value-of select="translate($kind, 'abcdefghijklmnopqrstuvwxyzåäöé', 'ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉ')"/></fo:inline>
     </fo:block>
     <xsl:if test="$stamp != ''">
       <fo:block font-family="{$font-mono}" font-size="7.5pt" color="{$c-muted}" space-after="4mm"><xsl:value-of select="$stamp"/></fo:block>
@@ -282,7 +292,7 @@
   <!-- A banner under the masthead (drafts, examples, internal). -->
   <xsl:template name="banner">
     <xsl:param name="text"/>
-    <fo:block font-weight="bold" color="{$c-draft}" letter-spacing="0.4pt" font-size="10pt"
+    <fo:block font-weight="bold" color="{$c-draft}" font-size="10pt"
         border-top="0.75pt solid {$c-draft}" border-bottom="0.75pt solid {$c-draft}"
         padding-top="1.5mm" padding-bottom="1.5mm" space-after="6mm">
       <xsl:value-of select="$text"/>
@@ -301,9 +311,15 @@
     </fo:block>
   </xsl:template>
 
-  <!-- A heading of $level (2..6); $num is shown before it in the muted colour. -->
+  <!--
+    A heading of $level (2..6); $num is shown before it in the muted
+    colour.  $tag: its structure tag when that is not H$level (a page
+    that stands alone, such as a signing sheet, starts at H1 as PDF/UA
+    wants, while it looks like a section heading).
+  -->
   <xsl:template name="heading">
     <xsl:param name="level" select="2"/>
+    <xsl:param name="tag" select="''"/>
     <xsl:param name="id" select="''"/>
     <xsl:param name="num" select="''"/>
     <xsl:param name="text"/>
@@ -315,7 +331,7 @@
         <xsl:otherwise><xsl:value-of select="$level"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <fo:block role="H{$l}" keep-with-next.within-page="always" keep-together.within-page="always"
+    <fo:block role="{concat(substring(concat('H', $l), 1, 2 * ($tag = '')), $tag)}" keep-with-next.within-page="always" keep-together.within-page="always"
         line-height="1.25" font-weight="bold">
       <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
       <xsl:if test="$break"><xsl:attribute name="break-before">page</xsl:attribute></xsl:if>

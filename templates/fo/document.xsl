@@ -5,8 +5,8 @@
   the same content as the HTML page (masthead, dokumentinformation,
   table of contents, numbered sections and requirements, the roles the
   document names, versionshistorik, the acknowledgement as a bilaga),
-  set on A4 with bookmarks, "Sida x (y)", the stamp (id, version,
-  status, short content hash) on every page and UTKAST on drafts.  In a
+  set on A4 with bookmarks, "Sida x (y)" with the title, version and
+  short Dokument-id on every page and UTKAST on drafts.  In a
   redline (diff.xsl) the same pages show the change marks (common.xsl).
   Parameter: doc, the document id.
 -->
@@ -29,16 +29,12 @@
   <xsl:variable name="status-name"><xsl:call-template name="status-name"/></xsl:variable>
   <xsl:variable name="type-name"><xsl:call-template name="type-name"/></xsl:variable>
 
-  <!-- id · version · status · hash, as in the HTML page furniture. -->
-  <xsl:variable name="furniture">
-    <xsl:call-template name="only"><xsl:with-param name="s" select="$doc"/></xsl:call-template>
-    <xsl:text> · version </xsl:text>
-    <xsl:call-template name="only"><xsl:with-param name="s" select="$meta/s:version"/></xsl:call-template>
-    <xsl:text> · </xsl:text>
-    <xsl:call-template name="only"><xsl:with-param name="s" select="$meta/s:status"/></xsl:call-template>
-    <xsl:text> · </xsl:text>
-    <xsl:call-template name="only"><xsl:with-param name="s" select="$short-hash"/></xsl:call-template>
-  </xsl:variable>
+  <!--
+    The footer of every page: the title, version and the short
+    Dokument-id (the full hash is in the PDF's metadata).  No file id
+    and no monospace: the pages are read by politicians.
+  -->
+  <xsl:variable name="furniture" select="concat(normalize-space($meta/s:title), ' · version ', $meta/s:version, ' · Dokument-id ', $short-hash)"/>
 
   <xsl:template match="/">
     <fo:root xml:lang="sv" font-family="{$font-body}" font-size="{$size-body}" line-height="1.45"
@@ -48,6 +44,7 @@
         <xsl:with-param name="title" select="$meta/s:title"/>
         <xsl:with-param name="subject" select="concat($type-name, ': ', $meta/s:title, ', version ', $meta/s:version, ' (', $status-name, ')')"/>
         <xsl:with-param name="keywords" select="$meta/s:keywords"/>
+        <xsl:with-param name="identifier" select="concat('sha256:', $sha256)"/>
       </xsl:call-template>
       <xsl:call-template name="bookmarks"/>
       <fo:page-sequence master-reference="styrdok" id="styrdok-doc" initial-page-number="1">
@@ -129,7 +126,6 @@
   <xsl:template name="front">
     <xsl:call-template name="masthead">
       <xsl:with-param name="kind" select="$type-name"/>
-      <xsl:with-param name="stamp" select="$furniture"/>
     </xsl:call-template>
     <xsl:if test="$is-draft">
       <xsl:call-template name="banner">
@@ -174,6 +170,13 @@
             </xsl:with-param>
           </xsl:call-template>
         </xsl:for-each>
+        <xsl:call-template name="info-row">
+          <xsl:with-param name="label" select="'Dokument-id'"/>
+          <xsl:with-param name="value">
+            <xsl:value-of select="$short-hash"/>
+            <fo:block font-size="8pt" color="{$c-muted}" space-before="0.8mm"><xsl:value-of select="$doc-id-meaning"/></fo:block>
+          </xsl:with-param>
+        </xsl:call-template>
       </fo:table-body>
     </fo:table>
   </xsl:template>
@@ -598,12 +601,12 @@
     </fo:table>
   </xsl:template>
 
-  <!-- The source's full hash and the build date, as the HTML footer gives them. -->
+  <!-- The closing lines, as the HTML footer gives them (the full hash is in the metadata). -->
   <xsl:template name="colophon">
     <fo:block font-size="8pt" color="{$c-muted}" space-before="8mm" border-top="0.5pt solid {$c-rule}"
         padding-top="2mm" keep-together.within-page="always">
       <fo:block><xsl:value-of select="concat($org-name, ' · ', $meta/s:title, ' · version ', $meta/s:version, ' · ', $status-name)"/></fo:block>
-      <fo:block>Källans SHA-256: <fo:inline font-family="{$font-mono}" font-size="7pt"><xsl:value-of select="$sha256"/></fo:inline></fo:block>
+      <fo:block>Dokument-id <xsl:value-of select="$short-hash"/></fo:block>
       <xsl:if test="/s:project/@build-date">
         <fo:block>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</fo:block>
       </xsl:if>

@@ -84,9 +84,9 @@
           <xsl:with-param name="draft" select="$draft"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
+          <!-- The stamp is in the footer of every page; no monospace line under the masthead. -->
           <xsl:call-template name="masthead">
             <xsl:with-param name="kind" select="$kind"/>
-            <xsl:with-param name="stamp" select="$stamp"/>
           </xsl:call-template>
           <xsl:apply-templates select="$body/*[not(self::header[@class = 'masthead'])]" mode="h2f"/>
         </fo:flow>
@@ -219,8 +219,10 @@
           <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
         </xsl:when>
         <xsl:when test="@class = 'signature'">
+          <!-- Never a page holding only the signature: it goes with the text it signs. -->
           <xsl:attribute name="space-before">10mm</xsl:attribute>
           <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+          <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
         </xsl:when>
       </xsl:choose>
       <xsl:call-template name="h2f-chg-style"/>
@@ -355,6 +357,85 @@
 
   <!-- ===== Tables ===== -->
 
+  <!--
+    The width of the flow in mm, where a table can be as wide as the
+    page (A4 portrait less the margins); a landscape kind overrides it.
+  -->
+  <xsl:variable name="body-width" select="165"/>
+
+  <!--
+    The columns of a table on its own in the flow, in mm: every column
+    at least as wide as its longest unbreakable piece (a word, or the
+    part of a compound up to a soft hyphen, see "soft"; 2.1 mm a
+    character at 9 pt, bold included, plus the padding; a table whose
+    pieces do not fit is set in a smaller size), and the width
+    left over shared in proportion to how much more each column's
+    average text would take on one line.  Proportional widths
+    alone made a narrow column of a short text with one long word, and
+    FOP set the word across the border (and warned).
+  -->
+  <xsl:template name="h2f-columns">
+    <xsl:param name="rows"/>
+    <xsl:param name="row-heads"/>
+    <xsl:variable name="cols">
+      <xsl:for-each select="$rows[1]/*">
+        <xsl:variable name="i" select="position()"/>
+        <xsl:variable name="all">
+          <xsl:for-each select="$rows/*[$i]//text()[not(ancestor::*[contains(@class, 'visually-hidden')])]">
+            <xsl:value-of select="concat(' ', ., ' ')"/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="soft"><xsl:call-template name="soft"><xsl:with-param name="s" select="normalize-space($all)"/></xsl:call-template></xsl:variable>
+        <!-- A line breaks at a space or a soft hyphen (FOP keeps "2026-09-30" whole). -->
+        <xsl:variable name="word">
+          <xsl:for-each select="str:tokenize(translate($soft, '&#xAD;', ' '), ' ')">
+            <xsl:sort select="string-length(.)" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="string-length(.) + 1"/></xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <!-- The average text of its cells: what a column's share of the page is for. -->
+        <xsl:variable name="cells" select="$rows/*[$i]"/>
+        <xsl:variable name="lengths">
+          <xsl:for-each select="$cells"><x><xsl:value-of select="string-length(normalize-space(.))"/></x></xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="text" select="sum(exsl:node-set($lengths)/x) div count($cells)"/>
+        <xsl:variable name="min" select="number(concat('0', $word)) * 2.1 + 4"/>
+        <xsl:variable name="pref" select="$text * 2.1 + 4"/>
+        <col min="{$min}" more="{($pref > $min) * ($pref - $min)}"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="c" select="exsl:node-set($cols)/col"/>
+    <xsl:variable name="min-sum" select="sum($c/@min)"/>
+    <xsl:variable name="more-sum" select="sum($c/@more)"/>
+    <xsl:variable name="left" select="$body-width - $min-sum"/>
+    <!--
+      Too wide even so: the table is set smaller (down to 7 pt), its
+      text scaled to fit, the padding (4 mm a column) kept.
+    -->
+    <xsl:variable name="pad" select="4 * count($c)"/>
+    <xsl:variable name="k">
+      <xsl:choose>
+        <xsl:when test="$left &lt; 0 and $min-sum > $pad"><xsl:value-of select="($body-width - $pad) div ($min-sum - $pad)"/></xsl:when>
+        <xsl:otherwise>1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$k &lt; 1">
+      <xsl:attribute name="font-size"><xsl:value-of select="format-number(9 * $k - (9 * $k &lt; 7) * (9 * $k - 7), '0.0')"/>pt</xsl:attribute>
+    </xsl:if>
+    <xsl:for-each select="$c">
+      <xsl:variable name="w">
+        <xsl:choose>
+          <xsl:when test="$k &lt; 1"><xsl:value-of select="4 + (@min - 4) * $k"/></xsl:when>
+          <xsl:when test="$more-sum = 0"><xsl:value-of select="@min + $left * @min div $min-sum"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@min + $left * @more div $more-sum"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <fo:table-column column-width="{format-number($w, '0.0')}mm">
+        <xsl:if test="position() = 1 and $row-heads"><xsl:attribute name="fox:header">true</xsl:attribute></xsl:if>
+      </fo:table-column>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="table" mode="h2f">
     <xsl:variable name="rows" select="tr | thead/tr | tbody/tr | tfoot/tr"/>
     <xsl:variable name="body-rows" select="tr | tbody/tr | tfoot/tr"/>
@@ -366,48 +447,41 @@
       </xsl:if>
       <fo:table xsl:use-attribute-sets="table">
         <xsl:call-template name="copy-id"/>
+        <!-- A risk matrix is read as a whole: never split across pages. -->
+        <xsl:if test="contains(concat(' ', @class, ' '), ' matrix ')">
+          <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+        </xsl:if>
         <xsl:if test="$docinfo"><xsl:attribute name="font-size">9.5pt</xsl:attribute></xsl:if>
-        <xsl:for-each select="$rows[1]/*">
-          <xsl:variable name="i" select="position()"/>
-          <xsl:variable name="longest">
-            <xsl:for-each select="$rows/*[$i]">
-              <xsl:sort select="string-length(normalize-space(.))" data-type="number" order="descending"/>
-              <xsl:if test="position() = 1"><xsl:value-of select="string-length(normalize-space(.))"/></xsl:if>
+        <xsl:choose>
+          <xsl:when test="$docinfo">
+            <xsl:for-each select="$rows[1]/*">
+              <fo:table-column column-width="proportional-column-width({30 + 30 * (position() > 1)})">
+                <xsl:if test="position() = 1 and $row-heads"><xsl:attribute name="fox:header">true</xsl:attribute></xsl:if>
+              </fo:table-column>
             </xsl:for-each>
-          </xsl:variable>
-          <!-- The longest word, which cannot break (bold headers are wider). -->
-          <xsl:variable name="word">
-            <xsl:variable name="all">
-              <xsl:for-each select="$rows/*[$i]//text()[not(ancestor::*[contains(@class, 'visually-hidden')])]">
-                <xsl:value-of select="concat(' ', ., ' ')"/>
-              </xsl:for-each>
-            </xsl:variable>
-            <xsl:for-each select="str:tokenize(normalize-space($all), ' ')">
-              <xsl:sort select="string-length(.)" data-type="number" order="descending"/>
-              <xsl:if test="position() = 1"><xsl:value-of select="string-length(.)"/></xsl:if>
+          </xsl:when>
+          <xsl:when test="contains(concat(' ', @class, ' '), ' matrix ')">
+            <!-- A risk matrix: the consequence labels, then columns of one width. -->
+            <xsl:for-each select="$rows[1]/*">
+              <fo:table-column column-width="proportional-column-width({2 + (position() = 1)})">
+                <xsl:if test="position() = 1 and $row-heads"><xsl:attribute name="fox:header">true</xsl:attribute></xsl:if>
+              </fo:table-column>
             </xsl:for-each>
-          </xsl:variable>
-          <xsl:variable name="text-w">
-            <xsl:choose>
-              <xsl:when test="$longest > 34">34</xsl:when>
-              <xsl:otherwise><xsl:value-of select="$longest"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <xsl:variable name="word-raw" select="round(number(concat('0', $word)) * 1.6)"/>
-          <!-- Long compounds get soft hyphens (see "soft"), so they need not set the width. -->
-          <xsl:variable name="word-w" select="$word-raw - ($word-raw > 24) * ($word-raw - 24)"/>
-          <xsl:variable name="w">
-            <xsl:choose>
-              <xsl:when test="$docinfo and $i = 1">30</xsl:when>
-              <xsl:when test="$docinfo">60</xsl:when>
-              <xsl:when test="$word-w > $text-w"><xsl:value-of select="$word-w + 6"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="$text-w + 6"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <fo:table-column column-width="proportional-column-width({$w})">
-            <xsl:if test="$i = 1 and $row-heads"><xsl:attribute name="fox:header">true</xsl:attribute></xsl:if>
-          </fo:table-column>
-        </xsl:for-each>
+          </xsl:when>
+          <xsl:when test="ancestor::table or ancestor::li or ancestor::blockquote or ancestor::div[contains(concat(' ', @class, ' '), ' req ')]">
+            <xsl:for-each select="$rows[1]/*">
+              <fo:table-column column-width="proportional-column-width(1)">
+                <xsl:if test="position() = 1 and $row-heads"><xsl:attribute name="fox:header">true</xsl:attribute></xsl:if>
+              </fo:table-column>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="h2f-columns">
+              <xsl:with-param name="rows" select="$rows"/>
+              <xsl:with-param name="row-heads" select="$row-heads"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
         <xsl:if test="thead/tr">
           <fo:table-header>
             <xsl:apply-templates select="thead/tr" mode="h2f"/>
@@ -420,9 +494,13 @@
     </xsl:if>
   </xsl:template>
 
+  <!--
+    A row's id goes on its first cell: FOP 2.8 leaves every link to an
+    id on an fo:table-row outside the structure tree (no StructParent),
+    which PDF/UA forbids.
+  -->
   <xsl:template match="tr" mode="h2f">
     <fo:table-row keep-together.within-page="always">
-      <xsl:call-template name="copy-id"/>
       <xsl:apply-templates select="th | td" mode="h2f"/>
     </fo:table-row>
   </xsl:template>
@@ -432,6 +510,9 @@
     <xsl:variable name="table" select="ancestor::table[1]"/>
     <fo:table-cell xsl:use-attribute-sets="cell">
       <xsl:call-template name="copy-id"/>
+      <xsl:if test="not(@id) and ../@id and not(preceding-sibling::*)">
+        <xsl:attribute name="id"><xsl:value-of select="../@id"/></xsl:attribute>
+      </xsl:if>
       <xsl:if test="@colspan > 1"><xsl:attribute name="number-columns-spanned"><xsl:value-of select="@colspan"/></xsl:attribute></xsl:if>
       <xsl:if test="@rowspan > 1"><xsl:attribute name="number-rows-spanned"><xsl:value-of select="@rowspan"/></xsl:attribute></xsl:if>
       <xsl:choose>

@@ -17,6 +17,9 @@
   <!-- XML; styrdok drops the doctype the HTML stylesheet declares. -->
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
+  <!-- A4 landscape less the margins (see html.xsl). -->
+  <xsl:variable name="body-width" select="261"/>
+
   <xsl:template match="/">
     <xsl:variable name="page"><xsl:apply-imports/></xsl:variable>
     <xsl:call-template name="html-page">

@@ -44,6 +44,7 @@
       <xsl:call-template name="declarations">
         <xsl:with-param name="title" select="concat('Bekräftelser – ', $meta/s:title, ' version ', $meta/s:version)"/>
         <xsl:with-param name="subject" select="concat($total, ' personliga blanketter för bekräftelse av ', $meta/s:title, ', version ', $meta/s:version)"/>
+        <xsl:with-param name="identifier" select="concat('sha256:', $sha256)"/>
       </xsl:call-template>
       <xsl:if test="$offset = 0 and count($people) = $total and $people">
         <fo:bookmark-tree>
@@ -92,6 +93,7 @@
       </xsl:if>
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="2"/>
+        <xsl:with-param name="tag" select="'H1'"/>
         <xsl:with-param name="text" select="concat($ack/s:title, ': ', @name)"/>
       </xsl:call-template>
       <xsl:call-template name="caption"><xsl:with-param name="text" select="'Dokumentet bekräftelsen gäller'"/></xsl:call-template>

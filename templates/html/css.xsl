@@ -32,6 +32,49 @@
     </p>
   </xsl:template>
 
+  <!--
+    A page's content as its stylesheet built it (mode wrap-tables), made
+    fit for narrow screens: each table not already in a scroll wrapper
+    put in one, so a wide table scrolls sideways instead of breaking its
+    words or the page, and each date and time in a cell kept on one
+    line (Chromium breaks "2026-09-30" after a hyphen, "08.00–16.30"
+    after the dash).
+  -->
+  <xsl:template match="node() | @*" mode="wrap-tables">
+    <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
+  </xsl:template>
+  <xsl:template match="table[not(parent::div[contains(concat(' ', @class, ' '), ' wide ')])][not(ancestor::table)]" mode="wrap-tables">
+    <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+      <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
+    </div>
+  </xsl:template>
+  <xsl:template match="td//text() | th//text()" mode="wrap-tables">
+    <xsl:call-template name="nobr-dates"><xsl:with-param name="s" select="."/></xsl:call-template>
+  </xsl:template>
+
+  <!--
+    $s with each word that is or starts with a date (YYYY-MM-DD, also
+    after "(") or a time ("08.00–16.30") in a span.nobr.
+  -->
+  <xsl:template name="nobr-dates">
+    <xsl:param name="s"/>
+    <xsl:variable name="w">
+      <xsl:choose>
+        <xsl:when test="contains($s, ' ')"><xsl:value-of select="substring-before($s, ' ')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="d" select="translate($w, '0123456789', '##########')"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($d, '####-##-##') or starts-with($d, '(####-##-##') or starts-with($d, '##.##')"><span class="nobr"><xsl:value-of select="$w"/></span></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$w"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="contains($s, ' ')">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="nobr-dates"><xsl:with-param name="s" select="substring-after($s, ' ')"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The profile's footer text, as the last line of a page's footer. -->
   <xsl:template name="profile-footer">
     <xsl:if test="normalize-space($profile/s:footer) != ''">
@@ -39,7 +82,12 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- $furniture: the text of the running header, already filtered. -->
+  <!--
+    $furniture: the text of the printed footer (left of "Sida x (y)"),
+    already filtered.  Table cells never break inside a word: Swedish is
+    hyphenated (pages have lang="sv") and a table wider than a narrow
+    screen scrolls in its wrapper (div.wide) instead.
+  -->
   <xsl:template name="css">
     <xsl:param name="furniture"/>
     <xsl:variable name="c" select="$profile/s:colours"/>
@@ -71,10 +119,11 @@ body { margin: 0; overflow-wrap: break-word; }
 </xsl:text><xsl:if test="$logo"><xsl:text>.masthead .logo { display: block; height: 15mm; width: auto; max-width: 60mm; margin-bottom: .3rem; }
 </xsl:text></xsl:if><xsl:text>.masthead .doctype { font-size: 1rem; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; }
 .stamp { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; font-size: .8rem; color: var(--muted); }
-.draft-mark { margin: 0; padding: .5rem 1.5rem; background: #fdecee; color: var(--draft); font-weight: bold; letter-spacing: .2em; border-bottom: 1px solid var(--draft); }
+.masthead .stamp { font-family: inherit; }
+.draft-mark { margin: 0; padding: .5rem 1.5rem; background: #fdecee; color: var(--draft); font-weight: bold; letter-spacing: .03em; border-bottom: 1px solid var(--draft); }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 main.wide-main { max-width: 72rem; }
-h1 { font-size: 2rem; line-height: 1.2; color: var(--primary); margin: 1.5rem 0 1rem; }
+h1 { font-size: 2rem; line-height: 1.2; color: var(--primary); margin: 1.5rem 0 1rem; hyphens: auto; -webkit-hyphens: auto; }
 h2 { font-size: 1.4rem; color: var(--primary); margin: 2.2rem 0 .6rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
 h3 { font-size: 1.15rem; margin: 1.6rem 0 .4rem; }
 h4, h5 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
@@ -83,11 +132,14 @@ h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
 a { color: var(--primary); }
 table { border-collapse: collapse; width: 100%; margin: .8rem 0 1.2rem; font-size: .95rem; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
-th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: normal; hyphens: auto; -webkit-hyphens: auto; }
 thead th { background: #eef3f8; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-.wide { overflow-x: auto; position: relative; }
+.wide { overflow-x: auto; position: relative; max-width: 100%; }
+.doc-id-note { font-size: .8rem; color: var(--muted); }
+.nobr { white-space: nowrap; }
+td code { overflow-wrap: anywhere; }
 .raci td { text-align: center; font-weight: bold; }
 .sign td { height: 2.6rem; width: 66%; }
 .ack { margin-top: 3rem; }
@@ -127,13 +179,18 @@ pre { white-space: pre-wrap; background: #f5f5f5; padding: .6rem; }
 @media (max-width: 30rem) {
   main { padding: .5rem .8rem 2rem; }
   h1 { font-size: 1.5rem; }
+  table { font-size: .85rem; }
   .docinfo th, .docinfo td { display: block; width: auto; border-bottom: 0; }
   .docinfo tr { border-bottom: 1px solid var(--rule); display: block; }
+}
+@media (max-width: 22rem) {
+  /* A sheet's filled-in unit ("Kommunledningsförvaltningen") may break on the narrowest screens. */
+  .sign td { overflow-wrap: anywhere; }
 }
 @page {
   size: A4;
   margin: 20mm 18mm 20mm 20mm;
-  @top-right { content: "</xsl:text><xsl:value-of select="$furniture"/><xsl:text>"; font-size: 7.5pt; color: #4d4d4d; }
+  @bottom-left { content: "</xsl:text><xsl:value-of select="$furniture"/><xsl:text>"; font-size: 7.5pt; color: #4d4d4d; }
   @bottom-right { content: "Sida " counter(page) " (" counter(pages) ")"; font-size: 8pt; color: #4d4d4d; }
 }
 @media print {
@@ -146,6 +203,9 @@ pre { white-space: pre-wrap; background: #f5f5f5; padding: .6rem; }
   .page-footer { padding: .4rem 0 0; }
   .draft-mark { background: none; padding: .2rem 0; }
   .ack { break-before: page; page-break-before: always; margin-top: 0; }
+  .bilaga { break-before: page; page-break-before: always; }
+  .signature { break-before: avoid; page-break-before: avoid; break-inside: avoid; }
+  table.matrix, .docinfo table { break-inside: avoid; page-break-inside: avoid; }
   .screen-only { display: none; }
   .sheet { break-after: page; page-break-after: always; break-inside: avoid; margin: 0; border: 0; padding: 0; }
   .sheet:last-child { break-after: auto; page-break-after: auto; }

@@ -4,8 +4,8 @@
   document.xsl - one governing document as a self-contained HTML5 page:
   masthead, the front-page metadata block (dokumentinformation), table of
   contents, numbered sections and requirements, the roles the document
-  names, versionshistorik, and page furniture (id, version, status and
-  the short content hash) on screen and on every printed page.
+  names, versionshistorik, and page furniture (version and the short
+  Dokument-id) on screen and in the footer of every printed page.
   In a redline (diff.xsl) the same page shows the marks of styrdok's
   diff: inserted blocks underlined, deleted ones struck through, a bar
   in the margin beside each change, words for screen readers.
@@ -31,14 +31,15 @@
   <xsl:variable name="status-name"><xsl:call-template name="status-name"/></xsl:variable>
   <xsl:variable name="type-name"><xsl:call-template name="type-name"/></xsl:variable>
 
-  <!-- id · version · status · hash, safe for CSS as well as HTML. -->
+  <!--
+    Version and Dokument-id, safe for CSS as well as HTML: the masthead
+    line and the footer of every printed page (no file id: the pages
+    are read by politicians; the full hash is in the meta elements).
+  -->
   <xsl:variable name="furniture">
-    <xsl:call-template name="only"><xsl:with-param name="s" select="$doc"/></xsl:call-template>
-    <xsl:text> · version </xsl:text>
+    <xsl:text>version </xsl:text>
     <xsl:call-template name="only"><xsl:with-param name="s" select="$meta/s:version"/></xsl:call-template>
-    <xsl:text> · </xsl:text>
-    <xsl:call-template name="only"><xsl:with-param name="s" select="$meta/s:status"/></xsl:call-template>
-    <xsl:text> · </xsl:text>
+    <xsl:text> · Dokument-id </xsl:text>
     <xsl:call-template name="only"><xsl:with-param name="s" select="$short-hash"/></xsl:call-template>
   </xsl:variable>
 
@@ -66,24 +67,27 @@
         <header class="masthead">
           <xsl:call-template name="org-line"/>
           <p class="doctype"><xsl:value-of select="$type-name"/></p>
-          <p class="stamp"><xsl:value-of select="$furniture"/></p>
+          <p class="stamp"><xsl:value-of select="concat('Version ', $meta/s:version, ' · Dokument-id ', $short-hash)"/></p>
         </header>
         <xsl:if test="$is-draft">
           <p class="draft-mark">UTKAST – <xsl:value-of select="$status-name"/>, inte beslutad</p>
         </xsl:if>
         <main id="styrdok-main">
-          <h1><xsl:value-of select="$meta/s:title"/></h1>
-          <xsl:call-template name="docinfo"/>
-          <xsl:call-template name="redline-summary"/>
-          <xsl:call-template name="toc"/>
-          <xsl:apply-templates select="$document/s:body/s:section"/>
-          <xsl:call-template name="roles"/>
-          <xsl:call-template name="history"/>
-          <xsl:apply-templates select="$document/s:acknowledgement"/>
+          <xsl:variable name="content">
+            <h1><xsl:value-of select="$meta/s:title"/></h1>
+            <xsl:call-template name="docinfo"/>
+            <xsl:call-template name="redline-summary"/>
+            <xsl:call-template name="toc"/>
+            <xsl:apply-templates select="$document/s:body/s:section"/>
+            <xsl:call-template name="roles"/>
+            <xsl:call-template name="history"/>
+            <xsl:apply-templates select="$document/s:acknowledgement"/>
+          </xsl:variable>
+          <xsl:apply-templates select="exsl:node-set($content)/node()" mode="wrap-tables"/>
         </main>
         <footer class="page-footer">
           <p><xsl:value-of select="$org-name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · <xsl:value-of select="$status-name"/></p>
-          <p>Källans SHA-256: <span class="stamp"><xsl:value-of select="$sha256"/></span></p>
+          <p>Dokument-id <xsl:value-of select="$short-hash"/></p>
           <xsl:if test="/s:project/@build-date">
             <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
           </xsl:if>
@@ -122,6 +126,10 @@
               </td>
             </tr>
           </xsl:for-each>
+          <tr>
+            <th scope="row">Dokument-id</th>
+            <td><xsl:value-of select="$short-hash"/><br/><span class="doc-id-note"><xsl:value-of select="$doc-id-meaning"/></span></td>
+          </tr>
         </tbody>
         </table>
       </div>

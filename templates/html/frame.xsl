@@ -8,7 +8,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
-    exclude-result-prefixes="s">
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="s exsl">
 
   <xsl:import href="css.xsl"/>
 
@@ -51,12 +53,13 @@
         </xsl:if>
         <main id="styrdok-main" class="wide-main">
           <h1><xsl:value-of select="$title"/></h1>
-          <xsl:copy-of select="$content"/>
+          <xsl:apply-templates select="exsl:node-set($content)/node()" mode="wrap-tables"/>
         </main>
         <footer class="page-footer">
           <p><xsl:value-of select="$org-name"/> · <xsl:value-of select="$title"/></p>
           <xsl:if test="/s:project/@build-date">
-            <p>Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</p>
+            <!-- The day the page measures from (its "läget per"), where it has one. -->
+            <p>Framställd <xsl:value-of select="/s:project/@as-of"/><xsl:if test="not(/s:project/@as-of)"><xsl:value-of select="/s:project/@build-date"/></xsl:if> med styrdok.</p>
           </xsl:if>
           <xsl:call-template name="profile-footer"/>
         </footer>

@@ -14,7 +14,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
     xmlns:md="http://commonmark.org/xml/1.0"
-    exclude-result-prefixes="s md">
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="s md exsl">
 
   <xsl:import href="document.xsl"/>
   <xsl:import href="report.xsl"/>
@@ -53,18 +55,22 @@
           <p class="draft-mark">EXEMPEL – diarienummer och handläggare är påhittade</p>
         </xsl:if>
         <main id="styrdok-main">
-          <h1><xsl:value-of select="$case/s:title"/></h1>
-          <xsl:call-template name="case-info"/>
-          <xsl:call-template name="case-toc"/>
-          <xsl:apply-templates select="$case"/>
-          <xsl:for-each select="$case/s:attachments/s:attachment">
-            <xsl:call-template name="bilaga"><xsl:with-param name="n" select="position()"/></xsl:call-template>
-          </xsl:for-each>
-          <xsl:for-each select="/s:project/s:source/s:audit[@id = $case/s:answers/@audit]">
-            <section class="bilaga" id="packet-answers">
-              <xsl:call-template name="audit"/>
-            </section>
-          </xsl:for-each>
+          <xsl:variable name="content">
+            <h1><xsl:value-of select="$case/s:title"/></h1>
+            <xsl:call-template name="case-info"/>
+            <xsl:call-template name="case-toc"/>
+            <xsl:apply-templates select="$case"/>
+            <xsl:for-each select="$case/s:attachments/s:attachment">
+              <xsl:call-template name="bilaga"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+            </xsl:for-each>
+            <xsl:for-each select="/s:project/s:source/s:audit[@id = $case/s:answers/@audit]">
+              <section class="bilaga" id="packet-answers">
+                <xsl:call-template name="audit"/>
+              </section>
+            </xsl:for-each>
+          </xsl:variable>
+          <!-- Tables scroll in a wrapper, dates stay on one line (css.xsl). -->
+          <xsl:apply-templates select="exsl:node-set($content)/node()" mode="wrap-tables"/>
         </main>
         <footer class="page-footer">
           <p><xsl:value-of select="concat($org-name, ' · ', $case/s:dnr, ' · ', $case/s:title)"/></p>
@@ -200,7 +206,7 @@
           <tr><th scope="row">Dokumenttyp</th><td><xsl:call-template name="type-name"><xsl:with-param name="key" select="$d/@type"/></xsl:call-template></td></tr>
           <tr><th scope="row">Fastställs av</th><td><xsl:call-template name="name-of"><xsl:with-param name="ref" select="$dm/s:decision/@organ"/></xsl:call-template></td></tr>
           <tr><th scope="row">Status</th><td><xsl:call-template name="status-name"><xsl:with-param name="key" select="$dm/s:status"/></xsl:call-template></td></tr>
-          <tr><th scope="row">Kontrollsumma</th><td class="stamp"><xsl:value-of select="substring($d/../@sha256, 1, 12)"/></td></tr>
+          <tr><th scope="row">Dokument-id</th><td><xsl:value-of select="substring($d/../@sha256, 1, 12)"/></td></tr>
           <xsl:if test="s:repeals">
             <tr>
               <th scope="row">Upphäver</th>

@@ -4,7 +4,11 @@
 //   - no console errors and no network request (pages are self-contained);
 //   - at 320 px width no horizontal scrolling of the page (wide tables
 //     scroll inside their own container);
-//   - print to A4 PDF: page furniture (document id and version) on every
+//   - at 1280 and 390 px no word in a table cell broken across lines
+//     (a break after a hyphen in a compound excepted), and nothing
+//     wider than the screen outside a scroll wrapper;
+//   - print to A4 PDF: each bilaga of a packet from a new page, page
+//     furniture (Dokument-id and version) on every
 //     page of a document, no heading as the last line of a page, and a
 //     <thead> on every table with several rows (Chromium repeats it);
 // and writes a screenshot of each kind of page under OUTPUT/screenshots/.
@@ -86,6 +90,49 @@ for (const file of htmlFiles(out)) {
     .map((t) => (t.caption ? t.caption.textContent : t.id)));
   for (const t of bare) fail(file, 'print-thead', `table without thead: ${t}`);
 
+  // Tables at a desktop and a phone width: every cell at least as wide
+  // as its longest word (so no word is broken inside), and nothing
+  // sticking out of the screen except inside a wrapper that scrolls.
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const bad = await page.evaluate(() => {
+      const out = [];
+      // Each word of each visible text node in a cell, as a range: a word
+      // set on one line has one box; two or more mean it was broken
+      // inside.  A hyphen before a letter ends a word ("IT-|enheten").
+      for (const cell of document.querySelectorAll('td, th')) {
+        const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+          // A code (the sheets' registration code) is not a word: it may break.
+          if (t.parentElement.closest('.visually-hidden, code')) continue;
+          const re = /[^\s-]+(?:-(?=[^\p{L}\s])[^\s-]*)*-?/gu;
+          for (let m = re.exec(t.data); m; m = re.exec(t.data)) {
+            const r = document.createRange();
+            r.setStart(t, m.index);
+            r.setEnd(t, m.index + m[0].length);
+            const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+            if (lines.size > 1) out.push(`"${m[0]}" broken across ${lines.size} lines in a cell`);
+          }
+        }
+      }
+      const scrolls = (e) => {
+        for (let a = e.parentElement; a; a = a.parentElement) {
+          const o = getComputedStyle(a).overflowX;
+          if (o === 'auto' || o === 'scroll') return true;
+        }
+        return false;
+      };
+      for (const e of document.querySelectorAll('body *')) {
+        const r = e.getBoundingClientRect();
+        if (r.width && r.right > window.innerWidth + 1 && !scrolls(e) && !e.closest('.skip, .visually-hidden'))
+          out.push(`<${e.tagName.toLowerCase()}> ends ${Math.round(r.right - window.innerWidth)}px past the screen`);
+      }
+      return [...new Set(out)].slice(0, 5);
+    });
+    for (const b of bad) fail(file, `tables-${width}`, b);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   const k = kind(file);
   if (!shotTaken.has(k)) {
     await page.screenshot({ path: join(shots, `${k}.png`), fullPage: false });
@@ -113,7 +160,7 @@ for (const file of htmlFiles(out)) {
       return num ? `${num} ${title}` : title;
     }));
   const furniture = await page.evaluate(() => ({
-    id: document.querySelector('meta[name="styrdok:id"]')?.content,
+    id: document.querySelector('meta[name="styrdok:sha256"]')?.content?.slice(0, 12),
     version: document.querySelector('meta[name="styrdok:version"]')?.content,
   }));
   const pdf = join(mkdtempSync(join(tmpdir(), 'styrdok-pdf-')), 'page.pdf');
@@ -125,12 +172,20 @@ for (const file of htmlFiles(out)) {
   if (sheets > 0 && sheets !== pages)
     fail(file, 'print-one-page-per-person', `${sheets} people but ${pages} pages`);
   if (!/Page size:.*\(A4\)/.test(info)) fail(file, 'print-a4', 'pages are not A4');
+  // Each bilaga of a packet starts a printed page: its heading first.
+  const bilagor = await page.evaluate(() => [...document.querySelectorAll('section.bilaga')]
+    .map((b) => b.querySelector('h2')?.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean));
+  const tops = [];
   for (let n = 1; n <= pages; n++) {
     const text = execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'])
       .toString();
     const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
-    if (furniture.id && !(text.includes(furniture.id) && text.includes(furniture.version)))
-      fail(file, 'print-furniture', `page ${n} lacks the document id and version`);
+    tops.push(lines[0] || '');
+    // A document's pages say "Dokument-id"; a signing sheet, which staff
+    // sign, gives the same short hash as its Kontrollsumma.
+    const want = sheets > 0 ? furniture.id : `Dokument-id ${furniture.id}`;
+    if (furniture.id && !(text.includes(want) && text.includes(furniture.version)))
+      fail(file, 'print-furniture', `page ${n} lacks the Dokument-id and version`);
     if (!/Sida \d+ \(\d+\)/.test(text)) fail(file, 'print-page-number', `page ${n} has no "Sida x (y)"`);
     // The last line of body text, above the page number, must not be a heading.
     const body = lines.filter((l) => !/^Sida \d+ \(\d+\)$/.test(l));
@@ -140,6 +195,9 @@ for (const file of htmlFiles(out)) {
     if (n < pages && isHeading(last) && !isHeading(body[body.length - 2] || ''))
       fail(file, 'print-orphan-heading', `page ${n} ends with the heading "${last}"`);
   }
+  for (const b of bilagor)
+    if (!tops.some((t) => t && b.startsWith(t.replace(/ Sida \d+ \(\d+\)$/, ''))))
+      fail(file, 'print-bilaga-page', `"${b}" does not start a printed page`);
   await context.close();
   if (problems.length === before) passed++;
 }

@@ -83,13 +83,13 @@ def main():
     if len(sys.argv) > 2:
         doc = ET.parse(sys.argv[2]).getroot()
         meta = doc.find("s:meta", NS)
-        stamp = [doc.get("id"), meta.find("s:version", NS).text,
-                 meta.find("s:status", NS).text]
-        for s in stamp:
-            if s not in text:
-                problems.append(f"page furniture lacks {s!r}")
-        if not re.search(r"[0-9a-f]{12}", text):
-            problems.append("no short content hash in the page")
+        version = meta.find("s:version", NS).text
+        if f"Version {version} · Dokument-id" not in text:
+            problems.append(f"page furniture lacks 'Version {version} · Dokument-id'")
+        if meta.find("s:status", NS).text not in text.lower():
+            problems.append("the status is not in the page")
+        if not re.search(r"Dokument-id [0-9a-f]{12}", text):
+            problems.append("no short Dokument-id in the page")
         for t in doc.iter("{urn:styrdok:1}title"):
             if " ".join(t.text.split()) not in text:
                 problems.append(f"title missing: {t.text!r}")

@@ -129,6 +129,10 @@ check "diff -f odt: a removed block's text is in its changed region, not the bod
 
 # --- PDF ------------------------------------------------------------------
 if [ "$have_fop" = 1 ]; then
+	# Clean pages: FOP reports text wider than its cell or page, and
+	# content taller than the page, as warnings.
+	check "the build's PDFs have no FOP warning (nothing overflows a cell, a margin or a page)" sh -c \
+	    "! grep -F '[fop]' '$scratch/build.log'"
 	for d in $docs; do
 		f=$(doc_file "$d" pdf)
 		check "$d.pdf: pdftotext finds the title, every section title and every requirement" \
@@ -143,17 +147,26 @@ if [ "$have_fop" = 1 ]; then
 		    "pdfinfo -meta '$f' | tr -d '\n ' | grep -Eq 'pdfaid:part(>|=\")2' && pdfinfo -meta '$f' | tr -d '\n ' | grep -Eq 'pdfaid:conformance(>|=\")A'"
 		pages=$(sed -n 's/^Pages: *//p' "$scratch/info")
 		version=$(ls "$P/output/$d")
-		check "$d.pdf: every one of its $pages pages says Sida n ($pages) and the id and version" python3 -c "
+		docid=$(sed -n 's/.*<meta name="styrdok:sha256" content="\([0-9a-f]\{12\}\).*/\1/p' "$(doc_file "$d" html)")
+		check "$d.pdf: every one of its $pages pages says Sida n ($pages), the version and Dokument-id $docid, and no page shows the file id" python3 -c "
 import subprocess, sys
-f, pages, doc, version = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+f, pages, doc, version, docid = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 for i in range(1, pages + 1):
     text = ' '.join(subprocess.run(['pdftotext', '-f', str(i), '-l', str(i), f, '-'],
                                    capture_output=True, check=True).stdout.decode().split())
     if f'Sida {i} ({pages})' not in text:
         sys.exit(f'page {i}: no Sida {i} ({pages})')
-    if doc not in text or version not in text:
-        sys.exit(f'page {i}: no {doc} {version}')
-" "$f" "$pages" "$d" "$version"
+    if f'version {version}' not in text or f'Dokument-id {docid}' not in text:
+        sys.exit(f'page {i}: no version {version} and Dokument-id {docid}')
+    if doc in text:
+        sys.exit(f'page {i}: shows the file id {doc}')
+" "$f" "$pages" "$d" "$version" "$docid"
+		check "$d.pdf: no page but the last ends with a heading" \
+		    python3 "$here/orphans.py" "$f" "$P/policies/documents/$d.xml"
+		# The acknowledgement staff sign (a bilaga of its own) keeps the
+		# short hash as its Kontrollsumma.
+		check "$d.pdf: no full SHA-256 on the pages, no Kontrollsumma but on the acknowledgement, the full hash in the XMP" sh -c \
+		    "! pdftotext '$f' - | grep -Eq '[0-9a-f]{64}' && ! pdftotext '$f' - | awk '/Dokumentet bekräftelsen gäller/ { ack = 1 } /\f/ { ack = 0 } /Kontrollsumma/ && !ack { bad = 1 } END { exit !bad }' && pdfinfo -meta '$f' | grep -Eq 'dc:identifier>sha256:[0-9a-f]{64}<'"
 	done
 	for r in systemforteckning riskanalyser kontinuitetsplaner; do
 		check "register/$r.pdf is a PDF that pdftotext reads" sh -c \
@@ -226,8 +239,23 @@ for i, row in enumerate(rows, 1):
 	fi
 
 	# The approval packet: one PDF, a bookmark for each bilaga.
-	styrdok -C "$P" packet ks-2026-45 >/dev/null 2>&1
+	styrdok -C "$P" packet ks-2026-45 >/dev/null 2>"$scratch/packet.err"
 	pk="$P/output/packets/ks-2026-45/packet.pdf"
+	check "packet.pdf has no FOP warning" sh -c "! grep -F '[fop]' '$scratch/packet.err'"
+	check "each bilaga of packet.pdf starts a page (its heading first under the running header)" python3 -c "
+import re, subprocess, sys
+html = open(sys.argv[2], encoding='utf-8').read()
+heads = [' '.join(re.sub(r'<[^>]+>', '', h).split()) for h in
+         re.findall(r'<section class=\"bilaga\"[^>]*>(?:<section[^>]*>)?<h2[^>]*>(.*?)</h2>', html)]
+pages = int(re.search(r'Pages: *(\d+)', subprocess.run(['pdfinfo', sys.argv[1]], capture_output=True, text=True).stdout).group(1))
+tops = []
+for i in range(1, pages + 1):
+    lines = [' '.join(l.split()) for l in subprocess.run(['pdftotext', '-f', str(i), '-l', str(i), sys.argv[1], '-'],
+             capture_output=True, text=True).stdout.splitlines() if l.strip()]
+    tops.append(lines[2] if len(lines) > 2 else '')
+missing = [h for h in heads if not any(t and h.startswith(t) for t in tops)]
+sys.exit(f'{len(heads)} bilagor; not at the top of a page: {missing}' if missing or not heads else 0)
+" "$pk" "$P/output/packets/ks-2026-45/packet.html"
 	check "packet.pdf is made and listed in the MANIFEST" sh -c \
 	    "test -s '$pk' && grep -q ' packet.pdf\$' '$P/output/packets/ks-2026-45/MANIFEST'"
 	check "packet.pdf has a bookmark for each bilaga" sh -c \
@@ -271,6 +299,22 @@ for i, row in enumerate(rows, 1):
 	    $(for d in $docs; do for k in html md pdf docx odt; do doc_file "$d" "$k"; done
 	    echo "$O/packets/ks-2026-45/$d.html"; done)
 
+
+	# PDF/UA-1 as well as PDF/A-2a, read with pikepdf (no PDF/UA
+	# validator is packaged): every PDF a build, sign, packet and diff
+	# write.
+	uapy=""
+	for py in python3 /usr/bin/python3; do
+		"$py" -c 'import pikepdf' 2>/dev/null && { uapy=$py; break; }
+	done
+	if [ -n "$uapy" ]; then
+		for f in $(find "$P/output" -name '*.pdf' ! -path '*/again/*' | sort) "$scratch/red.pdf"; do
+			check "${f#"$P/output/"}: PDF/UA-1 (XMP types, DisplayDocTitle, H1 first, links tagged and described, all content marked)" \
+			    "$uapy" "$here/uacheck.py" "$f"
+		done
+	else
+		echo "print: PDF/UA checks skipped: pikepdf is not installed (apt-get install python3-pikepdf)"
+	fi
 
 	# A new municipality's house style: its logo on the PDF's first page
 	# and in the running header, and a font the bundled FOP configuration
