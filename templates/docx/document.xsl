@@ -49,8 +49,8 @@
   <xsl:variable name="docx-sha256" select="string($sha256)"/>
   <xsl:variable name="docx-draft" select="$is-draft"/>
   <xsl:variable name="docx-header-right" select="concat($type-name, ' · ', $meta/s:title)"/>
-  <!-- id · version · status · hash, as on every printed HTML page. -->
-  <xsl:variable name="docx-stamp" select="concat($doc, ' · version ', $meta/s:version, ' · ', $meta/s:status, ' · ', $short-hash)"/>
+  <!-- Title, version and Dokument-id, as on every printed page. -->
+  <xsl:variable name="docx-stamp" select="concat(normalize-space($meta/s:title), ' · version ', $meta/s:version, ' · Dokument-id ', $short-hash)"/>
 
   <!-- Bookmark ids outside the numbered parts (those count from 1). -->
   <xsl:variable name="bm-roles" select="100001"/>
@@ -103,8 +103,7 @@
       <xsl:call-template name="run"><xsl:with-param name="text" select="$type-name"/></xsl:call-template>
       <w:r><w:tab/></w:r>
       <xsl:call-template name="run">
-        <xsl:with-param name="text" select="$docx-stamp"/>
-        <xsl:with-param name="style" select="'Stamp'"/>
+        <xsl:with-param name="text" select="concat('Version ', $meta/s:version, ' · Dokument-id ', $short-hash)"/>
       </xsl:call-template>
     </w:p>
     <xsl:if test="$is-draft">
@@ -190,6 +189,14 @@
           </xsl:with-param>
         </xsl:call-template>
       </xsl:for-each>
+      <xsl:call-template name="row">
+        <xsl:with-param name="label" select="'Dokument-id'"/>
+        <xsl:with-param name="value">
+          <xsl:call-template name="run"><xsl:with-param name="text" select="$short-hash"/></xsl:call-template>
+          <w:r><w:br/></w:r>
+          <xsl:call-template name="run"><xsl:with-param name="text" select="$doc-id-meaning"/></xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
     </w:tbl>
   </xsl:template>
 
@@ -768,11 +775,7 @@
     </xsl:call-template>
     <w:p>
       <w:pPr><w:pStyle w:val="SmallText"/><w:keepNext/><w:spacing w:after="40"/></w:pPr>
-      <xsl:call-template name="run"><xsl:with-param name="text" select="'Källans SHA-256: '"/></xsl:call-template>
-      <xsl:call-template name="run">
-        <xsl:with-param name="text" select="$sha256"/>
-        <xsl:with-param name="style" select="'Stamp'"/>
-      </xsl:call-template>
+      <xsl:call-template name="run"><xsl:with-param name="text" select="concat('Dokument-id ', $short-hash)"/></xsl:call-template>
     </w:p>
     <xsl:if test="/s:project/@build-date">
       <xsl:call-template name="para">

@@ -442,7 +442,7 @@
     </w:hdr>
   </xsl:template>
 
-  <!-- id · version · status · short hash left, "Sida x (y)" right. -->
+  <!-- Title, version and Dokument-id left, "Sida x (y)" right. -->
   <xsl:template name="footer">
     <w:ftr>
       <xsl:copy-of select="exsl:node-set($ns-word)/*/namespace::*[name() = 'w' or name() = 'r']"/>
@@ -450,7 +450,6 @@
         <w:pPr><w:pStyle w:val="Footer"/></w:pPr>
         <xsl:call-template name="run">
           <xsl:with-param name="text" select="$docx-stamp"/>
-          <xsl:with-param name="style" select="'Stamp'"/>
         </xsl:call-template>
         <w:r><w:tab/></w:r>
         <xsl:call-template name="run"><xsl:with-param name="text" select="'Sida '"/></xsl:call-template>

@@ -31,8 +31,7 @@
     <xsl:call-template name="esc-line"><xsl:with-param name="t" select="$org-name"/></xsl:call-template>
     <xsl:text> · </xsl:text>
     <xsl:call-template name="type-name"/>
-    <xsl:text> · </xsl:text>
-    <xsl:value-of select="concat($doc, ' · version ', $meta/s:version, ' · ', $meta/s:status, ' · ', $short-hash)"/>
+    <xsl:value-of select="concat(' · version ', $meta/s:version, ' · Dokument-id ', $short-hash)"/>
     <xsl:value-of select="concat('*', $nl, $nl)"/>
     <xsl:if test="$is-draft">
       <xsl:text>&gt; **UTKAST** – </xsl:text>
@@ -46,7 +45,7 @@
     <xsl:call-template name="history"/>
     <xsl:apply-templates select="$document/s:acknowledgement"/>
     <xsl:text>---</xsl:text>
-    <xsl:value-of select="concat($nl, $nl, 'Källans SHA-256: `', $sha256, '`', $nl)"/>
+    <xsl:value-of select="concat($nl, $nl, 'Dokument-id ', $short-hash, $nl)"/>
   </xsl:template>
 
   <!-- ===== Metadata ===== -->
@@ -75,6 +74,7 @@
         <xsl:value-of select="$nl"/>
       </xsl:for-each>
     </xsl:for-each>
+    <xsl:value-of select="concat('- **Dokument-id:** ', $short-hash, ' – ', $doc-id-meaning, $nl)"/>
     <xsl:value-of select="$nl"/>
   </xsl:template>
 

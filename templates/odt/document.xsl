@@ -48,7 +48,7 @@
   <!-- What package.xsl puts in the header, footer and meta.xml. -->
   <xsl:variable name="odt-title" select="string($meta/s:title)"/>
   <xsl:variable name="odt-subject" select="concat($type-name, ': ', $meta/s:title, ', version ', $meta/s:version, ' (', $status-name, ')')"/>
-  <xsl:variable name="odt-stamp" select="concat($doc, ' · version ', $meta/s:version, ' · ', $meta/s:status, ' · ', $short-hash)"/>
+  <xsl:variable name="odt-stamp" select="concat(normalize-space($meta/s:title), ' · version ', $meta/s:version, ' · Dokument-id ', $short-hash)"/>
   <xsl:variable name="odt-draft" select="$is-draft"/>
   <xsl:variable name="odt-keywords" select="string($meta/s:keywords)"/>
   <xsl:variable name="odt-id" select="string($doc)"/>
@@ -147,7 +147,7 @@
     <xsl:call-template name="history"/>
     <xsl:apply-templates select="$document/s:acknowledgement"/>
     <text:p text:style-name="Dokumentslut_20_first"><xsl:value-of select="$org-name"/> · <xsl:value-of select="$meta/s:title"/> · version <xsl:value-of select="$meta/s:version"/> · <xsl:value-of select="$status-name"/></text:p>
-    <text:p text:style-name="Dokumentslut">Källans SHA-256: <text:span text:style-name="Kontrollsumma"><xsl:value-of select="$sha256"/></text:span></text:p>
+    <text:p text:style-name="Dokumentslut">Dokument-id <xsl:value-of select="$short-hash"/></text:p>
     <xsl:if test="/s:project/@build-date">
       <text:p text:style-name="Dokumentslut">Framställd <xsl:value-of select="/s:project/@build-date"/> med styrdok.</text:p>
     </xsl:if>
@@ -238,6 +238,12 @@
           </xsl:call-template>
         </table:table-row>
       </xsl:for-each>
+      <table:table-row>
+        <xsl:call-template name="th"><xsl:with-param name="value" select="'Dokument-id'"/></xsl:call-template>
+        <xsl:call-template name="td">
+          <xsl:with-param name="value"><xsl:value-of select="$short-hash"/><text:line-break/><xsl:value-of select="$doc-id-meaning"/></xsl:with-param>
+        </xsl:call-template>
+      </table:table-row>
     </table:table>
   </xsl:template>
 

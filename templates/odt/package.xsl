@@ -454,7 +454,7 @@
                 </xsl:call-template>
                 <text:s text:c="2"/>
               </xsl:if>
-              <text:span text:style-name="Kontrollsumma"><xsl:value-of select="$odt-stamp"/></text:span>
+              <xsl:value-of select="$odt-stamp"/>
               <xsl:if test="$odt-draft">
                 <text:tab/>
                 <text:span text:style-name="Utkast">UTKAST</text:span>

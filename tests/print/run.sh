@@ -295,7 +295,7 @@ sys.exit(f'{len(heads)} bilagor; not at the top of a page: {missing}' if missing
 	    "$O"/report/report.pdf "$O"/index.html "$O"/packets/ks-2026-45/packet.html \
 	    "$O"/packets/ks-2026-45/report.html "$pk"
 	check "documents in every format: no English word of the diagnostics" \
-	    python3 "$here/language.py" --no-ids "$top/src" "$P/policies" \
+	    python3 "$here/language.py" "$top/src" "$P/policies" \
 	    $(for d in $docs; do for k in html md pdf docx odt; do doc_file "$d" "$k"; done
 	    echo "$O/packets/ks-2026-45/$d.html"; done)
 
@@ -308,7 +308,7 @@ sys.exit(f'{len(heads)} bilagor; not at the top of a page: {missing}' if missing
 		"$py" -c 'import pikepdf' 2>/dev/null && { uapy=$py; break; }
 	done
 	if [ -n "$uapy" ]; then
-		for f in $(find "$P/output" -name '*.pdf' ! -path '*/again/*' | sort) "$scratch/red.pdf"; do
+		for f in $(find "$P/output" -name '*.pdf' ! -path '*/again/*' | sort) "$scratch/red-b.pdf"; do
 			check "${f#"$P/output/"}: PDF/UA-1 (XMP types, DisplayDocTitle, H1 first, links tagged and described, all content marked)" \
 			    "$uapy" "$here/uacheck.py" "$f"
 		done
