@@ -43,10 +43,22 @@
   <xsl:template match="node() | @*" mode="wrap-tables">
     <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
   </xsl:template>
-  <xsl:template match="table[not(parent::div[contains(concat(' ', @class, ' '), ' wide ')])][not(ancestor::table)]" mode="wrap-tables">
-    <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
-      <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
-    </div>
+  <!--
+    The test is inside the template, not in the match pattern: libxslt
+    evaluates a pattern's predicates by walking the whole tree for every
+    table, which is quadratic in a register of thousands of systems.
+  -->
+  <xsl:template match="table" mode="wrap-tables">
+    <xsl:choose>
+      <xsl:when test="ancestor::table or parent::div[contains(concat(' ', @class, ' '), ' wide ')]">
+        <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
+          <xsl:copy><xsl:apply-templates select="node() | @*" mode="wrap-tables"/></xsl:copy>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="td//text() | th//text()" mode="wrap-tables">
     <xsl:call-template name="nobr-dates"><xsl:with-param name="s" select="."/></xsl:call-template>
