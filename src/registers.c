@@ -22,6 +22,7 @@ struct reg {
 	xmlHashTablePtr newest;	/* system id -> its newest risk analysis */
 	xmlHashTablePtr planned; /* system id -> a continuity plan for it */
 	xmlNodePtr method;	/* the first <risk-method>, or NULL */
+	int has_organisation;	/* looked up once, not per system */
 	char year_ago[11];	/* today minus one year */
 	char three_years_ago[11];
 	char four_years_ago[11];
@@ -233,7 +234,7 @@ check_system(struct reg *r, xmlNodePtr sys)
 
 	tree_ref(r->d, r->ids, tree_child(sys, "committee"), "organ", "organ", RULE_REF_ORGAN,
 	    "an organ");
-	if (tree_has_source(r->p, "organisation"))
+	if (r->has_organisation)
 		tree_ref(r->d, r->ids, tree_child(sys, "operator"), "provider",
 		    "provider", RULE_REF_PROVIDER, "a provider of the "
 		    "organisation");
@@ -1080,7 +1081,7 @@ check_case(struct reg *r, xmlNodePtr c)
 void
 registers_check(struct project *p, xmlHashTablePtr ids)
 {
-	struct reg r = {p, p->diags, ids, NULL, NULL, NULL, "", "", ""};
+	struct reg r = {p, p->diags, ids, NULL, NULL, NULL, 0, "", "", ""};
 	xmlNodePtr root = xmlDocGetRootElement(p->tree);
 	size_t nm;
 	xmlNodePtr *methods = tree_sources(p, "risk-method", &nm);
@@ -1088,6 +1089,7 @@ registers_check(struct project *p, xmlHashTablePtr ids)
 	/* The first method is the common one; analyses name theirs. */
 	r.method = nm > 0 ? methods[0] : NULL;
 	free(methods);
+	r.has_organisation = tree_has_source(p, "organisation");
 
 	index_by_system(&r);
 	years_before(p->today, 1, r.year_ago);

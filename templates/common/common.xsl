@@ -334,9 +334,12 @@
     A gap without a text is a fault of the profile; it shows as such, in
     Swedish, and tests/print/language.sh fails on it.
   -->
+  <!-- Read once: looking them up per gap scans every source each time. -->
+  <xsl:variable name="gap-texts" select="/s:project/s:profile/s:gap-texts/s:gap-text"/>
+
   <xsl:template name="gap-text">
     <xsl:param name="g" select="."/>
-    <xsl:variable name="texts" select="/s:project/s:profile/s:gap-texts/s:gap-text"/>
+    <xsl:variable name="texts" select="$gap-texts"/>
     <xsl:variable name="t" select="($texts[@key = concat($g/@rule, '/', $g/@case)] | $texts[@key = $g/@rule][not($g/@case)])[1]"/>
     <xsl:choose>
       <xsl:when test="$t">

@@ -61,7 +61,14 @@
     </xsl:choose>
   </xsl:template>
   <xsl:template match="td//text() | th//text()" mode="wrap-tables">
-    <xsl:call-template name="nobr-dates"><xsl:with-param name="s" select="."/></xsl:call-template>
+    <xsl:variable name="d" select="translate(., '0123456789', '##########')"/>
+    <xsl:choose>
+      <!-- Only a text with a date or a time is walked word by word. -->
+      <xsl:when test="contains($d, '####-##-##') or contains($d, '##.##')">
+        <xsl:call-template name="nobr-dates"><xsl:with-param name="s" select="."/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!--
