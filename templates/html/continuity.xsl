@@ -25,7 +25,7 @@
     <xsl:call-template name="frame">
       <xsl:with-param name="title" select="'Kontinuitetsplaner'"/>
       <xsl:with-param name="kind" select="'Register'"/>
-      <xsl:with-param name="stamp" select="concat('kontinuitetsplaner · ', count($plans), substring(' planer', 1, 5 + 2 * (count($plans) != 1)))"/>
+      <xsl:with-param name="stamp" select="concat('Kontinuitetsplaner · ', count($plans), substring(' planer', 1, 5 + 2 * (count($plans) != 1)))"/>
       <xsl:with-param name="content">
         <xsl:if test="$plans[@example = 'yes']">
           <p class="draft-mark">Exempeldata – uppgifterna är påhittade.</p>

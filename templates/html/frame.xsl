@@ -16,7 +16,7 @@
 
   <!--
     $title: the h1 and <title>; $kind: the masthead label; $stamp: the
-    running header (filtered for CSS here: letters, digits, ".-·" and
+    running footer (filtered for CSS here: letters, digits, ".-·()" and
     spaces, nothing that could end a CSS string); $content: the page body.
   -->
   <xsl:template name="frame">
@@ -27,7 +27,7 @@
     <xsl:variable name="safe-stamp">
       <xsl:call-template name="only">
         <xsl:with-param name="s" select="$stamp"/>
-        <xsl:with-param name="allowed" select="'abcdefghijklmnopqrstuvwxyzåäö0123456789.-· '"/>
+        <xsl:with-param name="allowed" select="'abcdefghijklmnopqrstuvwxyzåäöéABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉ0123456789.-·() '"/>
       </xsl:call-template>
     </xsl:variable>
     <html lang="sv">

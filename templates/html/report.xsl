@@ -23,7 +23,7 @@
     <xsl:call-template name="frame">
       <xsl:with-param name="title" select="concat('Informationssäkerhet – läget per ', $as-of)"/>
       <xsl:with-param name="kind" select="'Rapport'"/>
-      <xsl:with-param name="stamp" select="concat('rapport · ', $as-of)"/>
+      <xsl:with-param name="stamp" select="concat('Rapport · läget per ', $as-of)"/>
       <xsl:with-param name="content">
         <p>Rapporten mäter läget ur styrdokumenten och registren i styrdok per <xsl:value-of select="$as-of"/>. Varje brist som nämns finns som en varning i <code>styrdok check</code>.</p>
         <xsl:if test="/s:project/s:source/*[@example = 'yes']">

@@ -21,7 +21,7 @@
     <xsl:call-template name="frame">
       <xsl:with-param name="title" select="'Risk- och sårbarhetsanalyser'"/>
       <xsl:with-param name="kind" select="'Register'"/>
-      <xsl:with-param name="stamp" select="concat('riskanalyser · ', count($analyses), substring(' analyser', 1, 7 + 2 * (count($analyses) != 1)))"/>
+      <xsl:with-param name="stamp" select="concat('Risk- och sårbarhetsanalyser · ', count($analyses), substring(' analyser', 1, 7 + 2 * (count($analyses) != 1)))"/>
       <xsl:with-param name="content">
         <xsl:if test="$analyses[@example = 'yes']">
           <p class="draft-mark">Exempeldata – uppgifterna är påhittade.</p>

@@ -22,7 +22,7 @@
     <xsl:call-template name="frame">
       <xsl:with-param name="title" select="string($register/s:title)"/>
       <xsl:with-param name="kind" select="'Register'"/>
-      <xsl:with-param name="stamp" select="concat('systemförteckning · uppdaterad ', $register/s:updated, ' · ', substring($register/../@sha256, 1, 12))"/>
+      <xsl:with-param name="stamp" select="concat(normalize-space($register/s:title), ' · uppdaterad ', $register/s:updated)"/>
       <xsl:with-param name="content">
         <xsl:apply-templates select="$register"/>
       </xsl:with-param>
