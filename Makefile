@@ -46,8 +46,11 @@ HDRS = src/styrdok.h src/util.h src/diag.h src/render.h src/cmd.h
         lint-man fuzz fuzz-smoke deb torture pot FORCE
 
 # The quick start: the Debian packages, then the program, then output/.
+# The first make compiles on every processor, unless -j was given.
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+
 all: deps
-	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory $(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) build
 	@$(MAKE) --no-print-directory docs
 
 deps:

@@ -20,8 +20,8 @@
  *    Ant's org.apache.tools.ant.Main (Debian package ant) over a build
  *    file listing them, largest first, one thread per processor.  Each
  *    PDF's task has a name of its own, so its messages can be told
- *    apart.  Without Ant or Debian's jars, FOP's own program runs once
- *    per PDF with the same settings in JAVA_ARGS.
+ *    apart.  For a lone PDF, or without Ant or Debian's jars, FOP's own
+ *    program runs once per PDF with the same settings in JAVA_ARGS.
  */
 #include <dirent.h>
 #include <errno.h>

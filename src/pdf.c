@@ -906,8 +906,8 @@ out:
 
 /*
  * Renders every job with FOP, the largest first: all in one JVM when
- * Debian's FOP and Ant allow it (jvm.c), else one FOP per PDF, up to
- * one per processor at a time.  Returns 0 when all PDFs were made, -1
+ * there are several and Debian's FOP and Ant allow it (jvm.c), else one
+ * FOP per PDF, up to one per processor at a time.  Returns 0 when all PDFs were made, -1
  * otherwise (each failure has its diagnostic and its job failed set).
  */
 int
@@ -955,8 +955,11 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 	}
 	sort_jobs = jobs;
 	qsort(order, n, sizeof(*order), larger_first);
-	/* A FOP named by STYRDOK_FOP is a program to run once per PDF. */
-	jvm = jvm_new(tmpdir, fop, getenv("STYRDOK_FOP") == NULL);
+	/*
+	 * A FOP named by STYRDOK_FOP is a program to run once per PDF; so is
+	 * a lone PDF, which Ant's start-up would only slow down (0.1 s).
+	 */
+	jvm = jvm_new(tmpdir, fop, getenv("STYRDOK_FOP") == NULL && n > 1);
 	if (jvm_batch(jvm)) {
 		rc = pdf_batch(p, jvm, jobs, n, runs, order, n < max ? n : max,
 		    env, conf, tmpdir, base);
