@@ -241,14 +241,15 @@
   <!-- ===== Table of contents ===== -->
 
   <!--
-    The contents list: a TOC field over heading levels 1-3 whose stored
-    result is the list itself, each heading linked to its bookmark and,
-    when the build set the document's PDF too, followed by its page as a
-    PAGEREF field whose stored result is the page in that PDF ($toc-pages,
-    " id=page ... " from render.c).  The field is not marked dirty, so
-    Word and LibreOffice show the list as it is when the document opens,
-    without asking to update it; updating it (F9) recounts the pages in
-    Word's own layout.
+    The contents list, written out rather than left to a TOC field: each
+    heading linked to its bookmark and, when the build set the document's
+    PDF too, followed by its page as a PAGEREF field whose stored result
+    is the page in that PDF ($toc-pages, " id=page ... " from render.c).
+    The page geometry, font and spacing are the PDF's (package.xsl), so
+    the stored pages hold where Word lays the document out the same way.
+    Outside a TOC field LibreOffice counts each PAGEREF in its own layout
+    as it opens the file, and Word updates them on F9; nothing asks to
+    update anything when the document opens.
   -->
   <xsl:param name="toc-pages" select="''"/>
 
@@ -279,22 +280,7 @@
         </xsl:call-template>
       </xsl:if>
     </xsl:variable>
-    <!-- The field begins in the first entry and ends in the last. -->
-    <xsl:variable name="list" select="exsl:node-set($entries)/w:p"/>
-    <xsl:for-each select="$list">
-      <w:p>
-        <xsl:copy-of select="w:pPr"/>
-        <xsl:if test="position() = 1">
-          <w:r><w:fldChar w:fldCharType="begin"/></w:r>
-          <w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r>
-          <w:r><w:fldChar w:fldCharType="separate"/></w:r>
-        </xsl:if>
-        <xsl:copy-of select="*[not(self::w:pPr)]"/>
-        <xsl:if test="position() = last()">
-          <w:r><w:fldChar w:fldCharType="end"/></w:r>
-        </xsl:if>
-      </w:p>
-    </xsl:for-each>
+    <xsl:copy-of select="$entries"/>
   </xsl:template>
 
   <!--
@@ -360,6 +346,8 @@
       <xsl:with-param name="text"><xsl:apply-templates select="s:title" mode="runs"/></xsl:with-param>
       <xsl:with-param name="anchor"><xsl:call-template name="anchor"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="bookmark-id"><xsl:call-template name="bookmark-id"/></xsl:with-param>
+      <!-- The body starts on a new page after the contents, as in the PDF. -->
+      <xsl:with-param name="page-break" select="not(parent::s:section or preceding-sibling::s:section)"/>
     </xsl:call-template>
     <xsl:apply-templates select="*[not(self::s:title)]"/>
   </xsl:template>

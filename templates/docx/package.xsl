@@ -54,10 +54,10 @@
   <!-- A4, margins 20 mm top, bottom and left, 18 mm right. -->
   <xsl:variable name="page-w" select="11906"/>
   <xsl:variable name="page-h" select="16838"/>
-  <xsl:variable name="margin-top" select="1134"/>
-  <xsl:variable name="margin-bottom" select="1134"/>
-  <xsl:variable name="margin-left" select="1134"/>
-  <xsl:variable name="margin-right" select="1020"/>
+  <xsl:variable name="margin-top" select="1587"/>
+  <xsl:variable name="margin-bottom" select="1474"/>
+  <xsl:variable name="margin-left" select="1417"/>
+  <xsl:variable name="margin-right" select="1134"/>
   <!-- The width of the text column: every table's grid adds up to it. -->
   <xsl:variable name="text-w" select="$page-w - $margin-left - $margin-right"/>
 
@@ -702,7 +702,7 @@
           </w:rPr>
         </w:rPrDefault>
         <w:pPrDefault>
-          <w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr>
+          <w:pPr><w:spacing w:after="142" w:line="342" w:lineRule="auto"/></w:pPr>
         </w:pPrDefault>
       </w:docDefaults>
 
@@ -751,19 +751,22 @@
       </w:style>
       <xsl:call-template name="heading-style">
         <xsl:with-param name="n" select="1"/>
-        <xsl:with-param name="sz" select="30"/>
-        <xsl:with-param name="before" select="480"/>
+        <xsl:with-param name="sz" select="29"/>
+        <xsl:with-param name="before" select="368"/>
+        <xsl:with-param name="after" select="170"/>
         <xsl:with-param name="rule" select="true()"/>
       </xsl:call-template>
       <xsl:call-template name="heading-style">
         <xsl:with-param name="n" select="2"/>
-        <xsl:with-param name="sz" select="25"/>
-        <xsl:with-param name="before" select="320"/>
+        <xsl:with-param name="sz" select="24"/>
+        <xsl:with-param name="before" select="198"/>
+        <xsl:with-param name="after" select="113"/>
       </xsl:call-template>
       <xsl:call-template name="heading-style">
         <xsl:with-param name="n" select="3"/>
-        <xsl:with-param name="sz" select="22"/>
-        <xsl:with-param name="before" select="240"/>
+        <xsl:with-param name="sz" select="21"/>
+        <xsl:with-param name="before" select="113"/>
+        <xsl:with-param name="after" select="85"/>
       </xsl:call-template>
       <xsl:call-template name="heading-style">
         <xsl:with-param name="n" select="4"/>
@@ -831,7 +834,7 @@
         <w:uiPriority w:val="39"/>
         <w:unhideWhenUsed/>
         <w:qFormat/>
-        <w:pPr><w:outlineLvl w:val="9"/></w:pPr>
+        <w:pPr><w:pageBreakBefore/><w:outlineLvl w:val="9"/></w:pPr>
       </w:style>
       <xsl:call-template name="toc-style"><xsl:with-param name="n" select="1"/></xsl:call-template>
       <xsl:call-template name="toc-style"><xsl:with-param name="n" select="2"/></xsl:call-template>
@@ -1149,6 +1152,7 @@
     <xsl:param name="n"/>
     <xsl:param name="sz"/>
     <xsl:param name="before"/>
+    <xsl:param name="after" select="85"/>
     <xsl:param name="rule" select="false()"/>
     <w:style w:type="paragraph" w:styleId="Heading{$n}">
       <w:name w:val="heading {$n}"/>
@@ -1163,7 +1167,7 @@
         <xsl:if test="$rule">
           <w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{$c-rule}"/></w:pBdr>
         </xsl:if>
-        <w:spacing w:before="{$before}" w:after="120"/>
+        <w:spacing w:before="{$before}" w:after="{$after}" w:line="261" w:lineRule="auto"/>
         <w:outlineLvl w:val="{$n - 1}"/>
       </w:pPr>
       <w:rPr>

@@ -9,6 +9,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:styrdok:1"
+    xmlns:str="http://exslt.org/strings"
+    extension-element-prefixes="str"
     exclude-result-prefixes="s">
 
   <xsl:template name="colour">
@@ -107,6 +109,28 @@
     hyphenated (pages have lang="sv") and a table wider than a narrow
     screen scrolls in its wrapper (div.wide) instead.
   -->
+  <!--
+    The page's h1.  Browsers without Swedish hyphenation patterns (Debian's
+    Chromium has none) would break a long compound such as
+    "Informationssäkerhetsinstruktion" inside the word on a phone, so the
+    title's longest word, in characters, goes to the style sheet as the
+    custom property "longest", which caps the size on narrow screens so
+    that word fits on a line.
+  -->
+  <xsl:template name="h1">
+    <xsl:param name="text"/>
+    <xsl:variable name="longest">
+      <xsl:for-each select="str:tokenize(string($text), ' -/')">
+        <xsl:sort select="string-length(.)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="string-length(.)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <h1>
+      <xsl:if test="number($longest) > 12"><xsl:attribute name="style">--longest: <xsl:value-of select="$longest"/></xsl:attribute></xsl:if>
+      <xsl:value-of select="$text"/>
+    </h1>
+  </xsl:template>
+
   <xsl:template name="css">
     <xsl:param name="furniture"/>
     <xsl:variable name="c" select="$profile/s:colours"/>
@@ -197,7 +221,9 @@ pre { white-space: pre-wrap; background: #f5f5f5; padding: .6rem; }
 .page-footer p { margin: .2rem 0; }
 @media (max-width: 30rem) {
   main { padding: .5rem .8rem 2rem; }
-  h1 { font-size: 1.5rem; }
+  h1 { font-size: min(1.5rem, calc((100vw - 1.8rem) / (var(--longest, 1) * .62))); }
+  h2 { font-size: 1.2rem; }
+  h3 { font-size: 1.05rem; }
   table { font-size: .85rem; }
   .docinfo th, .docinfo td { display: block; width: auto; border-bottom: 0; }
   .docinfo tr { border-bottom: 1px solid var(--rule); display: block; }

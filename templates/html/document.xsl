@@ -74,7 +74,7 @@
         </xsl:if>
         <main id="styrdok-main">
           <xsl:variable name="content">
-            <h1><xsl:value-of select="$meta/s:title"/></h1>
+            <xsl:call-template name="h1"><xsl:with-param name="text" select="string($meta/s:title)"/></xsl:call-template>
             <xsl:call-template name="docinfo"/>
             <xsl:call-template name="redline-summary"/>
             <xsl:call-template name="toc"/>

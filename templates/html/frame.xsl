@@ -52,7 +52,7 @@
           <p class="draft-mark">INTERN – innehåller uppgifter som inte ska publiceras</p>
         </xsl:if>
         <main id="styrdok-main" class="wide-main">
-          <h1><xsl:value-of select="$title"/></h1>
+          <xsl:call-template name="h1"><xsl:with-param name="text" select="string($title)"/></xsl:call-template>
           <xsl:apply-templates select="exsl:node-set($content)/node()" mode="wrap-tables"/>
         </main>
         <footer class="page-footer">

@@ -81,7 +81,7 @@
         </header>
         <main id="styrdok-main" class="wide-main">
           <xsl:variable name="content">
-            <h1>Styrdokument för informationssäkerhet</h1>
+            <xsl:call-template name="h1"><xsl:with-param name="text" select="'Styrdokument för informationssäkerhet'"/></xsl:call-template>
             <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">
               <table>
               <caption>Alla dokument, med version, status och när de senast ska revideras</caption>

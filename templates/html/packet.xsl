@@ -56,7 +56,7 @@
         </xsl:if>
         <main id="styrdok-main">
           <xsl:variable name="content">
-            <h1><xsl:value-of select="$case/s:title"/></h1>
+            <xsl:call-template name="h1"><xsl:with-param name="text" select="string($case/s:title)"/></xsl:call-template>
             <xsl:call-template name="case-info"/>
             <xsl:call-template name="case-toc"/>
             <xsl:apply-templates select="$case"/>

@@ -40,7 +40,7 @@
     <xsl:variable name="levels" select="s:scale/@levels"/>
     <xsl:variable name="threshold" select="s:scale/@threshold"/>
     <section id="{@id}" aria-labelledby="{@id}-h">
-      <h2 id="{@id}-h"><xsl:value-of select="key('id', @system)/s:name"/>, <xsl:value-of select="@date"/></h2>
+      <h2 id="{@id}-h"><xsl:value-of select="key('id', @system)/s:name"/>, <span class="nobr"><xsl:value-of select="@date"/></span></h2>
       <p>Deltagare: <xsl:value-of select="s:participants"/>. Skala 1–<xsl:value-of select="$levels"/>, acceptansnivå <xsl:value-of select="$threshold"/>.</p>
       <xsl:call-template name="gaps"/>
       <div class="wide" tabindex="0" role="region" aria-label="Tabell som kan rullas i sidled">

@@ -65,7 +65,7 @@ svg.code { flex: none; width: 8rem; height: 8rem; margin-top: 2rem; }
         </header>
         <main id="styrdok-main">
           <div class="screen-only">
-            <h1>Bekräftelser: <xsl:value-of select="$meta/s:title"/>, version <xsl:value-of select="$meta/s:version"/></h1>
+            <xsl:call-template name="h1"><xsl:with-param name="text" select="concat('Bekräftelser: ', $meta/s:title, ', version ', $meta/s:version)"/></xsl:call-template>
             <p><xsl:value-of select="$total"/> personliga blanketter, en sida per person när de skrivs ut. Dela ut dem med instruktionen, samla in dem underskrivna och för in dem i registret (register.csv).</p>
           </div>
           <xsl:comment>styrdok:sheets</xsl:comment>

@@ -4,7 +4,8 @@
 //   - no console errors and no network request (pages are self-contained);
 //   - at 320 px width no horizontal scrolling of the page (wide tables
 //     scroll inside their own container);
-//   - at 1280 and 390 px no word in a table cell broken across lines
+//   - at 1280 and 390 px no word in a table cell or a heading (h1-h3)
+//     broken across lines
 //     (a break after a hyphen in a compound excepted), and nothing
 //     wider than the screen outside a scroll wrapper;
 //   - print to A4 PDF: each bilaga of a packet from a new page, page
@@ -90,8 +91,9 @@ for (const file of htmlFiles(out)) {
     .map((t) => (t.caption ? t.caption.textContent : t.id)));
   for (const t of bare) fail(file, 'print-thead', `table without thead: ${t}`);
 
-  // Tables at a desktop and a phone width: every cell at least as wide
-  // as its longest word (so no word is broken inside), and nothing
+  // Tables at a desktop and a phone width: every cell and heading at
+  // least as wide as its longest word (so no word is broken inside; the
+  // browser has no Swedish hyphenation to fall back on), and nothing
   // sticking out of the screen except inside a wrapper that scrolls.
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
@@ -100,7 +102,7 @@ for (const file of htmlFiles(out)) {
       // Each word of each visible text node in a cell, as a range: a word
       // set on one line has one box; two or more mean it was broken
       // inside.  A hyphen before a letter ends a word ("IT-|enheten").
-      for (const cell of document.querySelectorAll('td, th')) {
+      for (const cell of document.querySelectorAll('td, th, h1, h2, h3')) {
         const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
         for (let t = walk.nextNode(); t; t = walk.nextNode()) {
           // A code (the sheets' registration code) is not a word: it may break.
@@ -111,7 +113,7 @@ for (const file of htmlFiles(out)) {
             r.setStart(t, m.index);
             r.setEnd(t, m.index + m[0].length);
             const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
-            if (lines.size > 1) out.push(`"${m[0]}" broken across ${lines.size} lines in a cell`);
+            if (lines.size > 1) out.push(`"${m[0]}" broken across ${lines.size} lines in <${cell.tagName.toLowerCase()}>`);
           }
         }
       }

@@ -8,7 +8,8 @@ usage: toccheck.py DOCX [PDF]
 Reads word/document.xml and word/settings.xml (unzip, not styrdok's
 code) and fails unless the contents list is there as it will show when
 the file is opened: paragraphs in the TOC styles, each heading with a
-hyperlink to a bookmark that exists, inside one TOC field that is not
+hyperlink to a bookmark that exists, no TOC field around them (LibreOffice
+would show a TOC field's stored pages rather than count them), no field
 marked dirty, no setting that makes Word update fields on opening (and
 ask first), and no note telling the reader to update the field.
 
@@ -20,8 +21,8 @@ Without PDF the entries must carry no page number at all.
 
 With --shown, OFFICE-PDF is the DOCX as LibreOffice opened and printed
 it (soffice --convert-to pdf): its contents list must show each entry
-with the page number stored in the DOCX, as it stands, not left out or
-counted anew.
+with the page the heading has in that same print, and it says how many
+of those pages the DOCX had stored (the PDF's, which Word shows).
 """
 import re
 import subprocess
@@ -91,19 +92,44 @@ def heads(page, heading):
     return False
 
 
+def heading_pages(pages, toc):
+    """The page (from 1) of each heading in pages, after the contents."""
+    last_toc = max((i for i, t in enumerate(pages)
+                    if re.search(r"(\. ){3}.*\d\s*$|\.{4,}\s*\d+\s*$", t, re.M)),
+                   default=0)
+    found = []
+    for heading, anchor, page, ref in toc:
+        want = None
+        for i in range(last_toc + 1, len(pages)):
+            if heads(pages[i], heading):
+                want = i + 1
+                break
+        found.append(want)
+    return found
+
+
 def shown(docx, office_pdf):
     doc = ET.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
-    text = subprocess.run(["pdftotext", "-layout", "-l", "4", office_pdf, "-"],
-                          capture_output=True, check=True).stdout.decode()
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    pages = subprocess.run(["pdftotext", "-layout", office_pdf, "-"],
+                           capture_output=True, check=True
+                           ).stdout.decode().split("\f")
+    lines = [" ".join(line.split()) for p in pages[:4] for line in p.splitlines()]
     problems = []
     toc = entries(doc)
-    for heading, anchor, page, ref in toc:
-        pat = re.compile(re.escape(heading) + r"[\s.]+" + re.escape(page or "?") + "$")
-        if page is None or not any(pat.match(line) for line in lines):
-            problems.append(f"{heading!r} is not shown with page {page}")
+    stored = 0
+    for (heading, anchor, page, ref), at in zip(toc, heading_pages(pages, toc)):
+        pat = re.compile(re.escape(heading) + r"[\s.]+(\d+)$")
+        got = [m.group(1) for m in map(pat.match, lines) if m]
+        if at is None:
+            problems.append(f"{heading!r} is on no page")
+        elif got != [str(at)]:
+            problems.append(f"{heading!r} is shown with page {got}, "
+                            f"it is on page {at}")
+        stored += page == str(at)
     for p in problems:
         print(f"{office_pdf}: {p}")
+    print(f"{office_pdf}: {len(toc)} entries, {stored} with the page "
+          "stored from the PDF")
     return 1 if problems or not toc else 0
 
 
@@ -124,8 +150,9 @@ def main():
         problems.append("settings.xml asks Word to update fields on opening")
     if re.search(r"[Uu]ppdatera f[äa]lt|Update [Ff]ield", xml):
         problems.append("a note tells the reader to update the field")
-    if " TOC " not in xml:
-        problems.append("no TOC field")
+    if re.search(r"<w:instrText[^>]*>\s*TOC\b", xml):
+        problems.append("a TOC field: LibreOffice would show its stored "
+                        "pages instead of counting them")
     bookmarks = {b.get(W + "name") for b in doc.iter(W + "bookmarkStart")}
     toc = entries(doc)
     if len(toc) < 3:
@@ -141,15 +168,7 @@ def main():
         pages = subprocess.run(["pdftotext", "-layout", pdf, "-"],
                                capture_output=True, check=True
                                ).stdout.decode().split("\f")
-        # The contents pages: those with a line "HEADING . . . N".
-        last_toc = max((i for i, t in enumerate(pages)
-                        if re.search(r"\. \. \. .*\d\s*$", t, re.M)), default=0)
-        for heading, anchor, page, ref in toc:
-            want = None
-            for i in range(last_toc + 1, len(pages)):
-                if heads(pages[i], heading):
-                    want = i + 1
-                    break
+        for (heading, anchor, page, ref), want in zip(toc, heading_pages(pages, toc)):
             if want is None:
                 problems.append(f"{heading!r} is on no page of {pdf}")
             elif str(want) != page:
