@@ -7,6 +7,7 @@
  * the tree already holds everything a stylesheet needs, and styrdok's
  * own writer (write.c) puts the result in place.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +77,50 @@ stylesheet_free(struct stylesheet *s)
 }
 
 /*
+ * The number of nodes of the project tree as a page's transformation
+ * sees it (render.c sets aside what a page does not read, so it is
+ * counted for each): a walk as long as the tree the stylesheet reads.
+ */
+static size_t
+tree_nodes(const struct project *p)
+{
+	xmlNodePtr n;
+	size_t count = 0;
+
+	for (n = xmlDocGetRootElement(p->tree); n != NULL;) {
+		count++;
+		if (n->children != NULL && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent != NULL && n->parent->type == XML_ELEMENT_NODE ?
+			    n->parent : NULL;
+		if (n != NULL)
+			n = n->next;
+	}
+	return count;
+}
+
+/*
+ * The bound on a transformation's XPath work: a stylesheet that runs away
+ * on small input stops at libxslt's "Operation limit exceeded", while a
+ * register of any size that check accepts still builds: its work grows
+ * with its nodes (the systems page of 40,000 systems, 1.4 million nodes:
+ * 186 million operations, which a fixed limit of 100 million stopped).
+ */
+static unsigned long
+work_limit(const struct project *p)
+{
+	size_t nodes = tree_nodes(p);
+	unsigned long base = 100000000UL, per_node = 2000UL;
+
+	if (nodes > (ULONG_MAX / 2 - base) / per_node)
+		return ULONG_MAX / 2;
+	return base + per_node * (unsigned long)nodes;
+}
+
+/*
  * Applies s to the project tree with string parameters (name, value,
  * ..., NULL; values are quoted by libxslt, never by hand).  Returns the
  * result tree (the caller frees it), or NULL after a diagnostic.
@@ -93,9 +138,9 @@ stylesheet_transform(struct project *p, struct stylesheet *s,
 	xsltSetCtxtSecurityPrefs(s->sec, ctxt);
 	xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	ctxt->maxTemplateDepth = 3000;
-	ctxt->opLimit = 100000000;
+	ctxt->opLimit = work_limit(p);
 	if (ctxt->xpathCtxt != NULL)
-		ctxt->xpathCtxt->opLimit = 100000000;
+		ctxt->xpathCtxt->opLimit = ctxt->opLimit;
 	if (params != NULL && xsltQuoteUserParams(ctxt, params) != 0) {
 		diag_add(p->diags, s->name, 0, 0, SEV_ERROR, RULE_XSLT,
 		    "bad stylesheet parameters");

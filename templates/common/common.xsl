@@ -339,8 +339,7 @@
 
   <xsl:template name="gap-text">
     <xsl:param name="g" select="."/>
-    <xsl:variable name="texts" select="$gap-texts"/>
-    <xsl:variable name="t" select="($texts[@key = concat($g/@rule, '/', $g/@case)] | $texts[@key = $g/@rule][not($g/@case)])[1]"/>
+    <xsl:variable name="t" select="($gap-texts[@key = concat($g/@rule, '/', $g/@case)] | $gap-texts[@key = $g/@rule][not($g/@case)])[1]"/>
     <xsl:choose>
       <xsl:when test="$t">
         <xsl:call-template name="gap-fill">

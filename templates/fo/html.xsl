@@ -202,6 +202,17 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!--
+    The paragraphs and lists that introduce a risk matrix (the analysis's
+    participants, scale and gaps) stay on its page, and so does the
+    heading kept with them.
+  -->
+  <xsl:template name="keep-with-matrix">
+    <xsl:if test="following-sibling::*[self::table or contains(concat(' ', @class, ' '), ' wide ')][1][contains(concat(' ', @class, ' '), ' matrix ') or table[contains(concat(' ', @class, ' '), ' matrix ')]]">
+      <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="p" mode="h2f">
     <fo:block space-after="2.5mm">
       <xsl:call-template name="copy-id"/>
@@ -225,6 +236,7 @@
           <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
         </xsl:when>
       </xsl:choose>
+      <xsl:call-template name="keep-with-matrix"/>
       <xsl:call-template name="h2f-chg-style"/>
       <xsl:call-template name="h2f-bar-begin"/>
       <xsl:apply-templates mode="h2f"/>
@@ -248,6 +260,7 @@
       <fo:list-block provisional-distance-between-starts="6mm" provisional-label-separation="2mm" space-after="2.5mm">
         <xsl:if test="self::ol"><xsl:attribute name="provisional-distance-between-starts">7.5mm</xsl:attribute></xsl:if>
         <xsl:call-template name="copy-id"/>
+        <xsl:call-template name="keep-with-matrix"/>
         <xsl:for-each select="li">
           <fo:list-item space-after="1mm">
             <xsl:call-template name="copy-id"/>

@@ -15,10 +15,7 @@ pdftotext, DOCX and ODT through their XML) for
 Prints one line per find (file, what, the text around it) and exits 1
 when there is any.
 
-usage: language.py [--no-ids] SRCDIR POLICIES FILE...
-
---no-ids leaves out (b): the documents' own outputs still print their
-id in the masthead and beside each requirement (issue 17, point 3).
+usage: language.py SRCDIR POLICIES FILE...
 """
 import concurrent.futures
 import glob
@@ -153,9 +150,6 @@ def visible_text(path):
 
 def main():
     args = sys.argv[1:]
-    with_ids = not (args and args[0] == "--no-ids")
-    if not with_ids:
-        args = args[1:]
     srcdir, policies, files = args[0], args[1], args[2:]
     if not files:
         sys.exit("no files to check")
@@ -180,7 +174,7 @@ def main():
             tok = m.group(0).strip("-")
             if tok.lower() in lower_words:
                 hits.append(("English", m))
-            elif with_ids and tok in ids:
+            elif tok in ids:
                 hits.append(("id", m))
         hits += [("no reader text", m) for m in gapless.finditer(text)]
         for what, m in hits:

@@ -172,6 +172,8 @@ for i in range(1, pages + 1):
 		check "register/$r.pdf is a PDF that pdftotext reads" sh -c \
 		    "pdftotext '$P/output/register/$r.pdf' - | grep -q ."
 	done
+	check "register/riskanalyser.pdf: each risk matrix whole on one page, with its analysis's lines" \
+	    python3 "$here/keeps.py" matrix "$P/output/register/riskanalyser.pdf"
 	check "report/report.pdf names the audit's questions" sh -c \
 	    "pdftotext '$P/output/report/report.pdf' - | grep -qi 'revision'"
 
@@ -259,6 +261,8 @@ for i in range(1, pages + 1):
 missing = [h for h in heads if not any(t and h.startswith(t) for t in tops)]
 sys.exit(f'{len(heads)} bilagor; not at the top of a page: {missing}' if missing or not heads else 0)
 " "$pk" "$P/output/packets/ks-2026-45/packet.html"
+	check "packet.pdf: the signature stands on a page with the text it signs" \
+	    python3 "$here/keeps.py" signature "$pk" "Anna Exempel"
 	check "packet.pdf is made and listed in the MANIFEST" sh -c \
 	    "test -s '$pk' && grep -q ' packet.pdf\$' '$P/output/packets/ks-2026-45/MANIFEST'"
 	check "packet.pdf has a bookmark for each bilaga" sh -c \
