@@ -14,7 +14,7 @@ DESTDIR  ?=
 
 LINGUAS  = sv
 MO_FILES = $(LINGUAS:%=locale/%/LC_MESSAGES/styrdok.mo)
-PKGS     = libxml-2.0 libxslt libexslt libcmark nettle libzip libmicrohttpd libqrencode fontconfig
+PKGS     = libxml-2.0 libxslt libexslt libcmark nettle libzip libmicrohttpd libqrencode fontconfig zlib
 CFLAGS   ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow -Wno-unused-parameter
@@ -38,7 +38,7 @@ OBJS = src/util.o src/diag.o src/tree.o src/load.o src/validate.o src/rules.o sr
        src/cmd_diff.o src/cmd_adopt.o src/cmd_sign.o src/cmd_signed.o src/cmd_packet.o \
        src/diff.o src/csv.o src/record.o src/package.o src/pdf.o \
        src/cmd_serve.o src/qr.o src/lock.o src/signals.o src/profile.o src/cmd_init.o \
-       src/explain.o src/jvm.o src/pdfdest.o
+       src/explain.o src/jvm.o src/pdfdest.o src/pdflinks.o
 HDRS = src/styrdok.h src/util.h src/diag.h src/render.h src/cmd.h
 
 .PHONY: all build deps docs bench check check-browser test-unit test-regress \

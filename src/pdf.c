@@ -778,8 +778,28 @@ fop_result(struct project *p, struct pdf_job *j, struct run *r,
 		diag_add(p->diags, j->what, 0, 0, SEV_ERROR, RULE_FOP,
 		    "FOP wrote no PDF (or one over %ld bytes)", LIMIT_RUN_BYTES);
 	else {
-		int ok = pdf_accept(p, j, r->pdf, pdf, len, r->log, r->info);
+		struct buf links = {0};
+		int ok;
 
+		/*
+		 * Each link annotation gets its description (pdflinks.c) in
+		 * an update appended to FOP's bytes; pdfinfo then reads the
+		 * whole file.
+		 */
+		if (pdf_link_contents(pdf, len, &links) > 0) {
+			pdf = xrealloc(pdf, len + links.len);
+			memcpy(pdf + len, links.data, links.len);
+			len += links.len;
+			if (unlink(r->pdf) != 0 ||
+			    write_file(p, r->pdf, pdf, len) != 0) {
+				buf_free(&links);
+				free(pdf);
+				j->failed = 1;
+				return -1;
+			}
+		}
+		buf_free(&links);
+		ok = pdf_accept(p, j, r->pdf, pdf, len, r->log, r->info);
 		if (ok)
 			buf_add(j->pdf, pdf, len);
 		free(pdf);

@@ -40,17 +40,6 @@ skip_ws(struct scan *s)
 		s->p++;
 }
 
-/* The first place of needle in [from, end), or NULL. */
-static const char *
-find(const char *from, const char *end, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	if (from == NULL || from >= end || (size_t)(end - from) < n)
-		return NULL;
-	return memmem(from, (size_t)(end - from), needle, n);
-}
-
 /* An unsigned integer at the cursor, or -1 (past INT_MAX/16: -1 too). */
 static long
 number(struct scan *s)
@@ -137,9 +126,9 @@ page_objects(const char *data, const char *end, size_t *n)
 	const char *at = data;
 
 	*n = 0;
-	while ((at = find(at, end, "/Type /Pages")) != NULL) {
-		const char *stop = find(at, end, "endobj");
-		const char *kids = find(at, stop ? stop : end, "/Kids [");
+	while ((at = mem_find(at, end, "/Type /Pages")) != NULL) {
+		const char *stop = mem_find(at, end, "endobj");
+		const char *kids = mem_find(at, stop ? stop : end, "/Kids [");
 		struct scan s;
 
 		at += strlen("/Type /Pages");
@@ -172,18 +161,18 @@ dest_page(const char *data, const char *end, long obj)
 	struct scan s;
 
 	snprintf(head, sizeof(head), "%ld 0 obj", obj);
-	while ((at = find(at, end, head)) != NULL && at > data &&
+	while ((at = mem_find(at, end, head)) != NULL && at > data &&
 	    !is_ws((unsigned char)at[-1]))
 		at++;
 	if (at == NULL)
 		return -1;
 	at += strlen(head);
-	stop = find(at, end, "endobj");
+	stop = mem_find(at, end, "endobj");
 	s = (struct scan){at, stop ? stop : end};
 	skip_ws(&s);
 	if (s.p < s.end && *s.p == '[')
 		d = s.p;
-	else if ((d = find(at, s.end, "/D")) != NULL) {
+	else if ((d = mem_find(at, s.end, "/D")) != NULL) {
 		s.p = d + 2;
 		skip_ws(&s);
 		if (s.p >= s.end || *s.p != '[')
@@ -209,9 +198,9 @@ pdf_dest_pages(const char *data, size_t len)
 	long *pages = page_objects(data, end, &npages);
 	struct buf out = {0};
 
-	while (npages > 0 && (at = find(at, end, "/Names [")) != NULL) {
+	while (npages > 0 && (at = mem_find(at, end, "/Names [")) != NULL) {
 		struct scan s = {at + strlen("/Names ["), end};
-		const char *stop = find(at, end, "]");
+		const char *stop = mem_find(at, end, "]");
 
 		at = s.p;
 		if (stop != NULL)

@@ -158,6 +158,7 @@ void fop_skipped(struct diags *, const char *cmd, const char *what);
 int pdf_render(struct project *, struct pdf_job *, size_t n);
 void pdf_clean_stale(struct diags *);
 char *pdf_dest_pages(const char *, size_t);
+int pdf_link_contents(const char *, size_t, struct buf *update);
 
 /* jvm.c: FOP's JVM: settings for short runs, the class-data-sharing
  * archive in the user's cache, several PDFs in one JVM through Ant. */

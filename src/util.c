@@ -130,6 +130,16 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+const char *
+mem_find(const char *from, const char *end, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	if (from == NULL || from >= end || (size_t)(end - from) < n)
+		return NULL;
+	return memmem(from, (size_t)(end - from), needle, n);
+}
+
 /* Returns 1 when s is YYYY-MM-DD and that day exists (Gregorian). */
 int
 iso_date_valid(const char *s)

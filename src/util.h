@@ -46,6 +46,9 @@ void buf_printf(struct buf *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 void buf_free(struct buf *);
 
+/* The first place of needle in [from, end), or NULL (from NULL too). */
+const char *mem_find(const char *from, const char *end, const char *needle);
+
 int iso_date_valid(const char *);
 int version_compare(const char *, const char *);
 int docid_valid(const char *);

@@ -7,7 +7,7 @@
 # JVM (src/jvm.c).
 set -eu
 PACKAGES="build-essential pkg-config libxml2-dev libxslt1-dev libcmark-dev
-nettle-dev libzip-dev libmicrohttpd-dev libqrencode-dev libfontconfig-dev libcmocka-dev xsltproc libxml2-utils cmark mandoc python3
+nettle-dev libzip-dev libmicrohttpd-dev libqrencode-dev libfontconfig-dev zlib1g-dev libcmocka-dev xsltproc libxml2-utils cmark mandoc python3
 fop fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 trang curl
 python3-jsonschema jing poppler-utils pandoc unzip zbar-tools librsvg2-bin ant gettext
 python3-pikepdf"

@@ -4,8 +4,9 @@ with pikepdf (python3-pikepdf): the XMP identifies both standards and
 gives dc:title and dc:description as language alternatives and
 dc:creator as an ordered list; the viewer shows the document title;
 the structure tree starts at H1; every link annotation is in the
-structure tree (StructParent) under a Link element with a description
-(/Alt, or /Contents on the annotation); and every painted path and
+structure tree (StructParent) under a Link element and carries its
+description as /Contents (PDF/UA-1 7.18.5), the same text as the
+element's /Alt where it has one; and every painted path and
 text run is marked content: text tagged, rules, borders and cell
 backgrounds either tagged as part of a figure or marked /Artifact.
 Usage: uacheck.py FILE.pdf...; prints what fails and exits 1."""
@@ -116,8 +117,11 @@ def problems(path):
                 out.append(f'page {n}: a link annotation outside the structure tree')
             elif str(se.get('/S')) != '/Link':
                 out.append(f'page {n}: a link annotation under {se.get("/S")}, not Link')
-            elif not str(a.get('/Contents', '')).strip() and not str(se.get('/Alt', '')).strip():
-                out.append(f'page {n}: a link without a description')
+            elif not str(a.get('/Contents', '')).strip():
+                out.append(f'page {n}: a link annotation without a description (/Contents)')
+            elif '/Alt' in se and str(se.Alt) != str(a.Contents):
+                out.append(f'page {n}: a link described as {str(a.Contents)!r}, '
+                           f'its Link element as {str(se.Alt)!r}')
     return out
 
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <zlib.h>
 
 #include "styrdok.h"
 
@@ -778,6 +779,104 @@ test_pdf_dest_pages(void **state)
 	assert_null(pdf_dest_pages("", 0));
 }
 
+/*
+ * A PDF as FOP lays it out: a link annotation as a plain object, the
+ * Link structure element with its /Alt in a Flate object stream, and a
+ * cross-reference stream.  The update gives the annotation the /Alt as
+ * /Contents and points back to FOP's cross-reference; an annotation
+ * that has one already, another filter, or a file cut anywhere gives no
+ * update and no read past the end.
+ */
+static char *
+links_pdf(const char *annot, const char *filter, size_t *len)
+{
+	const char *objs = "<< /S /Link /P 2 0 R /Alt (Till 1 \\(Syfte\\)) "
+	    "/K [5 0 R << /Type /OBJR /Pg 3 0 R /Obj 4 0 R >>] >>";
+	char header[] = "7 0 ", plain[512];
+	unsigned char packed[512];
+	uLongf packed_len = sizeof(packed);
+	struct buf b = {0}, in = {0};
+	size_t xref;
+
+	buf_adds(&in, header);
+	buf_adds(&in, objs);
+	assert_int_equal(compress(packed, &packed_len,
+	    (const unsigned char *)in.data, in.len), Z_OK);
+	buf_printf(&b, "%%PDF-1.5\n4 0 obj\n%s\nendobj\n", annot);
+	buf_printf(&b, "8 0 obj\n<< /Type /ObjStm /N 1 /First %zu /Length %lu "
+	    "/Filter %s >>\nstream\n", strlen(header),
+	    (unsigned long)packed_len, filter);
+	buf_add(&b, (const char *)packed, packed_len);
+	buf_adds(&b, "\nendstream\nendobj\n");
+	xref = b.len;
+	snprintf(plain, sizeof(plain), "9 0 obj\n<< /Root 1 0 R /Info 2 0 R "
+	    "/ID [<AB> <AB>] /Type /XRef /Size 10 /W [1 8 2] /Length 0 >>\n"
+	    "stream\n\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xref);
+	buf_adds(&b, plain);
+	buf_free(&in);
+	*len = b.len;
+	return b.data;
+}
+
+static void
+test_pdf_link_contents(void **state)
+{
+	const char *annot = "<< /Type /Annot\n/Subtype /Link\n"
+	    "/Rect [ 1 2 3 4 ]\n/StructParent 0\n>>";
+	struct buf u = {0};
+	size_t len;
+	char *pdf = links_pdf(annot, "/FlateDecode", &len), want[64];
+
+	(void)state;
+	assert_int_equal(pdf_link_contents(pdf, len, &u), 1);
+	assert_non_null(strstr(u.data, "4 0 obj\n<< /Type /Annot\n/Subtype "
+	    "/Link\n/Rect [ 1 2 3 4 ]\n/StructParent 0\n/Contents "
+	    "(Till 1 \\(Syfte\\))\n>>\nendobj\n"));
+	snprintf(want, sizeof(want), "/Prev %zu ",
+	    (size_t)((const char *)memmem(pdf, len, "9 0 obj", 7) - pdf));
+	assert_non_null(strstr(u.data, want));
+	assert_non_null(strstr(u.data, "10 0 obj\n<< /Type /XRef /Size 11"));
+	assert_non_null(strstr(u.data, "/Root 1 0 R"));
+	assert_non_null(strstr(u.data, "/ID [<AB> <AB>]"));
+	assert_non_null(strstr(u.data, "/Index [4 1 10 1]"));
+	assert_int_equal(memcmp(u.data + u.len - 6, "%%EOF\n", 6), 0);
+	/* The entry of object 4: type 1, at the offset where it begins. */
+	{
+		const char *e = memmem(u.data, u.len, "stream\n", 7) + 7;
+		size_t off = ((size_t)(unsigned char)e[1] << 24) |
+		    ((size_t)(unsigned char)e[2] << 16) |
+		    ((size_t)(unsigned char)e[3] << 8) | (unsigned char)e[4];
+
+		assert_int_equal(e[0], 1);
+		assert_int_equal(off, len);
+	}
+	/* Cut anywhere before its %%EOF: no update, no read past the end. */
+	for (size_t n = 0; n + 1 < len; n++) {
+		char *cut = xmalloc(n ? n : 1);
+		struct buf c = {0};
+
+		memcpy(cut, pdf, n);
+		assert_int_equal(pdf_link_contents(cut, n, &c), -1);
+		assert_int_equal(c.len, 0);
+		buf_free(&c);
+		free(cut);
+	}
+	free(pdf);
+	buf_free(&u);
+	/* Described already: nothing to do. */
+	pdf = links_pdf("<< /Type /Annot /Subtype /Link /Contents (x) >>",
+	    "/FlateDecode", &len);
+	assert_int_equal(pdf_link_contents(pdf, len, &u), 0);
+	assert_int_equal(u.len, 0);
+	free(pdf);
+	/* A stream FOP does not write: left alone. */
+	pdf = links_pdf(annot, "/LZWDecode", &len);
+	assert_int_equal(pdf_link_contents(pdf, len, &u), -1);
+	assert_int_equal(u.len, 0);
+	free(pdf);
+	buf_free(&u);
+}
+
 int
 main(void)
 {
@@ -810,6 +909,7 @@ main(void)
 		cmocka_unit_test(test_jvm_buildfile),
 		cmocka_unit_test(test_jvm_split_log),
 		cmocka_unit_test(test_pdf_dest_pages),
+		cmocka_unit_test(test_pdf_link_contents),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
