@@ -310,19 +310,23 @@ finish(struct project *p, struct stylesheet *s, const struct format *f,
 static char *
 toc_pages(struct renderer *r, const struct page *pg, size_t *wait)
 {
-	char *pages = NULL, *file;
-	size_t len;
+	char *pages = NULL, *file, *want;
+	size_t len, stem = strlen(pg->path);
 
 	*wait = r->n;
-	if (pg->about == NULL)
+	if (stem < 5 || strcmp(pg->path + stem - 5, ".docx") != 0)
 		return NULL;
+	/*
+	 * The PDF beside it, by path: a page that is current was never
+	 * looked up in the tree, so it has no document to compare.
+	 */
+	want = xasprintf("%.*s.pdf", (int)(stem - 5), pg->path);
 	for (size_t i = 0; i + 1 < r->n; i++) {
 		const struct page *o = &r->v[i];
-		size_t n = strlen(o->path);
 
-		if (o->about != pg->about || n < 4 ||
-		    strcmp(o->path + n - 4, ".pdf") != 0)
+		if (strcmp(o->path, want) != 0)
 			continue;
+		free(want);
 		if (o->fo.len > 0) {
 			*wait = i;
 			return NULL;
@@ -338,6 +342,7 @@ toc_pages(struct renderer *r, const struct page *pg, size_t *wait)
 		free(file);
 		return pages;
 	}
+	free(want);
 	return NULL;
 }
 

@@ -184,6 +184,15 @@ for i in range(1, pages + 1):
 		check "$d.docx: the contents list carries the pages of the PDF, nothing to update" \
 		    python3 "$here/toccheck.py" "$(doc_file "$d" docx)" "$(doc_file "$d" pdf)"
 	done
+	# A DOCX made beside a PDF that an earlier build made and that is
+	# current takes its pages from that PDF.
+	mkdir -p "$scratch/docx-later" && cp -R "$P/policies" "$scratch/docx-later/"
+	styrdok -C "$scratch/docx-later" build -f pdf informationssakerhetspolicy >/dev/null 2>&1
+	styrdok -C "$scratch/docx-later" build -f pdf,docx informationssakerhetspolicy >/dev/null 2>"$scratch/err"
+	check "a DOCX made after its PDF (current, not set again) carries that PDF's pages" sh -c \
+	    "grep -q 'wrote 1 file' '$scratch/err' && python3 '$here/toccheck.py' \
+	    '$scratch/docx-later/output/informationssakerhetspolicy/2.0/informationssakerhetspolicy.docx' \
+	    '$scratch/docx-later/output/informationssakerhetspolicy/2.0/informationssakerhetspolicy.pdf'"
 	if command -v soffice >/dev/null 2>&1; then
 		mkdir -p "$scratch/lo"
 		for d in $docs; do
