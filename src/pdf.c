@@ -927,8 +927,9 @@ out:
 /*
  * Renders every job with FOP, the largest first: all in one JVM when
  * there are several and Debian's FOP and Ant allow it (jvm.c), else one
- * FOP per PDF, up to one per processor at a time.  Returns 0 when all PDFs were made, -1
- * otherwise (each failure has its diagnostic and its job failed set).
+ * FOP per PDF, up to one per processor at a time.  Returns 0 when all
+ * PDFs were made, -1 otherwise (each failure has its diagnostic and its
+ * job failed set).
  */
 int
 pdf_render(struct project *p, struct pdf_job *jobs, size_t n)

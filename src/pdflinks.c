@@ -261,15 +261,19 @@ links_read(struct links *l, const char *pdf, const char *end)
 		/* The header: n pairs "number offset", offsets from first. */
 		p = in;
 		for (long i = 0; i < n; i++) {
-			const char *q;
-			long off, next;
+			long off, next = (long)ilen - first;
 
 			if (number_at(&p, in + first) < 0 ||
 			    (off = number_at(&p, in + first)) < 0)
 				return -1;
-			q = p;
-			next = i + 1 < n && number_at(&q, in + first) >= 0 ?
-			    number_at(&q, in + first) : (long)(ilen - first);
+			/* It ends where the next one begins. */
+			if (i + 1 < n) {
+				const char *q = p;
+
+				if (number_at(&q, in + first) < 0 ||
+				    (next = number_at(&q, in + first)) < 0)
+					return -1;
+			}
 			if (next < off || first + next > (long)ilen)
 				return -1;
 			links_of_object(l, in + first + off, in + first + next);
