@@ -37,6 +37,7 @@ struct build {
 	struct buf all, registers, common; /* every source; registers; the
 					   organisation, matrices, risk
 					   methods and profile */
+	struct buf profiles;		/* the key of each <profile> */
 	xmlNodePtr *keep;		/* what every document page reads */
 	size_t nkeep;
 	struct place *places;		/* the root's children by address */
@@ -92,6 +93,14 @@ build_index(struct build *b)
 			    sizeof(*b->keep));
 			b->keep[b->nkeep++] = s;
 		}
+		/* The logo and font files the profile takes in (profile.c). */
+		if (tree_is(s, "profile")) {
+			xmlChar *pk = xmlGetProp(s, BAD_CAST "key");
+
+			buf_printf(&b->profiles, "profile %s\n",
+			    pk ? (char *)pk : "");
+			xmlFree(pk);
+		}
 		if (tree_is(top, "document")) {
 			xmlChar *id = xmlGetProp(top, BAD_CAST "id");
 
@@ -136,14 +145,7 @@ page_key(struct build *b, const struct format *f, const struct kind *k,
 	    k->name, id ? id : "", b->restricted, bd ? (char *)bd : "",
 	    whole || registers ? p->today : "");
 	xmlFree(bd);
-	/* The logo and font files the profile takes in (profile.c). */
-	for (xmlNodePtr s = root->children; s != NULL; s = s->next)
-		if (tree_is(s, "profile")) {
-			xmlChar *pk = xmlGetProp(s, BAD_CAST "key");
-
-			buf_printf(&kb, "profile %s\n", pk ? (char *)pk : "");
-			xmlFree(pk);
-		}
+	buf_adds(&kb, b->profiles.data ? b->profiles.data : "");
 	/* The index links the files there are: their list is its input. */
 	if (strcmp(k->name, "index") == 0) {
 		xmlChar *outs = xmlGetProp(root, BAD_CAST "outputs");
@@ -484,6 +486,7 @@ build_free(struct build *b)
 	buf_free(&b->all);
 	buf_free(&b->registers);
 	buf_free(&b->common);
+	buf_free(&b->profiles);
 	free(b->keep);
 	free(b->places);
 }
