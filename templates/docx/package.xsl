@@ -49,9 +49,13 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <!-- ===== Page geometry (twentieths of a point), as the printed HTML ===== -->
+  <!-- ===== Page geometry (twentieths of a point), as the PDF's ===== -->
 
-  <!-- A4, margins 20 mm top, bottom and left, 18 mm right. -->
+  <!--
+    A4 with the text where the PDF's page masters put it (fo/common.xsl):
+    25 mm left, 20 mm right, 28 mm from the top and 26 mm from the bottom,
+    so that the PDF's pages, which the contents list gives, hold here too.
+  -->
   <xsl:variable name="page-w" select="11906"/>
   <xsl:variable name="page-h" select="16838"/>
   <xsl:variable name="margin-top" select="1587"/>
@@ -702,6 +706,12 @@
           </w:rPr>
         </w:rPrDefault>
         <w:pPrDefault>
+          <!--
+            The PDF's 2.5 mm after a paragraph, and a line pitch at which
+            Word and LibreOffice set as many lines of 10.5 pt Arial on a
+            page as FOP sets at line-height 1.45 (342, found with
+            LibreOffice on the bundled documents).
+          -->
           <w:pPr><w:spacing w:after="142" w:line="342" w:lineRule="auto"/></w:pPr>
         </w:pPrDefault>
       </w:docDefaults>
@@ -749,6 +759,11 @@
         <w:pPr><w:keepNext/><w:spacing w:before="240" w:after="240" w:line="240" w:lineRule="auto"/></w:pPr>
         <w:rPr><w:b/><w:color w:val="{$c-primary}"/><w:kern w:val="28"/><w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr>
       </w:style>
+      <!--
+        The PDF's heading sizes and spacing.  FOP keeps the larger of a
+        paragraph's space after and a heading's space before, Word adds
+        them: each space before here is the PDF's less 2.5 mm.
+      -->
       <xsl:call-template name="heading-style">
         <xsl:with-param name="n" select="1"/>
         <xsl:with-param name="sz" select="29"/>
