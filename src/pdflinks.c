@@ -394,6 +394,10 @@ pdf_link_contents(const char *pdf, size_t len, struct buf *update)
 	    size > (long)len ||
 	    links_read(&l, pdf, end) != 0)
 		goto out;
+	if (l.n == 0) {
+		rc = 0;		/* no Link element: nothing to describe */
+		goto out;
+	}
 	qsort(l.v, l.n, sizeof(*l.v), by_obj);
 	objs = objects_index(pdf, end, size);
 	if (pdf[len - 1] != '\n')

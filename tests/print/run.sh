@@ -193,16 +193,20 @@ for i in range(1, pages + 1):
 	    "grep -q 'wrote 1 file' '$scratch/err' && python3 '$here/toccheck.py' \
 	    '$scratch/docx-later/output/informationssakerhetspolicy/2.0/informationssakerhetspolicy.docx' \
 	    '$scratch/docx-later/output/informationssakerhetspolicy/2.0/informationssakerhetspolicy.pdf'"
-	if command -v soffice >/dev/null 2>&1; then
+	# LibreOffice reads what the build wrote; under ASan or valgrind it
+	# would only check the same files again, so it runs in make check.
+	if command -v soffice >/dev/null 2>&1 && [ -z "${STYRDOK_ASAN:-}${STYRDOK_VALGRIND:-}" ]; then
 		mkdir -p "$scratch/lo"
+		files=""
+		for d in $docs; do files="$files $(doc_file "$d" docx)"; done
+		HOME="$scratch/lo" timeout -k 5 180 soffice --headless --convert-to pdf --outdir "$scratch/lo" \
+		    $files >/dev/null 2>&1
 		for d in $docs; do
-			HOME="$scratch/lo" timeout 300 soffice --headless --convert-to pdf --outdir "$scratch/lo" \
-			    "$(doc_file "$d" docx)" >/dev/null 2>&1
 			check "$d.docx opened in LibreOffice shows every contents entry with the page LibreOffice puts it on" \
 			    python3 "$here/toccheck.py" --shown "$(doc_file "$d" docx)" "$scratch/lo/$d.pdf"
 		done
 	else
-		echo "print: LibreOffice check of the DOCX contents skipped: soffice is not installed"
+		echo "print: LibreOffice check of the DOCX contents skipped: no soffice, or a sanitizer run"
 	fi
 
 	styrdok -C "$P" build >/dev/null 2>"$scratch/err"

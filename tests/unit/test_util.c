@@ -869,6 +869,15 @@ test_pdf_link_contents(void **state)
 	assert_int_equal(pdf_link_contents(pdf, len, &u), 0);
 	assert_int_equal(u.len, 0);
 	free(pdf);
+	/* No structure tree at all (a PDF from a stand-in for FOP). */
+	{
+		const char *bare = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n"
+		    "endobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \n"
+		    "trailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n49\n%%EOF\n";
+
+		assert_int_equal(pdf_link_contents(bare, strlen(bare), &u), 0);
+		assert_int_equal(u.len, 0);
+	}
 	/* A stream FOP does not write: left alone. */
 	pdf = links_pdf(annot, "/LZWDecode", &len);
 	assert_int_equal(pdf_link_contents(pdf, len, &u), -1);
