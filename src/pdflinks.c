@@ -188,6 +188,8 @@ inflate_stream(struct links *l, const unsigned char *data, size_t len,
 	char *out;
 	int rc;
 
+	if (cap > LINKS_MAX_INFLATED)
+		cap = LINKS_MAX_INFLATED;
 	memset(&z, 0, sizeof(z));
 	if (inflateInit(&z) != Z_OK)
 		return NULL;
