@@ -253,11 +253,23 @@ static size_t
 children_reap(struct child *v, size_t n, int *status)
 {
 	struct timespec pause = {0, 20 * 1000 * 1000};
+	sigset_t chld, old;
+	size_t found = (size_t)-1;
 
-	for (;;) {
+	/*
+	 * SIGCHLD is held while the loop runs, so a child that ends between
+	 * the look and the wait still wakes it: the wait returns when a
+	 * child ends, a stop signal comes, or the pause is over.
+	 */
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, &old);
+	while (found == (size_t)-1) {
 		size_t alive = 0;
+		int lost = 0;
 
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < n && found == (size_t)-1 && !lost;
+		    i++) {
 			pid_t pid;
 
 			if (v[i].pid <= 0)
@@ -266,16 +278,17 @@ children_reap(struct child *v, size_t n, int *status)
 			pid = waitpid(v[i].pid, status, WNOHANG);
 			if (pid == v[i].pid) {
 				child_remove(pid);
-				return i;
-			}
-			if (pid < 0 && errno != EINTR)
-				return (size_t)-1;
+				found = i;
+			} else if (pid < 0 && errno != EINTR)
+				lost = 1;
 		}
-		if (alive == 0)
-			return (size_t)-1;
+		if (found != (size_t)-1 || lost || alive == 0)
+			break;
 		children_police(v, n);
-		nanosleep(&pause, NULL);
+		sigtimedwait(&chld, NULL, &pause);
 	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return found;
 }
 
 /* ---- is it a complete PDF? ------------------------------------------ */
@@ -434,6 +447,109 @@ pdf_accept(struct project *p, struct pdf_job *j, const char *pdf,
 }
 
 /* ---- FOP -------------------------------------------------------------- */
+
+/*
+ * Whether code point c belongs to a script FOP must shape or reorder
+ * (Hebrew, Arabic and the scripts after them up to the Latin additions,
+ * the Indic and South-East Asian ones among them, their presentation
+ * forms, anything beyond the first plane) or is a bidirectional control.
+ */
+static int
+complex_script(unsigned long c)
+{
+	return (c >= 0x0590 && c <= 0x1DFF) || (c >= 0x200E && c <= 0x200F) ||
+	    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+	    (c >= 0xA800 && c <= 0xABFF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+	    (c >= 0xFE70 && c <= 0xFEFF) || c >= 0x10000;
+}
+
+/*
+ * Whether the n bytes of XSL-FO at s hold such a character, as UTF-8 or
+ * as a character reference.
+ */
+static int
+fo_needs_shaping(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		unsigned long c = 0;
+		size_t more;
+
+		if (b == '&' && i + 2 < n && s[i + 1] == '#') {
+			int hex = s[i + 2] == 'x';
+			size_t j = i + 2 + (size_t)hex;
+
+			for (; j < n && c <= 0x10FFFF &&
+			    (hex ? isxdigit((unsigned char)s[j]) :
+			    isdigit((unsigned char)s[j])); j++)
+				c = c * (hex ? 16 : 10) + (unsigned long)
+				    (isdigit((unsigned char)s[j]) ? s[j] - '0' :
+				    tolower((unsigned char)s[j]) - 'a' + 10);
+			if (complex_script(c))
+				return 1;
+			continue;
+		}
+		if (b < 0xC0)
+			continue;
+		more = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+		if (i + more >= n)
+			break;
+		c = b & (0x3Fu >> more);
+		for (size_t j = 1; j <= more; j++)
+			c = c << 6 | ((unsigned char)s[i + j] & 0x3Fu);
+		i += more;
+		if (complex_script(c))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The configuration FOP gets in this run.  FOP's support for complex
+ * scripts (bidirectional text, shaping from the fonts' GSUB and GPOS
+ * tables) sets Latin text as it does without it, but reading those
+ * tables costs a tenth of a second a PDF (README, Performance).  So when
+ * no FO of the run needs it, FOP gets a copy of conf in the run's
+ * directory with <complex-scripts disabled="true"/>; otherwise, when
+ * conf already says, or when the copy cannot be made, conf itself.
+ */
+static char *
+conf_for_run(const char *conf, const struct pdf_job *jobs, size_t n,
+    const char *tmpdir)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root, cs;
+	char *path;
+
+	for (size_t i = 0; i < n; i++)
+		if (fo_needs_shaping(jobs[i].fo.data, jobs[i].fo.len))
+			return xstrdup(conf);
+	doc = xmlReadFile(conf, NULL, XML_PARSE_NONET);
+	if ((root = doc ? xmlDocGetRootElement(doc) : NULL) == NULL) {
+		xmlFreeDoc(doc);
+		return xstrdup(conf);
+	}
+	for (cs = root->children; cs != NULL; cs = cs->next)
+		if (cs->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(cs->name, BAD_CAST "complex-scripts")) {
+			xmlFreeDoc(doc);
+			return xstrdup(conf);
+		}
+	cs = xmlNewNode(root->ns, BAD_CAST "complex-scripts");
+	xmlSetProp(cs, BAD_CAST "disabled", BAD_CAST "true");
+	if (root->children != NULL)
+		xmlAddPrevSibling(root->children, cs);
+	else
+		xmlAddChild(root, cs);
+	path = xasprintf("%s/fop.xconf", tmpdir);
+	if (xmlSaveFile(path, doc) < 0) {
+		unlink(path);
+		free(path);
+		path = xstrdup(conf);
+	}
+	xmlFreeDoc(doc);
+	return path;
+}
 
 /* One FOP run: its files in the temporary directory. */
 struct run {
@@ -941,7 +1057,7 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 	struct run *runs;
 	struct child *kids;
 	struct jvm *jvm;
-	char **java_args;
+	char **java_args, *given;
 	double base = fop_seconds();
 	int rc = 0;
 
@@ -962,6 +1078,9 @@ pdf_render(struct project *p, struct pdf_job *jobs, size_t n)
 	/* A profile font the bundled configuration lacks: profile.c's. */
 	conf = p->fop_conf ? xstrdup(p->fop_conf) :
 	    xasprintf("%s/fo/fop.xconf", p->templates);
+	given = conf;
+	conf = conf_for_run(given, jobs, n, tmpdir);
+	free(given);
 	env = fop_environment(p, added);
 	runs = xcalloc(n, sizeof(*runs));
 	kids = xcalloc(n, sizeof(*kids));

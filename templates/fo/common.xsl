@@ -250,20 +250,20 @@
 
   <!--
     The diagonal UTKAST across the page, in a light tint drawn beneath
-    the text (static content is painted before the body).  Placed from
-    the region-before, which starts at the top margin.
+    the text (static content is painted before the body), in the body's
+    own bold font.  The block's corner is put at the mark's centre, 140 mm
+    below the top margin and mid-page; fox:transform (FOP's extension)
+    first moves the block's centre onto that corner (in millipoints: half
+    of 165 mm by 40 mm), then turns it 35 degrees.  As text rather than
+    SVG, the mark needs neither Batik nor a font of its own.
   -->
   <xsl:template name="draft-mark">
     <xsl:param name="mark" select="'UTKAST'"/>
-    <fo:block-container absolute-position="absolute" top="70mm" left="0mm" width="165mm" height="140mm">
-      <fo:block line-height="0">
-        <fo:instream-foreign-object content-width="165mm" content-height="140mm" fox:alt-text="{$mark}">
-          <svg xmlns="http://www.w3.org/2000/svg" width="165mm" height="140mm" viewBox="0 0 165 140">
-            <text x="82.5" y="70" text-anchor="middle" dominant-baseline="middle"
-                transform="rotate(-35 82.5 70)" font-family="DejaVu Sans" font-weight="bold"
-                font-size="34" fill="#f6dfe3" letter-spacing="2"><xsl:value-of select="$mark"/></text>
-          </svg>
-        </fo:instream-foreign-object>
+    <fo:block-container absolute-position="absolute" top="140mm" left="82.5mm" width="165mm" height="40mm"
+        display-align="center" fox:transform="rotate(-35) translate(-233858,-56693)">
+      <fo:block text-align="center" font-family="{$font-body}" font-weight="bold" font-size="34mm"
+          line-height="1" letter-spacing="2mm" color="#f6dfe3">
+        <xsl:value-of select="$mark"/>
       </fo:block>
     </fo:block-container>
   </xsl:template>

@@ -478,6 +478,33 @@ STYRDOK_FOP="$scratch/overfop" in_project "$scratch/k" build --force -f pdf $pol
 line=$(grep -n 'section id="isp-mal-langsiktiga"' "$scratch/k/$P" | cut -d: -f1)
 check "a FOP overflow is reported at the section it is in, with the text" grep -q "^$P:$line:[0-9]*: warning: output/$policy/2.0/$policy.pdf: FOUserAgent - The contents of fo:block line 1 exceed .* (at \"Kommunfullmäktige har följande.*\") \[fop\]$" "$scratch/err"
 
+# FOP's complex-script support (bidirectional text, shaping) is turned
+# off for a run whose text needs none, and left on when a document has
+# Arabic or Hebrew in it.
+cat >"$scratch/conffop" <<EOF
+#!/bin/sh
+# A stand-in for FOP that keeps the configuration it was given: -c CONF -fo FO -pdf OUT
+cp "\$2" '$scratch/conf.seen'
+top='$top'
+. "\$top/tests/lib.sh"
+fake_pdf "\$6"
+EOF
+chmod +x "$scratch/conffop"
+rm -f "$scratch/conf.seen"
+STYRDOK_FOP="$scratch/conffop" in_project "$scratch/k" build --force -f pdf $policy >/dev/null 2>&1
+check "Swedish text only: FOP runs with complex scripts off" grep -q '<complex-scripts disabled="true"/>' "$scratch/conf.seen"
+check "...and with the bundled configuration's fonts" grep -q 'LiberationSans-Regular.ttf' "$scratch/conf.seen"
+cp "$scratch/k/$P" "$scratch/policy.saved"
+sed -i 's/Lessebo kommun behöver information/Lessebo kommun (لسبو) behöver information/' "$scratch/k/$P"
+rm -f "$scratch/conf.seen"
+STYRDOK_FOP="$scratch/conffop" in_project "$scratch/k" build --force -f pdf $policy >/dev/null 2>&1
+check "a word in Arabic: FOP runs with complex scripts on" sh -c "test -s '$scratch/conf.seen' && ! grep -q 'complex-scripts' '$scratch/conf.seen'"
+sed -i 's/Lessebo kommun (لسبو) behöver/Lessebo kommun (עברית) behöver/' "$scratch/k/$P"
+rm -f "$scratch/conf.seen"
+STYRDOK_FOP="$scratch/conffop" in_project "$scratch/k" build --force -f pdf $policy >/dev/null 2>&1
+check "a word in Hebrew: FOP runs with complex scripts on" sh -c "test -s '$scratch/conf.seen' && ! grep -q 'complex-scripts' '$scratch/conf.seen'"
+cp "$scratch/policy.saved" "$scratch/k/$P"
+
 if command -v script >/dev/null 2>&1 && [ -z "${STYRDOK_VALGRIND:-}" ]; then
 	slow="cd '$scratch/k' && STYRDOK_FOP='$scratch/slowfop' '$bin' build --force -f pdf $policy"
 	script -qec "$slow" /dev/null >"$scratch/tty" 2>&1
