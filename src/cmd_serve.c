@@ -1202,6 +1202,7 @@ cmd_serve(struct options *o, struct diags *d, int argc, char **argv)
 	}
 	pipeline_free(p);
 	if (status != EXIT_OK ||
+	    dynlib_need(DYNLIB_MICROHTTPD, d, "serve") != 0 ||
 	    (lfd = listen_loopback(d, port, &bound)) < 0 ||
 	    pipe2(signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
 		status = EXIT_SYSTEM;

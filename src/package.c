@@ -118,6 +118,8 @@ package_zip(struct project *p, xmlDocPtr manifest, const char *what,
 		    "the stylesheet did not produce a <zip:archive>");
 		return -1;
 	}
+	if (dynlib_need(DYNLIB_ZIP, p->diags, what) != 0)
+		return -1;
 	zip_error_init(&ze);
 	if ((archive = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL ||
 	    (za = zip_open_from_source(archive, ZIP_TRUNCATE, &ze)) == NULL) {

@@ -160,6 +160,10 @@ void pdf_clean_stale(struct diags *);
 char *pdf_dest_pages(const char *, size_t);
 int pdf_link_contents(const char *, size_t, struct buf *update);
 
+/* dynlib.c: libzip and libmicrohttpd, opened when first needed. */
+enum dynlib { DYNLIB_ZIP, DYNLIB_MICROHTTPD };
+int dynlib_need(enum dynlib, struct diags *, const char *what);
+
 /* jvm.c: FOP's JVM: settings for short runs, the class-data-sharing
  * archive in the user's cache, several PDFs in one JVM through Ant. */
 struct jvm;
