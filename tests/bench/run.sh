@@ -49,7 +49,8 @@ measure_each() {
 	n=$1; shift
 	{ printf 'for i in $(seq %s); do' "$n"; printf ' "%s"' "$@"; echo ' >/dev/null 2>&1; done'; } >"$scratch/each.sh"
 	t=$(measure sh "$scratch/each.sh")
-	echo "$(cpu) $n" | awk '{printf "%.4f", $1 / $2}' >"$scratch/cpu"
+	c=$(cpu)	# read before the pipeline below truncates the file
+	echo "$c $n" | awk '{printf "%.4f", $1 / $2}' >"$scratch/cpu"
 	echo "$t $n" | awk '{printf "%.4f", $1 / $2}'
 }
 ratio() { echo "$1 $2" | awk '{printf "%.2f", ($2 > 0 ? $1 / $2 : 0)}'; }
