@@ -337,6 +337,15 @@ build_source(struct build *b, const struct format_set *fs,
 			build_page(b, fs->v[i], k, id, path);
 			continue;
 		}
+		if (b->keyed && strcmp(fs->v[i]->name, "docx") == 0 &&
+		    !format_set_has(fs, format_find("pdf"))) {
+			/* Its contents take the pages of a current PDF. */
+			const struct format *pdf = format_find("pdf");
+
+			page_key(b, pdf, k, id, key);
+			renderer_keep_current(b->r, pdf, k->name,
+			    kind_path(k, pdf, id, version), key);
+		}
 		if (b->keyed)
 			page_key(b, fs->v[i], k, id, key);
 		set_aside(b, top, &aside);
@@ -588,6 +597,8 @@ build_run(struct options *o, struct diags *d, const struct format_set *fs,
 	    i < renderer_npages(b.r); i++) {
 		const struct page *pg = renderer_page(b.r, i);
 
+		if (pg->borrowed)
+			continue;
 		if (pg->current)
 			res->current++;
 		else {

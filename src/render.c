@@ -413,6 +413,32 @@ render_page(struct renderer *r, const struct format *f, const char *kind,
 }
 
 /*
+ * Holds the page at path (taken over) as a current one when the record
+ * says its file is as built from key; otherwise does nothing.  For a
+ * page this run does not make but another page reads: a DOCX the pages
+ * of its PDF, in a build without PDF among its formats.
+ */
+void
+renderer_keep_current(struct renderer *r, const struct format *f,
+    const char *kind, char *path, const char *key)
+{
+	struct page *pg;
+
+	if (!renderer_has(r, f, kind) || r->rec == NULL ||
+	    !record_current(r->rec, r->outdir, path, key)) {
+		free(path);
+		return;
+	}
+	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
+	pg = &r->v[r->n++];
+	memset(pg, 0, sizeof(*pg));
+	pg->path = path;
+	memcpy(pg->key, key, 65);
+	pg->current = 1;
+	pg->borrowed = 1;
+}
+
+/*
  * Sets every PDF page's XSL-FO with FOP, all at once so FOP runs side
  * by side.  Returns 0, or -1 with the pages marked failed.
  */

@@ -95,6 +95,7 @@ struct page {
 	xmlNodePtr about;	/* the source a PDF is made from, or NULL */
 	char key[65];		/* what it is built from; "" when not recorded */
 	int current;		/* built from the same inputs: not written */
+	int borrowed;		/* not of this run's formats; only read */
 	/* A DOCX waiting for the pages of the PDF set in the same run. */
 	struct stylesheet *wait;
 	char *wait_id, *wait_restricted;
@@ -111,6 +112,8 @@ struct stylesheet *renderer_sheet(struct renderer *, const char *name);
 int renderer_has(struct renderer *, const struct format *, const char *kind);
 void render_page(struct renderer *, const struct format *, const char *kind,
     const char *id, const char *restricted, char *path, const char *key);
+void renderer_keep_current(struct renderer *, const struct format *,
+    const char *kind, char *path, const char *key);
 int renderer_finish(struct renderer *);
 int renderer_write(struct renderer *, const char *dir);
 int renderer_failed(const struct renderer *);

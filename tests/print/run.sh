@@ -193,6 +193,18 @@ for i in range(1, pages + 1):
 	    "grep -q 'wrote 1 file' '$scratch/err' && python3 '$here/toccheck.py' \
 	    '$scratch/docx-later/output/informationssakerhetspolicy/2.0/informationssakerhetspolicy.docx' \
 	    '$scratch/docx-later/output/informationssakerhetspolicy/2.0/informationssakerhetspolicy.pdf'"
+	# So does a build of the DOCX alone (-f docx), without counting or
+	# touching the PDF.
+	rm -rf "$scratch/docx-later/output"
+	styrdok -C "$scratch/docx-later" build -f pdf informationssakerhetspolicy >/dev/null 2>&1
+	cp "$scratch/docx-later/output/styrdok-build.record" "$scratch/record.before"
+	styrdok -C "$scratch/docx-later" build -f docx informationssakerhetspolicy >/dev/null 2>"$scratch/err"
+	check "build -f docx after the PDF's build: the DOCX carries that PDF's pages" sh -c \
+	    "grep -q 'wrote 1 file to output/ (0 up to date)' '$scratch/err' && python3 '$here/toccheck.py' \
+	    '$scratch/docx-later/output/informationssakerhetspolicy/2.0/informationssakerhetspolicy.docx' \
+	    '$scratch/docx-later/output/informationssakerhetspolicy/2.0/informationssakerhetspolicy.pdf'"
+	check "...and the record keeps the PDF's line as it was" sh -c \
+	    "grep ' informationssakerhetspolicy/2.0/informationssakerhetspolicy.pdf\$' '$scratch/record.before' >'$scratch/pdfline' && grep -qxF -f '$scratch/pdfline' '$scratch/docx-later/output/styrdok-build.record'"
 	# LibreOffice reads what the build wrote; under ASan or valgrind it
 	# would only check the same files again, so it runs in make check.
 	if command -v soffice >/dev/null 2>&1 && [ -z "${STYRDOK_ASAN:-}${STYRDOK_VALGRIND:-}" ]; then
