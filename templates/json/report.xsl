@@ -20,12 +20,20 @@
   <xsl:variable name="js-from" select="str:split('\ &quot; &#9; &#10; &#13;', ' ')"/>
   <xsl:variable name="js-to" select="str:split('\\ \&quot; \t \n \r', ' ')"/>
 
-  <!-- A JSON string literal. -->
+  <!--
+    A JSON string literal.  It is put in an element of its own, which the
+    text output leaves out: otherwise all of the report is one text node,
+    and once str:replace has made its fragment libxslt appends the next
+    text by copying that whole node, which makes the report quadratic in
+    the number of systems.
+  -->
   <xsl:template name="js">
     <xsl:param name="t"/>
-    <xsl:text>"</xsl:text>
-    <xsl:for-each select="str:replace(normalize-space($t), $js-from, $js-to)"><xsl:value-of select="."/></xsl:for-each>
-    <xsl:text>"</xsl:text>
+    <json-string>
+      <xsl:text>"</xsl:text>
+      <xsl:for-each select="str:replace(normalize-space($t), $js-from, $js-to)"><xsl:value-of select="."/></xsl:for-each>
+      <xsl:text>"</xsl:text>
+    </json-string>
   </xsl:template>
 
   <xsl:template name="gap-list">

@@ -22,12 +22,20 @@
   <xsl:variable name="escaped" select="str:split('\\ \` \* \_ \[ \] \&lt; \&gt; \&amp; \!', ' ')"/>
   <xsl:variable name="nl" select="'&#10;'"/>
 
-  <!-- Source text as CommonMark inline text. -->
+  <!--
+    Source text as CommonMark inline text.  It is put in an element of
+    its own, which the text output leaves out: otherwise a page is one
+    text node, and once str:replace has made its fragment libxslt appends
+    the next text by copying that whole node, which makes a register's
+    page quadratic in its length.
+  -->
   <xsl:template name="esc">
     <xsl:param name="t"/>
-    <xsl:for-each select="str:replace($t, $specials, $escaped)">
-      <xsl:value-of select="."/>
-    </xsl:for-each>
+    <md-text>
+      <xsl:for-each select="str:replace($t, $specials, $escaped)">
+        <xsl:value-of select="."/>
+      </xsl:for-each>
+    </md-text>
   </xsl:template>
 
   <xsl:template name="esc-line">
