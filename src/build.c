@@ -326,6 +326,7 @@ build_source(struct build *b, const struct format_set *fs,
 {
 	char *id = tree_prop(top, "id"), *version = tree_meta(top, "version");
 	int document = strcmp(k->name, "document") == 0;
+	const struct format *pdf = format_find("pdf");
 
 	/* Register ids name files too: only safe ones get a page. */
 	for (size_t i = 0; docid_valid(id) && i < fs->n; i++) {
@@ -338,10 +339,8 @@ build_source(struct build *b, const struct format_set *fs,
 			continue;
 		}
 		if (b->keyed && strcmp(fs->v[i]->name, "docx") == 0 &&
-		    !format_set_has(fs, format_find("pdf"))) {
+		    !format_set_has(fs, pdf)) {
 			/* Its contents take the pages of a current PDF. */
-			const struct format *pdf = format_find("pdf");
-
 			page_key(b, pdf, k, id, key);
 			renderer_keep_current(b->r, pdf, k->name,
 			    kind_path(k, pdf, id, version), key);

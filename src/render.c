@@ -347,6 +347,27 @@ toc_pages(struct renderer *r, const struct page *pg, size_t *wait)
 }
 
 /*
+ * A new page at path (taken over) with key (NULL: not recorded); current
+ * when the record says its file is as built from key.
+ */
+static struct page *
+page_add(struct renderer *r, char *path, const char *key)
+{
+	struct page *pg;
+
+	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
+	pg = &r->v[r->n++];
+	memset(pg, 0, sizeof(*pg));
+	pg->path = path;
+	if (key != NULL) {
+		memcpy(pg->key, key, 65);
+		pg->current = r->rec != NULL &&
+		    record_current(r->rec, r->outdir, path, pg->key);
+	}
+	return pg;
+}
+
+/*
  * Renders one page: templates/<format dir>/<kind>.xsl with doc=id, to
  * be written at path (taken over).  With a key and a record, a page
  * whose inputs and file are as recorded is not rendered again.  A
@@ -375,15 +396,7 @@ render_page(struct renderer *r, const struct format *f, const char *kind,
 		    r->done, r->total);
 	else
 		diag_progress(r->p->diags, "rendering: %zu pages", r->done);
-	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
-	pg = &r->v[r->n++];
-	memset(pg, 0, sizeof(*pg));
-	pg->path = path;
-	if (key != NULL) {
-		memcpy(pg->key, key, 65);
-		pg->current = r->rec != NULL &&
-		    record_current(r->rec, r->outdir, path, pg->key);
-	}
+	pg = page_add(r, path, key);
 	if (pg->current)
 		return;
 	/* Looked for only when rendered: a build with nothing changed stays
@@ -424,18 +437,17 @@ renderer_keep_current(struct renderer *r, const struct format *f,
 {
 	struct page *pg;
 
-	if (!renderer_has(r, f, kind) || r->rec == NULL ||
-	    !record_current(r->rec, r->outdir, path, key)) {
+	if (!renderer_has(r, f, kind) || r->rec == NULL) {
 		free(path);
 		return;
 	}
-	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
-	pg = &r->v[r->n++];
-	memset(pg, 0, sizeof(*pg));
-	pg->path = path;
-	memcpy(pg->key, key, 65);
-	pg->current = 1;
-	pg->borrowed = 1;
+	pg = page_add(r, path, key);
+	if (pg->current)
+		pg->borrowed = 1;
+	else {
+		free(pg->path);
+		r->n--;
+	}
 }
 
 /*
