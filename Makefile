@@ -16,7 +16,7 @@ LINGUAS  = sv
 MO_FILES = $(LINGUAS:%=locale/%/LC_MESSAGES/styrdok.mo)
 PKGS     = libxml-2.0 libxslt libexslt libcmark nettle libzip libmicrohttpd libqrencode fontconfig zlib
 # Of PKGS, those loaded when first needed rather than linked (src/dynlib.c).
-DYNLIBS  = libzip libmicrohttpd
+DYNLIBS  = libzip libmicrohttpd fontconfig libqrencode
 CFLAGS   ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow -Wno-unused-parameter
@@ -73,7 +73,8 @@ config.mk: Makefile
 	  echo "PKG_LIBS = $$(pkg-config --libs $(filter-out $(DYNLIBS),$(PKGS)))"; \
 	  printf 'DYNLIB_DEFS ='; \
 	  for m in $(DYNLIBS); do \
-	    so=$$(objdump -p "$$(pkg-config --variable=libdir $$m)/$$m.so" | \
+	    l=$$(pkg-config --libs-only-l $$m | sed 's/^-l\([^ ]*\).*/\1/'); \
+	    so=$$(objdump -p "$$(pkg-config --variable=libdir $$m)/lib$$l.so" | \
 	        awk '$$1 == "SONAME" {print $$2}'); \
 	    [ -n "$$so" ] || { echo "no soname of $$m" >&2; exit 1; }; \
 	    printf ' -D%s_SONAME=\047"%s"\047' "$$(echo $$m | tr a-z A-Z)" "$$so"; \

@@ -24,7 +24,8 @@ struct build {
 	struct project *p;
 	struct renderer *r;
 	const char *restricted;		/* "include" or "omit" */
-	char *templates, *staff;	/* hashes every key includes */
+	char *templates[FORMATS_MAX];	/* hash of each format's, when read */
+	char *staff;			/* hash every key includes */
 	int keyed;			/* pages are recorded (build only) */
 	size_t *count;			/* when set, count pages, render none */
 	/*
@@ -120,6 +121,18 @@ build_doc(struct build *b, const char *id)
 	return id != NULL ? xmlHashLookup(b->docs, BAD_CAST id) : NULL;
 }
 
+/* The hash of the templates of format f, read on first use. */
+static const char *
+format_templates(struct build *b, const struct format *f)
+{
+	size_t i = (size_t)(f - formats);
+
+	if (b->templates[i] == NULL)
+		b->templates[i] = record_templates_hash(b->p->templates,
+		    f->dir);
+	return b->templates[i];
+}
+
 /*
  * The key of a page: what it is built from, as the kind's deps say.
  * Every page depends on the templates, its settings and the
@@ -141,8 +154,8 @@ page_key(struct build *b, const struct format *f, const struct kind *k,
 	struct buf kb = {0};
 	xmlChar *bd = xmlGetProp(root, BAD_CAST "build-date");
 
-	buf_printf(&kb, "%s %s %s %s %s %s %s\n", b->templates, f->name,
-	    k->name, id ? id : "", b->restricted, bd ? (char *)bd : "",
+	buf_printf(&kb, "%s %s %s %s %s %s %s\n", format_templates(b, f),
+	    f->name, k->name, id ? id : "", b->restricted, bd ? (char *)bd : "",
 	    whole || registers ? p->today : "");
 	xmlFree(bd);
 	buf_adds(&kb, b->profiles.data ? b->profiles.data : "");
@@ -488,7 +501,8 @@ static void
 build_free(struct build *b)
 {
 	renderer_free(b->r);
-	free(b->templates);
+	for (size_t i = 0; i < FORMATS_MAX; i++)
+		free(b->templates[i]);
 	free(b->staff);
 	xmlHashFree(b->docs, NULL);
 	buf_free(&b->all);
@@ -577,7 +591,6 @@ build_run(struct options *o, struct diags *d, const struct format_set *fs,
 	b.r = renderer_new(p);
 	b.restricted = o->internal ? "include" : "omit";
 	b.keyed = 1;
-	b.templates = record_tree_hash(p->templates, NULL);
 	b.staff = record_tree_hash("policies", ".csv");
 	build_index(&b);
 	renderer_record(b.r, record_load(o->force ? NULL : o->outdir),
@@ -631,7 +644,6 @@ reuse_new(struct options *o, struct project *p)
 	u->b.p = p;
 	u->b.restricted = "omit";
 	u->b.keyed = 1;
-	u->b.templates = record_tree_hash(p->templates, NULL);
 	u->b.staff = record_tree_hash("policies", ".csv");
 	build_index(&u->b);
 	u->rec = record_load(o->outdir);

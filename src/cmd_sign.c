@@ -231,8 +231,11 @@ render_sheets(struct project *p, struct stylesheet *sheets, const char *id,
 	int draft = strcmp(status, "utkast") == 0 || strcmp(status, "remiss") == 0;
 
 	snprintf(total, sizeof(total), "%zu", st->n);
+	if (dynlib_need(DYNLIB_QRENCODE, p->diags, "sign") != 0)
+		rc = -1;
 	/* A run told to stop renders no more parts. */
-	for (size_t part = 0; part < parts && !interrupted(); part++) {
+	for (size_t part = 0; rc == 0 && part < parts && !interrupted();
+	    part++) {
 		xmlNodePtr signing = xmlNewChild(xmlDocGetRootElement(p->tree),
 		    doc->ns, BAD_CAST "signing", NULL);
 		size_t first = part * SHEETS_PER_PART, i;

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * dynlib.c - libzip and libmicrohttpd, loaded when a command first needs
- * them.  Only DOCX and ODT use libzip and only serve uses
- * libmicrohttpd, but linked in, the two and what they bring with them
- * (OpenSSL, GnuTLS and its helpers, 20 libraries) cost every run 4 ms
- * to load, relocate and initialise: a sixth of building one document's
- * HTML page (README, Performance).
+ * dynlib.c - libzip, libmicrohttpd, fontconfig and libqrencode, loaded
+ * when a command first needs them.  Only DOCX and ODT use libzip, only
+ * serve uses libmicrohttpd, only a profile's font family fontconfig and
+ * only sign libqrencode, but linked in, they and what they bring with
+ * them (OpenSSL, GnuTLS, FreeType, libpng, Brotli, Expat and more, 27
+ * libraries) cost every run 4.5 ms to load, relocate and initialise: a
+ * fifth of building one document's HTML page (README, Performance).
  *
  * Each function of theirs that styrdok calls is defined here under its
  * own name, with the prototype of the library's header, and calls the
@@ -13,15 +14,18 @@
  * the build linked against (config.mk), so the same major version as
  * linking would ask for.  dynlib_need() opens it and says in a
  * diagnostic when it cannot; the code calls it before the first of the
- * library's functions (package.c, cmd_serve.c), and before serve starts
- * its threads, so the handles are only read afterwards.
+ * library's functions (package.c, cmd_serve.c, profile.c, cmd_sign.c),
+ * and before serve starts its threads, so the handles are only read
+ * afterwards.
  */
 #include <dlfcn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <fontconfig/fontconfig.h>
 #include <microhttpd.h>
+#include <qrencode.h>
 #include <zip.h>
 
 #include "styrdok.h"
@@ -29,6 +33,8 @@
 static const char *const sonames[] = {
 	[DYNLIB_ZIP] = LIBZIP_SONAME,
 	[DYNLIB_MICROHTTPD] = LIBMICROHTTPD_SONAME,
+	[DYNLIB_FONTCONFIG] = FONTCONFIG_SONAME,
+	[DYNLIB_QRENCODE] = LIBQRENCODE_SONAME,
 };
 static void *handles[sizeof(sonames) / sizeof(sonames[0])];
 
@@ -169,3 +175,60 @@ MHD_start_daemon(unsigned int flags, uint16_t port,
 	va_end(ap);
 	return daemon;
 }
+
+/* ---- fontconfig (profile.c) -------------------------------------------- */
+
+FORWARD_VOID(DYNLIB_FONTCONFIG, FcConfigDestroy, (FcConfig *config),
+    (config))
+FORWARD(DYNLIB_FONTCONFIG, FcFontSet *, FcFontList, (FcConfig *config,
+    FcPattern *p, FcObjectSet *os), (config, p, os))
+FORWARD_VOID(DYNLIB_FONTCONFIG, FcFontSetDestroy, (FcFontSet *s), (s))
+FORWARD(DYNLIB_FONTCONFIG, FcConfig *, FcInitLoadConfigAndFonts, (void),
+    ())
+FORWARD_VOID(DYNLIB_FONTCONFIG, FcObjectSetDestroy, (FcObjectSet *os),
+    (os))
+FORWARD(DYNLIB_FONTCONFIG, FcResult, FcPatternGetInteger,
+    (const FcPattern *p, const char *object, int n, int *i),
+    (p, object, n, i))
+FORWARD(DYNLIB_FONTCONFIG, FcResult, FcPatternGetString,
+    (const FcPattern *p, const char *object, int n, FcChar8 **s),
+    (p, object, n, s))
+FORWARD_VOID(DYNLIB_FONTCONFIG, FcPatternDestroy, (FcPattern *p), (p))
+
+/* The variadic two go to the library's va_list forms. */
+FcPattern *
+FcPatternBuild(FcPattern *p, ...)
+{
+	FcPattern *(*real)(FcPattern *, va_list);
+	FcPattern *pattern;
+	va_list ap;
+
+	*(void **)&real = dynlib_function(DYNLIB_FONTCONFIG,
+	    "FcPatternVaBuild");
+	va_start(ap, p);
+	pattern = real(p, ap);
+	va_end(ap);
+	return pattern;
+}
+
+FcObjectSet *
+FcObjectSetBuild(const char *first, ...)
+{
+	FcObjectSet *(*real)(const char *, va_list);
+	FcObjectSet *set;
+	va_list ap;
+
+	*(void **)&real = dynlib_function(DYNLIB_FONTCONFIG,
+	    "FcObjectSetVaBuild");
+	va_start(ap, first);
+	set = real(first, ap);
+	va_end(ap);
+	return set;
+}
+
+/* ---- libqrencode (qr.c) ------------------------------------------------ */
+
+FORWARD(DYNLIB_QRENCODE, QRcode *, QRcode_encodeData, (int size,
+    const unsigned char *data, int version, QRecLevel level),
+    (size, data, version, level))
+FORWARD_VOID(DYNLIB_QRENCODE, QRcode_free, (QRcode *qrcode), (qrcode))

@@ -13,8 +13,10 @@
  * (so a wrapper's children are reached too) that is killed when it
  * ends, when it runs past its time limit (TERM, then KILL), or when
  * styrdok is stopped (signals.c); PR_SET_PDEATHSIG ends it should
- * styrdok be killed outright, and the next run removes what such a run
- * left (pdf_clean_stale).  A PDF is accepted only when it is complete:
+ * styrdok be killed outright, and what such a run left is removed by
+ * the project's next writer (its marker in .styrdok says where to look,
+ * pdf_clean_stale) or by any PDF run (pdf_clean_tmp).  A PDF is
+ * accepted only when it is complete:
  * a header, a cross-reference that startxref points to, %%EOF at the
  * end, and the number of pages FOP reported, read back by pdfinfo when
  * poppler-utils is installed.  Otherwise the earlier PDF stays.
@@ -45,6 +47,12 @@ extern char **environ;
 #define FOP_SECONDS 120
 #define STOP_GRACE 5
 #define TMP_PREFIX "styrdok-"
+/*
+ * While a run has FOP's temporary directory, .styrdok/pdf.PID in the
+ * project names the directory it is in (TMPDIR), so the project's next
+ * writer finds what a killed run left without reading all of TMPDIR.
+ */
+#define MARKER_PREFIX ".styrdok/pdf."
 
 /*
  * The fop program: $STYRDOK_FOP when set (an empty value means none),
@@ -841,6 +849,16 @@ fop_seconds(void)
 	return *end == '\0' && s > 0 ? s : FOP_SECONDS;
 }
 
+/* Removes the marker of run pid (see MARKER_PREFIX). */
+static void
+marker_remove(long pid)
+{
+	char *marker = xasprintf(MARKER_PREFIX "%ld", pid);
+
+	unlink(marker);
+	free(marker);
+}
+
 /*
  * A private temporary directory of this run: TMPDIR/styrdok-PID-XXXXXX,
  * mode 0700.  Returns its path, or NULL after a message.
@@ -849,9 +867,23 @@ static char *
 private_tmpdir(struct project *p)
 {
 	const char *tmp = getenv("TMPDIR");
-	char *dir = xasprintf("%s/" TMP_PREFIX "%ld-XXXXXX", tmp && *tmp ? tmp :
-	    "/tmp", (long)getpid());
+	const char *top = tmp && *tmp ? tmp : "/tmp";
+	char *dir = xasprintf("%s/" TMP_PREFIX "%ld-XXXXXX", top,
+	    (long)getpid());
+	char *marker = xasprintf(MARKER_PREFIX "%ld", (long)getpid());
+	int fd;
 
+	pdf_clean_tmp(p->diags, top, 0);
+	/* Best effort: without .styrdok, the next PDF run cleans up. */
+	if ((fd = open(marker, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0644)) >= 0) {
+		if (write(fd, top, strlen(top)) != (ssize_t)strlen(top)) {
+			close(fd);
+			unlink(marker);
+		} else
+			close(fd);
+	}
+	free(marker);
 	if (mkdtemp(dir) == NULL) {
 		diag_add(p->diags, dir, 0, 0, SEV_ERROR, RULE_IO,
 		    "cannot make a temporary directory: %s", strerror(errno));
@@ -1190,6 +1222,7 @@ done:
 	jvm_free(jvm);
 	/* Whatever FOP left of its own goes too. */
 	remove_tree(tmpdir);
+	marker_remove((long)getpid());
 	signals_hold(-1);
 	free(added[0]);
 	free(added[1]);
@@ -1248,14 +1281,13 @@ kill_strays(long dead)
 }
 
 /*
- * Removes the temporary directories (TMPDIR/styrdok-PID-*) of runs no
- * longer alive, and kills any FOP process of theirs that is left.
+ * Removes the temporary directories in top (TMPDIR/styrdok-PID-*) of
+ * runs no longer alive, of run only when only is not 0, and kills any
+ * FOP process of theirs that is left.
  */
 void
-pdf_clean_stale(struct diags *d)
+pdf_clean_tmp(struct diags *d, const char *top, long only)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *top = xstrdup(tmp && *tmp ? tmp : "/tmp");
 	DIR *dir = opendir(top);
 	struct dirent *e;
 	size_t removed = 0;
@@ -1269,7 +1301,7 @@ pdf_clean_stale(struct diags *d)
 			continue;
 		pid = strtol(e->d_name + strlen(TMP_PREFIX), &end, 10);
 		if (pid <= 0 || *end != '-' || pid == (long)getpid() ||
-		    pid_alive(pid))
+		    (only != 0 && pid != only) || pid_alive(pid))
 			continue;
 		path = xasprintf("%s/%s", top, e->d_name);
 		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
@@ -1290,5 +1322,40 @@ pdf_clean_stale(struct diags *d)
 		diag_add(d, NULL, 0, 0, SEV_NOTE, RULE_RECOVERY, "removed %zu "
 		    "temporary directories of stopped runs from %s (and any "
 		    "FOP process of theirs)", removed, top);
-	free(top);
+}
+
+/*
+ * The project's part, for its writer: the temporary directories of the
+ * dead runs whose markers are in .styrdok, and the markers.
+ */
+void
+pdf_clean_stale(struct diags *d)
+{
+	DIR *dir = opendir(".styrdok");
+	const char *name = MARKER_PREFIX + strlen(".styrdok/");
+	struct dirent *e;
+
+	while (dir != NULL && (e = readdir(dir)) != NULL) {
+		char *end, *marker, *top;
+		long pid;
+		size_t len;
+
+		if (strncmp(e->d_name, name, strlen(name)) != 0)
+			continue;
+		pid = strtol(e->d_name + strlen(name), &end, 10);
+		if (pid <= 0 || *end != '\0' || pid == (long)getpid() ||
+		    pid_alive(pid))
+			continue;
+		marker = xasprintf(MARKER_PREFIX "%ld", pid);
+		if ((top = file_read(marker, &len)) != NULL && len > 0 &&
+		    strlen(top) == len)
+			pdf_clean_tmp(d, top, pid);
+		else
+			kill_strays(pid);
+		free(top);
+		free(marker);
+		marker_remove(pid);
+	}
+	if (dir != NULL)
+		closedir(dir);
 }

@@ -311,20 +311,28 @@ faces_free(struct faces *f)
 /*
  * Finds the files of family through fontconfig: for each of the four
  * faces the file nearest to it (normal width preferred).  Returns the
- * number of faces found.
+ * number of faces found, or -1 after a diagnostic when fontconfig
+ * cannot be loaded.
  */
 static int
-faces_find(const char *family, struct faces *out)
+faces_find(struct project *p, const char *family, struct faces *out)
 {
-	FcConfig *fc = FcInitLoadConfigAndFonts();
-	FcPattern *pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString,
-	    family, FC_OUTLINE, FcTypeBool, FcTrue, (char *)NULL);
-	FcObjectSet *os = FcObjectSetBuild(FC_FILE, FC_WEIGHT, FC_SLANT,
-	    FC_WIDTH, (char *)NULL);
-	FcFontSet *set = fc && pat && os ? FcFontList(fc, pat, os) : NULL;
+	FcConfig *fc;
+	FcPattern *pat;
+	FcObjectSet *os;
+	FcFontSet *set;
 	int found = 0;
 
 	memset(out, 0, sizeof(*out));
+	if (dynlib_need(DYNLIB_FONTCONFIG, p->diags, "a font family of the "
+	    "profile") != 0)
+		return -1;
+	fc = FcInitLoadConfigAndFonts();
+	pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family, FC_OUTLINE,
+	    FcTypeBool, FcTrue, (char *)NULL);
+	os = FcObjectSetBuild(FC_FILE, FC_WEIGHT, FC_SLANT, FC_WIDTH,
+	    (char *)NULL);
+	set = fc && pat && os ? FcFontList(fc, pat, os) : NULL;
 	for (int i = 0; set != NULL && i < set->nfont; i++) {
 		FcChar8 *file;
 		int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
@@ -402,15 +410,16 @@ profile_check(struct project *p)
 		char *list = tree_prop(font, "family");
 		char *family = first_family(list ? list : "");
 
-		if (family != NULL && !fop_knows(p, family) &&
-		    faces_find(family, &faces) == 0)
-			diag_node(p->diags, font, "family", SEV_ERROR,
-			    RULE_PROFILE, "font family \"%s\" is not installed "
-			    "as TrueType or OpenType, so PDF cannot embed it; "
-			    "install its Debian package (fc-list : family "
-			    "lists those there are) or name another", family);
-		else if (family != NULL && !fop_knows(p, family))
+		if (family != NULL && !fop_knows(p, family)) {
+			if (faces_find(p, family, &faces) == 0)
+				diag_node(p->diags, font, "family", SEV_ERROR,
+				    RULE_PROFILE, "font family \"%s\" is not "
+				    "installed as TrueType or OpenType, so PDF "
+				    "cannot embed it; install its Debian package "
+				    "(fc-list : family lists those there are) or "
+				    "name another", family);
 			faces_free(&faces);
+		}
 		free(family);
 		free(list);
 	}
@@ -579,7 +588,7 @@ fop_conf_write(struct project *p, const char *family, struct buf *key)
 
 	free(path);
 	fonts = conf ? element_named(conf->children, "fonts") : NULL;
-	if (fonts == NULL || faces_find(family, &f) == 0) {
+	if (fonts == NULL || faces_find(p, family, &f) <= 0) {
 		if (fonts == NULL)
 			diag_add(p->diags, NULL, 0, 0, SEV_ERROR,
 			    RULE_ENVIRONMENT, "fo/fop.xconf has no <fonts>");

@@ -8,6 +8,7 @@
  * disk still has the recorded hash, so a deleted or hand-edited output is
  * rendered again.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -173,43 +174,98 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/*
- * Adds every file below dir (sorted; names relative to top, so the key
- * does not depend on where the project lives; contents) to b.
- */
-static void
-hash_tree(struct buf *b, const char *top, const char *dir,
-    const char *suffix)
+/* The names of a directory (dot files left out), sorted; *n of them. */
+static char **
+dir_names(const char *dir, size_t *n)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **names = NULL;
-	size_t n = 0;
 
+	*n = 0;
 	while (d != NULL && (e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		names = xrealloc(names, (n + 1) * sizeof(*names));
-		names[n++] = xstrdup(e->d_name);
+		names = xrealloc(names, (*n + 1) * sizeof(*names));
+		names[(*n)++] = xstrdup(e->d_name);
 	}
 	if (d != NULL)
 		closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof(*names), name_cmp);
+	if (*n > 1)
+		qsort(names, *n, sizeof(*names), name_cmp);
+	return names;
+}
+
+/* A set of names, in the order they were added. */
+struct names {
+	char **v;
+	size_t n;
+};
+
+static void
+names_add(struct names *s, const char *name, size_t len)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strlen(s->v[i]) == len && strncmp(s->v[i], name, len) == 0)
+			return;
+	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
+	s->v[s->n++] = xasprintf("%.*s", (int)len, name);
+}
+
+/*
+ * Adds to refs each directory a template names as a sibling of its own
+ * (href="../html/css.xsl" names html).
+ */
+static void
+sibling_refs(const char *data, size_t len, struct names *refs)
+{
+	const char *end = data + len;
+
+	for (const char *q = data; (q = memmem(q, (size_t)(end - q), "../",
+	    3)) != NULL; q += 3) {
+		const char *name = q + 3, *e = name;
+
+		if (q == data || (q[-1] != '"' && q[-1] != '\''))
+			continue;
+
+		while (e < end && (isalnum((unsigned char)*e) || *e == '_' ||
+		    *e == '-'))
+			e++;
+		if (e > name && e < end && *e == '/')
+			names_add(refs, name, (size_t)(e - name));
+	}
+}
+
+/*
+ * Adds the files of dir (sorted; names relative to top, so the key does
+ * not depend on where the project lives; contents) to b: those below
+ * it too with recurse, only those with the name suffix when given.  With
+ * refs, the directories the files name as siblings go there.
+ */
+static void
+hash_tree(struct buf *b, const char *top, const char *dir,
+    const char *suffix, int recurse, struct names *refs)
+{
+	size_t n;
+	char **names = dir_names(dir, &n);
+
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]), *data;
 		struct stat st;
 		size_t len, sl = strlen(names[i]);
 
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			hash_tree(b, top, path, suffix);
-		else if ((suffix == NULL || (sl > strlen(suffix) &&
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (recurse)
+				hash_tree(b, top, path, suffix, 1, refs);
+		} else if ((suffix == NULL || (sl > strlen(suffix) &&
 		    strcmp(names[i] + sl - strlen(suffix), suffix) == 0)) &&
 		    (data = file_read(path, &len)) != NULL) {
 			char hex[65];
 
 			sha256_hex(data, len, hex);
 			buf_printf(b, "%s %s\n", path + strlen(top), hex);
+			if (refs != NULL)
+				sibling_refs(data, len, refs);
 			free(data);
 		}
 		free(path);
@@ -220,8 +276,8 @@ hash_tree(struct buf *b, const char *top, const char *dir,
 
 /*
  * The hash of every file below dir (with the name suffix, if given), in
- * name order: for the templates, which every page depends on, and the
- * staff lists, which the report counts.  Returns hex the caller frees.
+ * name order: for the staff lists, which the report counts.  Returns hex
+ * the caller frees.
  */
 char *
 record_tree_hash(const char *dir, const char *suffix)
@@ -229,7 +285,40 @@ record_tree_hash(const char *dir, const char *suffix)
 	struct buf b = {0};
 	char hex[65];
 
-	hash_tree(&b, dir, dir, suffix);
+	hash_tree(&b, dir, dir, suffix, 1, NULL);
+	sha256_hex(b.data ? b.data : "", b.len, hex);
+	buf_free(&b);
+	return xstrdup(hex);
+}
+
+/*
+ * The hash of the templates the pages of one format are made with, so
+ * that a build reads those rather than every format's: the files at the
+ * top of the templates directory (the schema, the default profile),
+ * common/, the format's directory (fmtdir) and every directory one of
+ * their stylesheets imports from (fo/ takes the registers' tables from
+ * html/), each in name order.  Returns hex the caller frees.
+ */
+char *
+record_templates_hash(const char *templates, const char *fmtdir)
+{
+	struct buf b = {0};
+	struct names dirs = {0};
+	char hex[65];
+
+	hash_tree(&b, templates, templates, NULL, 0, NULL);
+	names_add(&dirs, "common", strlen("common"));
+	names_add(&dirs, fmtdir, strlen(fmtdir));
+	/* dirs grows as the files read name more of them. */
+	for (size_t i = 0; i < dirs.n; i++) {
+		char *dir = xasprintf("%s/%s", templates, dirs.v[i]);
+
+		hash_tree(&b, templates, dir, NULL, 1, &dirs);
+		free(dir);
+	}
+	for (size_t i = 0; i < dirs.n; i++)
+		free(dirs.v[i]);
+	free(dirs.v);
 	sha256_hex(b.data ? b.data : "", b.len, hex);
 	buf_free(&b);
 	return xstrdup(hex);

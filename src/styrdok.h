@@ -157,11 +157,13 @@ int fop_require(struct diags *, const char *cmd);
 void fop_skipped(struct diags *, const char *cmd, const char *what);
 int pdf_render(struct project *, struct pdf_job *, size_t n);
 void pdf_clean_stale(struct diags *);
+void pdf_clean_tmp(struct diags *, const char *top, long only);
 char *pdf_dest_pages(const char *, size_t);
 int pdf_link_contents(const char *, size_t, struct buf *update);
 
-/* dynlib.c: libzip and libmicrohttpd, opened when first needed. */
-enum dynlib { DYNLIB_ZIP, DYNLIB_MICROHTTPD };
+/* dynlib.c: libraries few runs need, opened when first needed. */
+enum dynlib { DYNLIB_ZIP, DYNLIB_MICROHTTPD, DYNLIB_FONTCONFIG,
+    DYNLIB_QRENCODE };
 int dynlib_need(enum dynlib, struct diags *, const char *what);
 
 /* jvm.c: FOP's JVM: settings for short runs, the class-data-sharing
@@ -270,6 +272,7 @@ void record_set(struct record *, const char *path, const char *key,
     const char *data, size_t len);
 int record_save(struct record *, struct outdir *, const char *dir);
 char *record_tree_hash(const char *dir, const char *suffix);
+char *record_templates_hash(const char *templates, const char *fmtdir);
 
 /* ---- pipeline.c: the stages in order ------------------------------- */
 

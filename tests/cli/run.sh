@@ -35,11 +35,12 @@ for c in check build list report adopt revise diff sign packet serve; do
 done
 expect_status 0 "--version exits 0" styrdok --version
 check "--version names the version" grep -q "^styrdok [0-9]" "$scratch/out"
-# libzip and libmicrohttpd (and OpenSSL and GnuTLS behind them) are
-# loaded by the commands that need them, not by every run.
+# libzip, libmicrohttpd, fontconfig and libqrencode (and OpenSSL, GnuTLS
+# and FreeType behind them) are loaded by the commands that need them,
+# not by every run.
 if command -v readelf >/dev/null 2>&1; then
 	readelf -d "$bin" >"$scratch/needed"
-	check "the program does not link libzip or libmicrohttpd" sh -c "grep -q NEEDED '$scratch/needed' && ! grep -q 'libzip\|libmicrohttpd' '$scratch/needed'"
+	check "the program does not link libzip, libmicrohttpd, fontconfig or libqrencode" sh -c "grep -q NEEDED '$scratch/needed' && ! grep -q 'libzip\|libmicrohttpd\|libfontconfig\|libqrencode\|libfreetype' '$scratch/needed'"
 fi
 expect_status 2 "no command is a usage error" styrdok
 expect_status 2 "unknown command is a usage error" styrdok frobnicate

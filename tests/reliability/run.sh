@@ -307,9 +307,21 @@ fresh "$scratch/o"
 : >"$scratch/o/policies/documents/.styrdok.99999999.1.tmp"
 mkdir -p "$scratch/o/policies/adopted/$policy/.2.0.staging.99999999" "$TMPDIR/styrdok-99999999-XyZ"
 : >"$TMPDIR/styrdok-99999999-XyZ/0.fo"
+# As a run killed during FOP leaves it: the marker naming its TMPDIR.
+printf %s "$TMPDIR" >"$scratch/o/.styrdok/pdf.99999999"
 expect_status 0 "the next writer runs despite what dead runs left" styrdok -C "$scratch/o" build -f md
 check "and removes their temporary files, staging directory and FOP directory" test "$(leftovers "$scratch/o")" = 0
 check "saying so in notes" sh -c "test \$(grep -c 'note: removed .*\[recovery\]' '$scratch/err') -ge 3"
+check "and the dead run's marker" test ! -e "$scratch/o/.styrdok/pdf.99999999"
+# A FOP directory no marker names (another project's, or the marker
+# could not be written) is left to the next PDF run, which reads TMPDIR.
+mkdir -p "$TMPDIR/styrdok-99999998-AbC"
+expect_status 0 "a writer without PDF" styrdok -C "$scratch/o" build -f md
+check "does not read TMPDIR" test -d "$TMPDIR/styrdok-99999998-AbC"
+STYRDOK_FOP="$here/fop/crash.sh" expect_status 3 "the next PDF run (its FOP fails)" styrdok -C "$scratch/o" build -f pdf $policy
+check "removes it first" test ! -e "$TMPDIR/styrdok-99999998-AbC"
+check "saying so" grep -q "note: removed 1 temporary directory .*\[recovery\]" "$scratch/err"
+check "and leaves no marker of its own" sh -c "! ls '$scratch/o/.styrdok' | grep -q '^pdf\.'"
 
 # --- FOP: signals, time limits, broken PDFs ------------------------------
 fresh "$scratch/q"

@@ -625,6 +625,8 @@ test_qr_node(void **state)
 	int used;
 
 	(void)state;
+	/* As sign does before its first sheet. */
+	assert_int_equal(dynlib_need(DYNLIB_QRENCODE, NULL, "sign"), 0);
 	xmlDocSetRootElement(doc, root);
 	qr = qr_node(root, "STYRDOK1:x:1.0:edaff49b874d:1");
 	assert_non_null(qr);
@@ -687,6 +689,94 @@ test_jvm_key(void **state)
 	unlink(jar);
 	rmdir(dir);
 	free(jar);
+}
+
+/* Writes text to dir/name. */
+static void
+put(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(path);
+}
+
+/*
+ * A format's templates hash changes with its own directory, common/,
+ * the top-level files and a directory it imports from, not with another
+ * format's.
+ */
+static void
+test_templates_hash(void **state)
+{
+	char dir[] = "/tmp/styrdok-unit-XXXXXX", *sub;
+	char *html, *fo, *md, *h;
+	static const char *const dirs[] = {"common", "html", "fo", "markdown"};
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (size_t i = 0; i < 4; i++) {
+		sub = xasprintf("%s/%s", dir, dirs[i]);
+		assert_int_equal(mkdir(sub, 0755), 0);
+		free(sub);
+	}
+	put(dir, "styrdok.rng", "<grammar/>");
+	put(dir, "common/common.xsl", "<a/>");
+	put(dir, "html/css.xsl", "<b/>");
+	put(dir, "fo/systems.xsl", "<import href=\"../html/css.xsl\"/>");
+	put(dir, "markdown/document.xsl", "<c/>");
+	html = record_templates_hash(dir, "html");
+	fo = record_templates_hash(dir, "fo");
+	md = record_templates_hash(dir, "markdown");
+	/* Markdown changes: HTML and PDF keep their hash. */
+	put(dir, "markdown/document.xsl", "<c2/>");
+	h = record_templates_hash(dir, "html");
+	assert_string_equal(h, html);
+	free(h);
+	h = record_templates_hash(dir, "markdown");
+	assert_string_not_equal(h, md);
+	free(h);
+	/* html/ changes: so do HTML and PDF, which imports from it. */
+	put(dir, "html/css.xsl", "<b2/>");
+	h = record_templates_hash(dir, "html");
+	assert_string_not_equal(h, html);
+	free(html);
+	html = h;
+	h = record_templates_hash(dir, "fo");
+	assert_string_not_equal(h, fo);
+	free(fo);
+	fo = h;
+	/* The schema and common/ change every format's. */
+	put(dir, "styrdok.rng", "<grammar />");
+	h = record_templates_hash(dir, "fo");
+	assert_string_not_equal(h, fo);
+	free(fo);
+	fo = h;
+	put(dir, "common/common.xsl", "<a2/>");
+	h = record_templates_hash(dir, "fo");
+	assert_string_not_equal(h, fo);
+	free(h);
+	free(html);
+	free(fo);
+	free(md);
+	for (size_t i = 0; i < 4; i++) {
+		const char *files[] = {"common/common.xsl", "html/css.xsl",
+		    "fo/systems.xsl", "markdown/document.xsl"};
+
+		sub = xasprintf("%s/%s", dir, files[i]);
+		unlink(sub);
+		free(sub);
+		sub = xasprintf("%s/%s", dir, dirs[i]);
+		rmdir(sub);
+		free(sub);
+	}
+	sub = xasprintf("%s/styrdok.rng", dir);
+	unlink(sub);
+	free(sub);
+	rmdir(dir);
 }
 
 /* The Ant build file lists the PDFs in the order given, escaped. */
@@ -915,6 +1005,7 @@ main(void)
 		cmocka_unit_test(test_sheet_code),
 		cmocka_unit_test(test_qr_node),
 		cmocka_unit_test(test_jvm_key),
+		cmocka_unit_test(test_templates_hash),
 		cmocka_unit_test(test_jvm_buildfile),
 		cmocka_unit_test(test_jvm_split_log),
 		cmocka_unit_test(test_pdf_dest_pages),
