@@ -613,6 +613,8 @@ build_run(struct options *o, struct diags *d, const struct format_set *fs,
 			continue;
 		if (pg->current)
 			res->current++;
+		else if (pg->same)
+			res->same++;
 		else {
 			res->written++;
 			buf_printf(&res->changed, "%s\n", pg->path);
@@ -718,10 +720,15 @@ cmd_build(struct options *o, struct diags *d, int argc, char **argv)
 		return status;
 	}
 	status = build_run(o, d, &fs, argc, argv, &res);
-	if (status == EXIT_OK)
+	if (status == EXIT_OK && res.same == 0)
 		diag_say_n(d, res.written, "wrote %zu file to %s/ (%zu up to "
 		    "date)", "wrote %zu files to %s/ (%zu up to date)",
 		    res.written, o->outdir, res.current);
+	else if (status == EXIT_OK)
+		diag_say_n(d, res.written, "wrote %zu file to %s/ (%zu up to "
+		    "date, %zu rendered again the same)", "wrote %zu files to "
+		    "%s/ (%zu up to date, %zu rendered again the same)",
+		    res.written, o->outdir, res.current, res.same);
 	buf_free(&res.changed);
 	return status;
 }

@@ -51,6 +51,7 @@ int cmd_init(struct options *, struct diags *, int argc, char **argv);
 /* build.c: one build, for build and for serve's rebuilds. */
 struct build_result {
 	size_t written, current; /* pages written, pages up to date */
+	size_t same;		 /* rendered, their files already so */
 	struct buf changed;	 /* the paths written, one a line */
 };
 

@@ -509,8 +509,9 @@ renderer_finish(struct renderer *r)
 /*
  * Finishes the pages and writes every one that is not current under dir,
  * with the record of what each was built from, all in one commit; or
- * nothing when rendering or writing failed.  A run with every page
- * current writes nothing at all.  Returns an exit status.
+ * nothing when rendering or writing failed.  A page whose file already
+ * holds its bytes is not written again (same), and a run with every page
+ * current or the same writes nothing at all.  Returns an exit status.
  */
 int
 renderer_write(struct renderer *r, const char *dir)
@@ -528,8 +529,10 @@ renderer_write(struct renderer *r, const char *dir)
 
 		if (pg->current)
 			continue;
-		if (interrupted() || outdir_write(od, pg->path, pg->data.data,
-		    pg->data.len) != 0)
+		pg->same = outdir_holds(od, pg->path, pg->data.data,
+		    pg->data.len);
+		if (interrupted() || (!pg->same && outdir_write(od, pg->path,
+		    pg->data.data, pg->data.len) != 0))
 			status = EXIT_SYSTEM;
 		else if (r->rec != NULL)
 			record_set(r->rec, pg->path, pg->key, pg->data.data,

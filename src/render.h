@@ -95,6 +95,8 @@ struct page {
 	xmlNodePtr about;	/* the source a PDF is made from, or NULL */
 	char key[65];		/* what it is built from; "" when not recorded */
 	int current;		/* built from the same inputs: not written */
+	int same;		/* rendered, and its file holds these bytes:
+				   not written either */
 	int borrowed;		/* not of this run's formats; only read */
 	/* A DOCX waiting for the pages of the PDF set in the same run. */
 	struct stylesheet *wait;

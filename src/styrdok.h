@@ -191,6 +191,8 @@ struct outdir;
 int outdir_check(struct diags *, const char *path);
 struct outdir *outdir_new(struct diags *, const char *path);
 void outdir_free(struct outdir *);
+int outdir_holds(struct outdir *, const char *relpath, const char *data,
+    size_t len);
 int outdir_write(struct outdir *, const char *relpath, const char *data,
     size_t len);
 struct outfile;

@@ -563,6 +563,45 @@ outfile_abort(struct outfile *f)
 }
 
 /*
+ * Whether relpath under the output directory is a regular file, reached
+ * without following a symbolic link, that holds exactly data: a page
+ * rendered again the same is not written again (its file keeps its
+ * time, and the run syncs and renames nothing for it).
+ */
+int
+outdir_holds(struct outdir *o, const char *relpath, const char *data,
+    size_t len)
+{
+	const char *slash = strrchr(relpath, '/');
+	char *reldir = slash ? xasprintf("%.*s", (int)(slash - relpath),
+	    relpath) : xstrdup("");
+	const char *name = slash ? slash + 1 : relpath;
+	int dir = open_below(txn.roots[o->root].fd, reldir, 0), fd = -1;
+	int same = 0;
+	struct stat st;
+
+	free(reldir);
+	if (dir >= 0)
+		fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size == len) {
+		char *old = xmalloc(len ? len : 1);
+		size_t got = 0;
+		ssize_t r;
+
+		while (got < len && (r = read(fd, old + got, len - got)) > 0)
+			got += (size_t)r;
+		same = got == len && memcmp(old, data, len) == 0;
+		free(old);
+	}
+	if (fd >= 0)
+		close(fd);
+	if (dir >= 0)
+		close(dir);
+	return same;
+}
+
+/*
  * Writes data to relpath under the output directory, staged for the
  * commit.  Returns 0, or -1 after a diagnostic (nothing is left).
  */

@@ -90,6 +90,15 @@ for f in json sarif; do
 	    grep -qF 'does not name an organ; did you mean' '$scratch/sv.$f'"
 done
 
+# --- what a build says it did --------------------------------------------
+b=$scratch/b
+mkdir -p "$b"
+cp -R "$top/policies" "$b/"
+(cd "$b" && sv styrdok build -f md) >/dev/null 2>&1
+(cd "$b" && sv styrdok build -f md --force) >/dev/null 2>"$scratch/sv.build"
+check "Swedish: a forced build that writes nothing new says so" \
+    grep -qE '^styrdok: skrev 0 filer till output/ \(0 redan aktuella, [0-9]+ framställda på nytt men oförändrade\)$' "$scratch/sv.build"
+
 # --- help and usage ----------------------------------------------------
 sv styrdok --help >"$scratch/help" 2>&1
 check "Swedish --help" sh -c "head -1 '$scratch/help' | grep -q '^användning: styrdok' &&
