@@ -887,6 +887,7 @@ private_tmpdir(struct project *p)
 	if (mkdtemp(dir) == NULL) {
 		diag_add(p->diags, dir, 0, 0, SEV_ERROR, RULE_IO,
 		    "cannot make a temporary directory: %s", strerror(errno));
+		marker_remove((long)getpid());
 		free(dir);
 		return NULL;
 	}

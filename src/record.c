@@ -227,7 +227,6 @@ sibling_refs(const char *data, size_t len, struct names *refs)
 
 		if (q == data || (q[-1] != '"' && q[-1] != '\''))
 			continue;
-
 		while (e < end && (isalnum((unsigned char)*e) || *e == '_' ||
 		    *e == '-'))
 			e++;
