@@ -822,11 +822,18 @@ cmd_report(struct options *o, struct diags *d, int argc, char **argv)
 	}
 	if (status == EXIT_OK) {
 		struct buf names = {0};
+		int written = 0;
 
 		for (size_t i = 0; i < all.n; i++)
 			buf_printf(&names, "%s%s", i ? ", " : "", all.v[i]->name);
-		diag_say(d, "wrote the report to %s/report/ (%s)", o->outdir,
-		    names.data);
+		for (size_t i = 0; i < renderer_npages(b.r); i++)
+			written |= !renderer_page(b.r, i)->same;
+		if (written)
+			diag_say(d, "wrote the report to %s/report/ (%s)",
+			    o->outdir, names.data);
+		else
+			diag_say(d, "the report in %s/report/ was already up "
+			    "to date (%s)", o->outdir, names.data);
 		buf_free(&names);
 	}
 	build_free(&b);

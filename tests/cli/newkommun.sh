@@ -15,7 +15,11 @@ check "index still links the DOCX an earlier build wrote, and now the Markdown" 
 echo "an old report" >"$scratch/idx/output/report/report.pdf"
 expect_status 0 "report without FOP" styrdok -C "$scratch/idx" report
 check "report names the report.pdf it could not rewrite" grep -q "output/report/report.pdf:[0-9:]* warning: not rewritten: Apache FOP is not installed" "$scratch/err"
-check "report says which formats it wrote" grep -q "wrote the report to output/report/ (html, md, json)" "$scratch/err"
+# The build before wrote the same HTML, Markdown and JSON.
+check "report says which formats it has, and that they were up to date" grep -q "the report in output/report/ was already up to date (html, md, json)" "$scratch/err"
+echo "handredigerad" >>"$scratch/idx/output/report/report.md"
+expect_status 0 "report after a hand-edit of its Markdown" styrdok -C "$scratch/idx" report
+check "report says it wrote the report, and puts the Markdown back" sh -c "grep -q 'wrote the report to output/report/ (html, md, json)' '$scratch/err' && ! grep -q handredigerad '$scratch/idx/output/report/report.md'"
 
 # --- init: a new municipality ----------------------------------------------
 expect_status 0 "init --help exits 0" styrdok init --help
