@@ -13,7 +13,6 @@
  * sha256="..."> per file, so every node knows its file (xmlNodeGetBase)
  * and its line (xmlGetLineNo), and every document its content hash.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -751,12 +750,6 @@ add_source(struct project *p, const char *path, const char *rel)
 	xmlFreeDoc(doc);
 }
 
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * Collects the *.xml files under dir (relative to the root), sorted so
  * every run sees them in the same order.  policies/adopted/ (frozen
@@ -770,22 +763,12 @@ static void
 collect(struct project *p, const char *dir, int depth, char ***files,
     size_t *n)
 {
-	struct dirent *e;
-	char **names = NULL;
-	size_t count = 0, i;
-	DIR *d;
+	char **names;
+	size_t count, i;
 
-	if (depth > 8 || (d = opendir(dir)) == NULL)
+	if (depth > 8)
 		return;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		names = xrealloc(names, (count + 1) * sizeof(*names));
-		names[count++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (count > 1)
-		qsort(names, count, sizeof(*names), name_cmp);
+	names = dir_names(dir, &count);
 	for (i = 0; i < count; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]), *real;
 		struct stat st;
@@ -793,7 +776,7 @@ collect(struct project *p, const char *dir, int depth, char ***files,
 		int xml = len > 4 && strcmp(names[i] + len - 4, ".xml") == 0;
 
 		if (lstat(path, &st) != 0) {
-			/* Gone since readdir: nothing to read. */
+			/* Gone since it was listed: nothing to read. */
 		} else if (S_ISDIR(st.st_mode) && !xml) {
 			if (!(depth == 0 && (strcmp(names[i], "adopted") == 0 ||
 			    strcmp(names[i], "parts") == 0)))

@@ -9,7 +9,6 @@
  * rendered again.
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,34 +165,6 @@ record_save(struct record *r, struct outdir *od, const char *dir)
 	free(path);
 	buf_free(&b);
 	return rc;
-}
-
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names of a directory (dot files left out), sorted; *n of them. */
-static char **
-dir_names(const char *dir, size_t *n)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-
-	*n = 0;
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		names = xrealloc(names, (*n + 1) * sizeof(*names));
-		names[(*n)++] = xstrdup(e->d_name);
-	}
-	if (d != NULL)
-		closedir(d);
-	if (*n > 1)
-		qsort(names, *n, sizeof(*names), name_cmp);
-	return names;
 }
 
 /* A set of names, in the order they were added. */

@@ -209,6 +209,7 @@ int write_recover(struct diags *);
 void write_clean_stale(struct diags *, const char *dir);
 void remove_tree(const char *path);
 char *file_read(const char *path, size_t *len);
+char **dir_names(const char *dir, size_t *n);
 
 /* ---- signals.c / lock.c: stopping, and one writer at a time ---------- */
 

@@ -1107,3 +1107,35 @@ file_read(const char *path, size_t *len)
 	data[*len] = '\0';
 	return data;
 }
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The names in directory dir, dot files left out, sorted so every run
+ * sees them in the same order; *n of them, each and the array for the
+ * caller to free.  None when dir cannot be read.
+ */
+char **
+dir_names(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+
+	*n = 0;
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xrealloc(names, (*n + 1) * sizeof(*names));
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	if (d != NULL)
+		closedir(d);
+	if (*n > 1)
+		qsort(names, *n, sizeof(*names), name_cmp);
+	return names;
+}
